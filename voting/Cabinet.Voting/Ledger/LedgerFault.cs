@@ -1,0 +1,3 @@
+namespace Cabinet.Voting.Ledger;
+
+public sealed record LedgerFault(long Sequence, string Reason);

@@ -22,6 +22,8 @@ public static class CanonicalJson
 
     public static byte[] Serialize<T>(T value) => JsonSerializer.SerializeToUtf8Bytes(value, Options);
 
+    public static string SerializeToString<T>(T value) => JsonSerializer.Serialize(value, Options);
+
     public static T Deserialize<T>(ReadOnlySpan<byte> utf8) =>
         JsonSerializer.Deserialize<T>(utf8, Options) ?? throw new JsonException($"Empty {typeof(T).Name}.");
 }

@@ -1,0 +1,33 @@
+namespace Cabinet.Errors;
+
+/// <summary>
+/// Every error code Cabinet returns, with its Vietnamese message. Codes are stable API: clients branch on them,
+/// so a code is never renamed or reused for another meaning. Documented in docs/protocol.md.
+/// </summary>
+public static class ErrorCodes
+{
+    public static readonly CabinetError MeetingNotFound = new("meeting.not_found", "Không tìm thấy cuộc họp.");
+    public static readonly CabinetError MeetingExists = new("meeting.exists", "Cuộc họp đã tồn tại.");
+    public static readonly CabinetError InvalidMeetingId = new("meeting.invalid_id", "Mã cuộc họp không hợp lệ.");
+    public static readonly CabinetError Forbidden = new("auth.forbidden", "Bạn không có quyền thực hiện thao tác này trong cuộc họp.");
+    public static readonly CabinetError NotSignedIn = new("auth.not_signed_in", "Bạn cần đăng nhập.");
+    public static readonly CabinetError MeetingClosed = new("meeting.closed", "Cuộc họp đã kết thúc; không thể thay đổi.");
+    public static readonly CabinetError NotLive = new("meeting.not_live", "Cuộc họp chưa bắt đầu.");
+    public static readonly CabinetError AlreadyLive = new("meeting.already_live", "Cuộc họp đang diễn ra; chương trình chỉ được sửa trước khi khai mạc.");
+    public static readonly CabinetError IllegalTransition = new("meeting.illegal_transition", "Không thể chuyển cuộc họp sang trạng thái này từ trạng thái hiện tại.");
+    public static readonly CabinetError AgendaEmpty = new("agenda.empty", "Chương trình họp chưa có nội dung nào.");
+    public static readonly CabinetError AgendaItemNotFound = new("agenda.item_not_found", "Không tìm thấy nội dung trong chương trình họp.");
+    public static readonly CabinetError AgendaEnd = new("agenda.at_end", "Đã ở nội dung cuối cùng của chương trình.");
+    public static readonly CabinetError AgendaStart = new("agenda.at_start", "Đã ở nội dung đầu tiên của chương trình.");
+    public static readonly CabinetError AgendaFull = new("agenda.full", "Chương trình họp đã đủ số nội dung tối đa.");
+    public static readonly CabinetError AgendaOrderMismatch = new("agenda.order_mismatch", "Thứ tự mới phải gồm đúng các nội dung hiện có, mỗi nội dung một lần.");
+    public static readonly CabinetError InvalidInput = new("input.invalid", "Dữ liệu không hợp lệ.");
+    public static readonly CabinetError UnknownUser = new("participant.unknown_user", "Người dùng không tồn tại.");
+    public static readonly CabinetError NoChair = new("participant.no_chair", "Cuộc họp cần đúng một chủ trì.");
+    public static readonly CabinetError StorageFailed = new("storage.failed", "Không lưu được thay đổi; vui lòng thử lại.");
+    public static readonly CabinetError SignInFailed = new("auth.sign_in_failed", "Tên đăng nhập hoặc mật khẩu không đúng.");
+    public static readonly CabinetError AccountLocked = new("auth.locked", "Tài khoản tạm khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau 15 phút.");
+
+    /// <summary>An <see cref="InvalidInput"/> that says which field and why.</summary>
+    public static CabinetError Invalid(string detail) => InvalidInput with { Message = $"{InvalidInput.Message} {detail}" };
+}

@@ -1,0 +1,58 @@
+using System.Collections.Immutable;
+using Cabinet.Errors;
+using Cabinet.People;
+using Cabinet.Voting.Ledger;
+
+namespace Cabinet.Meetings;
+
+/// <summary>
+/// One meeting's live state, keyed by <see cref="MeetingKey"/>. Every command checks the actor's role, persists
+/// before it answers, bumps the version by one, appends to the ledger and then notifies observers.
+/// A refused command changes nothing.
+/// </summary>
+[Alias("cabinet.IMeetingGrain")]
+public interface IMeetingGrain : IGrainWithStringKey
+{
+    Task<CommandResult> CreateAsync(Actor actor, MeetingSetup setup);
+
+    Task<Result<MeetingSnapshot>> GetSnapshotAsync(Actor actor);
+
+    Task<Result<MeetingSummary>> GetSummaryAsync(Actor actor);
+
+    Task<Result<CatchUp>> GetEventsSinceAsync(Actor actor, long version);
+
+    Task<Result<ImmutableArray<LedgerEntry>>> GetLedgerAsync(Actor actor);
+
+    Task<CommandResult> UpdateDetailsAsync(Actor actor, MeetingDetails details);
+
+    Task<CommandResult> SetParticipantsAsync(Actor actor, ImmutableArray<ParticipantInvite> participants);
+
+    Task<CommandResult> AddAgendaItemAsync(Actor actor, AgendaItemInput item);
+
+    Task<CommandResult> UpdateAgendaItemAsync(Actor actor, string itemId, AgendaItemInput item);
+
+    Task<CommandResult> RemoveAgendaItemAsync(Actor actor, string itemId);
+
+    Task<CommandResult> ReorderAgendaAsync(Actor actor, ImmutableArray<string> itemIds);
+
+    Task<CommandResult> ScheduleAsync(Actor actor);
+
+    Task<CommandResult> OpenAsync(Actor actor);
+
+    Task<CommandResult> MoveAsync(Actor actor, AgendaMove move);
+
+    Task<CommandResult> CloseAsync(Actor actor);
+
+    /// <summary>A connection (browser tab, app, circuit) of the actor joined; the first one marks them present.</summary>
+    Task<CommandResult> ConnectAsync(Actor actor, string connectionId);
+
+    /// <summary>A connection left; when the actor's last one goes they are marked absent.</summary>
+    Task<CommandResult> DisconnectAsync(Actor actor, string connectionId);
+
+    /// <summary>The current version only (no content), so a host can tell its clients to catch up after a lost push.</summary>
+    Task<long> GetVersionAsync();
+
+    Task SubscribeAsync(IMeetingObserver observer);
+
+    Task UnsubscribeAsync(IMeetingObserver observer);
+}

@@ -1,0 +1,24 @@
+using System.Collections.Immutable;
+
+namespace Cabinet.Meetings;
+
+/// <summary>
+/// One change to a meeting, numbered by <see cref="Version"/> (always the previous version + 1).
+/// <see cref="Kind"/> says what happened; the non-null parts carry the new value of what changed, so a client
+/// applies any event the same way (<see cref="MeetingSnapshot.Apply"/>) and never needs to know every kind.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("cabinet.meeting-event")]
+public sealed record MeetingEvent(
+    string MeetingId,
+    long Version,
+    string Kind,
+    DateTimeOffset At,
+    string Actor,
+    MeetingDetails? Details = null,
+    MeetingStatus? Status = null,
+    DateTimeOffset? OpenedAt = null,
+    DateTimeOffset? ClosedAt = null,
+    ImmutableArray<AgendaItem>? Agenda = null,
+    CurrentItem? Current = null,
+    ImmutableArray<Participant>? Participants = null,
+    Presence? AttendanceUpdate = null);

@@ -1,0 +1,19 @@
+namespace Cabinet.Meetings;
+
+/// <summary>The stable names of <see cref="MeetingEvent.Kind"/>; also the command names in the meeting ledger.</summary>
+public static class MeetingEventKinds
+{
+    public const string Created = "meeting.created";
+    public const string DetailsChanged = "meeting.details-changed";
+    public const string ParticipantsChanged = "meeting.participants-changed";
+    public const string Scheduled = "meeting.scheduled";
+    public const string Opened = "meeting.opened";
+    public const string Closed = "meeting.closed";
+    public const string AgendaItemAdded = "agenda.item-added";
+    public const string AgendaItemUpdated = "agenda.item-updated";
+    public const string AgendaItemRemoved = "agenda.item-removed";
+    public const string AgendaReordered = "agenda.reordered";
+    public const string CurrentItemChanged = "agenda.current-changed";
+    public const string ParticipantJoined = "presence.joined";
+    public const string ParticipantLeft = "presence.left";
+}

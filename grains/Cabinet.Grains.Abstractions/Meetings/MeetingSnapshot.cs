@@ -1,0 +1,62 @@
+using System.Collections.Immutable;
+
+namespace Cabinet.Meetings;
+
+/// <summary>
+/// The whole live state of a meeting at one <see cref="Version"/>: what a client shows after joining or catching up.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("cabinet.meeting-snapshot")]
+public sealed record MeetingSnapshot(
+    string MeetingId,
+    long Version,
+    string OrganizationId,
+    MeetingDetails Details,
+    MeetingStatus Status,
+    DateTimeOffset? OpenedAt,
+    DateTimeOffset? ClosedAt,
+    ImmutableArray<AgendaItem> Agenda,
+    CurrentItem? Current,
+    ImmutableArray<Participant> Participants,
+    ImmutableArray<Presence> Attendance)
+{
+    public AgendaItem? CurrentAgendaItem =>
+        Current is null ? null : Agenda.FirstOrDefault(i => i.Id == Current.ItemId);
+
+    public MeetingRole RoleOf(string userName) =>
+        Participants.FirstOrDefault(p => p.UserName == userName)?.Role ?? MeetingRole.None;
+
+    public bool IsConnected(string userName) =>
+        Attendance.Any(a => a.UserName == userName && a.Connected);
+
+    /// <summary>
+    /// Applies the next event. Each non-null part of the event replaces that part of the snapshot;
+    /// an attendance entry replaces the entry of the same person.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The event is not the next version: the caller must catch up first.</exception>
+    public MeetingSnapshot Apply(MeetingEvent e)
+    {
+        if (e.Version != Version + 1)
+        {
+            throw new InvalidOperationException($"Event {e.Version} cannot follow version {Version}.");
+        }
+
+        return this with
+        {
+            Version = e.Version,
+            Details = e.Details ?? Details,
+            Status = e.Status ?? Status,
+            OpenedAt = e.OpenedAt ?? OpenedAt,
+            ClosedAt = e.ClosedAt ?? ClosedAt,
+            Agenda = e.Agenda ?? Agenda,
+            Current = e.Current ?? Current,
+            Participants = e.Participants ?? Participants,
+            Attendance = e.AttendanceUpdate is { } update ? Upsert(Attendance, update) : Attendance,
+        };
+    }
+
+    private static ImmutableArray<Presence> Upsert(ImmutableArray<Presence> attendance, Presence update)
+    {
+        var index = attendance.IndexOf(attendance.FirstOrDefault(a => a.UserName == update.UserName)!);
+        return index >= 0 ? attendance.SetItem(index, update) : attendance.Add(update);
+    }
+}

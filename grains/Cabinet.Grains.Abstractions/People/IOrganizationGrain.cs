@@ -1,0 +1,20 @@
+using System.Collections.Immutable;
+
+namespace Cabinet.People;
+
+/// <summary>An organisation: its profile, its members and the meetings it holds. Keyed by organisation id.</summary>
+[Alias("cabinet.IOrganizationGrain")]
+public interface IOrganizationGrain : IGrainWithStringKey
+{
+    Task SetProfileAsync(OrganizationProfile profile);
+
+    Task<OrganizationProfile?> GetProfileAsync();
+
+    Task AddMemberAsync(string userName);
+
+    Task<ImmutableArray<string>> GetMembersAsync();
+
+    Task AddMeetingAsync(string meetingId);
+
+    Task<ImmutableArray<string>> GetMeetingsAsync();
+}

@@ -1,0 +1,20 @@
+using System.Collections.Immutable;
+using Cabinet.Errors;
+
+namespace Cabinet.People;
+
+/// <summary>One person's account, keyed by user name (lower case).</summary>
+[Alias("cabinet.IUserGrain")]
+public interface IUserGrain : IGrainWithStringKey
+{
+    Task<CommandResult> RegisterAsync(UserRegistration registration);
+
+    Task<UserProfile?> GetProfileAsync();
+
+    /// <summary>Checks the password; after repeated failures the account is locked for a while.</summary>
+    Task<Result<UserProfile>> SignInAsync(string password);
+
+    Task AddMeetingAsync(string meetingId);
+
+    Task<ImmutableArray<string>> GetMeetingsAsync();
+}

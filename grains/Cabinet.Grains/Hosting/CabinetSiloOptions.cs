@@ -1,0 +1,22 @@
+namespace Cabinet.Hosting;
+
+/// <summary>
+/// Where a silo keeps its state and how it finds the rest of the cluster. With a Redis connection string the
+/// silo uses Redis for clustering, grain state and reminders; without one it runs alone with state on disk.
+/// </summary>
+public sealed record CabinetSiloOptions
+{
+    public string? RedisConnectionString { get; init; }
+
+    public string DataPath { get; init; } = "App_Data";
+
+    public int SiloPort { get; init; } = 11111;
+
+    public int GatewayPort { get; init; } = 30000;
+
+    public string ClusterId { get; init; } = "cabinet";
+
+    public string ServiceId { get; init; } = "cabinet";
+
+    public bool UsesRedis => !string.IsNullOrWhiteSpace(RedisConnectionString);
+}

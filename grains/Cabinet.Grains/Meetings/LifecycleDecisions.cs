@@ -1,0 +1,172 @@
+using System.Collections.Immutable;
+using Cabinet.Errors;
+
+namespace Cabinet.Meetings;
+
+/// <summary>Draft → Scheduled → Live → Closed, and the chair moving through the agenda while live.</summary>
+internal static class LifecycleDecisions
+{
+    public const int MaxTitle = 300;
+    public const int MaxPlace = 200;
+
+    public static Decision Create(
+        MeetingState s, MeetingCommand c, MeetingDetails details, ImmutableArray<Participant> participants, ImmutableArray<AgendaItemInput> agenda)
+    {
+        if (s.Exists)
+        {
+            return Decision.Refuse(ErrorCodes.MeetingExists);
+        }
+
+        var created = new MeetingState { Exists = true, OrganizationId = MeetingKey.OrganizationOf(c.MeetingId) };
+        if ((CheckDetails(details) ?? CheckParticipants(participants)) is { } invalid)
+        {
+            return Decision.Refuse(invalid);
+        }
+
+        var creatorRole = participants.FirstOrDefault(p => p.UserName == c.Actor.UserName)?.Role;
+        var mayCreate = c.Actor.OrganizationId == created.OrganizationId
+            && (c.Actor.IsAdministrator || creatorRole is MeetingRole.Chair or MeetingRole.Secretary);
+        if (!mayCreate)
+        {
+            return Decision.Refuse(ErrorCodes.Forbidden);
+        }
+
+        agenda = agenda.IsDefault ? [] : agenda;
+        if (agenda.Length > AgendaItemRules.MaxItems)
+        {
+            return Decision.Refuse(ErrorCodes.AgendaFull);
+        }
+
+        if (agenda.Select(AgendaItemRules.Check).FirstOrDefault(e => e is not null) is { } badItem)
+        {
+            return Decision.Refuse(badItem);
+        }
+
+        var next = created with
+        {
+            Details = details,
+            Participants = participants,
+            Attendance = Absent(participants),
+            Agenda = agenda.Select((input, i) => AgendaItemRules.ToItem($"i{i + 1}", input)).ToImmutableArray(),
+            NextItemNumber = agenda.Length + 1,
+        };
+        return Decision.Accept(
+            next,
+            c.EventOn(s, MeetingEventKinds.Created) with
+            {
+                Details = details, Status = MeetingStatus.Draft, Participants = participants, Agenda = next.Agenda,
+            },
+            new { details.Title, Participants = participants.Length, Agenda = agenda.Length });
+    }
+
+    public static Decision UpdateDetails(MeetingState s, MeetingCommand c, MeetingDetails details)
+    {
+        if ((CheckPreparable(s, c) ?? CheckDetails(details)) is { } refusal)
+        {
+            return Decision.Refuse(refusal);
+        }
+
+        return Decision.Accept(
+            s with { Details = details },
+            c.EventOn(s, MeetingEventKinds.DetailsChanged) with { Details = details },
+            new { details.Title, details.Place, details.ScheduledStart });
+    }
+
+    public static Decision SetParticipants(MeetingState s, MeetingCommand c, ImmutableArray<Participant> participants)
+    {
+        if ((CheckPreparable(s, c) ?? CheckParticipants(participants)) is { } refusal)
+        {
+            return Decision.Refuse(refusal);
+        }
+
+        var attendance = participants
+            .Select(p => s.Attendance.FirstOrDefault(a => a.UserName == p.UserName) ?? new Presence(p.UserName, false, null, null, false))
+            .ToImmutableArray();
+        return Decision.Accept(
+            s with { Participants = participants, Attendance = attendance },
+            c.EventOn(s, MeetingEventKinds.ParticipantsChanged) with { Participants = participants },
+            new { Participants = participants.Select(p => new { p.UserName, p.Role }) });
+    }
+
+    public static Decision Schedule(MeetingState s, MeetingCommand c)
+    {
+        if (CheckPreparable(s, c) is { } refusal)
+        {
+            return Decision.Refuse(refusal);
+        }
+
+        if (s.Status != MeetingStatus.Draft)
+        {
+            return Decision.Refuse(ErrorCodes.IllegalTransition);
+        }
+
+        return s.Agenda.IsEmpty
+            ? Decision.Refuse(ErrorCodes.AgendaEmpty)
+            : Decision.Accept(
+                s with { Status = MeetingStatus.Scheduled },
+                c.EventOn(s, MeetingEventKinds.Scheduled) with { Status = MeetingStatus.Scheduled },
+                new { });
+    }
+
+    public static Decision Open(MeetingState s, MeetingCommand c)
+    {
+        if (!MeetingAccess.CanRun(s, c.Actor))
+        {
+            return Decision.Refuse(ErrorCodes.Forbidden);
+        }
+
+        if (s.Status != MeetingStatus.Scheduled)
+        {
+            return Decision.Refuse(s.Status == MeetingStatus.Closed ? ErrorCodes.MeetingClosed : ErrorCodes.IllegalTransition);
+        }
+
+        if (s.Agenda.IsEmpty)
+        {
+            return Decision.Refuse(ErrorCodes.AgendaEmpty);
+        }
+
+        var current = new CurrentItem(s.Agenda[0].Id, c.At);
+        return Decision.Accept(
+            s with { Status = MeetingStatus.Live, OpenedAt = c.At, Current = current },
+            c.EventOn(s, MeetingEventKinds.Opened) with { Status = MeetingStatus.Live, OpenedAt = c.At, Current = current },
+            new { current.ItemId });
+    }
+
+    public static Decision Close(MeetingState s, MeetingCommand c)
+    {
+        if (!MeetingAccess.CanRun(s, c.Actor))
+        {
+            return Decision.Refuse(ErrorCodes.Forbidden);
+        }
+
+        return s.Status switch
+        {
+            MeetingStatus.Closed => Decision.Refuse(ErrorCodes.MeetingClosed),
+            MeetingStatus.Live => Decision.Accept(
+                s with { Status = MeetingStatus.Closed, ClosedAt = c.At },
+                c.EventOn(s, MeetingEventKinds.Closed) with { Status = MeetingStatus.Closed, ClosedAt = c.At },
+                new { }),
+            _ => Decision.Refuse(ErrorCodes.IllegalTransition),
+        };
+    }
+
+    private static CabinetError? CheckPreparable(MeetingState s, MeetingCommand c) =>
+        !MeetingAccess.CanPrepare(s, c.Actor) ? ErrorCodes.Forbidden
+        : s.Status == MeetingStatus.Closed ? ErrorCodes.MeetingClosed
+        : null;
+
+    private static CabinetError? CheckDetails(MeetingDetails? d) =>
+        d is null || string.IsNullOrWhiteSpace(d.Title) || d.Title.Length > MaxTitle
+            ? ErrorCodes.Invalid($"Tên cuộc họp phải có từ 1 đến {MaxTitle} ký tự.")
+            : (d.Place?.Length ?? 0) > MaxPlace ? ErrorCodes.Invalid($"Địa điểm tối đa {MaxPlace} ký tự.")
+            : null;
+
+    private static CabinetError? CheckParticipants(ImmutableArray<Participant> participants) =>
+        participants.IsDefault || participants.Count(p => p.Role == MeetingRole.Chair) != 1 ? ErrorCodes.NoChair
+        : participants.Select(p => p.UserName).Distinct().Count() != participants.Length ? ErrorCodes.Invalid("Một người chỉ có một vai trò.")
+        : participants.Any(p => p.Role == MeetingRole.None) ? ErrorCodes.Invalid("Vai trò không hợp lệ.")
+        : null;
+
+    private static ImmutableArray<Presence> Absent(ImmutableArray<Participant> participants) =>
+        participants.Select(p => new Presence(p.UserName, false, null, null, false)).ToImmutableArray();
+}

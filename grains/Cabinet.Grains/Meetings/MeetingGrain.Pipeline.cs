@@ -1,0 +1,127 @@
+using System.Collections.Immutable;
+using Cabinet.Errors;
+using Cabinet.People;
+using Cabinet.Voting.Ledger;
+using Microsoft.Extensions.Logging;
+
+namespace Cabinet.Meetings;
+
+public sealed partial class MeetingGrain
+{
+    private Task<CommandResult> ExecuteAsync(Actor actor, Func<MeetingCommand, Decision> decide) =>
+        ExecuteAsync(actor, c => Task.FromResult(decide(c)));
+
+    private async Task<CommandResult> ExecuteAsync(
+        Actor actor,
+        Func<MeetingCommand, Task<Decision>> decide,
+        bool requireExisting = true,
+        Func<Task>? afterAccepted = null)
+    {
+        var before = state.State;
+        if (requireExisting && !before.Exists)
+        {
+            return CommandResult.Refused(ErrorCodes.MeetingNotFound);
+        }
+
+        var command = new MeetingCommand(MeetingId, actor, clock.GetUtcNow());
+        var decision = await decide(command);
+        if (decision.Error is { } error)
+        {
+            return CommandResult.Refused(error, before.Version);
+        }
+
+        if (decision.Next is null || decision.Event is null)
+        {
+            return CommandResult.Accepted(before.Version);
+        }
+
+        var version = before.Version + 1;
+        var entry = LedgerEntry.Next(before.Ledger.IsEmpty ? null : before.Ledger[^1], version, command.At, actor.UserName, decision.Event.Kind, decision.Detail);
+        state.State = decision.Next with { Version = version, Ledger = before.Ledger.Add(entry) };
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch (Exception ex)
+        {
+            state.State = before;
+            LogWriteFailed(ex, MeetingId, decision.Event.Kind);
+            // The store may or may not hold the write; reload from it on the next call rather than guess.
+            DeactivateOnIdle();
+            return CommandResult.Refused(ErrorCodes.StorageFailed, before.Version);
+        }
+
+        _recent.Add(decision.Event);
+        await _observers.Notify(o => o.OnMeetingEventAsync(decision.Event));
+        if (afterAccepted is not null)
+        {
+            await afterAccepted();
+        }
+
+        return CommandResult.Accepted(version);
+    }
+
+    public Task<Result<MeetingSnapshot>> GetSnapshotAsync(Actor actor) =>
+        Task.FromResult(Query(actor, s => s.ToSnapshot(MeetingId)));
+
+    public Task<Result<MeetingSummary>> GetSummaryAsync(Actor actor) =>
+        Task.FromResult(Query(actor, s => new MeetingSummary(
+            MeetingId, s.OrganizationId, s.Details, s.Status, MeetingAccess.RoleOf(s, actor), s.Agenda.Length)));
+
+    public Task<Result<CatchUp>> GetEventsSinceAsync(Actor actor, long version) =>
+        Task.FromResult(Query(actor, s => _recent.Since(version, s.Version) is { } events
+            ? new CatchUp(events, null)
+            : new CatchUp([], s.ToSnapshot(MeetingId))));
+
+    public Task<Result<ImmutableArray<LedgerEntry>>> GetLedgerAsync(Actor actor) =>
+        Task.FromResult(Query(actor, s => s.Ledger.ToImmutableArray()));
+
+    private Result<T> Query<T>(Actor actor, Func<MeetingState, T> read)
+    {
+        var s = state.State;
+        if (!s.Exists)
+        {
+            return Result<T>.Refused(ErrorCodes.MeetingNotFound);
+        }
+
+        return MeetingAccess.CanView(s, actor) ? Result<T>.Of(read(s)) : Result<T>.Refused(ErrorCodes.Forbidden);
+    }
+
+    /// <summary>Turns invitations into participants with names and positions from the directory.</summary>
+    private async Task<Result<ImmutableArray<Participant>>> ResolveAsync(ImmutableArray<ParticipantInvite> invites)
+    {
+        if (invites.IsDefault)
+        {
+            return Result<ImmutableArray<Participant>>.Refused(ErrorCodes.NoChair);
+        }
+
+        var participants = ImmutableArray.CreateBuilder<Participant>(invites.Length);
+        foreach (var invite in invites)
+        {
+            var profile = await GrainFactory.GetGrain<IUserGrain>(invite.UserName ?? "").GetProfileAsync();
+            if (profile is null)
+            {
+                return Result<ImmutableArray<Participant>>.Refused(ErrorCodes.UnknownUser with
+                {
+                    Message = $"{ErrorCodes.UnknownUser.Message} ({invite.UserName})",
+                });
+            }
+
+            participants.Add(new Participant(profile.UserName, profile.DisplayName, invite.Role, profile.OrganizationId, profile.Position));
+        }
+
+        return Result<ImmutableArray<Participant>>.Of(participants.MoveToImmutable());
+    }
+
+    private async Task AnnounceAsync(MeetingSetup setup)
+    {
+        await GrainFactory.GetGrain<IOrganizationGrain>(state.State.OrganizationId).AddMeetingAsync(MeetingId);
+        await InviteAsync(setup.Participants);
+    }
+
+    private Task InviteAsync(ImmutableArray<ParticipantInvite> invites) =>
+        Task.WhenAll(invites.Select(i => GrainFactory.GetGrain<IUserGrain>(i.UserName).AddMeetingAsync(MeetingId)));
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Meeting {MeetingId}: storing {Kind} failed; the command was refused")]
+    private partial void LogWriteFailed(Exception exception, string meetingId, string kind);
+}

@@ -1,0 +1,133 @@
+using System.Collections.Immutable;
+using Cabinet.Errors;
+using Cabinet.People;
+using Cabinet.Storage;
+using Microsoft.Extensions.Logging;
+using Orleans.Utilities;
+
+namespace Cabinet.Meetings;
+
+/// <summary>
+/// One meeting. Commands run one at a time (the grain is not reentrant): decide on the current state, append the
+/// ledger entry, persist, and only then answer and notify observers. A failed write keeps the previous state.
+/// </summary>
+public sealed partial class MeetingGrain(
+    [PersistentState("meeting", StorageNames.Meetings)] IPersistentState<MeetingState> state,
+    TimeProvider clock,
+    ILogger<MeetingGrain> logger) : Grain, IMeetingGrain
+{
+    private readonly ObserverManager<IMeetingObserver> _observers = new(MeetingSubscriptions.Expiry, logger);
+    private readonly RecentEvents _recent = new(512);
+    private readonly ConnectionRegistry _connections = new();
+
+    /// <summary>Cabinet itself, as the actor of what it does on its own (attendance of vanished connections).</summary>
+    private static readonly Actor SystemActor = new("system", "Cabinet", "", false);
+
+    private string MeetingId => this.GetPrimaryKeyString();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (state.State.Attendance.Any(a => a.Connected) && state.State.Status != MeetingStatus.Closed)
+        {
+            // Connections do not survive a restart or a move to another host; whoever has not come back by then is marked as left.
+            this.RegisterGrainTimer(ReconcileAttendanceAsync, new GrainTimerCreationOptions(MeetingSubscriptions.AttendanceGrace, Timeout.InfiniteTimeSpan));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<CommandResult> CreateAsync(Actor actor, MeetingSetup setup) => ExecuteAsync(actor, async c =>
+    {
+        if (!MeetingKey.IsValid(MeetingId))
+        {
+            return Decision.Refuse(ErrorCodes.InvalidMeetingId);
+        }
+
+        var participants = await ResolveAsync(setup.Participants);
+        if (!participants.Ok)
+        {
+            return Decision.Refuse(participants.Error!);
+        }
+
+        return LifecycleDecisions.Create(state.State, c, setup.Details, participants.Value, setup.Agenda);
+    }, requireExisting: false, afterAccepted: () => AnnounceAsync(setup));
+
+    public Task<CommandResult> UpdateDetailsAsync(Actor actor, MeetingDetails details) =>
+        ExecuteAsync(actor, c => LifecycleDecisions.UpdateDetails(state.State, c, details));
+
+    public Task<CommandResult> SetParticipantsAsync(Actor actor, ImmutableArray<ParticipantInvite> participants) => ExecuteAsync(actor, async c =>
+    {
+        if (!MeetingAccess.CanPrepare(state.State, actor))
+        {
+            return Decision.Refuse(ErrorCodes.Forbidden);
+        }
+
+        var resolved = await ResolveAsync(participants);
+        return resolved.Ok ? LifecycleDecisions.SetParticipants(state.State, c, resolved.Value) : Decision.Refuse(resolved.Error!);
+    }, afterAccepted: () => InviteAsync(participants));
+
+    public Task<CommandResult> AddAgendaItemAsync(Actor actor, AgendaItemInput item) =>
+        ExecuteAsync(actor, c => AgendaDecisions.Add(state.State, c, item));
+
+    public Task<CommandResult> UpdateAgendaItemAsync(Actor actor, string itemId, AgendaItemInput item) =>
+        ExecuteAsync(actor, c => AgendaDecisions.Update(state.State, c, itemId, item));
+
+    public Task<CommandResult> RemoveAgendaItemAsync(Actor actor, string itemId) =>
+        ExecuteAsync(actor, c => AgendaDecisions.Remove(state.State, c, itemId));
+
+    public Task<CommandResult> ReorderAgendaAsync(Actor actor, ImmutableArray<string> itemIds) =>
+        ExecuteAsync(actor, c => AgendaDecisions.Reorder(state.State, c, itemIds));
+
+    public Task<CommandResult> ScheduleAsync(Actor actor) => ExecuteAsync(actor, c => LifecycleDecisions.Schedule(state.State, c));
+
+    public Task<CommandResult> OpenAsync(Actor actor) => ExecuteAsync(actor, c => LifecycleDecisions.Open(state.State, c));
+
+    public Task<CommandResult> MoveAsync(Actor actor, AgendaMove move) => ExecuteAsync(actor, c => AgendaMoveDecisions.Move(state.State, c, move));
+
+    public Task<CommandResult> CloseAsync(Actor actor) => ExecuteAsync(actor, c => LifecycleDecisions.Close(state.State, c));
+
+    public async Task<CommandResult> ConnectAsync(Actor actor, string connectionId)
+    {
+        if (!state.State.Exists || !MeetingAccess.CanView(state.State, actor))
+        {
+            return CommandResult.Refused(state.State.Exists ? ErrorCodes.Forbidden : ErrorCodes.MeetingNotFound, state.State.Version);
+        }
+
+        var first = _connections.Add(actor.UserName, connectionId);
+        var result = await ExecuteAsync(actor, c => PresenceDecisions.Arrive(state.State, c, first));
+        if (!result.Ok)
+        {
+            _connections.Forget(actor.UserName, connectionId);
+        }
+
+        return result;
+    }
+
+    public Task<CommandResult> DisconnectAsync(Actor actor, string connectionId)
+    {
+        var last = _connections.Remove(actor.UserName, connectionId);
+        return ExecuteAsync(actor, c => PresenceDecisions.Leave(state.State, c, actor.UserName, last));
+    }
+
+    public Task<long> GetVersionAsync() => Task.FromResult(state.State.Version);
+
+    public Task SubscribeAsync(IMeetingObserver observer)
+    {
+        _observers.Subscribe(observer, observer);
+        return Task.CompletedTask;
+    }
+
+    public Task UnsubscribeAsync(IMeetingObserver observer)
+    {
+        _observers.Unsubscribe(observer);
+        return Task.CompletedTask;
+    }
+
+    private async Task ReconcileAttendanceAsync(CancellationToken cancellationToken)
+    {
+        foreach (var gone in state.State.Attendance.Where(a => a.Connected && !_connections.HasAny(a.UserName)).ToList())
+        {
+            await ExecuteAsync(SystemActor, c => PresenceDecisions.Leave(state.State, c, gone.UserName, lastConnection: true));
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using System.Collections.Immutable;
+using Cabinet.Voting.Ledger;
+
+namespace Cabinet.Meetings;
+
+/// <summary>
+/// The persisted state of one meeting. Immutable: a command builds the next state, and the grain keeps the
+/// previous one until storage has accepted the write, so a failed write changes nothing in memory either.
+/// </summary>
+[GenerateSerializer]
+public sealed record MeetingState
+{
+    [Id(0)] public bool Exists { get; init; }
+    [Id(1)] public string OrganizationId { get; init; } = "";
+    [Id(2)] public MeetingDetails Details { get; init; } = new("", "", DateTimeOffset.MinValue);
+    [Id(3)] public MeetingStatus Status { get; init; }
+    [Id(4)] public DateTimeOffset? OpenedAt { get; init; }
+    [Id(5)] public DateTimeOffset? ClosedAt { get; init; }
+    [Id(6)] public ImmutableArray<AgendaItem> Agenda { get; init; } = [];
+    [Id(7)] public CurrentItem? Current { get; init; }
+    [Id(8)] public ImmutableArray<Participant> Participants { get; init; } = [];
+    [Id(9)] public ImmutableArray<Presence> Attendance { get; init; } = [];
+    [Id(10)] public long Version { get; init; }
+    [Id(11)] public int NextItemNumber { get; init; } = 1;
+    [Id(12)] public ImmutableList<LedgerEntry> Ledger { get; init; } = [];
+
+    public MeetingSnapshot ToSnapshot(string meetingId) =>
+        new(meetingId, Version, OrganizationId, Details, Status, OpenedAt, ClosedAt, Agenda, Current, Participants, Attendance);
+
+    public MeetingRole RoleOf(string userName) =>
+        Participants.FirstOrDefault(p => p.UserName == userName)?.Role ?? MeetingRole.None;
+}

@@ -1,0 +1,32 @@
+using System.Collections.Immutable;
+using Cabinet.Storage;
+
+namespace Cabinet.People;
+
+public sealed class OrganizationGrain(
+    [PersistentState("organization", StorageNames.People)] IPersistentState<OrganizationState> state) : Grain, IOrganizationGrain
+{
+    public async Task SetProfileAsync(OrganizationProfile profile)
+    {
+        state.State = state.State with { Profile = profile with { Id = this.GetPrimaryKeyString() } };
+        await state.WriteStateAsync();
+    }
+
+    public Task<OrganizationProfile?> GetProfileAsync() => Task.FromResult(state.State.Profile);
+
+    public Task AddMemberAsync(string userName) =>
+        state.State.Members.Contains(userName) ? Task.CompletedTask : SaveAsync(state.State with { Members = state.State.Members.Add(userName) });
+
+    public Task<ImmutableArray<string>> GetMembersAsync() => Task.FromResult(state.State.Members);
+
+    public Task AddMeetingAsync(string meetingId) =>
+        state.State.Meetings.Contains(meetingId) ? Task.CompletedTask : SaveAsync(state.State with { Meetings = state.State.Meetings.Add(meetingId) });
+
+    public Task<ImmutableArray<string>> GetMeetingsAsync() => Task.FromResult(state.State.Meetings);
+
+    private Task SaveAsync(OrganizationState next)
+    {
+        state.State = next;
+        return state.WriteStateAsync();
+    }
+}

@@ -1,0 +1,11 @@
+using System.Collections.Immutable;
+
+namespace Cabinet.People;
+
+[GenerateSerializer]
+public sealed record OrganizationState
+{
+    [Id(0)] public OrganizationProfile? Profile { get; init; }
+    [Id(1)] public ImmutableArray<string> Members { get; init; } = [];
+    [Id(2)] public ImmutableArray<string> Meetings { get; init; } = [];
+}

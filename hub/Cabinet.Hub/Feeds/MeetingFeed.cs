@@ -1,0 +1,140 @@
+using System.Threading.Channels;
+using Cabinet.Meetings;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Logging;
+
+namespace Cabinet.Hub.Feeds;
+
+/// <summary>
+/// This host's single subscription to one meeting grain. It forwards every event, in the order it arrived, to the
+/// meeting's SignalR group and to the in-process listeners, and renews the subscription before it expires. At each
+/// renewal it also tells everyone the grain's current version, so a client that lost a push catches up.
+/// </summary>
+internal sealed partial class MeetingFeed : IMeetingObserver, IAsyncDisposable
+{
+    private readonly string _meetingId;
+    private readonly IGrainFactory _grains;
+    private readonly IHubContext<MeetingHub, IMeetingClient> _hub;
+    private readonly ILogger _logger;
+    private readonly Channel<object> _inbox = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly CancellationTokenSource _stop = new();
+    private readonly List<MeetingListener> _listeners = [];
+    private readonly HashSet<string> _connections = new(StringComparer.Ordinal);
+    private IMeetingObserver? _reference;
+    private Task _pump = Task.CompletedTask;
+    private Task _renewal = Task.CompletedTask;
+
+    public MeetingFeed(string meetingId, IGrainFactory grains, IHubContext<MeetingHub, IMeetingClient> hub, ILogger logger)
+    {
+        (_meetingId, _grains, _hub, _logger) = (meetingId, grains, hub, logger);
+    }
+
+    public int Subscribers { get { lock (_listeners) { return _listeners.Count + _connections.Count; } } }
+
+    private IMeetingGrain Grain => _grains.GetGrain<IMeetingGrain>(_meetingId);
+
+    public async Task StartAsync()
+    {
+        _reference = _grains.CreateObjectReference<IMeetingObserver>(this);
+        await Grain.SubscribeAsync(_reference);
+        _pump = Task.Run(PumpAsync);
+        _renewal = Task.Run(RenewAsync);
+    }
+
+    public bool Add(MeetingListener listener) { lock (_listeners) { _listeners.Add(listener); return true; } }
+
+    public bool Remove(MeetingListener listener) { lock (_listeners) { return _listeners.Remove(listener); } }
+
+    public bool AddConnection(string connectionId) { lock (_listeners) { return _connections.Add(connectionId); } }
+
+    public bool RemoveConnection(string connectionId) { lock (_listeners) { return _connections.Remove(connectionId); } }
+
+    public Task OnMeetingEventAsync(MeetingEvent meetingEvent)
+    {
+        _inbox.Writer.TryWrite(meetingEvent);
+        return Task.CompletedTask;
+    }
+
+    private async Task PumpAsync()
+    {
+        await foreach (var item in _inbox.Reader.ReadAllAsync())
+        {
+            MeetingListener[] listeners;
+            lock (_listeners)
+            {
+                listeners = [.. _listeners];
+            }
+
+            try
+            {
+                if (item is MeetingEvent e)
+                {
+                    await _hub.Clients.Group(_meetingId).MeetingEvent(e);
+                    foreach (var listener in listeners)
+                    {
+                        await listener.OnEvent(e);
+                    }
+                }
+                else if (item is long version)
+                {
+                    await _hub.Clients.Group(_meetingId).MeetingVersion(_meetingId, version);
+                    foreach (var listener in listeners)
+                    {
+                        await listener.OnVersion(version);
+                    }
+                }
+            }
+            catch (Exception ex)
+            {
+                LogDeliveryFailed(ex, _meetingId);
+            }
+        }
+    }
+
+    private async Task RenewAsync()
+    {
+        using var timer = new PeriodicTimer(MeetingSubscriptions.RenewEvery);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(_stop.Token))
+            {
+                try
+                {
+                    await Grain.SubscribeAsync(_reference!);
+                    _inbox.Writer.TryWrite(await Grain.GetVersionAsync());
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    LogRenewFailed(ex, _meetingId);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        _inbox.Writer.TryComplete();
+        try
+        {
+            await Grain.UnsubscribeAsync(_reference!);
+        }
+        catch (Exception ex)
+        {
+            LogRenewFailed(ex, _meetingId);
+        }
+
+        _grains.DeleteObjectReference<IMeetingObserver>(_reference!);
+        await Task.WhenAll(_pump, _renewal);
+        _stop.Dispose();
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Meeting {MeetingId}: delivering a push failed")]
+    private partial void LogDeliveryFailed(Exception exception, string meetingId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Meeting {MeetingId}: renewing the subscription failed; retrying at the next tick")]
+    private partial void LogRenewFailed(Exception exception, string meetingId);
+}

@@ -1,0 +1,13 @@
+using Cabinet.Meetings;
+
+namespace Cabinet.Hub;
+
+/// <summary>What the server sends to a connected client. Method names are the SignalR event names.</summary>
+public interface IMeetingClient
+{
+    /// <summary>The next change of a meeting the client joined; apply it if its version is yours + 1, otherwise catch up.</summary>
+    Task MeetingEvent(MeetingEvent meetingEvent);
+
+    /// <summary>The meeting's current version, sent now and then; a client behind it should call GetEventsSince.</summary>
+    Task MeetingVersion(string meetingId, long version);
+}

@@ -1,0 +1,40 @@
+using System.Security.Claims;
+using Cabinet.People;
+
+namespace Cabinet.Identity;
+
+/// <summary>The claims Cabinet puts in a sign-in cookie or token, and the <see cref="Actor"/> read back from them.</summary>
+public static class CabinetClaims
+{
+    public const string Organization = "cabinet:org";
+    public const string AdministratorRole = "administrator";
+
+    public static ClaimsIdentity ToIdentity(UserProfile profile, string authenticationType)
+    {
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.NameIdentifier, profile.UserName),
+            new(ClaimTypes.Name, profile.DisplayName),
+            new(Organization, profile.OrganizationId),
+        };
+        if (profile.IsAdministrator)
+        {
+            claims.Add(new Claim(ClaimTypes.Role, AdministratorRole));
+        }
+
+        return new ClaimsIdentity(claims, authenticationType);
+    }
+
+    /// <returns>The actor, or null when the principal is not a signed-in Cabinet user.</returns>
+    public static Actor? ToActor(ClaimsPrincipal? user)
+    {
+        var userName = user?.FindFirstValue(ClaimTypes.NameIdentifier);
+        var organization = user?.FindFirstValue(Organization);
+        if (user?.Identity?.IsAuthenticated != true || userName is null || organization is null)
+        {
+            return null;
+        }
+
+        return new Actor(userName, user.FindFirstValue(ClaimTypes.Name) ?? userName, organization, user.IsInRole(AdministratorRole));
+    }
+}

@@ -1,0 +1,116 @@
+using System.Collections.Immutable;
+using Cabinet.Errors;
+using Cabinet.Hub.Feeds;
+using Cabinet.Identity;
+using Cabinet.Meetings;
+using Cabinet.People;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Cabinet.Hub;
+
+/// <summary>
+/// The public real-time API (docs/protocol.md). Thin on purpose: establish who calls, check the meeting id,
+/// call the meeting grain — which checks the caller's role and refuses with a stable error code.
+/// </summary>
+[Authorize(Policy = MeetingHubPolicy.Name)]
+public sealed class MeetingHub(IGrainFactory grains, MeetingFeeds feeds, MyMeetings myMeetings) : Hub<IMeetingClient>
+{
+    public const string Path = "/hubs/meeting";
+
+    /// <summary>Joins the meeting's live group and returns its snapshot; events with a higher version follow.</summary>
+    public async Task<Result<MeetingSnapshot>> JoinMeeting(string meetingId)
+    {
+        if (Refusal(meetingId) is { } refusal)
+        {
+            return Result<MeetingSnapshot>.Refused(refusal);
+        }
+
+        var grain = Grain(meetingId);
+        var connected = await grain.ConnectAsync(Caller, Context.ConnectionId);
+        if (!connected.Ok)
+        {
+            return Result<MeetingSnapshot>.Refused(connected.Error!);
+        }
+
+        // Join the group before reading the snapshot: an event in between then arrives twice at worst, never not at all.
+        await Groups.AddToGroupAsync(Context.ConnectionId, meetingId);
+        await feeds.AttachConnectionAsync(meetingId, Context.ConnectionId);
+        JoinedMeetings.Add(meetingId);
+        return await grain.GetSnapshotAsync(Caller);
+    }
+
+    public async Task<CommandResult> LeaveMeeting(string meetingId)
+    {
+        if (Refusal(meetingId) is { } refusal)
+        {
+            return CommandResult.Refused(refusal);
+        }
+
+        if (!JoinedMeetings.Remove(meetingId))
+        {
+            return CommandResult.Accepted(await Grain(meetingId).GetVersionAsync());
+        }
+
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, meetingId);
+        await feeds.DetachConnectionAsync(meetingId, Context.ConnectionId);
+        return await Grain(meetingId).DisconnectAsync(Caller, Context.ConnectionId);
+    }
+
+    public Task<Result<CatchUp>> GetEventsSince(string meetingId, long version) =>
+        Refusal(meetingId) is { } refusal ? Task.FromResult(Result<CatchUp>.Refused(refusal)) : Grain(meetingId).GetEventsSinceAsync(Caller, version);
+
+    public Task<Result<MeetingSnapshot>> GetSnapshot(string meetingId) =>
+        Refusal(meetingId) is { } refusal ? Task.FromResult(Result<MeetingSnapshot>.Refused(refusal)) : Grain(meetingId).GetSnapshotAsync(Caller);
+
+    public async Task<ImmutableArray<MeetingSummary>> ListMyMeetings() => await myMeetings.ListAsync(Caller);
+
+    public Task<CommandResult> ScheduleMeeting(string meetingId) => Command(meetingId, (g, a) => g.ScheduleAsync(a));
+
+    public Task<CommandResult> OpenMeeting(string meetingId) => Command(meetingId, (g, a) => g.OpenAsync(a));
+
+    public Task<CommandResult> CloseMeeting(string meetingId) => Command(meetingId, (g, a) => g.CloseAsync(a));
+
+    public Task<CommandResult> NextItem(string meetingId) => Command(meetingId, (g, a) => g.MoveAsync(a, AgendaMove.Next));
+
+    public Task<CommandResult> PreviousItem(string meetingId) => Command(meetingId, (g, a) => g.MoveAsync(a, AgendaMove.Previous));
+
+    public Task<CommandResult> GoToItem(string meetingId, string itemId) => Command(meetingId, (g, a) => g.MoveAsync(a, AgendaMove.To(itemId)));
+
+    public Task<CommandResult> AddAgendaItem(string meetingId, AgendaItemInput item) => Command(meetingId, (g, a) => g.AddAgendaItemAsync(a, item));
+
+    public Task<CommandResult> UpdateAgendaItem(string meetingId, string itemId, AgendaItemInput item) =>
+        Command(meetingId, (g, a) => g.UpdateAgendaItemAsync(a, itemId, item));
+
+    public Task<CommandResult> RemoveAgendaItem(string meetingId, string itemId) => Command(meetingId, (g, a) => g.RemoveAgendaItemAsync(a, itemId));
+
+    public Task<CommandResult> ReorderAgenda(string meetingId, string[] itemIds) =>
+        Command(meetingId, (g, a) => g.ReorderAgendaAsync(a, [.. itemIds ?? []]));
+
+    public Task<CommandResult> UpdateMeetingDetails(string meetingId, MeetingDetails details) =>
+        Command(meetingId, (g, a) => g.UpdateDetailsAsync(a, details));
+
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        foreach (var meetingId in JoinedMeetings)
+        {
+            await feeds.DetachConnectionAsync(meetingId, Context.ConnectionId);
+            await Grain(meetingId).DisconnectAsync(Caller, Context.ConnectionId);
+        }
+
+        JoinedMeetings.Clear();
+        await base.OnDisconnectedAsync(exception);
+    }
+
+    private Actor Caller => CabinetClaims.ToActor(Context.User) ?? throw new HubException(ErrorCodes.NotSignedIn.Code);
+
+    private HashSet<string> JoinedMeetings =>
+        (HashSet<string>)(Context.Items.TryGetValue(nameof(JoinedMeetings), out var set) ? set! : Context.Items[nameof(JoinedMeetings)] = new HashSet<string>(StringComparer.Ordinal));
+
+    private IMeetingGrain Grain(string meetingId) => grains.GetGrain<IMeetingGrain>(meetingId);
+
+    private static CabinetError? Refusal(string meetingId) => MeetingKey.IsValid(meetingId) ? null : ErrorCodes.InvalidMeetingId;
+
+    private Task<CommandResult> Command(string meetingId, Func<IMeetingGrain, Actor, Task<CommandResult>> command) =>
+        Refusal(meetingId) is { } refusal ? Task.FromResult(CommandResult.Refused(refusal)) : command(Grain(meetingId), Caller);
+}

@@ -1,0 +1,7 @@
+namespace Cabinet.Hub;
+
+/// <summary>The authorization policy on the hub: any signed-in Cabinet user, by cookie or by bearer token.</summary>
+public static class MeetingHubPolicy
+{
+    public const string Name = "cabinet-user";
+}

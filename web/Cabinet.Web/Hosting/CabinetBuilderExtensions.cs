@@ -1,0 +1,64 @@
+using Cabinet.Hosting;
+using Cabinet.Hub;
+using Cabinet.Hub.Feeds;
+using Cabinet.Web.Components;
+using Cabinet.Web.Identity;
+using Cabinet.Web.Seed;
+using Cabinet.Web.Sessions;
+
+namespace Cabinet.Web.Hosting;
+
+public static class CabinetBuilderExtensions
+{
+    /// <summary>Everything Cabinet registers: the co-hosted silo, sign-in, the hub, the UI.</summary>
+    public static WebApplicationBuilder AddCabinet(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<CabinetOptions>().BindConfiguration(CabinetOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var cabinet = builder.Configuration.GetSection(CabinetOptions.Section).Get<CabinetOptions>() ?? new CabinetOptions();
+        var silo = new CabinetSiloOptions
+        {
+            RedisConnectionString = builder.Configuration.GetConnectionString("Redis"),
+            DataPath = Path.GetFullPath(cabinet.DataPath, builder.Environment.ContentRootPath),
+            SiloPort = builder.Configuration.GetValue("Orleans:SiloPort", 11111),
+            GatewayPort = builder.Configuration.GetValue("Orleans:GatewayPort", 30000),
+        };
+        builder.Services.AddSingleton(silo);
+        builder.UseOrleans(s => s.UseCabinet(silo));
+
+        builder.AddCabinetIdentity(cabinet);
+        builder.Services.AddSignalR(o => o.MaximumReceiveMessageSize = 64 * 1024);
+        builder.Services.AddSingleton<MeetingFeeds>();
+        builder.Services.AddSingleton<MyMeetings>();
+        builder.Services.AddTransient<MeetingSession>();
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddHealthChecks();
+
+        // After the silo (hosted services start in order): seeding needs grains, the banner needs the seed.
+        builder.Services.AddHostedService<DemoSeeder>();
+        builder.Services.AddHostedService<StartupBanner>();
+        if (cabinet.ParentProcessId is { } parent)
+        {
+            builder.Services.AddHostedService(sp => new ParentProcessWatch(parent, sp.GetRequiredService<IHostApplicationLifetime>()));
+        }
+
+        return builder;
+    }
+
+    public static WebApplication UseCabinet(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+        }
+
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapHealthChecks("/health");
+        app.MapAccountEndpoints();
+        app.MapHub<MeetingHub>(MeetingHub.Path);
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

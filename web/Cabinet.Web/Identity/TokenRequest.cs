@@ -1,0 +1,3 @@
+namespace Cabinet.Web.Identity;
+
+public sealed record TokenRequest(string? UserName, string? Password);

@@ -1,0 +1,56 @@
+using Bogus;
+using Cabinet.Meetings;
+using Cabinet.People;
+using Cabinet.Web.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Cabinet.Web.Seed;
+
+/// <summary>On first start (empty directory), creates the demo organisations, people and meetings.</summary>
+public sealed partial class DemoSeeder(IGrainFactory grains, IOptions<CabinetOptions> options, TimeProvider clock, ILogger<DemoSeeder> logger)
+    : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var directory = grains.GetGrain<IDirectoryGrain>(IDirectoryGrain.Key);
+        if (!options.Value.SeedDemoData || !(await directory.GetOrganizationsAsync()).IsEmpty)
+        {
+            return;
+        }
+
+        foreach (var organization in DemoData.Organizations)
+        {
+            await grains.GetGrain<IOrganizationGrain>(organization.Id).SetProfileAsync(organization);
+            await directory.AddOrganizationAsync(organization.Id);
+        }
+
+        var names = new Faker("vi") { Random = new Randomizer(2026) };
+        foreach (var account in DemoData.Accounts)
+        {
+            var profile = new UserProfile(account.UserName, names.Name.FullName(), account.OrganizationId, account.Position, account.IsAdministrator);
+            await grains.GetGrain<IUserGrain>(account.UserName).RegisterAsync(new UserRegistration(profile, DemoData.Password));
+            await grains.GetGrain<IOrganizationGrain>(account.OrganizationId).AddMemberAsync(account.UserName);
+            await directory.AddUserAsync(account.UserName);
+        }
+
+        var today = new DateTimeOffset(clock.GetLocalNow().Date, clock.GetLocalNow().Offset);
+        foreach (var (id, setup, schedule) in DemoData.Meetings(today))
+        {
+            var chair = setup.Participants.First(p => p.Role == MeetingRole.Chair).UserName;
+            var actor = (await grains.GetGrain<IUserGrain>(chair).GetProfileAsync())!.ToActor();
+            var meeting = grains.GetGrain<IMeetingGrain>(id);
+            var created = await meeting.CreateAsync(actor, setup);
+            if (created.Ok && schedule)
+            {
+                await meeting.ScheduleAsync(actor);
+            }
+        }
+
+        LogSeeded(DemoData.Organizations.Length, DemoData.Accounts.Length);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded the demo data: {Organizations} organisations, {People} people")]
+    private partial void LogSeeded(int organizations, int people);
+}

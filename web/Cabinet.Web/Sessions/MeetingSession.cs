@@ -1,0 +1,129 @@
+using Cabinet.Errors;
+using Cabinet.Hub.Feeds;
+using Cabinet.Identity;
+using Cabinet.Meetings;
+using Cabinet.People;
+using Microsoft.AspNetCore.Components.Authorization;
+
+namespace Cabinet.Web.Sessions;
+
+/// <summary>
+/// One Blazor circuit's view of one meeting: joins it (presence), follows this host's feed, applies events in
+/// version order and catches up from the grain when it sees a gap. Pages read <see cref="Snapshot"/> and call commands.
+/// </summary>
+public sealed class MeetingSession(IGrainFactory grains, MeetingFeeds feeds, AuthenticationStateProvider authentication) : IAsyncDisposable
+{
+    private readonly SemaphoreSlim _apply = new(1, 1);
+    private readonly string _connectionId = $"circuit-{Guid.NewGuid():N}";
+    private IAsyncDisposable? _subscription;
+    private IMeetingGrain? _grain;
+    private int _disposed;
+
+    public MeetingSnapshot? Snapshot { get; private set; }
+
+    public CabinetError? Error { get; private set; }
+
+    public Actor? Actor { get; private set; }
+
+    public MeetingRole Role => Snapshot is null || Actor is null ? MeetingRole.None
+        : Snapshot.RoleOf(Actor.UserName) is var role and not MeetingRole.None ? role
+        : Snapshot.OrganizationId == Actor.OrganizationId ? MeetingRole.Observer : MeetingRole.None;
+
+    /// <summary>Raised after the snapshot changed; handlers re-render.</summary>
+    public event Func<Task>? Changed;
+
+    public async Task StartAsync(string meetingId)
+    {
+        Actor = CabinetClaims.ToActor((await authentication.GetAuthenticationStateAsync()).User);
+        if (Actor is null)
+        {
+            Error = ErrorCodes.NotSignedIn;
+            return;
+        }
+
+        if (!MeetingKey.IsValid(meetingId))
+        {
+            Error = ErrorCodes.InvalidMeetingId;
+            return;
+        }
+
+        _grain = grains.GetGrain<IMeetingGrain>(meetingId);
+        var connected = await _grain.ConnectAsync(Actor, _connectionId);
+        if (!connected.Ok)
+        {
+            Error = connected.Error;
+            return;
+        }
+
+        _subscription = await feeds.ListenAsync(meetingId, new MeetingListener(OnEventAsync, OnVersionAsync));
+        var snapshot = await _grain.GetSnapshotAsync(Actor);
+        (Snapshot, Error) = (snapshot.Value, snapshot.Error);
+    }
+
+    /// <summary>Runs a command as the signed-in person; the change itself arrives back as an event like everyone else's.</summary>
+    public Task<CommandResult> RunAsync(Func<IMeetingGrain, Actor, Task<CommandResult>> command) =>
+        _grain is null || Actor is null ? Task.FromResult(CommandResult.Refused(Error ?? ErrorCodes.NotSignedIn)) : command(_grain, Actor);
+
+    private Task OnEventAsync(MeetingEvent e) => UpdateAsync(s => e.Version == s.Version + 1 ? Task.FromResult(s.Apply(e)) : CatchUpAsync(s, e.Version));
+
+    private Task OnVersionAsync(long version) => UpdateAsync(s => CatchUpAsync(s, version));
+
+    private async Task UpdateAsync(Func<MeetingSnapshot, Task<MeetingSnapshot>> update)
+    {
+        await _apply.WaitAsync();
+        try
+        {
+            var before = Snapshot;
+            if (before is null)
+            {
+                return;
+            }
+
+            Snapshot = await update(before);
+            if (!ReferenceEquals(before, Snapshot) && Changed is { } changed)
+            {
+                await changed();
+            }
+        }
+        finally
+        {
+            _apply.Release();
+        }
+    }
+
+    private async Task<MeetingSnapshot> CatchUpAsync(MeetingSnapshot current, long seenVersion)
+    {
+        if (seenVersion <= current.Version || _grain is null || Actor is null)
+        {
+            return current;
+        }
+
+        var catchUp = await _grain.GetEventsSinceAsync(Actor, current.Version);
+        if (!catchUp.Ok)
+        {
+            return current;
+        }
+
+        return catchUp.Value!.Snapshot ?? catchUp.Value.Events.Aggregate(current, (s, e) => e.Version == s.Version + 1 ? s.Apply(e) : s);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        if (_subscription is not null)
+        {
+            await _subscription.DisposeAsync();
+        }
+
+        if (_grain is not null && Actor is not null)
+        {
+            await _grain.DisconnectAsync(Actor, _connectionId);
+        }
+
+        _apply.Dispose();
+    }
+}

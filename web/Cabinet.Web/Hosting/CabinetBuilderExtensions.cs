@@ -26,7 +26,8 @@ public static class CabinetBuilderExtensions
         builder.UseOrleans(s => s.UseCabinet(silo));
 
         builder.AddCabinetIdentity(cabinet);
-        builder.Services.AddSignalR(o => o.MaximumReceiveMessageSize = 64 * 1024);
+        builder.Services.AddSignalR(o => o.MaximumReceiveMessageSize = 64 * 1024)
+            .AddJsonProtocol(o => HubJson.Configure(o.PayloadSerializerOptions));
         builder.Services.AddSingleton<MeetingFeeds>();
         builder.Services.AddSingleton<MyMeetings>();
         builder.Services.AddTransient<MeetingSession>();

@@ -1,0 +1,100 @@
+using System.Globalization;
+
+namespace Cabinet.Testing;
+
+/// <summary>
+/// A real Cabinet process (the built web app) on a free loopback port, with its own data folder, stopping by
+/// itself if the test run dies. Restart it on the same data folder or Redis to test durability.
+/// </summary>
+public sealed class CabinetServer : IAsyncDisposable
+{
+    private readonly ChildProcess _process;
+
+    private CabinetServer(ChildProcess process, Uri baseAddress, CabinetServerOptions options)
+    {
+        (_process, BaseAddress, Options) = (process, baseAddress, options);
+    }
+
+    public Uri BaseAddress { get; }
+
+    public CabinetServerOptions Options { get; }
+
+    public string Output => _process.Output;
+
+    public static async Task<CabinetServer> StartAsync(CabinetServerOptions? options = null)
+    {
+        options ??= new CabinetServerOptions();
+        var port = FreePort.Next();
+        var baseAddress = new Uri($"http://127.0.0.1:{port}");
+        var arguments = new List<string>
+        {
+            RepositoryPaths.WebAssembly,
+            "--urls", baseAddress.ToString().TrimEnd('/'),
+            $"--Cabinet:DataPath={options.DataPath}",
+            $"--Cabinet:ParentProcessId={Environment.ProcessId}",
+            $"--Orleans:SiloPort={FreePort.Next()}",
+            $"--Orleans:GatewayPort={FreePort.Next()}",
+            "--Logging:LogLevel:Default=Warning",
+            "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Information",
+        };
+        if (options.RedisConnectionString is { } redis)
+        {
+            arguments.Add($"--ConnectionStrings:Redis={redis}");
+        }
+
+        arguments.AddRange(options.ExtraArguments);
+        var process = ChildProcess.Start("dotnet", arguments, new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+        }, Path.GetDirectoryName(RepositoryPaths.WebAssembly));
+        var server = new CabinetServer(process, baseAddress, options);
+        await server.WaitUntilHealthyAsync();
+        return server;
+    }
+
+    /// <summary>Stops gracefully and starts a new process on the same data folder and Redis.</summary>
+    public async Task<CabinetServer> RestartAsync()
+    {
+        await _process.StopAsync();
+        return await StartAsync(Options);
+    }
+
+    public Task StopAsync() => _process.StopAsync();
+
+    /// <summary>Ends the process at once, as a crash or power loss of the host would.</summary>
+    public void Kill() => _process.Kill();
+
+    public async ValueTask DisposeAsync() => await _process.DisposeAsync();
+
+    private async Task WaitUntilHealthyAsync()
+    {
+        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException("Cabinet exited during start-up:\n" + Output);
+            }
+
+            try
+            {
+                if ((await http.GetAsync(new Uri("/health", UriKind.Relative))).IsSuccessStatusCode && Output.Contains("Cabinet is running", StringComparison.Ordinal))
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException)
+            {
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException(string.Create(CultureInfo.InvariantCulture, $"Cabinet did not become healthy at {BaseAddress}:\n{Output}"));
+    }
+}

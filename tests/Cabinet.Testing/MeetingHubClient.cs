@@ -1,0 +1,157 @@
+using System.Net.Http.Json;
+using Cabinet.Errors;
+using Cabinet.Hub;
+using Cabinet.Meetings;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cabinet.Testing;
+
+/// <summary>
+/// A real SignalR client of the public hub API, signed in with a bearer token like a mobile app or integration.
+/// It keeps the joined meeting's snapshot current exactly as docs/protocol.md tells clients to: apply the next
+/// version, catch up on a gap, ignore what it already has.
+/// </summary>
+public sealed class MeetingHubClient : IAsyncDisposable
+{
+    public const string DemoPassword = "Cabinet@2026";
+
+    private readonly SemaphoreSlim _apply = new(1, 1);
+    private readonly List<MeetingEvent> _received = [];
+
+    private MeetingHubClient(HubConnection connection, string userName)
+    {
+        (Connection, UserName) = (connection, userName);
+        connection.On<MeetingEvent>(nameof(IMeetingClient.MeetingEvent), OnEventAsync);
+        connection.On<string, long>(nameof(IMeetingClient.MeetingVersion), (_, version) => CatchUpIfBehindAsync(version));
+    }
+
+    public HubConnection Connection { get; }
+
+    public string UserName { get; }
+
+    public MeetingSnapshot? Snapshot { get; private set; }
+
+    /// <summary>Raised after each applied change, with the time it was applied.</summary>
+    public event Action<MeetingEvent, DateTimeOffset>? Applied;
+
+    public IReadOnlyList<MeetingEvent> Received { get { lock (_received) { return [.. _received]; } } }
+
+    public static async Task<string> GetTokenAsync(Uri baseAddress, string userName, string password = DemoPassword)
+    {
+        using var http = new HttpClient { BaseAddress = baseAddress };
+        var response = await http.PostAsJsonAsync(new Uri("/api/auth/token", UriKind.Relative), new { userName, password });
+        response.EnsureSuccessStatusCode();
+        var token = await response.Content.ReadFromJsonAsync<TokenResponse>();
+        return token!.AccessToken;
+    }
+
+    public static async Task<MeetingHubClient> ConnectAsync(Uri baseAddress, string userName, string password = DemoPassword)
+    {
+        var token = await GetTokenAsync(baseAddress, userName, password);
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(baseAddress, MeetingHub.Path), o => o.AccessTokenProvider = () => Task.FromResult<string?>(token))
+            .AddJsonProtocol(o => HubJson.Configure(o.PayloadSerializerOptions))
+            .Build();
+        var client = new MeetingHubClient(connection, userName);
+        await connection.StartAsync();
+        return client;
+    }
+
+    public async Task<Result<MeetingSnapshot>> JoinAsync(string meetingId)
+    {
+        var joined = await Connection.InvokeAsync<Result<MeetingSnapshot>>(nameof(MeetingHub.JoinMeeting), meetingId);
+        if (joined.Ok)
+        {
+            await _apply.WaitAsync();
+            Snapshot = Snapshot is { } s && s.Version >= joined.Value!.Version ? s : joined.Value;
+            _apply.Release();
+        }
+
+        return joined;
+    }
+
+    public Task<CommandResult> InvokeAsync(string method, params object?[] arguments) =>
+        Connection.InvokeCoreAsync<CommandResult>(method, arguments);
+
+    /// <summary>Waits until the snapshot satisfies <paramref name="condition"/>.</summary>
+    public async Task<MeetingSnapshot> WaitForAsync(Func<MeetingSnapshot, bool> condition, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        while (DateTime.UtcNow < deadline)
+        {
+            if (Snapshot is { } s && condition(s))
+            {
+                return s;
+            }
+
+            await Task.Delay(20);
+        }
+
+        throw new TimeoutException($"{UserName}: condition not met; last version {Snapshot?.Version}");
+    }
+
+    private async Task OnEventAsync(MeetingEvent e)
+    {
+        lock (_received)
+        {
+            _received.Add(e);
+        }
+
+        await _apply.WaitAsync();
+        try
+        {
+            if (Snapshot is not { } s || e.MeetingId != s.MeetingId || e.Version <= s.Version)
+            {
+                return;
+            }
+
+            if (e.Version == s.Version + 1)
+            {
+                Snapshot = s.Apply(e);
+                Applied?.Invoke(e, DateTimeOffset.UtcNow);
+            }
+            else
+            {
+                await CatchUpAsync(s);
+            }
+        }
+        finally
+        {
+            _apply.Release();
+        }
+    }
+
+    private async Task CatchUpIfBehindAsync(long version)
+    {
+        await _apply.WaitAsync();
+        try
+        {
+            if (Snapshot is { } s && version > s.Version)
+            {
+                await CatchUpAsync(s);
+            }
+        }
+        finally
+        {
+            _apply.Release();
+        }
+    }
+
+    private async Task CatchUpAsync(MeetingSnapshot s)
+    {
+        var catchUp = await Connection.InvokeAsync<Result<CatchUp>>(nameof(MeetingHub.GetEventsSince), s.MeetingId, s.Version);
+        if (catchUp.Ok)
+        {
+            Snapshot = catchUp.Value!.Snapshot ?? catchUp.Value.Events.Aggregate(s, (x, e) => e.Version == x.Version + 1 ? x.Apply(e) : x);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Connection.DisposeAsync();
+        _apply.Dispose();
+    }
+
+    private sealed record TokenResponse(string AccessToken);
+}

@@ -4,8 +4,9 @@ using Cabinet.Voting.Voters;
 namespace Cabinet.Voting.Tallying;
 
 /// <summary>
-/// Decides a poll from its frozen eligibility and tally. Order: quorum, then the chair's tie-break (yes == no,
-/// or several options tied for the lead, under a rule that allows it), then the majority rule. A yes/no motion
+/// Decides a poll from its frozen eligibility and tally. Order: quorum, then the chair's tie-break (yes == no &gt; 0,
+/// or several options tied for the lead, under a rule that allows it: the side or option the chair voted for wins,
+/// as the local-government rule says, without the majority threshold), then the majority rule. A yes/no motion
 /// also needs more yes than no, so a small custom fraction cannot pass a motion most voters rejected.
 /// </summary>
 public static class PollDecision
@@ -65,12 +66,9 @@ public static class PollDecision
             decidedBy = DecidedBy.Tie;
         }
 
-        // The chair only picks among tied leaders; the pick must still meet the majority rule.
-        var winner = candidate is not null && top >= required ? candidate : null;
-        if (candidate is not null && winner is null)
-        {
-            decidedBy = DecidedBy.Majority;
-        }
+        // As for yes/no, the chair's pick among tied leaders wins without the threshold: tied leaders can never
+        // reach a "more than half" rule, so requiring it would make the tie-break meaningless.
+        var winner = decidedBy == DecidedBy.ChairTieBreak || (candidate is not null && top >= required) ? candidate : null;
 
         var outcome = Numbers(motion, eligibility, tally, winner is not null, winner, decidedBy, required, basis, top, 0);
         var (vi, en) = OutcomeText.ForChoice(motion, outcome, leaders.Count);

@@ -8,6 +8,7 @@ namespace Cabinet.Voting.Tallying;
 /// or several options tied for the lead, under a rule that allows it: the side or option the chair voted for wins,
 /// as the local-government rule says, without the majority threshold), then the majority rule. A yes/no motion
 /// also needs more yes than no, so a small custom fraction cannot pass a motion most voters rejected.
+/// A secret poll keeps no one's choice, the chair's included, so a tie there is never broken (it fails).
 /// </summary>
 public static class PollDecision
 {

@@ -1,0 +1,8 @@
+namespace Cabinet.Voting.Polls;
+
+public enum PollStatus
+{
+    Open,
+    Closed,
+    Cancelled,
+}

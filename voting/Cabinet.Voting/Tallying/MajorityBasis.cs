@@ -1,0 +1,9 @@
+namespace Cabinet.Voting.Tallying;
+
+/// <summary>What a majority rule takes its fraction of.</summary>
+public enum MajorityBasis
+{
+    VotesCast,
+    Members,
+    Present,
+}

@@ -65,6 +65,17 @@ public sealed class MeetingHub(IGrainFactory grains, MeetingFeeds feeds, MyMeeti
 
     public async Task<ImmutableArray<MeetingSummary>> ListMyMeetings() => await myMeetings.ListAsync(Caller);
 
+    /// <summary>Creates a meeting in draft; the caller must belong to the organisation and be its chair or secretary (or an administrator).</summary>
+    public Task<CommandResult> CreateMeeting(string meetingId, MeetingSetup setup) => Command(meetingId, (g, a) => g.CreateAsync(a, setup));
+
+    public Task<CommandResult> SetParticipants(string meetingId, ParticipantInvite[] participants) =>
+        Command(meetingId, (g, a) => g.SetParticipantsAsync(a, [.. participants ?? []]));
+
+    public Task<Result<ImmutableArray<Voting.Ledger.LedgerEntry>>> GetLedger(string meetingId) =>
+        Refusal(meetingId) is { } refusal
+            ? Task.FromResult(Result<ImmutableArray<Voting.Ledger.LedgerEntry>>.Refused(refusal))
+            : Grain(meetingId).GetLedgerAsync(Caller);
+
     public Task<CommandResult> ScheduleMeeting(string meetingId) => Command(meetingId, (g, a) => g.ScheduleAsync(a));
 
     public Task<CommandResult> OpenMeeting(string meetingId) => Command(meetingId, (g, a) => g.OpenAsync(a));

@@ -1,7 +1,7 @@
 namespace Cabinet.Errors;
 
 /// <summary>A value, or the reason there is none.</summary>
-[GenerateSerializer, Immutable, Alias("cabinet.result")]
+[GenerateSerializer, Immutable, Alias("cabinet.result`1")]
 public sealed record Result<T>(T? Value, CabinetError? Error)
 {
     public bool Ok => Error is null;

@@ -1,0 +1,109 @@
+using Cabinet.Hosting;
+using Cabinet.Meetings;
+using Cabinet.People;
+using Cabinet.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Serialization;
+using Orleans.TestingHost;
+
+namespace Cabinet.Grains.Tests;
+
+/// <summary>An in-process Orleans cluster with Cabinet's storage (on disk, or in a real Redis) and a small directory of people.</summary>
+public abstract class ClusterFixture : IAsyncLifetime
+{
+    public const string Org = "tinh";
+    public const string OtherOrg = "xa-khac";
+
+    private InProcessTestCluster? _cluster;
+
+    public IClusterClient Client => _cluster!.Client;
+
+    public InProcessTestCluster Cluster => _cluster!;
+
+    public static Actor Chair { get; } = new("chair", "Chủ trì", Org, false);
+
+    public static Actor Secretary { get; } = new("secretary", "Thư ký", Org, false);
+
+    public static Actor Delegate1 { get; } = new("delegate1", "Đại biểu 1", Org, false);
+
+    public static Actor Delegate2 { get; } = new("delegate2", "Đại biểu 2", Org, false);
+
+    /// <summary>A member of the organisation who is not invited: may follow as an observer, nothing more.</summary>
+    public static Actor Colleague { get; } = new("colleague", "Đồng nghiệp", Org, false);
+
+    /// <summary>Someone from another organisation, not invited: may not even see the meeting.</summary>
+    public static Actor Outsider { get; } = new("outsider", "Người ngoài", OtherOrg, false);
+
+    protected abstract Task<CabinetSiloOptions> StorageAsync();
+
+    public async ValueTask InitializeAsync()
+    {
+        var storage = await StorageAsync();
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.ConfigureSilo((_, silo) => silo.AddCabinetStorage(storage));
+        builder.ConfigureClient(client => client.Services.AddSerializer(s => s.AddCabinetDomainTypes()));
+        _cluster = builder.Build();
+        await _cluster.DeployAsync();
+        foreach (var actor in new[] { Chair, Secretary, Delegate1, Delegate2, Colleague, Outsider })
+        {
+            var profile = new UserProfile(actor.UserName, actor.DisplayName, actor.OrganizationId, "Chức vụ", false);
+            await Client.GetGrain<IUserGrain>(actor.UserName).RegisterAsync(new UserRegistration(profile, "mat-khau-du-dai"));
+        }
+    }
+
+    public virtual async ValueTask DisposeAsync()
+    {
+        if (_cluster is not null)
+        {
+            await _cluster.DisposeAsync();
+        }
+    }
+
+    /// <summary>A new meeting (unique id) in draft with three agenda items, chair, secretary and two delegates.</summary>
+    public async Task<IMeetingGrain> NewMeetingAsync(bool schedule = true)
+    {
+        var id = MeetingKey.Of(Org, $"m-{Guid.NewGuid():N}"[..20]);
+        var meeting = Client.GetGrain<IMeetingGrain>(id);
+        var setup = new MeetingSetup(
+            new MeetingDetails("Phiên họp thử", "Phòng họp 1", DateTimeOffset.UtcNow),
+            [
+                new ParticipantInvite(Chair.UserName, MeetingRole.Chair), new ParticipantInvite(Secretary.UserName, MeetingRole.Secretary),
+                new ParticipantInvite(Delegate1.UserName, MeetingRole.Delegate), new ParticipantInvite(Delegate2.UserName, MeetingRole.Delegate),
+            ],
+            [new AgendaItemInput("Nội dung 1", "A", 10, ""), new AgendaItemInput("Nội dung 2", "B", 10, ""), new AgendaItemInput("Nội dung 3", "C", 10, "")]);
+        var created = await meeting.CreateAsync(Chair, setup);
+        Assert.True(created.Ok, created.Error?.Code);
+        if (schedule)
+        {
+            Assert.True((await meeting.ScheduleAsync(Secretary)).Ok);
+        }
+
+        return meeting;
+    }
+}
+
+public sealed class FileStorageCluster : ClusterFixture
+{
+    protected override Task<CabinetSiloOptions> StorageAsync() =>
+        Task.FromResult(new CabinetSiloOptions { DataPath = RepositoryPaths.NewTempFolder("grains") });
+}
+
+public sealed class RedisStorageCluster : ClusterFixture
+{
+    private RedisServer? _redis;
+
+    protected override async Task<CabinetSiloOptions> StorageAsync()
+    {
+        _redis = await RedisServer.StartAsync();
+        return new CabinetSiloOptions { RedisConnectionString = _redis.ConnectionString };
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_redis is not null)
+        {
+            await _redis.DisposeAsync();
+        }
+    }
+}

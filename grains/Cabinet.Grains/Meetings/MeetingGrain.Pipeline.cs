@@ -98,7 +98,12 @@ public sealed partial class MeetingGrain
         var participants = ImmutableArray.CreateBuilder<Participant>(invites.Length);
         foreach (var invite in invites)
         {
-            var profile = await GrainFactory.GetGrain<IUserGrain>(invite.UserName ?? "").GetProfileAsync();
+            if (string.IsNullOrWhiteSpace(invite?.UserName) || invite.UserName.Length > 64)
+            {
+                return Result<ImmutableArray<Participant>>.Refused(ErrorCodes.Invalid("Tên người tham dự không hợp lệ."));
+            }
+
+            var profile = await GrainFactory.GetGrain<IUserGrain>(invite.UserName).GetProfileAsync();
             if (profile is null)
             {
                 return Result<ImmutableArray<Participant>>.Refused(ErrorCodes.UnknownUser with

@@ -43,6 +43,11 @@ public sealed partial class MeetingGrain(
             return Decision.Refuse(ErrorCodes.InvalidMeetingId);
         }
 
+        if (setup?.Details is null)
+        {
+            return Decision.Refuse(ErrorCodes.Invalid("Thiếu thông tin cuộc họp."));
+        }
+
         var participants = await ResolveAsync(setup.Participants);
         if (!participants.Ok)
         {
@@ -50,7 +55,7 @@ public sealed partial class MeetingGrain(
         }
 
         return LifecycleDecisions.Create(state.State, c, setup.Details, participants.Value, setup.Agenda);
-    }, requireExisting: false, afterAccepted: () => AnnounceAsync(setup));
+    }, requireExisting: false, afterAccepted: () => AnnounceAsync(setup!));
 
     public Task<CommandResult> UpdateDetailsAsync(Actor actor, MeetingDetails details) =>
         ExecuteAsync(actor, c => LifecycleDecisions.UpdateDetails(state.State, c, details));

@@ -1,6 +1,7 @@
 using Cabinet.Hosting;
 using Cabinet.Hub;
 using Cabinet.Hub.Feeds;
+using Microsoft.AspNetCore.SignalR;
 using Cabinet.Web.Components;
 using Cabinet.Web.Identity;
 using Cabinet.Web.Seed;
@@ -26,7 +27,11 @@ public static class CabinetBuilderExtensions
         builder.UseOrleans(s => s.UseCabinet(silo));
 
         builder.AddCabinetIdentity(cabinet);
-        builder.Services.AddSignalR(o => o.MaximumReceiveMessageSize = 64 * 1024)
+        builder.Services.AddSignalR(o =>
+            {
+                o.MaximumReceiveMessageSize = 64 * 1024;
+                o.AddFilter<HubErrorFilter>();
+            })
             .AddJsonProtocol(o => HubJson.Configure(o.PayloadSerializerOptions));
         builder.Services.AddSingleton<MeetingFeeds>();
         builder.Services.AddSingleton<MyMeetings>();

@@ -67,7 +67,8 @@ public sealed class DurabilityTests
             ExtraArguments = ["--Cabinet:SeedDemoData=false"],
         });
         await using var chair = await MeetingHubClient.ConnectAsync(host1.BaseAddress, "chutich");
-        await using var delegateOnHost2 = await MeetingHubClient.ConnectAsync(host2.BaseAddress, "daibieu1");
+        // Signed in at host 1, connected to host 2: the token's keys are shared through Redis.
+        await using var delegateOnHost2 = await MeetingHubClient.ConnectAsync(host2.BaseAddress, "daibieu1", signInAt: host1.BaseAddress);
         var id = await ServerFixture.NewMeetingAsync(chair);
         await chair.JoinAsync(id);
         Assert.True((await delegateOnHost2.JoinAsync(id)).Ok);

@@ -46,9 +46,10 @@ public sealed class MeetingHubClient : IAsyncDisposable
         return token!.AccessToken;
     }
 
-    public static async Task<MeetingHubClient> ConnectAsync(Uri baseAddress, string userName, string password = DemoPassword)
+    /// <param name="signInAt">Where to get the token, when not from the host connected to (tokens are valid cluster-wide).</param>
+    public static async Task<MeetingHubClient> ConnectAsync(Uri baseAddress, string userName, string password = DemoPassword, Uri? signInAt = null)
     {
-        var token = await GetTokenAsync(baseAddress, userName, password);
+        var token = await GetTokenAsync(signInAt ?? baseAddress, userName, password);
         var connection = new HubConnectionBuilder()
             .WithUrl(new Uri(baseAddress, MeetingHub.Path), o => o.AccessTokenProvider = () => Task.FromResult<string?>(token))
             .AddJsonProtocol(o => HubJson.Configure(o.PayloadSerializerOptions))

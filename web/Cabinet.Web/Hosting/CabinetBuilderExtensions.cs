@@ -27,6 +27,7 @@ public static class CabinetBuilderExtensions
         builder.UseOrleans(s => s.UseCabinet(silo));
 
         builder.AddCabinetIdentity(cabinet);
+        builder.Services.AddCabinetDataProtection(silo);
         builder.Services.AddSignalR(o =>
             {
                 o.MaximumReceiveMessageSize = 64 * 1024;

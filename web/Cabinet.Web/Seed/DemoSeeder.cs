@@ -27,7 +27,9 @@ public sealed partial class DemoSeeder(IGrainFactory grains, IOptions<CabinetOpt
         var names = new Faker("vi") { Random = new Randomizer(2026) };
         foreach (var account in DemoData.Accounts)
         {
-            var profile = new UserProfile(account.UserName, names.Name.FullName(), account.OrganizationId, account.Position, account.IsAdministrator);
+            // Vietnamese order: family name first, then middle and given names.
+            var displayName = $"{names.Name.LastName()} {names.Name.FirstName()}";
+            var profile = new UserProfile(account.UserName, displayName, account.OrganizationId, account.Position, account.IsAdministrator);
             await grains.GetGrain<IUserGrain>(account.UserName).RegisterAsync(new UserRegistration(profile, DemoData.Password));
             await grains.GetGrain<IOrganizationGrain>(account.OrganizationId).AddMemberAsync(account.UserName);
             await directory.AddUserAsync(account.UserName);

@@ -14,7 +14,7 @@ namespace Cabinet.Hub;
 /// call the meeting grain — which checks the caller's role and refuses with a stable error code.
 /// </summary>
 [Authorize(Policy = MeetingHubPolicy.Name)]
-public sealed class MeetingHub(IGrainFactory grains, MeetingFeeds feeds, MyMeetings myMeetings) : Hub<IMeetingClient>
+public sealed partial class MeetingHub(IGrainFactory grains, MeetingFeeds feeds, MyMeetings myMeetings) : Hub<IMeetingClient>
 {
     public const string Path = "/hubs/meeting";
 

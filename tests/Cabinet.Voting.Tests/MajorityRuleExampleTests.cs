@@ -42,14 +42,17 @@ public sealed class MajorityRuleExampleTests
     }
 
     /// <summary>
-    /// The tie rule applied literally (as specified): any yes == no tie goes the chair's way, however few voted, so
-    /// 1–1 passes while 2–1 fails on 15 members. Kept on purpose until the lead/legal decide; see the report.
+    /// The chair's vote is a casting vote, not a veto over the threshold: a 1–1 tie among 15 members is not a
+    /// majority of the members, whichever side the chair took.
     /// </summary>
     [Fact]
-    public void A_small_tie_broken_by_the_chair_passes_although_a_larger_yes_would_fail()
+    public void A_small_tie_is_not_rescued_by_the_chair()
     {
-        Assert.True(Outcome(VoteYesNo(Open(YesNo(MajorityRule.MoreThanHalfOfMembers)), yes: 1, no: 1, abstain: 0, "yes")).Passed);
-        Assert.False(Outcome(VoteYesNo(Open(YesNo(MajorityRule.MoreThanHalfOfMembers)), yes: 2, no: 1, abstain: 0, "yes")).Passed);
+        var outcome = Outcome(VoteYesNo(Open(YesNo(MajorityRule.MoreThanHalfOfMembers)), yes: 1, no: 1, abstain: 0, "yes"));
+
+        Assert.False(outcome.Passed);
+        Assert.Equal(DecidedBy.Tie, outcome.DecidedBy);
+        Assert.Equal(8, outcome.Required);
     }
 
     [Fact]

@@ -4,10 +4,13 @@ using Cabinet.Voting.Voters;
 namespace Cabinet.Voting.Tallying;
 
 /// <summary>
-/// Decides a poll from its frozen eligibility and tally. Order: quorum, then the chair's tie-break (yes == no &gt; 0,
-/// or several options tied for the lead, under a rule that allows it: the side or option the chair voted for wins,
-/// as the local-government rule says, without the majority threshold), then the majority rule. A yes/no motion
-/// also needs more yes than no, so a small custom fraction cannot pass a motion most voters rejected.
+/// Decides a poll from its frozen eligibility and tally. Order: quorum, then the chair's tie-break, then the majority
+/// rule. The tie-break (local-government rule: when for and against are equal, the side the chair voted for wins)
+/// applies to yes == no &gt; 0, or to several options tied for the lead, under a rule that allows it, and only when
+/// the chair's side would meet the threshold with one more vote — the chair's vote counts as a casting vote. So
+/// 7–7 on 15 members follows the chair, while 1–1 on 15 members fails: a tie among a few voters is not a majority
+/// of the members. A yes/no motion also needs more yes than no, so a small custom fraction cannot pass a motion
+/// most voters rejected.
 /// A secret poll keeps no one's choice, the chair's included, so a tie there is never broken (it fails).
 /// </summary>
 public static class PollDecision
@@ -29,7 +32,7 @@ public static class PollDecision
 
         var (passed, decidedBy) =
             !motion.Quorum.IsMet(eligibility) ? (false, DecidedBy.Quorum)
-            : yes == no && yes > 0 && rule.ChairBreaksTies && chairTookSide ? (chairSide == YesNoChoices.Yes, DecidedBy.ChairTieBreak)
+            : yes == no && yes > 0 && rule.ChairBreaksTies && chairTookSide && yes + 1 >= required ? (chairSide == YesNoChoices.Yes, DecidedBy.ChairTieBreak)
             : yes == no && yes > 0 && rule.ChairBreaksTies ? (false, DecidedBy.Tie)
             : (yes >= required && yes > no, DecidedBy.Majority);
 
@@ -58,7 +61,7 @@ public static class PollDecision
         {
             candidate = leaders[0];
         }
-        else if (leaders.Count > 1 && rule.ChairBreaksTies && chairPicks.Count == 1)
+        else if (leaders.Count > 1 && rule.ChairBreaksTies && chairPicks.Count == 1 && top + 1 >= required)
         {
             (candidate, decidedBy) = (chairPicks[0], DecidedBy.ChairTieBreak);
         }
@@ -67,8 +70,7 @@ public static class PollDecision
             decidedBy = DecidedBy.Tie;
         }
 
-        // As for yes/no, the chair's pick among tied leaders wins without the threshold: tied leaders can never
-        // reach a "more than half" rule, so requiring it would make the tie-break meaningless.
+        // As for yes/no, the chair's pick among tied leaders wins when its votes plus the casting vote meet the threshold.
         var winner = decidedBy == DecidedBy.ChairTieBreak || (candidate is not null && top >= required) ? candidate : null;
 
         var outcome = Numbers(motion, eligibility, tally, winner is not null, winner, decidedBy, required, basis, top, 0);

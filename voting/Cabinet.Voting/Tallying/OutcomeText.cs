@@ -18,6 +18,9 @@ internal static class OutcomeText
             DecidedBy.ChairTieBreak => (
                 $"{verdict}: {o.Yes} tán thành, {o.No} không tán thành; số phiếu ngang nhau, quyết định theo ý kiến Chủ tọa ({(chairSide == YesNoChoices.Yes ? "tán thành" : "không tán thành")})",
                 $"{verdictEn}: {o.Yes} in favour, {o.No} against; tied, decided by the chair's vote ({(chairSide == YesNoChoices.Yes ? "in favour" : "against")})"),
+            DecidedBy.Tie when chairSide is YesNoChoices.Yes or YesNoChoices.No => (
+                $"{verdict}: {o.Yes} tán thành, {o.No} không tán thành; số phiếu ngang nhau nhưng kể cả lá phiếu quyết định của Chủ tọa vẫn chưa đạt {o.Required} phiếu cần thiết",
+                $"{verdictEn}: {o.Yes} in favour, {o.No} against; tied, and even with the chair's casting vote the side falls short of the {o.Required} votes required"),
             DecidedBy.Tie => (
                 $"{verdict}: {o.Yes} tán thành, {o.No} không tán thành; số phiếu ngang nhau và không có ý kiến tán thành hoặc không tán thành của Chủ tọa để quyết định",
                 $"{verdictEn}: {o.Yes} in favour, {o.No} against; tied, and no vote of the chair for or against to break the tie"),

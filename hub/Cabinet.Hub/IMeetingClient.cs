@@ -10,4 +10,7 @@ public interface IMeetingClient
 
     /// <summary>The meeting's current version, sent now and then; a client behind it should call GetEventsSince.</summary>
     Task MeetingVersion(string meetingId, long version);
+
+    /// <summary>How many have voted in an open poll (counts only, coalesced; never names or choices).</summary>
+    Task PollParticipation(Polls.PollParticipation participation);
 }

@@ -109,6 +109,8 @@ public abstract class MeetingEventsTests<TCluster>(TCluster cluster) : IClassFix
             return Task.CompletedTask;
         }
 
+        public Task OnPollParticipationAsync(Polls.PollParticipation participation) => Task.CompletedTask;
+
         public async Task<List<MeetingEvent>> WaitForAsync(int count)
         {
             for (var i = 0; i < 200 && _events.Count < count; i++)

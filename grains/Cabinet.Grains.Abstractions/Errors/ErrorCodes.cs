@@ -28,6 +28,19 @@ public static class ErrorCodes
     public static readonly CabinetError SignInFailed = new("auth.sign_in_failed", "Tên đăng nhập hoặc mật khẩu không đúng.");
     public static readonly CabinetError AccountLocked = new("auth.locked", "Tài khoản tạm khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau 15 phút.");
 
+    // voting
+    public static readonly CabinetError PollOpen = new("poll.open", "Đang có một nội dung biểu quyết chưa kết thúc.");
+    public static readonly CabinetError PollNotFound = new("poll.not_found", "Không tìm thấy nội dung biểu quyết.");
+    public static readonly CabinetError PollNotOpen = new("poll.not_open", "Nội dung biểu quyết chưa mở hoặc đã kết thúc.");
+    public static readonly CabinetError DeviceUnknown = new("device.unknown", "Thiết bị chưa được đăng ký khóa ký số cho tài khoản này.");
+    public static readonly CabinetError DeviceRevoked = new("device.revoked", "Khóa ký số của thiết bị này đã bị thu hồi.");
+    public static readonly CabinetError DeviceInvalidKey = new("device.invalid_key", "Khóa công khai không hợp lệ (cần ECDSA P-256).");
+    public static readonly CabinetError DeviceLimit = new("device.limit", "Tài khoản đã có đủ số thiết bị tối đa; hãy thu hồi một thiết bị cũ.");
+    public static readonly CabinetError SigningUnavailable = new("signing.unavailable", "Không ký được kết quả; chứng thư số của tổ chức chưa sẵn sàng.");
+
+    /// <summary>A refusal from the voting domain, with its own stable code and message.</summary>
+    public static CabinetError From(Voting.Errors.VotingError error) => new(error.Code, error.Message);
+
     /// <summary>An <see cref="InvalidInput"/> that says which field and why.</summary>
     public static CabinetError Invalid(string detail) => InvalidInput with { Message = $"{InvalidInput.Message} {detail}" };
 }

@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using System.Collections.Immutable;
 using Cabinet.Errors;
 using Cabinet.People;
@@ -53,6 +54,24 @@ public interface IMeetingGrain : IGrainWithStringKey
     Task<long> GetVersionAsync();
 
     Task SubscribeAsync(IMeetingObserver observer);
+
+    // Voting
+
+    /// <summary>The chair opens a poll on an agenda item of the live meeting; eligibility is frozen now.</summary>
+    Task<CommandResult> OpenPollAsync(Actor actor, Polls.MotionInput motion);
+
+    /// <summary>The chair closes the open poll; the tally is exactly the ballots acknowledged before this.</summary>
+    Task<CommandResult> ClosePollAsync(Actor actor, string pollId);
+
+    Task<CommandResult> CancelPollAsync(Actor actor, string pollId, string reason);
+
+    Task<Result<Polls.PollParticipation>> GetPollParticipationAsync(Actor actor, string pollId);
+
+    Task<Result<Voting.Ballots.BallotChain>> GetBallotChainAsync(Actor actor, string pollId);
+
+    /// <summary>From the poll grain: its participation changed. Coalesced and pushed to the room.</summary>
+    [OneWay]
+    Task ReportParticipationAsync(Polls.PollParticipation participation);
 
     Task UnsubscribeAsync(IMeetingObserver observer);
 }

@@ -8,4 +8,8 @@ public interface IMeetingObserver : IGrainObserver
 {
     [OneWay]
     Task OnMeetingEventAsync(MeetingEvent meetingEvent);
+
+    /// <summary>A poll's live participation count (not a versioned change: counts are coalesced and may skip).</summary>
+    [OneWay]
+    Task OnPollParticipationAsync(Polls.PollParticipation participation);
 }

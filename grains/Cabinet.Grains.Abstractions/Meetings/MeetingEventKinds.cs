@@ -16,4 +16,9 @@ public static class MeetingEventKinds
     public const string CurrentItemChanged = "agenda.current-changed";
     public const string ParticipantJoined = "presence.joined";
     public const string ParticipantLeft = "presence.left";
+
+    // voting
+    public const string PollOpened = "poll.opened";
+    public const string PollClosed = "poll.closed";
+    public const string PollCancelled = "poll.cancelled";
 }

@@ -17,8 +17,12 @@ public sealed record MeetingSnapshot(
     ImmutableArray<AgendaItem> Agenda,
     CurrentItem? Current,
     ImmutableArray<Participant> Participants,
-    ImmutableArray<Presence> Attendance)
+    ImmutableArray<Presence> Attendance,
+    ImmutableArray<Polls.PollView> Polls)
 {
+    /// <summary>The poll now open, if any (at most one at a time).</summary>
+    public Polls.PollView? OpenPoll => Polls.FirstOrDefault(p => p.Status == Voting.Polls.PollStatus.Open);
+
     public AgendaItem? CurrentAgendaItem =>
         Current is null ? null : Agenda.FirstOrDefault(i => i.Id == Current.ItemId);
 
@@ -51,6 +55,7 @@ public sealed record MeetingSnapshot(
             Current = e.Current ?? Current,
             Participants = e.Participants ?? Participants,
             Attendance = e.AttendanceUpdate is { } update ? Upsert(Attendance, update) : Attendance,
+            Polls = e.PollUpdate is { } poll ? Upsert(Polls, poll) : Polls,
         };
     }
 
@@ -58,5 +63,11 @@ public sealed record MeetingSnapshot(
     {
         var index = attendance.IndexOf(attendance.FirstOrDefault(a => a.UserName == update.UserName)!);
         return index >= 0 ? attendance.SetItem(index, update) : attendance.Add(update);
+    }
+
+    private static ImmutableArray<Polls.PollView> Upsert(ImmutableArray<Polls.PollView> polls, Polls.PollView update)
+    {
+        var index = polls.IndexOf(polls.FirstOrDefault(p => p.PollId == update.PollId)!);
+        return index >= 0 ? polls.SetItem(index, update) : polls.Add(update);
     }
 }

@@ -17,4 +17,11 @@ public interface IUserGrain : IGrainWithStringKey
     Task AddMeetingAsync(string meetingId);
 
     Task<ImmutableArray<string>> GetMeetingsAsync();
+
+    /// <summary>Registers a device's ballot-signing public key (ECDSA P-256, SPKI DER, base64).</summary>
+    Task<Result<Polls.DeviceKey>> RegisterDeviceAsync(string label, string publicKeySpki);
+
+    Task<CommandResult> RevokeDeviceAsync(string deviceId);
+
+    Task<ImmutableArray<Polls.DeviceKey>> GetDevicesAsync();
 }

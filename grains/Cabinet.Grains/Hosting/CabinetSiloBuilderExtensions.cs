@@ -38,6 +38,7 @@ public static class CabinetSiloBuilderExtensions
         silo.Services.AddSerializer(s => s.AddCabinetDomainTypes());
         silo.Services.AddSingleton(TimeProvider.System);
         silo.Services.AddSingleton<SystemTextJsonGrainStorageSerializer>();
+        silo.Services.AddSingleton(_ => new Signing.OrganizationSigners(options));
         foreach (var name in new[] { StorageNames.Meetings, StorageNames.People })
         {
             if (options.UsesRedis)

@@ -18,5 +18,10 @@ public sealed record CabinetSiloOptions
 
     public string ServiceId { get; init; } = "cabinet";
 
+    /// <summary>PKCS#12 file of the organisation's signing certificate; empty in development (a local test CA is used).</summary>
+    public string? SigningCertificatePath { get; init; }
+
+    public string? SigningCertificatePassword { get; init; }
+
     public bool UsesRedis => !string.IsNullOrWhiteSpace(RedisConnectionString);
 }

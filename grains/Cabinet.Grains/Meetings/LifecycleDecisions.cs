@@ -139,6 +139,11 @@ internal static class LifecycleDecisions
             return Decision.Refuse(ErrorCodes.Forbidden);
         }
 
+        if (s.Polls.Any(p => p.Status == Voting.Polls.PollStatus.Open))
+        {
+            return Decision.Refuse(ErrorCodes.PollOpen);
+        }
+
         return s.Status switch
         {
             MeetingStatus.Closed => Decision.Refuse(ErrorCodes.MeetingClosed),

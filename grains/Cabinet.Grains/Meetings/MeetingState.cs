@@ -23,9 +23,11 @@ public sealed record MeetingState
     [Id(10)] public long Version { get; init; }
     [Id(11)] public int NextItemNumber { get; init; } = 1;
     [Id(12)] public ImmutableList<LedgerEntry> Ledger { get; init; } = [];
+    [Id(14)] public ImmutableArray<Polls.PollView> Polls { get; init; } = [];
+    [Id(15)] public int NextPollNumber { get; init; } = 1;
 
     public MeetingSnapshot ToSnapshot(string meetingId) =>
-        new(meetingId, Version, OrganizationId, Details, Status, OpenedAt, ClosedAt, Agenda, Current, Participants, Attendance);
+        new(meetingId, Version, OrganizationId, Details, Status, OpenedAt, ClosedAt, Agenda, Current, Participants, Attendance, Polls);
 
     public MeetingRole RoleOf(string userName) =>
         Participants.FirstOrDefault(p => p.UserName == userName)?.Role ?? MeetingRole.None;

@@ -4,7 +4,7 @@ using Cabinet.Storage;
 
 namespace Cabinet.People;
 
-public sealed class UserGrain(
+public sealed partial class UserGrain(
     [PersistentState("user", StorageNames.People)] IPersistentState<UserState> state,
     TimeProvider clock) : Grain, IUserGrain
 {

@@ -10,4 +10,5 @@ public sealed record UserState
     [Id(2)] public int FailedSignIns { get; init; }
     [Id(3)] public DateTimeOffset? LockedUntil { get; init; }
     [Id(4)] public ImmutableArray<string> Meetings { get; init; } = [];
+    [Id(5)] public ImmutableArray<Polls.DeviceKey> Devices { get; init; } = [];
 }

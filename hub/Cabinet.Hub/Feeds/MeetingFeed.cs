@@ -55,6 +55,12 @@ internal sealed partial class MeetingFeed : IMeetingObserver, IAsyncDisposable
         return Task.CompletedTask;
     }
 
+    public Task OnPollParticipationAsync(Polls.PollParticipation participation)
+    {
+        _inbox.Writer.TryWrite(participation);
+        return Task.CompletedTask;
+    }
+
     private async Task PumpAsync()
     {
         await foreach (var item in _inbox.Reader.ReadAllAsync())
@@ -73,6 +79,14 @@ internal sealed partial class MeetingFeed : IMeetingObserver, IAsyncDisposable
                     foreach (var listener in listeners)
                     {
                         await listener.OnEvent(e);
+                    }
+                }
+                else if (item is Polls.PollParticipation participation)
+                {
+                    await _hub.Clients.Group(_meetingId).PollParticipation(participation);
+                    foreach (var listener in listeners)
+                    {
+                        await (listener.OnParticipation?.Invoke(participation) ?? Task.CompletedTask);
                     }
                 }
                 else if (item is long version)

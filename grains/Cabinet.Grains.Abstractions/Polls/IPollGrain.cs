@@ -1,0 +1,29 @@
+using Cabinet.Errors;
+using Cabinet.People;
+using Cabinet.Voting.Ballots;
+using Cabinet.Voting.Polls;
+
+namespace Cabinet.Polls;
+
+/// <summary>
+/// One poll's ballots, keyed <c>"{meetingId}/{pollId}"</c>. Opened, closed and cancelled only by its meeting grain;
+/// ballots come straight from the voters (the hot path does not queue behind the meeting). A ballot is stored
+/// before its receipt is returned.
+/// </summary>
+[Alias("cabinet.IPollGrain")]
+public interface IPollGrain : IGrainWithStringKey
+{
+    Task<CommandResult> OpenAsync(PollBook book);
+
+    Task<Result<Receipt>> CastAsync(Actor voter, BallotSubmission ballot);
+
+    /// <summary>Closes and signs the result; closing again returns the same signed result.</summary>
+    Task<Result<SignedPollResult>> CloseAsync();
+
+    Task<CommandResult> CancelAsync(string reason);
+
+    Task<PollParticipation> GetParticipationAsync(bool withNames);
+
+    /// <summary>The ballot chain, published only once the poll is closed.</summary>
+    Task<Result<BallotChain>> GetChainAsync();
+}

@@ -1,0 +1,16 @@
+using Cabinet.Voting.Tallying;
+
+namespace Cabinet.Polls;
+
+/// <summary>
+/// The closed poll's result: the decided outcome for display, and the canonical result document with its detached
+/// CMS signature by the organisation's certificate (base64 DER), verifiable with openssl against the root CA.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("cabinet.signed-poll-result")]
+public sealed record SignedPollResult(
+    PollOutcome Outcome,
+    long BallotCount,
+    string ChainHead,
+    string DocumentJson,
+    string SignatureBase64,
+    string SignerSubject);

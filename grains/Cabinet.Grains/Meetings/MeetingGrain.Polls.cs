@@ -1,0 +1,116 @@
+using Cabinet.Errors;
+using Cabinet.People;
+using Cabinet.Polls;
+using Cabinet.Voting.Ballots;
+
+namespace Cabinet.Meetings;
+
+/// <summary>
+/// Polls: the meeting grain decides and records the lifecycle (open, close, cancel) in its versioned state and
+/// ledger; the poll grain holds the ballots. Live participation counts are pushed coalesced, outside the versions.
+/// </summary>
+public sealed partial class MeetingGrain
+{
+    private static readonly TimeSpan ParticipationCoalescing = TimeSpan.FromMilliseconds(100);
+
+    private readonly Dictionary<string, PollParticipation> _pendingParticipation = new(StringComparer.Ordinal);
+    private IGrainTimer? _participationFlush;
+
+    public async Task<CommandResult> OpenPollAsync(Actor actor, MotionInput motion)
+    {
+        IPollGrain? opened = null;
+        var result = await ExecuteAsync(actor, async c =>
+        {
+            var book = PollDecisions.Prepare(state.State, c, motion);
+            if (!book.Ok)
+            {
+                return Decision.Refuse(book.Error!);
+            }
+
+            var poll = Poll(book.Value!.PollId);
+            var open = await poll.OpenAsync(book.Value);
+            if (!open.Ok)
+            {
+                return Decision.Refuse(open.Error!);
+            }
+
+            opened = poll;
+            return PollDecisions.Opened(state.State, c, book.Value);
+        });
+        if (!result.Ok && opened is not null)
+        {
+            // The meeting could not record the poll: make sure no one can vote in a poll nobody can see.
+            await opened.CancelAsync("Không ghi được nội dung biểu quyết vào cuộc họp.");
+        }
+
+        return result;
+    }
+
+    public Task<CommandResult> ClosePollAsync(Actor actor, string pollId) => ExecuteAsync(actor, async c =>
+    {
+        var poll = PollDecisions.OpenPoll(state.State, c, pollId);
+        if (!poll.Ok)
+        {
+            return Decision.Refuse(poll.Error!);
+        }
+
+        var result = await Poll(pollId).CloseAsync();
+        return result.Ok ? PollDecisions.Closed(state.State, c, poll.Value!, result.Value!) : Decision.Refuse(result.Error!);
+    });
+
+    public Task<CommandResult> CancelPollAsync(Actor actor, string pollId, string reason) => ExecuteAsync(actor, async c =>
+    {
+        var poll = PollDecisions.OpenPoll(state.State, c, pollId);
+        if (!poll.Ok)
+        {
+            return Decision.Refuse(poll.Error!);
+        }
+
+        var cancelled = await Poll(pollId).CancelAsync(reason);
+        return cancelled.Ok ? PollDecisions.Cancelled(state.State, c, poll.Value!, reason.Trim()) : Decision.Refuse(cancelled.Error!);
+    });
+
+    public async Task<Result<PollParticipation>> GetPollParticipationAsync(Actor actor, string pollId)
+    {
+        var known = Query(actor, s => s.Polls.FirstOrDefault(p => p.PollId == pollId));
+        if (!known.Ok || known.Value is null)
+        {
+            return Result<PollParticipation>.Refused(known.Error ?? ErrorCodes.PollNotFound);
+        }
+
+        var withNames = MeetingAccess.CanPrepare(state.State, actor);
+        return Result<PollParticipation>.Of(await Poll(pollId).GetParticipationAsync(withNames));
+    }
+
+    public async Task<Result<BallotChain>> GetBallotChainAsync(Actor actor, string pollId)
+    {
+        var known = Query(actor, s => s.Polls.Any(p => p.PollId == pollId));
+        if (!known.Ok || !known.Value)
+        {
+            return Result<BallotChain>.Refused(known.Error ?? ErrorCodes.PollNotFound);
+        }
+
+        return await Poll(pollId).GetChainAsync();
+    }
+
+    public Task ReportParticipationAsync(PollParticipation participation)
+    {
+        _pendingParticipation[participation.PollId] = participation;
+        _participationFlush ??= this.RegisterGrainTimer(FlushParticipationAsync, new GrainTimerCreationOptions(ParticipationCoalescing, Timeout.InfiniteTimeSpan));
+        return Task.CompletedTask;
+    }
+
+    private async Task FlushParticipationAsync(CancellationToken cancellationToken)
+    {
+        var pending = _pendingParticipation.Values.ToList();
+        _pendingParticipation.Clear();
+        _participationFlush?.Dispose();
+        _participationFlush = null;
+        foreach (var participation in pending)
+        {
+            await _observers.Notify(o => o.OnPollParticipationAsync(participation with { NotYetVoted = null }));
+        }
+    }
+
+    private IPollGrain Poll(string pollId) => GrainFactory.GetGrain<IPollGrain>($"{MeetingId}/{pollId}");
+}

@@ -1,0 +1,82 @@
+using System.Collections.Immutable;
+using System.Security.Cryptography;
+using Cabinet.Errors;
+using Cabinet.Polls;
+
+namespace Cabinet.People;
+
+/// <summary>The person's devices that may sign ballots: each a WebCrypto ECDSA P-256 public key.</summary>
+public sealed partial class UserGrain
+{
+    public const int MaxActiveDevices = 10;
+    public const int MaxLabel = 100;
+
+    public async Task<Result<DeviceKey>> RegisterDeviceAsync(string label, string publicKeySpki)
+    {
+        if (state.State.Profile is null)
+        {
+            return Result<DeviceKey>.Refused(ErrorCodes.UnknownUser);
+        }
+
+        if (!IsP256(publicKeySpki))
+        {
+            return Result<DeviceKey>.Refused(ErrorCodes.DeviceInvalidKey);
+        }
+
+        if (state.State.Devices.FirstOrDefault(d => d.PublicKeySpki == publicKeySpki && d.IsActive) is { } known)
+        {
+            return Result<DeviceKey>.Of(known);
+        }
+
+        if (state.State.Devices.Count(d => d.IsActive) >= MaxActiveDevices)
+        {
+            return Result<DeviceKey>.Refused(ErrorCodes.DeviceLimit);
+        }
+
+        var device = new DeviceKey($"d{state.State.Devices.Length + 1}-{Guid.NewGuid():N}"[..16], Trim(label), publicKeySpki, clock.GetUtcNow(), null);
+        state.State = state.State with { Devices = state.State.Devices.Add(device) };
+        await state.WriteStateAsync();
+        return Result<DeviceKey>.Of(device);
+    }
+
+    public async Task<CommandResult> RevokeDeviceAsync(string deviceId)
+    {
+        var device = state.State.Devices.FirstOrDefault(d => d.DeviceId == deviceId);
+        if (device is null)
+        {
+            return CommandResult.Refused(ErrorCodes.DeviceUnknown);
+        }
+
+        if (device.IsActive)
+        {
+            state.State = state.State with { Devices = state.State.Devices.Replace(device, device with { RevokedAt = clock.GetUtcNow() }) };
+            await state.WriteStateAsync();
+        }
+
+        return CommandResult.Accepted(state.State.Devices.Length);
+    }
+
+    public Task<ImmutableArray<DeviceKey>> GetDevicesAsync() => Task.FromResult(state.State.Devices);
+
+    private static string Trim(string? label) =>
+        string.IsNullOrWhiteSpace(label) ? "Thiết bị" : label.Trim()[..Math.Min(label.Trim().Length, MaxLabel)];
+
+    private static bool IsP256(string? spkiBase64)
+    {
+        if (string.IsNullOrEmpty(spkiBase64) || spkiBase64.Length > 400)
+        {
+            return false;
+        }
+
+        try
+        {
+            using var key = ECDsa.Create();
+            key.ImportSubjectPublicKeyInfo(Convert.FromBase64String(spkiBase64), out _);
+            return key.KeySize == 256 && key.ExportParameters(false).Curve.Oid.Value == "1.2.840.10045.3.1.7";
+        }
+        catch (Exception ex) when (ex is CryptographicException or FormatException)
+        {
+            return false;
+        }
+    }
+}

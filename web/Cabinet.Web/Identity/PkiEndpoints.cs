@@ -1,0 +1,13 @@
+using Cabinet.Signing;
+
+namespace Cabinet.Web.Identity;
+
+public static class PkiEndpoints
+{
+    /// <summary>The certificate to trust when verifying Cabinet's signatures (poll results, minutes, archives) with openssl.</summary>
+    public static IEndpointRouteBuilder MapPkiEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/pki/root.pem", (OrganizationSigners signers) => Results.Text(signers.TrustAnchorPem, "application/x-pem-file"));
+        return app;
+    }
+}

@@ -13,4 +13,5 @@ public sealed record SignedPollResult(
     string ChainHead,
     string DocumentJson,
     string SignatureBase64,
-    string SignerSubject);
+    string SignerSubject,
+    Tally Tally);

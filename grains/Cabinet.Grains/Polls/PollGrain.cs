@@ -160,7 +160,7 @@ public sealed partial class PollGrain(
             var json = document.ToCanonicalBytes();
             var signature = CmsDetachedSignature.Sign(json, signer, CmsProfile.Cades);
             return new SignedPollResult(document.Outcome, document.BallotCount, document.ChainHead,
-                System.Text.Encoding.UTF8.GetString(json), Convert.ToBase64String(signature), signer.Certificate.Subject);
+                System.Text.Encoding.UTF8.GetString(json), Convert.ToBase64String(signature), signer.Certificate.Subject, document.Tally);
         }
         catch (Exception ex) when (ex is System.Security.Cryptography.CryptographicException or IOException)
         {

@@ -3,6 +3,8 @@ using Cabinet.Hub.Feeds;
 using Cabinet.Identity;
 using Cabinet.Meetings;
 using Cabinet.People;
+using Cabinet.Polls;
+using Cabinet.Voting.Ballots;
 using Microsoft.AspNetCore.Components.Authorization;
 
 namespace Cabinet.Web.Sessions;
@@ -18,12 +20,16 @@ public sealed class MeetingSession(IGrainFactory grains, MeetingFeeds feeds, Aut
     private IAsyncDisposable? _subscription;
     private IMeetingGrain? _grain;
     private int _disposed;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, PollParticipation> _participation = new(StringComparer.Ordinal);
 
     public MeetingSnapshot? Snapshot { get; private set; }
 
     public CabinetError? Error { get; private set; }
 
     public Actor? Actor { get; private set; }
+
+    /// <summary>The latest participation count per open poll, as pushed to the room.</summary>
+    public IReadOnlyDictionary<string, PollParticipation> Participation => _participation;
 
     public MeetingRole Role => Snapshot is null || Actor is null ? MeetingRole.None
         : Snapshot.RoleOf(Actor.UserName) is var role and not MeetingRole.None ? role
@@ -55,7 +61,7 @@ public sealed class MeetingSession(IGrainFactory grains, MeetingFeeds feeds, Aut
             return;
         }
 
-        _subscription = await feeds.ListenAsync(meetingId, new MeetingListener(OnEventAsync, OnVersionAsync));
+        _subscription = await feeds.ListenAsync(meetingId, new MeetingListener(OnEventAsync, OnVersionAsync, OnParticipationAsync));
         var snapshot = await _grain.GetSnapshotAsync(Actor);
         (Snapshot, Error) = (snapshot.Value, snapshot.Error);
     }
@@ -63,6 +69,40 @@ public sealed class MeetingSession(IGrainFactory grains, MeetingFeeds feeds, Aut
     /// <summary>Runs a command as the signed-in person; the change itself arrives back as an event like everyone else's.</summary>
     public Task<CommandResult> RunAsync(Func<IMeetingGrain, Actor, Task<CommandResult>> command) =>
         _grain is null || Actor is null ? Task.FromResult(CommandResult.Refused(Error ?? ErrorCodes.NotSignedIn)) : command(_grain, Actor);
+
+    /// <summary>Casts a ballot signed on this person's device; the receipt comes back once it is stored.</summary>
+    public Task<Result<Receipt>> CastAsync(BallotSubmission ballot) =>
+        Actor is null ? Task.FromResult(Result<Receipt>.Refused(ErrorCodes.NotSignedIn))
+            : grains.GetGrain<IPollGrain>($"{ballot.MeetingId}/{ballot.PollId}").CastAsync(Actor, ballot);
+
+    public Task<Result<DeviceKey>> RegisterDeviceAsync(string label, string publicKeySpki) =>
+        grains.GetGrain<IUserGrain>(Actor!.UserName).RegisterDeviceAsync(label, publicKeySpki);
+
+    public Task<System.Collections.Immutable.ImmutableArray<DeviceKey>> GetDevicesAsync() =>
+        grains.GetGrain<IUserGrain>(Actor!.UserName).GetDevicesAsync();
+
+    public async Task<PollParticipation?> GetParticipationAsync(string pollId)
+    {
+        var result = _grain is null || Actor is null ? null : await _grain.GetPollParticipationAsync(Actor, pollId);
+        if (result?.Value is { } p)
+        {
+            _participation[pollId] = p with { NotYetVoted = null };
+        }
+
+        return result?.Value;
+    }
+
+    public async Task<BallotChain?> GetBallotChainAsync(string pollId) =>
+        _grain is null || Actor is null ? null : (await _grain.GetBallotChainAsync(Actor, pollId)).Value;
+
+    private async Task OnParticipationAsync(PollParticipation participation)
+    {
+        _participation[participation.PollId] = participation;
+        if (Changed is { } changed)
+        {
+            await changed();
+        }
+    }
 
     private Task OnEventAsync(MeetingEvent e) => UpdateAsync(s => e.Version == s.Version + 1 ? Task.FromResult(s.Apply(e)) : CatchUpAsync(s, e.Version));
 

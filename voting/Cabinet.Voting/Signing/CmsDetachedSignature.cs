@@ -1,0 +1,133 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.Pkcs;
+using System.Security.Cryptography.X509Certificates;
+
+namespace Cabinet.Voting.Signing;
+
+/// <summary>Detached CMS SignedData (SHA-256, RSA or ECDSA) over arbitrary bytes: poll results, manifests, PDF byte ranges.</summary>
+public static class CmsDetachedSignature
+{
+    private const string Sha256Oid = "2.16.840.1.101.3.4.2.1";
+    private const string DataContentTypeOid = "1.2.840.113549.1.7.1";
+
+    public static byte[] Sign(ReadOnlySpan<byte> content, SigningIdentity identity, CmsProfile profile = CmsProfile.Cades) =>
+        Sign(content, identity, profile, DateTimeOffset.UtcNow);
+
+    public static byte[] Sign(ReadOnlySpan<byte> content, SigningIdentity identity, CmsProfile profile, DateTimeOffset signingTime)
+    {
+        ArgumentNullException.ThrowIfNull(identity);
+        var cms = new SignedCms(new ContentInfo(new Oid(DataContentTypeOid), content.ToArray()), detached: true);
+        var signer = new CmsSigner(SubjectIdentifierType.IssuerAndSerialNumber, identity.Certificate)
+        {
+            DigestAlgorithm = new Oid(Sha256Oid),
+            IncludeOption = X509IncludeOption.EndCertOnly,
+        };
+        signer.Certificates.AddRange(identity.Chain.ToArray());
+        if (profile == CmsProfile.Cades)
+        {
+            signer.SignedAttributes.Add(new Pkcs9SigningTime(signingTime.UtcDateTime));
+        }
+
+        signer.SignedAttributes.Add(new AsnEncodedData(SigningCertificateV2.Oid, SigningCertificateV2.Encode(identity.Certificate)));
+        cms.ComputeSignature(signer, silent: true);
+        return cms.Encode();
+    }
+
+    /// <summary>
+    /// Checks the signature over <paramref name="content"/>, that its signing-certificate-v2 names the signer, and that the
+    /// signer chains to <paramref name="trustedRoot"/> (at the claimed signing time when present, so old archives stay verifiable).
+    /// </summary>
+    public static CmsVerification Verify(ReadOnlySpan<byte> content, ReadOnlySpan<byte> cms, X509Certificate2 trustedRoot)
+    {
+        ArgumentNullException.ThrowIfNull(trustedRoot);
+        var signed = new SignedCms(new ContentInfo(new Oid(DataContentTypeOid), content.ToArray()), detached: true);
+        try
+        {
+            signed.Decode(cms);
+        }
+        catch (CryptographicException e)
+        {
+            return CmsVerification.Invalid($"not a CMS signature ({e.Message})");
+        }
+
+        if (signed.SignerInfos.Count != 1)
+        {
+            return CmsVerification.Invalid($"expected one signer, found {signed.SignerInfos.Count}");
+        }
+
+        var info = signed.SignerInfos[0];
+        var certificate = info.Certificate;
+        if (certificate is null)
+        {
+            return CmsVerification.Invalid("the signer's certificate is not embedded");
+        }
+
+        var subject = certificate.Subject;
+        try
+        {
+            info.CheckSignature(verifySignatureOnly: true);
+        }
+        catch (CryptographicException e)
+        {
+            return CmsVerification.Invalid($"the signature does not match the content ({e.Message})", subject);
+        }
+
+        if (info.DigestAlgorithm.Value != Sha256Oid)
+        {
+            return CmsVerification.Invalid($"digest {info.DigestAlgorithm.Value} is not SHA-256", subject);
+        }
+
+        var attributes = info.SignedAttributes.Cast<CryptographicAttributeObject>().ToList();
+        var essFailure = CheckSigningCertificate(attributes, certificate);
+        if (essFailure is not null)
+        {
+            return CmsVerification.Invalid(essFailure, subject);
+        }
+
+        var signingTime = attributes.SelectMany(a => a.Values.Cast<AsnEncodedData>())
+            .OfType<Pkcs9SigningTime>().Select(t => (DateTimeOffset?)new DateTimeOffset(t.SigningTime, TimeSpan.Zero)).FirstOrDefault();
+        var chainFailure = CheckChain(certificate, signed.Certificates, trustedRoot, signingTime ?? DateTimeOffset.UtcNow);
+        return chainFailure is null
+            ? new CmsVerification(true, subject, signingTime, null)
+            : CmsVerification.Invalid(chainFailure, subject);
+    }
+
+    private static string? CheckSigningCertificate(List<CryptographicAttributeObject> attributes, X509Certificate2 certificate)
+    {
+        var attribute = attributes.FirstOrDefault(a => a.Oid.Value == SigningCertificateV2.Oid);
+        if (attribute is null || attribute.Values.Count == 0)
+        {
+            return null; // optional for plain CMS; required only by the baselines this library writes
+        }
+
+        try
+        {
+            var hash = SigningCertificateV2.ReadFirstCertificateHash(attribute.Values[0].RawData);
+            return hash.AsSpan().SequenceEqual(SHA256.HashData(certificate.RawData))
+                ? null
+                : "the signing-certificate-v2 attribute names another certificate";
+        }
+        catch (Exception e) when (e is CryptographicException or System.Formats.Asn1.AsnContentException)
+        {
+            return $"the signing-certificate-v2 attribute is malformed ({e.Message})";
+        }
+    }
+
+    private static string? CheckChain(X509Certificate2 certificate, X509Certificate2Collection extra, X509Certificate2 root, DateTimeOffset at)
+    {
+        using var chain = new X509Chain();
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        chain.ChainPolicy.CustomTrustStore.Add(root);
+        chain.ChainPolicy.ExtraStore.AddRange(extra);
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        chain.ChainPolicy.VerificationTime = at.UtcDateTime;
+        chain.ChainPolicy.VerificationTimeIgnored = false;
+        if (chain.Build(certificate))
+        {
+            return null;
+        }
+
+        var problems = chain.ChainStatus.Select(s => s.StatusInformation.Trim()).Where(s => s.Length > 0);
+        return $"the signer's certificate does not chain to the trusted root ({string.Join("; ", problems)})";
+    }
+}

@@ -1,0 +1,43 @@
+using Cabinet.Records.Minutes;
+using Cabinet.Records.Tests.Support;
+
+namespace Cabinet.Records.Tests.Minutes;
+
+public sealed class MinutesPdfWriterTests(CertificatesFixture scratch)
+{
+    [Fact]
+    public void Pdftotext_reads_back_the_vietnamese_text_with_its_diacritics()
+    {
+        var pdf = scratch.NewPath("minutes.pdf");
+        File.WriteAllBytes(pdf, MinutesPdfWriter.Write(SampleMinutes.Create()));
+
+        var text = Tool.Run("pdftotext", "-layout", pdf, "-");
+        Assert.Equal(0, text.ExitCode);
+        foreach (var expected in new[]
+        {
+            "BIÊN BẢN CUỘC HỌP", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "ỦY BAN NHÂN DÂN XÃ TÂN PHÚ",
+            "Tân Phú, ngày 12 tháng 3 năm 2026", "Đến muộn (08:15)", "Vắng (đi công tác)", "ý kiến về thủ tục",
+            "Tán thành: 11", "Kết quả: Thông qua", "Thống nhất thông qua Kế hoạch", "Nguyễn Thị Thư", "CHỦ TỌA", "Trang 1/",
+        })
+        {
+            Assert.Contains(expected, text.Output);
+        }
+    }
+
+    [Fact]
+    public void First_page_renders_ink_and_long_minutes_break_onto_more_pages()
+    {
+        var pdf = scratch.NewPath("long.pdf");
+        File.WriteAllBytes(pdf, MinutesPdfWriter.Write(SampleMinutes.Create(extraItems: 12)));
+        Artifacts.Keep(pdf, "minutes-long.pdf");
+
+        var info = Tool.Run("pdfinfo", pdf).Output;
+        var pages = int.Parse(info.Split('\n').Single(l => l.StartsWith("Pages:", StringComparison.Ordinal))[6..].Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(pages >= 2, info);
+
+        var prefix = scratch.NewPath("page");
+        var render = Tool.Run("pdftoppm", "-r", "50", "-png", "-f", "1", "-l", "1", "-singlefile", pdf, prefix);
+        Assert.Equal(0, render.ExitCode);
+        Assert.True(PngInk.RowsWithInk(prefix + ".png") > 40, "the first page looks blank");
+    }
+}

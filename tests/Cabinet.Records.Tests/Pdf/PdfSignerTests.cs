@@ -1,3 +1,4 @@
+using Cabinet.Records.Pdf;
 using Cabinet.Records.Tests.Support;
 
 namespace Cabinet.Records.Tests.Pdf;
@@ -38,6 +39,35 @@ public sealed class PdfSignerTests(CertificatesFixture certificates)
         var first = output[output.IndexOf("Signature #1", StringComparison.Ordinal)..output.IndexOf("Signature #2", StringComparison.Ordinal)];
         Assert.DoesNotContain("Signature is Valid.", first);
         Assert.Contains("Signature Validation: Digest Mismatch.", first);
+    }
+
+    [Fact]
+    public async Task The_csharp_verifier_agrees_with_pdfsig()
+    {
+        var (unsigned, personal, sealedPdf) = await SignedMinutes.CreateAsync(certificates);
+        var root = certificates.Authority.RootCertificate;
+
+        var report = PdfSignatureVerifier.Verify(sealedPdf, root);
+        Assert.True(report.IsValid, report.Failure);
+        Assert.Equal(["Signature1", "Signature2"], report.Signatures.Select(s => s.FieldName));
+        Assert.Equal(personal.Length, report.Signatures[0].SignedLength);
+        Assert.Equal(sealedPdf.Length, report.Signatures[1].SignedLength);
+        Assert.Contains("CN=UBND xã Tân Phú", report.Signatures[1].SignerSubject);
+        Assert.NotNull(report.Signatures[0].SigningTime);
+
+        Assert.Equal("it carries no signature", PdfSignatureVerifier.Verify(unsigned, root).Failure);
+
+        var tampered = (byte[])sealedPdf.Clone();
+        tampered[System.Text.Encoding.ASCII.GetString(tampered).IndexOf("/Creator", StringComparison.Ordinal) + 2] ^= 0x01;
+        var broken = PdfSignatureVerifier.Verify(tampered, root);
+        Assert.False(broken.IsValid);
+        Assert.StartsWith("signature Signature1 (", broken.Failure);
+        Assert.Contains("does not match the content", broken.Failure);
+
+        var appended = PdfSignatureVerifier.Verify([.. sealedPdf, .. "% appended\n"u8.ToArray()], root);
+        Assert.Contains("bytes were added after the last signature (Signature2)", appended.Failure);
+
+        Assert.StartsWith("not a readable PDF", PdfSignatureVerifier.Verify("hello"u8.ToArray(), root).Failure);
     }
 
     private string NssDatabase()

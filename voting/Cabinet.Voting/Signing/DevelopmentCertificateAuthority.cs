@@ -108,10 +108,11 @@ public sealed class DevelopmentCertificateAuthority : IDisposable
 
     private static X500DistinguishedName Subject(string commonName, string organisation)
     {
+        // The builder encodes in reverse order of the calls: this yields the usual C, O, CN encoding.
         var builder = new X500DistinguishedNameBuilder();
-        builder.AddCountryOrRegion("VN");
-        builder.AddOrganizationName(organisation);
         builder.AddCommonName(commonName);
+        builder.AddOrganizationName(organisation);
+        builder.AddCountryOrRegion("VN");
         return builder.Build();
     }
 

@@ -54,6 +54,14 @@ public sealed class ArchiveVerifierTests(CertificatesFixture certificates)
     }
 
     [Fact]
+    public async Task An_edited_ledger_entry_is_named()
+    {
+        var archive = ZipRewriter.Rewrite(await ArchiveAsync(), (path, content) =>
+            path == "ledger.jsonl" ? Lines(content, l => l[4] = l[4].Replace("GrantFloor", "RevokeFloor", StringComparison.Ordinal)) : content);
+        Assert.Equal("ledger.jsonl: entry 5 — its content does not match its hash (the file differs from the sealed manifest)", Verify(archive).Failure);
+    }
+
+    [Fact]
     public async Task Two_reordered_ledger_lines_are_named()
     {
         var archive = ZipRewriter.Rewrite(await ArchiveAsync(), (path, content) =>

@@ -40,4 +40,20 @@ public sealed class MinutesPdfWriterTests(CertificatesFixture scratch)
         Assert.Equal(0, render.ExitCode);
         Assert.True(PngInk.RowsWithInk(prefix + ".png") > 40, "the first page looks blank");
     }
+
+    [Fact]
+    public void Optional_sections_are_left_out_when_empty()
+    {
+        var bare = new MinutesModel("Ủy ban nhân dân xã Tân Phú", "Họp đột xuất", SampleMinutes.Start, SampleMinutes.Start.AddHours(1),
+            "Phòng họp số 2", new("Trần Văn Bình", "Chủ tịch UBND xã"), new("Nguyễn Thị Thư", "Công chức Văn phòng - Thống kê"));
+        var pdf = scratch.NewPath("bare.pdf");
+        File.WriteAllBytes(pdf, MinutesPdfWriter.Write(bare));
+
+        var text = Tool.Run("pdftotext", pdf, "-").Output;
+        Assert.Contains("Họp đột xuất", text);
+        Assert.Contains("Số: ……/BB-……", text);
+        Assert.DoesNotContain("Thành phần tham dự", text);
+        Assert.DoesNotContain("Tài liệu:", text);
+        Assert.DoesNotContain("Kết luận:", text);
+    }
 }

@@ -15,6 +15,7 @@ public sealed class PdfSignerTests(CertificatesFixture certificates)
         var path = certificates.NewPath("sealed.pdf");
         File.WriteAllBytes(path, sealedPdf);
         Artifacts.Keep(path, "minutes-signed-twice.pdf");
+        Artifacts.Keep(certificates.CaPemPath, "dev-root-ca.pem");
         var nss = NssDatabase();
         var result = Tool.Run("pdfsig", "-nssdir", $"sql:{nss}", path);
         Assert.True(result.ExitCode == 0, result.Output);
@@ -23,6 +24,33 @@ public sealed class PdfSignerTests(CertificatesFixture certificates)
         Assert.Contains("CN=Nguyễn Thị Thư", result.Output);
         Assert.Contains("CN=UBND xã Tân Phú", result.Output);
         Assert.Contains("Total document signed", result.Output);
+
+        // Signing appends only; the document still renders and reads the same.
+        var prefix = certificates.NewPath("sealed-page");
+        Assert.Equal(0, Tool.Run("pdftoppm", "-r", "50", "-png", "-f", "1", "-l", "1", "-singlefile", path, prefix).ExitCode);
+        Assert.True(PngInk.RowsWithInk(prefix + ".png") > 40, "the signed minutes' first page looks blank");
+        Artifacts.Keep(prefix + ".png", "minutes-signed-page1.png");
+        Assert.Contains("BIÊN BẢN CUỘC HỌP", Tool.Run("pdftotext", path, "-").Output);
+    }
+
+    [Fact]
+    public async Task Pdfs_with_cross_reference_and_object_streams_are_signed_incrementally_too()
+    {
+        var original = XrefStreamPdf.Create();
+        var path = certificates.NewPath("xref-stream.pdf");
+        File.WriteAllBytes(path, original);
+        Assert.Contains("Pages:           1", Tool.Run("pdfinfo", path).Output);
+
+        var once = await PdfSigner.SignAsync(original, certificates.Secretary, new PdfSignatureRequest("Ký"), TestContext.Current.CancellationToken);
+        var twice = await PdfSigner.SignAsync(once, certificates.Organisation, new PdfSignatureRequest("Đóng dấu"), TestContext.Current.CancellationToken);
+        File.WriteAllBytes(path, twice);
+
+        var output = Tool.Run("pdfsig", "-nssdir", $"sql:{NssDatabase()}", path).Output;
+        Assert.Equal(2, Count(output, "Signature Validation: Signature is Valid."));
+        Assert.Equal(2, Count(output, "Certificate Validation: Certificate is Trusted."));
+        var report = PdfSignatureVerifier.Verify(twice, certificates.Authority.RootCertificate);
+        Assert.True(report.IsValid, report.Failure);
+        Assert.Equal(2, report.Signatures.Count);
     }
 
     [Fact]

@@ -13,10 +13,9 @@ internal sealed class PdfParser(byte[] data)
         set => _position = value;
     }
 
-    public static bool IsWhitespace(byte b) => b is 0 or 9 or 10 or 12 or 13 or 32;
+    public static bool IsWhitespace(byte b) => PdfStrings.IsWhitespace(b);
 
-    public static bool IsDelimiter(byte b) => b is (byte)'(' or (byte)')' or (byte)'<' or (byte)'>' or (byte)'[' or (byte)']'
-        or (byte)'{' or (byte)'}' or (byte)'/' or (byte)'%';
+    public static bool IsDelimiter(byte b) => PdfStrings.IsDelimiter(b);
 
     public void SkipWhitespace()
     {
@@ -105,7 +104,7 @@ internal sealed class PdfParser(byte[] data)
                     entries.Add(new(key.Value, ReadValue()));
                 }
 
-                Expect2('>');
+                Position += data[Position + 1] == '>' ? 2 : throw Malformed("'>>'");
                 return new PdfDictionary(entries);
             case (byte)'<':
                 return new PdfBytes(PdfStrings.ReadHex(data, ref _position));
@@ -148,16 +147,6 @@ internal sealed class PdfParser(byte[] data)
     {
         SkipWhitespace();
         return Position < data.Length ? data[Position] : throw Malformed("more data");
-    }
-
-    private void Expect2(char c)
-    {
-        if (Position + 1 >= data.Length || data[Position] != c || data[Position + 1] != c)
-        {
-            throw Malformed($"'{c}{c}'");
-        }
-
-        Position += 2;
     }
 
     public InvalidDataException Malformed(string expected) =>

@@ -5,10 +5,15 @@ namespace Cabinet.Records.Pdf;
 /// <summary>Names, hex strings and literal strings with their escapes (ISO 32000-1 §7.3.4–7.3.5).</summary>
 internal static class PdfStrings
 {
+    public static bool IsWhitespace(byte b) => b is 0 or 9 or 10 or 12 or 13 or 32;
+
+    public static bool IsDelimiter(byte b) => b is (byte)'(' or (byte)')' or (byte)'<' or (byte)'>' or (byte)'[' or (byte)']'
+        or (byte)'{' or (byte)'}' or (byte)'/' or (byte)'%';
+
     public static string ReadName(byte[] data, ref int position)
     {
         var name = new StringBuilder();
-        while (position < data.Length && !PdfParser.IsWhitespace(data[position]) && !PdfParser.IsDelimiter(data[position]))
+        while (position < data.Length && !IsWhitespace(data[position]) && !IsDelimiter(data[position]))
         {
             if (data[position] == '#' && position + 2 < data.Length)
             {
@@ -36,7 +41,7 @@ internal static class PdfStrings
         var hex = new StringBuilder(end - position);
         for (var i = position + 1; i < end; i++)
         {
-            if (!PdfParser.IsWhitespace(data[i]))
+            if (!IsWhitespace(data[i]))
             {
                 hex.Append((char)data[i]);
             }

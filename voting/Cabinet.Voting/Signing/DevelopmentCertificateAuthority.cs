@@ -19,7 +19,7 @@ public sealed class DevelopmentCertificateAuthority : IDisposable
 
     private DevelopmentCertificateAuthority(X509Certificate2 root) => _root = root;
 
-    /// <summary>The root certificate, public part only: what verifiers trust.</summary>
+    /// <summary>A new copy of the root certificate, public part only: what verifiers trust.</summary>
     public X509Certificate2 RootCertificate => X509CertificateLoader.LoadCertificate(_root.RawData);
 
     public string RootPem => _root.ExportCertificatePem();

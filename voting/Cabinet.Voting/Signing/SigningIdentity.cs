@@ -20,7 +20,7 @@ public sealed class SigningIdentity : IDocumentSigner, IDisposable
 
     public X509Certificate2 Certificate { get; }
 
-    /// <summary>Issuing certificates, signer's issuer first, up to and including the root when known.</summary>
+    /// <summary>The other certificates of the signer's chain (issuers, and the root when known), embedded in every signature.</summary>
     public IReadOnlyList<X509Certificate2> Chain { get; }
 
     public Task<byte[]> SignAsync(ReadOnlyMemory<byte> content, CmsProfile profile, CancellationToken cancellationToken = default) =>

@@ -9,8 +9,6 @@ public sealed class CertificatesFixture : IDisposable
 {
     public CertificatesFixture()
     {
-        // The product's license decision for PDFsharp 6.5 belongs to the host; the tests take the AGPL option.
-        PdfSharp.PdfSharpLicense.SetAgplLicense();
         Authority = DevelopmentCertificateAuthority.Create();
         Secretary = Authority.IssuePerson("Nguyễn Thị Thư", "UBND xã Tân Phú", "thu.nt@tanphu.gov.vn");
         Organisation = Authority.IssueOrganisation("UBND xã Tân Phú");

@@ -5,7 +5,7 @@ namespace Cabinet.Records.Tests.Support;
 
 /// <summary>
 /// A one-page PDF 1.5+ written the compact way (catalog, pages and page inside a compressed object stream, a
-/// cross-reference stream with the PNG "Up" predictor), as other producers write them; PDFsharp writes classic tables.
+/// cross-reference stream with the PNG "Up" predictor), as other producers write them; the minutes themselves (Skia) use a classic table.
 /// </summary>
 public static class XrefStreamPdf
 {

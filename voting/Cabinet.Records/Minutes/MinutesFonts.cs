@@ -1,31 +1,50 @@
 using Cabinet.Records.Pdf;
-using PdfSharp.Drawing;
-using PdfSharp.Pdf;
+using SkiaSharp;
 
 namespace Cabinet.Records.Minutes;
 
 /// <summary>The minutes' type scale: body 13 pt as the administrative-document rules ask, header 12 pt, title 14 pt.</summary>
-internal sealed class MinutesFonts
+/// <remarks>
+/// Only the regular and bold faces are vendored; italic (the date line, the "Tài liệu:" style labels) is the
+/// regular face slanted, as the PDFsharp version did. Fonts are unhinted with linear metrics so that the widths
+/// measured for wrapping and justification are exactly the advances Skia writes into the PDF.
+/// </remarks>
+internal sealed class MinutesFonts : IDisposable
 {
-    private static readonly XPdfFontOptions _unicode = new(PdfFontEncoding.Unicode);
+    private const float ItalicSkew = -0.21f; // about 12°, the slant of a typical serif italic
 
-    public XFont Body { get; } = Font(13, XFontStyleEx.Regular);
+    public SKFont Body { get; } = Font(EmbeddedTypefaces.Regular, 13);
 
-    public XFont BodyBold { get; } = Font(13, XFontStyleEx.Bold);
+    public SKFont BodyBold { get; } = Font(EmbeddedTypefaces.Bold, 13);
 
-    public XFont Italic { get; } = Font(13, XFontStyleEx.Italic);
+    public SKFont Italic { get; } = Font(EmbeddedTypefaces.Regular, 13, ItalicSkew);
 
-    public XFont Header { get; } = Font(12, XFontStyleEx.Regular);
+    public SKFont Header { get; } = Font(EmbeddedTypefaces.Regular, 12);
 
-    public XFont HeaderBold { get; } = Font(12, XFontStyleEx.Bold);
+    public SKFont HeaderBold { get; } = Font(EmbeddedTypefaces.Bold, 12);
 
-    public XFont Title { get; } = Font(14, XFontStyleEx.Bold);
+    public SKFont Title { get; } = Font(EmbeddedTypefaces.Bold, 14);
 
-    public XFont Table { get; } = Font(11, XFontStyleEx.Regular);
+    public SKFont Table { get; } = Font(EmbeddedTypefaces.Regular, 11);
 
-    public XFont TableBold { get; } = Font(11, XFontStyleEx.Bold);
+    public SKFont TableBold { get; } = Font(EmbeddedTypefaces.Bold, 11);
 
-    public XFont Small { get; } = Font(9.5, XFontStyleEx.Regular);
+    public SKFont Small { get; } = Font(EmbeddedTypefaces.Regular, 9.5f);
 
-    private static XFont Font(double size, XFontStyleEx style) => new(EmbeddedFontResolver.FamilyName, size, style, _unicode);
+    public void Dispose()
+    {
+        foreach (var font in new[] { Body, BodyBold, Italic, Header, HeaderBold, Title, Table, TableBold, Small })
+        {
+            font.Dispose();
+        }
+    }
+
+    private static SKFont Font(SKTypeface typeface, float size, float skewX = 0) =>
+        new(typeface, size, 1, skewX)
+        {
+            Hinting = SKFontHinting.None,
+            Subpixel = true,
+            LinearMetrics = true,
+            Edging = SKFontEdging.Antialias,
+        };
 }

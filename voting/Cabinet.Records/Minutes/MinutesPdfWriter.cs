@@ -1,7 +1,7 @@
+using System.Globalization;
 using System.Text;
 using Cabinet.Records.Pdf;
-using PdfSharp.Drawing;
-using PdfSharp.Pdf;
+using SkiaSharp;
 
 namespace Cabinet.Records.Minutes;
 
@@ -13,7 +13,10 @@ public static class MinutesPdfWriter
 {
     // The two header columns reach a little into the side margins, as printed administrative documents do,
     // so that "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" stays on one line.
-    private const double HeaderLeft = -25, HeaderLeftWidth = 215, HeaderRightOverhang = 20;
+    private const float HeaderLeft = -25, HeaderLeftWidth = 215, HeaderRightOverhang = 20;
+
+    /// <summary>The PDF's /Producer: the library that wrote the bytes, under the application named in /Creator.</summary>
+    private static readonly string Producer = $"Cabinet.Records with SkiaSharp {typeof(SKDocument).Assembly.GetName().Version} (Skia/PDF)";
 
     public static byte[] Write(MinutesModel minutes)
     {
@@ -25,32 +28,49 @@ public static class MinutesPdfWriter
     public static void Write(MinutesModel minutes, Stream output)
     {
         ArgumentNullException.ThrowIfNull(minutes);
-        EmbeddedFontResolver.EnsureRegistered();
-        using var document = PdfSharpLicenseCheck.NewDocument();
-        document.Info.Title = Text($"Biên bản cuộc họp: {minutes.MeetingTitle}");
-        document.Info.Author = Text(minutes.Organisation);
-        document.Info.Creator = "Cabinet";
-        document.Options.CompressContentStreams = true;
+        ArgumentNullException.ThrowIfNull(output);
+        using var fonts = new MinutesFonts();
+        using var flow = new PageFlow();
+        Header(flow, fonts, minutes);
+        MinutesSections.Write(flow, fonts, minutes);
+        SignatureBlock(flow, fonts, minutes);
+        var pages = flow.Finish();
 
-        var fonts = new MinutesFonts();
-        using (var flow = new PageFlow(document))
+        var metadata = new SKDocumentPdfMetadata
         {
-            Header(flow, fonts, minutes);
-            MinutesSections.Write(flow, fonts, minutes);
-            SignatureBlock(flow, fonts, minutes);
+            Title = Text($"Biên bản cuộc họp: {minutes.MeetingTitle}"),
+            Author = Text(minutes.Organisation),
+            Subject = Text(minutes.MeetingTitle),
+            Creator = "Cabinet",
+            Producer = Producer,
+            Creation = DateTime.Now,
+            Modified = DateTime.Now,
+        };
+        using (var document = SKDocument.CreatePdf(output, metadata)
+            ?? throw new InvalidOperationException("SkiaSharp could not start a PDF document."))
+        {
+            using var ink = new SKPaint { Color = SKColors.Black, IsAntialias = true };
+            for (var i = 0; i < pages.Count; i++)
+            {
+                var canvas = document.BeginPage(PageFlow.PageWidth, PageFlow.PageHeight);
+                canvas.DrawPicture(pages[i]);
+                PageNumber(canvas, fonts.Small, ink, i + 1, pages.Count);
+                document.EndPage();
+            }
+
+            document.Close();
         }
 
-        PageNumbers(document, fonts);
-        document.Save(output, closeStream: false);
+        output.Flush();
     }
 
-    /// <summary>Precomposed (NFC) text: PDFsharp does no glyph composition, so decomposed diacritics would print apart.</summary>
+    /// <summary>Precomposed (NFC) text: no shaping engine runs, so decomposed diacritics would print as separate glyphs.</summary>
     internal static string Text(string value) => value.Normalize(NormalizationForm.FormC);
 
     private static void Header(PageFlow flow, MinutesFonts fonts, MinutesModel minutes)
     {
         var rightLeft = HeaderLeft + HeaderLeftWidth;
-        var rightWidth = flow.Width + HeaderRightOverhang - rightLeft;
+        var rightWidth = PageFlow.Width + HeaderRightOverhang - rightLeft;
         var y = flow.Y;
         var left = y;
         if (minutes.ParentOrganisation is { } parent)
@@ -78,10 +98,10 @@ public static class MinutesPdfWriter
         IReadOnlyList<Signatory> signatories = minutes.Signatories.Count > 0
             ? minutes.Signatories
             : [new("THƯ KÝ", minutes.Secretary.Name), new("CHỦ TỌA", minutes.Chair.Name)];
-        const double Height = 130;
+        const float Height = 130;
         flow.Space(12);
         flow.EnsureRoom(Height);
-        var width = flow.Width / signatories.Count;
+        var width = PageFlow.Width / signatories.Count;
         for (var i = 0; i < signatories.Count; i++)
         {
             var y = flow.CenteredAt(Text(signatories[i].Capacity.ToUpperInvariant()), fonts.BodyBold, i * width, width, flow.Y);
@@ -92,14 +112,9 @@ public static class MinutesPdfWriter
         flow.Y += Height;
     }
 
-    private static void PageNumbers(PdfDocument document, MinutesFonts fonts)
+    private static void PageNumber(SKCanvas canvas, SKFont font, SKPaint ink, int page, int count)
     {
-        for (var i = 0; i < document.PageCount; i++)
-        {
-            var page = document.Pages[i];
-            using var graphics = XGraphics.FromPdfPage(page, XGraphicsPdfPageOptions.Append);
-            var rect = new XRect(0, page.Height.Point - 40, page.Width.Point, 14);
-            graphics.DrawString($"Trang {i + 1}/{document.PageCount}", fonts.Small, XBrushes.Black, rect, XStringFormats.TopCenter);
-        }
+        var text = string.Create(CultureInfo.InvariantCulture, $"Trang {page}/{count}");
+        PageFlow.DrawText(canvas, text, font, ink, (PageFlow.PageWidth - LineBreaker.Measure(text, font)) / 2, PageFlow.PageHeight - 40);
     }
 }

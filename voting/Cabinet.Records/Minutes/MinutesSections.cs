@@ -7,7 +7,7 @@ namespace Cabinet.Records.Minutes;
 /// <summary>The body of the minutes: I. time, place and attendance; II. the agenda items; the closing line.</summary>
 internal static class MinutesSections
 {
-    private const double Indent = 18;
+    private const float Indent = 18;
 
     public static void Write(PageFlow flow, MinutesFonts fonts, MinutesModel minutes)
     {
@@ -44,7 +44,7 @@ internal static class MinutesSections
         flow.Paragraph(string.Create(CultureInfo.InvariantCulture,
             $"5. Thành phần tham dự: có mặt {present}/{all.Count} thành viên (trong đó {late} đến muộn), vắng {all.Count - present}."),
             fonts.Body, indent: Indent);
-        double[] widths = [34, flow.Width * 0.36, flow.Width * 0.34, flow.Width * 0.30 - 34];
+        float[] widths = [34, PageFlow.Width * 0.36f, PageFlow.Width * 0.34f, PageFlow.Width * 0.30f - 34];
         flow.Row(["STT", "Họ và tên", "Chức vụ", "Tình trạng"], widths, fonts.TableBold, center: true);
         for (var i = 0; i < all.Count; i++)
         {

@@ -1,20 +1,21 @@
-using PdfSharp.Drawing;
+using System.Text;
+using SkiaSharp;
 
 namespace Cabinet.Records.Pdf;
 
-/// <summary>Greedy word wrapping by measured width; a word wider than the line (a hash) is cut by characters.</summary>
+/// <summary>Greedy word wrapping by measured width; a word wider than the line (a hash) is cut where it stops fitting.</summary>
 internal static class LineBreaker
 {
-    public static List<string> Wrap(XGraphics graphics, string text, XFont font, double width)
+    public static List<string> Wrap(string text, SKFont font, float width)
     {
         var lines = new List<string>();
-        foreach (var paragraph in text.Split('\n'))
+        foreach (var paragraph in text.Normalize(NormalizationForm.FormC).Split('\n'))
         {
             var line = "";
             foreach (var word in paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
                 var candidate = line.Length == 0 ? word : $"{line} {word}";
-                if (Fits(graphics, candidate, font, width))
+                if (Fits(candidate, font, width))
                 {
                     line = candidate;
                     continue;
@@ -26,12 +27,12 @@ internal static class LineBreaker
                 }
 
                 line = word;
-                while (!Fits(graphics, line, font, width) && line.Length > 1)
+                while (line.Length > 1 && !Fits(line, font, width))
                 {
-                    var cut = line.Length - 1;
-                    while (cut > 1 && !Fits(graphics, line[..cut], font, width))
+                    var cut = Math.Clamp((int)font.BreakText(line, width), 1, line.Length - 1);
+                    if (char.IsHighSurrogate(line[cut - 1]) && cut > 1)
                     {
-                        cut--;
+                        cut--; // never split a surrogate pair
                     }
 
                     lines.Add(line[..cut]);
@@ -45,6 +46,7 @@ internal static class LineBreaker
         return lines;
     }
 
-    private static bool Fits(XGraphics graphics, string text, XFont font, double width) =>
-        graphics.MeasureString(text, font).Width <= width;
+    public static float Measure(string text, SKFont font) => font.MeasureText(text);
+
+    private static bool Fits(string text, SKFont font, float width) => Measure(text, font) <= width;
 }

@@ -1,5 +1,5 @@
-using PdfSharp.Drawing;
-using PdfSharp.Pdf;
+using System.Text;
+using SkiaSharp;
 
 namespace Cabinet.Records.Pdf;
 
@@ -7,73 +7,70 @@ namespace Cabinet.Records.Pdf;
 /// A minimal flowing layout on A4 pages with the margins of a Vietnamese administrative document
 /// (top/bottom 2 cm, left 3 cm, right 2 cm): wrapped paragraphs, table rows and page breaks.
 /// </summary>
+/// <remarks>
+/// Coordinates are PDF points from the page's top-left corner. Each page is recorded as an <see cref="SKPicture"/>
+/// rather than drawn straight into the PDF, because a PDF page cannot be reopened once ended and the footer
+/// ("Trang 1/3") needs the page count: <see cref="Finish"/> hands the recorded pages to the writer.
+/// </remarks>
 internal sealed class PageFlow : IDisposable
 {
-    private const double Top = 57, Bottom = 57, Left = 85, Right = 57;
-    private readonly PdfDocument _document;
-    private XGraphics _graphics = null!;
-    private PdfPage _page = null!;
+    public const float PageWidth = 595.28f, PageHeight = 841.89f; // ISO A4, 210 × 297 mm
+    private const float Top = 57, Bottom = 57, Left = 85, Right = 57;
+    private readonly List<SKPicture> _pages = [];
+    private readonly SKPaint _ink = new() { Color = SKColors.Black, IsAntialias = true, Style = SKPaintStyle.Fill };
+    private SKPictureRecorder? _recorder;
+    private SKCanvas _canvas = null!;
 
-    public PageFlow(PdfDocument document)
+    public PageFlow() => NewPage();
+
+    public float Y { get; set; }
+
+    public static float Width => PageWidth - Left - Right;
+
+    public void Space(float points) => Y += points;
+
+    public void EnsureRoom(float height)
     {
-        _document = document;
-        NewPage();
-    }
-
-    public double Y { get; set; }
-
-    public double Width => _page.Width.Point - Left - Right;
-
-    public XGraphics Graphics => _graphics;
-
-    public void Space(double points) => Y += points;
-
-    public void EnsureRoom(double height)
-    {
-        if (Y + height > _page.Height.Point - Bottom)
+        if (Y + height > PageHeight - Bottom)
         {
             NewPage();
         }
     }
 
     /// <summary>Writes a wrapped paragraph; <paramref name="hanging"/> indents every line after the first.</summary>
-    public void Paragraph(string text, XFont font, TextAlign align = TextAlign.Justify, double indent = 0, double hanging = 0, double after = 3)
+    public void Paragraph(string text, SKFont font, TextAlign align = TextAlign.Justify, float indent = 0, float hanging = 0, float after = 3)
     {
         var lineHeight = LineHeight(font);
-        var first = true;
-        var lines = LineBreaker.Wrap(_graphics, text, font, Width - indent - hanging);
+        var width = Width - indent - hanging;
+        var lines = LineBreaker.Wrap(text, font, width);
         for (var i = 0; i < lines.Count; i++)
         {
             EnsureRoom(lineHeight);
-            var x = Left + indent + (first ? 0 : hanging);
-            var width = Width - indent - hanging;
+            var x = Left + indent + (i == 0 ? 0 : hanging);
             var justify = align == TextAlign.Justify && i < lines.Count - 1;
             DrawLine(lines[i], font, x, width, align == TextAlign.Center, justify);
             Y += lineHeight;
-            first = false;
         }
 
         Y += after;
     }
 
     /// <summary>A row of cells, each wrapped to its width, with a thin grid; moves whole to the next page if needed.</summary>
-    public void Row(IReadOnlyList<string> cells, IReadOnlyList<double> widths, XFont font, bool center = false)
+    public void Row(IReadOnlyList<string> cells, IReadOnlyList<float> widths, SKFont font, bool center = false)
     {
-        const double Pad = 3;
+        const float Pad = 3;
         var lineHeight = LineHeight(font);
-        var wrapped = cells.Select((c, i) => LineBreaker.Wrap(_graphics, c, font, widths[i] - 2 * Pad)).ToList();
+        var wrapped = cells.Select((c, i) => LineBreaker.Wrap(c, font, widths[i] - 2 * Pad)).ToList();
         var height = wrapped.Max(w => w.Count) * lineHeight + 2 * Pad;
         EnsureRoom(height);
+        using var pen = Pen(0.5f);
         var x = Left;
         for (var i = 0; i < cells.Count; i++)
         {
-            _graphics.DrawRectangle(new XPen(XColors.Black, 0.5), x, Y, widths[i], height);
+            _canvas.DrawRect(x, Y, widths[i], height, pen);
             for (var l = 0; l < wrapped[i].Count; l++)
             {
-                var lineY = Y + Pad + l * lineHeight;
-                var lineWidth = widths[i] - 2 * Pad;
-                _graphics.DrawString(wrapped[i][l], font, XBrushes.Black, new XRect(x + Pad, lineY, lineWidth, lineHeight),
-                    center ? XStringFormats.TopCenter : XStringFormats.TopLeft);
+                Text(wrapped[i][l], font, x + Pad, widths[i] - 2 * Pad, Y + Pad + l * lineHeight, center);
             }
 
             x += widths[i];
@@ -83,19 +80,19 @@ internal sealed class PageFlow : IDisposable
     }
 
     /// <summary>Centred text at an absolute column (header and signature block); does not move <see cref="Y"/>.</summary>
-    public double CenteredAt(string text, XFont font, double columnLeft, double columnWidth, double y, bool underline = false)
+    /// <returns>The top of the line after the text.</returns>
+    public float CenteredAt(string text, SKFont font, float columnLeft, float columnWidth, float y, bool underline = false)
     {
-        var lines = LineBreaker.Wrap(_graphics, text, font, columnWidth);
-        foreach (var line in lines)
+        foreach (var line in LineBreaker.Wrap(text, font, columnWidth))
         {
-            var rect = new XRect(Left + columnLeft, y, columnWidth, LineHeight(font));
-            _graphics.DrawString(line, font, XBrushes.Black, rect, XStringFormats.TopCenter);
+            Text(line, font, Left + columnLeft, columnWidth, y, center: true);
             if (underline)
             {
-                var w = _graphics.MeasureString(line, font).Width;
+                var w = LineBreaker.Measure(line, font);
                 var start = Left + columnLeft + (columnWidth - w) / 2;
-                var lineY = y + font.Size * 1.15;
-                _graphics.DrawLine(new XPen(XColors.Black, 0.6), start, lineY, start + w, lineY);
+                var lineY = y + font.Size * 1.15f;
+                using var pen = Pen(0.6f);
+                _canvas.DrawLine(start, lineY, start + w, lineY, pen);
             }
 
             y += LineHeight(font);
@@ -104,41 +101,80 @@ internal sealed class PageFlow : IDisposable
         return y;
     }
 
-    public void Rule(double columnLeft, double columnWidth, double y, double length)
+    public void Rule(float columnLeft, float columnWidth, float y, float length)
     {
         var start = Left + columnLeft + (columnWidth - length) / 2;
-        _graphics.DrawLine(new XPen(XColors.Black, 0.6), start, y, start + length, y);
+        using var pen = Pen(0.6f);
+        _canvas.DrawLine(start, y, start + length, y, pen);
     }
 
-    public static double LineHeight(XFont font) => font.Size * 1.35;
+    public static float LineHeight(SKFont font) => font.Size * 1.35f;
 
-    public void Dispose() => _graphics.Dispose();
+    /// <summary>Ends the last page and returns every page in order; the flow owns them until it is disposed.</summary>
+    public IReadOnlyList<SKPicture> Finish()
+    {
+        EndPage();
+        return _pages;
+    }
 
-    private void DrawLine(string line, XFont font, double x, double width, bool center, bool justify)
+    /// <summary>One line of text whose line box starts at <paramref name="top"/> (the baseline sits one ascent lower).</summary>
+    /// <remarks>Text is drawn glyph for glyph from the font's cmap (no shaping), so it must be precomposed (NFC).</remarks>
+    public static void DrawText(SKCanvas canvas, string text, SKFont font, SKPaint paint, float x, float top) =>
+        canvas.DrawText(text.Normalize(NormalizationForm.FormC), x, top - font.Metrics.Ascent, SKTextAlign.Left, font, paint);
+
+    public void Dispose()
+    {
+        _recorder?.Dispose();
+        foreach (var page in _pages)
+        {
+            page.Dispose();
+        }
+
+        _ink.Dispose();
+    }
+
+    private void Text(string line, SKFont font, float x, float width, float top, bool center)
+    {
+        var left = center ? x + (width - LineBreaker.Measure(line, font)) / 2 : x;
+        DrawText(_canvas, line, font, _ink, left, top);
+    }
+
+    private void DrawLine(string line, SKFont font, float x, float width, bool center, bool justify)
     {
         var words = line.Split(' ');
         if (!justify || words.Length < 2)
         {
-            var rect = new XRect(x, Y, width, LineHeight(font));
-            _graphics.DrawString(line, font, XBrushes.Black, rect, center ? XStringFormats.TopCenter : XStringFormats.TopLeft);
+            Text(line, font, x, width, Y, center);
             return;
         }
 
-        var total = words.Sum(w => _graphics.MeasureString(w, font).Width);
-        var gap = (width - total) / (words.Length - 1);
-        foreach (var word in words)
+        var advances = words.Select(w => LineBreaker.Measure(w, font)).ToArray();
+        var gap = (width - advances.Sum()) / (words.Length - 1);
+        for (var i = 0; i < words.Length; i++)
         {
-            _graphics.DrawString(word, font, XBrushes.Black, new XRect(x, Y, width, LineHeight(font)), XStringFormats.TopLeft);
-            x += _graphics.MeasureString(word, font).Width + gap;
+            DrawText(_canvas, words[i], font, _ink, x, Y);
+            x += advances[i] + gap;
         }
     }
 
+    private static SKPaint Pen(float width) =>
+        new() { Color = SKColors.Black, IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = width };
+
     private void NewPage()
     {
-        _graphics?.Dispose();
-        _page = _document.AddPage();
-        _page.Size = PdfSharp.PageSize.A4;
-        _graphics = XGraphics.FromPdfPage(_page);
+        EndPage();
+        _recorder = new SKPictureRecorder();
+        _canvas = _recorder.BeginRecording(new SKRect(0, 0, PageWidth, PageHeight));
         Y = Top;
+    }
+
+    private void EndPage()
+    {
+        if (_recorder is { } recorder)
+        {
+            _pages.Add(recorder.EndRecording());
+            recorder.Dispose();
+            _recorder = null;
+        }
     }
 }

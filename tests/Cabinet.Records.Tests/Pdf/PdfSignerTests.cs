@@ -98,6 +98,19 @@ public sealed class PdfSignerTests(CertificatesFixture certificates)
         Assert.StartsWith("not a readable PDF", PdfSignatureVerifier.Verify("hello"u8.ToArray(), root).Failure);
     }
 
+    [Fact]
+    public async Task The_first_signature_gives_a_file_without_an_id_a_permanent_one_and_later_ones_keep_it()
+    {
+        var (unsigned, personal, sealedPdf) = await SignedMinutes.CreateAsync(certificates);
+        Assert.Null(PdfFile.Open(unsigned).Trailer["ID"]); // Skia writes /ID only for PDF/A
+
+        var id = PdfFile.Open(personal).Trailer["ID"] as PdfArray;
+        Assert.NotNull(id);
+        Assert.Equal(2, id.Items.Count);
+        Assert.All(id.Items, item => Assert.Equal(16, Assert.IsType<PdfBytes>(item).Value.Length));
+        Assert.Equal(id.ToString(), PdfFile.Open(sealedPdf).Trailer["ID"]?.ToString());
+    }
+
     private string NssDatabase()
     {
         var folder = certificates.NewPath("nss");

@@ -6,7 +6,7 @@ namespace Cabinet.Records.Minutes;
 /// <summary>The minutes' type scale: body 13 pt as the administrative-document rules ask, header 12 pt, title 14 pt.</summary>
 /// <remarks>
 /// Only the regular and bold faces are vendored; italic (the date line, the "Tài liệu:" style labels) is the
-/// regular face slanted, as the PDFsharp version did. Fonts are unhinted with linear metrics so that the widths
+/// regular face slanted. Fonts are unhinted with linear metrics so that the widths
 /// measured for wrapping and justification are exactly the advances Skia writes into the PDF.
 /// </remarks>
 internal sealed class MinutesFonts : IDisposable

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 
 namespace Cabinet.Records.Pdf;
@@ -7,10 +8,11 @@ namespace Cabinet.Records.Pdf;
 /// Builds an incremental update (ISO 32000-1 §7.5.6): new or replaced objects, a classic cross-reference section
 /// for just those objects and a trailer whose /Prev points at the previous section. Earlier bytes are never touched.
 /// </summary>
-internal sealed class PdfIncrementalUpdate(PdfFile original, int originalLength, bool originalEndsWithNewline)
+internal sealed class PdfIncrementalUpdate(PdfFile original, byte[] originalBytes)
 {
     private readonly StringBuilder _body = new();
     private readonly SortedDictionary<int, (int Offset, int Generation)> _offsets = [];
+    private readonly int _originalLength = originalBytes.Length;
     private int _nextNumber = original.Size;
 
     public PdfReference Allocate() => new(_nextNumber++, 0);
@@ -31,7 +33,7 @@ internal sealed class PdfIncrementalUpdate(PdfFile original, int originalLength,
     /// <returns>The whole update as ASCII bytes (everything it writes is ASCII), to append to the original file.</returns>
     public byte[] Finish()
     {
-        var xrefOffset = originalLength + Prefix.Length + _body.Length;
+        var xrefOffset = _originalLength + Prefix.Length + _body.Length;
         var text = new StringBuilder(Prefix).Append(_body).Append("xref\n");
         foreach (var run in Runs())
         {
@@ -40,7 +42,7 @@ internal sealed class PdfIncrementalUpdate(PdfFile original, int originalLength,
             {
                 // Entries are exactly 20 bytes: 10-digit offset, 5-digit generation, type, two-byte end of line.
                 var (offset, generation) = _offsets[number];
-                text.Append(CultureInfo.InvariantCulture, $"{originalLength + offset:D10} {generation:D5} n\r\n");
+                text.Append(CultureInfo.InvariantCulture, $"{_originalLength + offset:D10} {generation:D5} n\r\n");
             }
         }
 
@@ -53,6 +55,14 @@ internal sealed class PdfIncrementalUpdate(PdfFile original, int originalLength,
             }
         }
 
+        if (original.Trailer["ID"] is null)
+        {
+            // Producers may leave /ID out (Skia does unless writing PDF/A); PDF 2.0 requires it and signature tools
+            // expect it, so the first update gives the file a permanent identifier derived from its original bytes.
+            var id = new PdfBytes(SHA256.HashData(originalBytes)[..16]);
+            trailer = trailer.With("ID", new PdfArray([id, id]));
+        }
+
         trailer = trailer.With("Prev", new PdfAtom(original.StartXref.ToString(CultureInfo.InvariantCulture)));
         text.Append("trailer\n").Append(trailer).Append(CultureInfo.InvariantCulture, $"\nstartxref\n{xrefOffset}\n%%EOF\n");
         return Encoding.ASCII.GetBytes(text.ToString());
@@ -61,7 +71,7 @@ internal sealed class PdfIncrementalUpdate(PdfFile original, int originalLength,
     /// <summary>Where an object's text starts inside the update, for patching placeholders later.</summary>
     public int OffsetInUpdate(PdfReference reference) => _offsets[reference.Number].Offset;
 
-    private string Prefix => originalEndsWithNewline ? "" : "\n";
+    private string Prefix => originalBytes is [.., 10 or 13] ? "" : "\n";
 
     private IEnumerable<List<int>> Runs()
     {

@@ -19,7 +19,7 @@ public static class PdfSigner
         ArgumentNullException.ThrowIfNull(signer);
         ArgumentNullException.ThrowIfNull(request);
         var file = PdfFile.Open(pdf);
-        var update = new PdfIncrementalUpdate(file, pdf.Length, pdf.Length > 0 && pdf[^1] is 10 or 13);
+        var update = new PdfIncrementalUpdate(file, pdf);
         var signature = update.Allocate();
         var field = update.Allocate();
         var page = file.PageReferences()[^1]; // the signature block is on the last page

@@ -42,6 +42,23 @@ public sealed class MinutesPdfWriterTests(CertificatesFixture scratch)
     }
 
     [Fact]
+    public void Only_the_vendored_noto_serif_faces_are_embedded_and_cut_down_to_the_glyphs_used()
+    {
+        var pdf = scratch.NewPath("fonts.pdf");
+        var bytes = MinutesPdfWriter.Write(SampleMinutes.Create(extraItems: 12));
+        File.WriteAllBytes(pdf, bytes);
+
+        var fonts = Tool.Run("pdffonts", pdf);
+        Assert.Equal(0, fonts.ExitCode);
+        var rows = fonts.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(2).ToList();
+        Assert.Equal(2, rows.Count);
+        Assert.Contains(rows, r => r.Contains("+NotoSerif-Regular", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.Contains("+NotoSerif-Bold", StringComparison.Ordinal));
+        Assert.All(rows, r => Assert.Matches(@"CID TrueType\s+Identity-H\s+yes\s+yes\s+yes", r)); // embedded, subset, ToUnicode
+        Assert.True(bytes.Length < 200_000, $"{bytes.Length} bytes: the fonts look embedded whole");
+    }
+
+    [Fact]
     public void Optional_sections_are_left_out_when_empty()
     {
         var bare = new MinutesModel("Ủy ban nhân dân xã Tân Phú", "Họp đột xuất", SampleMinutes.Start, SampleMinutes.Start.AddHours(1),

@@ -1,9 +1,8 @@
-using Cabinet.Records.Pdf;
 using SkiaSharp;
 
 namespace Cabinet.Records.Minutes;
 
-/// <summary>The minutes' type scale: body 13 pt as the administrative-document rules ask, header 12 pt, title 14 pt.</summary>
+/// <summary>The minutes' type scale on two Noto Serif faces: body 13 pt as the administrative-document rules ask, header 12 pt, title 14 pt.</summary>
 /// <remarks>
 /// Only the regular and bold faces are vendored; italic (the date line, the "Tài liệu:" style labels) is the
 /// regular face slanted. Fonts are unhinted with linear metrics so that the widths
@@ -13,23 +12,36 @@ internal sealed class MinutesFonts : IDisposable
 {
     private const float ItalicSkew = -0.21f; // about 12°, the slant of a typical serif italic
 
-    public SKFont Body { get; } = Font(EmbeddedTypefaces.Regular, 13);
+    public MinutesFonts(SKTypeface regular, SKTypeface bold)
+    {
+        Body = Font(regular, 13);
+        BodyBold = Font(bold, 13);
+        Italic = Font(regular, 13, ItalicSkew);
+        Header = Font(regular, 12);
+        HeaderBold = Font(bold, 12);
+        Title = Font(bold, 14);
+        Table = Font(regular, 11);
+        TableBold = Font(bold, 11);
+        Small = Font(regular, 9.5f);
+    }
 
-    public SKFont BodyBold { get; } = Font(EmbeddedTypefaces.Bold, 13);
+    public SKFont Body { get; }
 
-    public SKFont Italic { get; } = Font(EmbeddedTypefaces.Regular, 13, ItalicSkew);
+    public SKFont BodyBold { get; }
 
-    public SKFont Header { get; } = Font(EmbeddedTypefaces.Regular, 12);
+    public SKFont Italic { get; }
 
-    public SKFont HeaderBold { get; } = Font(EmbeddedTypefaces.Bold, 12);
+    public SKFont Header { get; }
 
-    public SKFont Title { get; } = Font(EmbeddedTypefaces.Bold, 14);
+    public SKFont HeaderBold { get; }
 
-    public SKFont Table { get; } = Font(EmbeddedTypefaces.Regular, 11);
+    public SKFont Title { get; }
 
-    public SKFont TableBold { get; } = Font(EmbeddedTypefaces.Bold, 11);
+    public SKFont Table { get; }
 
-    public SKFont Small { get; } = Font(EmbeddedTypefaces.Regular, 9.5f);
+    public SKFont TableBold { get; }
+
+    public SKFont Small { get; }
 
     public void Dispose()
     {

@@ -14,6 +14,7 @@ public static class MinutesPdfWriter
     // The two header columns reach a little into the side margins, as printed administrative documents do,
     // so that "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" stays on one line.
     private const float HeaderLeft = -25, HeaderLeftWidth = 215, HeaderRightOverhang = 20;
+    private const string PageNumberCharacters = "Trang 0123456789/";
 
     /// <summary>The PDF's /Producer: the library that wrote the bytes, under the application named in /Creator.</summary>
     private static readonly string Producer = $"Cabinet.Records with SkiaSharp {typeof(SKDocument).Assembly.GetName().Version} (Skia/PDF)";
@@ -29,11 +30,22 @@ public static class MinutesPdfWriter
     {
         ArgumentNullException.ThrowIfNull(minutes);
         ArgumentNullException.ThrowIfNull(output);
-        using var fonts = new MinutesFonts();
+        // The first layout, with the whole faces, finds the characters the minutes use; the second lays out the same
+        // pages with faces cut down to those characters (same glyph IDs and metrics, hence the same layout), which
+        // is what Skia embeds: whole Noto Serif faces would make every minutes file about 600 KB.
+        string characters;
+        using (var wholeFonts = new MinutesFonts(EmbeddedTypefaces.Regular.Typeface, EmbeddedTypefaces.Bold.Typeface))
+        using (var probe = new PageFlow())
+        {
+            Layout(probe, wholeFonts, minutes);
+            characters = probe.Characters + PageNumberCharacters;
+        }
+
+        using var regular = EmbeddedTypefaces.Regular.Subset(characters);
+        using var bold = EmbeddedTypefaces.Bold.Subset(characters);
+        using var fonts = new MinutesFonts(regular, bold);
         using var flow = new PageFlow();
-        Header(flow, fonts, minutes);
-        MinutesSections.Write(flow, fonts, minutes);
-        SignatureBlock(flow, fonts, minutes);
+        Layout(flow, fonts, minutes);
         var pages = flow.Finish();
 
         var metadata = new SKDocumentPdfMetadata
@@ -62,6 +74,13 @@ public static class MinutesPdfWriter
         }
 
         output.Flush();
+    }
+
+    private static void Layout(PageFlow flow, MinutesFonts fonts, MinutesModel minutes)
+    {
+        Header(flow, fonts, minutes);
+        MinutesSections.Write(flow, fonts, minutes);
+        SignatureBlock(flow, fonts, minutes);
     }
 
     /// <summary>Precomposed (NFC) text: no shaping engine runs, so decomposed diacritics would print as separate glyphs.</summary>

@@ -17,6 +17,7 @@ internal sealed class PageFlow : IDisposable
     public const float PageWidth = 595.28f, PageHeight = 841.89f; // ISO A4, 210 × 297 mm
     private const float Top = 57, Bottom = 57, Left = 85, Right = 57;
     private readonly List<SKPicture> _pages = [];
+    private readonly HashSet<char> _characters = [];
     private readonly SKPaint _ink = new() { Color = SKColors.Black, IsAntialias = true, Style = SKPaintStyle.Fill };
     private SKPictureRecorder? _recorder;
     private SKCanvas _canvas = null!;
@@ -24,6 +25,9 @@ internal sealed class PageFlow : IDisposable
     public PageFlow() => NewPage();
 
     public float Y { get; set; }
+
+    /// <summary>Every character drawn so far, for cutting the fonts down to what the document uses.</summary>
+    public string Characters => new([.. _characters]);
 
     public static float Width => PageWidth - Left - Right;
 
@@ -136,7 +140,7 @@ internal sealed class PageFlow : IDisposable
     private void Text(string line, SKFont font, float x, float width, float top, bool center)
     {
         var left = center ? x + (width - LineBreaker.Measure(line, font)) / 2 : x;
-        DrawText(_canvas, line, font, _ink, left, top);
+        Draw(line, font, left, top);
     }
 
     private void DrawLine(string line, SKFont font, float x, float width, bool center, bool justify)
@@ -152,9 +156,15 @@ internal sealed class PageFlow : IDisposable
         var gap = (width - advances.Sum()) / (words.Length - 1);
         for (var i = 0; i < words.Length; i++)
         {
-            DrawText(_canvas, words[i], font, _ink, x, Y);
+            Draw(words[i], font, x, Y);
             x += advances[i] + gap;
         }
+    }
+
+    private void Draw(string text, SKFont font, float x, float top)
+    {
+        _characters.UnionWith(text.Normalize(NormalizationForm.FormC));
+        DrawText(_canvas, text, font, _ink, x, top);
     }
 
     private static SKPaint Pen(float width) =>

@@ -59,6 +59,38 @@ public sealed class MinutesPdfWriterTests(CertificatesFixture scratch)
     }
 
     [Fact]
+    public void The_document_information_names_cabinet_and_dates_the_file_in_local_time()
+    {
+        var before = DateTimeOffset.Now.AddSeconds(-2);
+        var pdf = scratch.NewPath("info.pdf");
+        File.WriteAllBytes(pdf, MinutesPdfWriter.Write(SampleMinutes.Create()));
+
+        var info = Tool.Run("pdfinfo", "-isodates", pdf).Output;
+        Assert.Contains("Title:           Biên bản cuộc họp: Phiên họp thường kỳ tháng 3 năm 2026", info);
+        Assert.Contains("Author:          Ủy ban nhân dân xã Tân Phú", info);
+        Assert.Contains("Creator:         Cabinet", info);
+        Assert.Contains("Producer:        Cabinet.Records with SkiaSharp", info);
+        var created = DateTimeOffset.Parse(info.Split('\n').Single(l => l.StartsWith("CreationDate:", StringComparison.Ordinal))[13..].Trim(),
+            System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(created, before, DateTimeOffset.Now.AddSeconds(2));
+        Assert.Equal(TimeZoneInfo.Local.GetUtcOffset(created), created.Offset);
+    }
+
+    [Fact]
+    public void Skias_wrong_time_zone_after_local_midnight_east_of_greenwich_is_rewritten_in_place()
+    {
+        // What SkiaSharp 4.155 writes at 01:59 in Việt Nam: the local time labelled 17 hours behind UTC.
+        var written = "<</CreationDate (D:20261124015912-17'00')\n/ModDate (D:20261124015912-17'00')>>"u8.ToArray();
+        var length = written.Length;
+
+        var count = Cabinet.Records.Pdf.PdfInfoDates.Rewrite(written, new DateTimeOffset(2026, 11, 24, 1, 59, 12, TimeSpan.FromHours(7)));
+
+        Assert.Equal(2, count);
+        Assert.Equal(length, written.Length);
+        Assert.Equal("<</CreationDate (D:20261124015912+07'00')\n/ModDate (D:20261124015912+07'00')>>", System.Text.Encoding.ASCII.GetString(written));
+    }
+
+    [Fact]
     public void Optional_sections_are_left_out_when_empty()
     {
         var bare = new MinutesModel("Ủy ban nhân dân xã Tân Phú", "Họp đột xuất", SampleMinutes.Start, SampleMinutes.Start.AddHours(1),

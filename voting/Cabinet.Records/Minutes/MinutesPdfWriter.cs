@@ -48,6 +48,7 @@ public static class MinutesPdfWriter
         Layout(flow, fonts, minutes);
         var pages = flow.Finish();
 
+        var now = DateTimeOffset.Now;
         var metadata = new SKDocumentPdfMetadata
         {
             Title = Text($"Biên bản cuộc họp: {minutes.MeetingTitle}"),
@@ -55,10 +56,11 @@ public static class MinutesPdfWriter
             Subject = Text(minutes.MeetingTitle),
             Creator = "Cabinet",
             Producer = Producer,
-            Creation = DateTime.Now,
-            Modified = DateTime.Now,
+            Creation = now.LocalDateTime,
+            Modified = now.LocalDateTime,
         };
-        using (var document = SKDocument.CreatePdf(output, metadata)
+        using var pdf = new MemoryStream();
+        using (var document = SKDocument.CreatePdf(pdf, metadata)
             ?? throw new InvalidOperationException("SkiaSharp could not start a PDF document."))
         {
             using var ink = new SKPaint { Color = SKColors.Black, IsAntialias = true };
@@ -73,6 +75,13 @@ public static class MinutesPdfWriter
             document.Close();
         }
 
+        var bytes = pdf.ToArray();
+        if (PdfInfoDates.Rewrite(bytes, now) != 2)
+        {
+            throw new InvalidOperationException("Skia's PDF has no /CreationDate and /ModDate where they were expected.");
+        }
+
+        output.Write(bytes);
         output.Flush();
     }
 

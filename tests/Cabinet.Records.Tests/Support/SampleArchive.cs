@@ -1,0 +1,41 @@
+using System.Text;
+using Cabinet.Records.Archive;
+using Cabinet.Records.Minutes;
+using Cabinet.Voting.Ledger;
+
+namespace Cabinet.Records.Tests.Support;
+
+/// <summary>A sealed archive of the sample meeting: twice-signed minutes, a 12-entry ledger, one poll with ballots.</summary>
+public static class SampleArchive
+{
+    public static readonly ArchiveFileCheck BallotsAreJsonLines = new(
+        "every ballot line is JSON",
+        path => path.EndsWith("/ballots.jsonl", StringComparison.Ordinal),
+        (_, content, _) => Encoding.UTF8.GetString(content).Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select((line, i) => (line, i)).FirstOrDefault(l => !l.line.StartsWith('{')) is { line: not null } bad
+                ? $"ballot line {bad.i + 1} is not JSON" : null);
+
+    public static async Task<byte[]> CreateAsync(CertificatesFixture certificates)
+    {
+        var (_, _, minutes) = await SignedMinutes.CreateAsync(certificates);
+        var ledger = new List<LedgerEntry>();
+        string[] commands = ["OpenMeeting", "MarkPresent", "MarkPresent", "MoveToItem", "GrantFloor", "GrantFloor",
+            "OpenPoll", "ClosePoll", "ApproveConclusion", "MoveToItem", "ApproveConclusion", "CloseMeeting"];
+        foreach (var command in commands)
+        {
+            ledger.Add(LedgerEntry.Next(ledger.LastOrDefault(), ledger.Count + 1, SampleMinutes.Start.AddMinutes(ledger.Count * 10),
+                "chair:tran-van-binh", command, $"{{\"n\":{ledger.Count}}}"));
+        }
+
+        var poll = new ArchivePoll("poll-1", """{"poll":"poll-1","for":11,"against":2,"abstain":1,"outcome":"Thông qua"}"""u8.ToArray())
+        {
+            Files = new Dictionary<string, byte[]> { ["ballots.jsonl"] = "{\"voter\":\"a\"}\n{\"voter\":\"b\"}\n"u8.ToArray() },
+        };
+        var meeting = new SealedMeeting("UBND xã Tân Phú", "tan-phu/2026-03-12", "Phiên họp thường kỳ tháng 3 năm 2026",
+            SampleMinutes.Start.AddHours(3.5), minutes, ledger, SampleMinutes.Create().AgendaItems[0].Documents)
+        {
+            Polls = [poll],
+        };
+        return await ArchiveWriter.WriteAsync(meeting, certificates.Organisation);
+    }
+}

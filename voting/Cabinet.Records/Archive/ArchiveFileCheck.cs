@@ -1,0 +1,8 @@
+namespace Cabinet.Records.Archive;
+
+/// <summary>
+/// An extra content check for archive files the records library does not know, e.g. a poll's ballot chain.
+/// <paramref name="Check"/> gets the file's path and bytes plus a way to read other archive files, and returns
+/// null when the file is sound or a plain-language reason when it is not.
+/// </summary>
+public sealed record ArchiveFileCheck(string Description, Func<string, bool> AppliesTo, Func<string, byte[], Func<string, byte[]?>, string?> Check);

@@ -1,0 +1,21 @@
+namespace Cabinet.Records.Archive;
+
+/// <summary>
+/// manifest.json: which meeting the archive seals and every file in it with its SHA-256 and size. Signed as a whole
+/// (manifest.p7s), so no file can be changed, added or removed without the verifier noticing.
+/// </summary>
+/// <param name="LedgerHead">The hash of the ledger's last entry, so the sealed chain's end is stated, not only its file hash.</param>
+public sealed record ArchiveManifest(
+    string Format,
+    string Organisation,
+    string MeetingId,
+    string MeetingTitle,
+    DateTimeOffset ClosedAt,
+    long LedgerEntries,
+    string LedgerHead,
+    IReadOnlyList<ArchiveFile> Files)
+{
+    public const string CurrentFormat = "cabinet-archive/1";
+    public const string FileName = "manifest.json";
+    public const string SignatureFileName = "manifest.p7s";
+}

@@ -1,0 +1,8 @@
+namespace Cabinet.Records.Minutes;
+
+public enum AttendanceStatus
+{
+    Present,
+    Late,
+    Absent,
+}

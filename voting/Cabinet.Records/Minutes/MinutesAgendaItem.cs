@@ -1,0 +1,15 @@
+namespace Cabinet.Records.Minutes;
+
+/// <summary>One agenda item with what happened under it, in the order it was taken.</summary>
+public sealed record MinutesAgendaItem(int Number, string Title)
+{
+    public string? Presenter { get; init; }
+
+    public IReadOnlyList<MinutesDocument> Documents { get; init; } = [];
+
+    public IReadOnlyList<Speaker> Speakers { get; init; } = [];
+
+    public IReadOnlyList<MinutesPoll> Polls { get; init; } = [];
+
+    public Conclusion? Conclusion { get; init; }
+}

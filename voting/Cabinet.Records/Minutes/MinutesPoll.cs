@@ -1,0 +1,9 @@
+namespace Cabinet.Records.Minutes;
+
+/// <summary>A vote as decided: the counts per choice, the rule that decided it and the outcome in words.</summary>
+/// <param name="Rule">e.g. "Quá bán tổng số thành viên (8/15)".</param>
+/// <param name="Outcome">e.g. "Thông qua".</param>
+public sealed record MinutesPoll(string Title, IReadOnlyList<PollCount> Counts, string Rule, string Outcome)
+{
+    public int? Eligible { get; init; }
+}

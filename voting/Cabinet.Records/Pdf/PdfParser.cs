@@ -1,0 +1,154 @@
+using System.Text;
+
+namespace Cabinet.Records.Pdf;
+
+/// <summary>Parses PDF objects from raw file bytes (ISO 32000-1 §7.2–7.3), tolerant of any whitespace and comments.</summary>
+internal sealed class PdfParser(byte[] data)
+{
+    private int _position;
+
+    public int Position
+    {
+        get => _position;
+        set => _position = value;
+    }
+
+    public static bool IsWhitespace(byte b) => PdfStrings.IsWhitespace(b);
+
+    public static bool IsDelimiter(byte b) => PdfStrings.IsDelimiter(b);
+
+    public void SkipWhitespace()
+    {
+        while (Position < data.Length)
+        {
+            if (data[Position] == '%')
+            {
+                while (Position < data.Length && data[Position] is not (10 or 13))
+                {
+                    Position++;
+                }
+            }
+            else if (IsWhitespace(data[Position]))
+            {
+                Position++;
+            }
+            else
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Reads a bare word (number or keyword) without consuming what follows.</summary>
+    public string ReadWord()
+    {
+        SkipWhitespace();
+        var start = Position;
+        while (Position < data.Length && !IsWhitespace(data[Position]) && !IsDelimiter(data[Position]))
+        {
+            Position++;
+        }
+
+        if (start == Position)
+        {
+            throw Malformed("a word");
+        }
+
+        return Encoding.Latin1.GetString(data, start, Position - start);
+    }
+
+    public void Expect(string keyword)
+    {
+        var word = ReadWord();
+        if (word != keyword)
+        {
+            throw Malformed($"'{keyword}' but found '{word}'");
+        }
+    }
+
+    public PdfValue ReadValue()
+    {
+        SkipWhitespace();
+        if (Position >= data.Length)
+        {
+            throw Malformed("a value before the end of the file");
+        }
+
+        switch (data[Position])
+        {
+            case (byte)'/':
+                Position++;
+                return new PdfName(PdfStrings.ReadName(data, ref _position));
+            case (byte)'(':
+                return new PdfBytes(PdfStrings.ReadLiteral(data, ref _position));
+            case (byte)'[':
+                Position++;
+                var items = new List<PdfValue>();
+                while (Peek() != ']')
+                {
+                    items.Add(ReadValue());
+                }
+
+                Position++;
+                return new PdfArray(items);
+            case (byte)'<' when Position + 1 < data.Length && data[Position + 1] == '<':
+                Position += 2;
+                var entries = new List<KeyValuePair<string, PdfValue>>();
+                while (Peek() != '>')
+                {
+                    if (ReadValue() is not PdfName key)
+                    {
+                        throw Malformed("a name as dictionary key");
+                    }
+
+                    entries.Add(new(key.Value, ReadValue()));
+                }
+
+                Position += data[Position + 1] == '>' ? 2 : throw Malformed("'>>'");
+                return new PdfDictionary(entries);
+            case (byte)'<':
+                return new PdfBytes(PdfStrings.ReadHex(data, ref _position));
+            default:
+                return ReadNumberOrReference();
+        }
+    }
+
+    private PdfValue ReadNumberOrReference()
+    {
+        var word = ReadWord();
+        if (!IsInteger(word))
+        {
+            return new PdfAtom(word);
+        }
+
+        // "12 0 R" is a reference; look ahead and rewind when it is just a number.
+        var rewind = Position;
+        SkipWhitespace();
+        if (Position < data.Length && char.IsAsciiDigit((char)data[Position]))
+        {
+            var generation = ReadWord();
+            SkipWhitespace();
+            if (IsInteger(generation) && Position < data.Length && data[Position] == 'R'
+                && (Position + 1 == data.Length || IsWhitespace(data[Position + 1]) || IsDelimiter(data[Position + 1])))
+            {
+                Position++;
+                return new PdfReference(int.Parse(word, System.Globalization.CultureInfo.InvariantCulture),
+                    int.Parse(generation, System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+
+        Position = rewind;
+        return new PdfAtom(word);
+    }
+
+    private static bool IsInteger(string word) => word.Length > 0 && word.All(char.IsAsciiDigit);
+
+    private byte Peek()
+    {
+        SkipWhitespace();
+        return Position < data.Length ? data[Position] : throw Malformed("more data");
+    }
+
+    public InvalidDataException Malformed(string expected) =>
+        new($"Malformed PDF: expected {expected} at byte {Position}.");
+}

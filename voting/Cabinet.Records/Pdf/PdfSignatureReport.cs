@@ -1,0 +1,10 @@
+namespace Cabinet.Records.Pdf;
+
+/// <summary>
+/// Every signature of a PDF in signing order, and the first problem if any: a broken signature, no signature at all,
+/// or bytes appended after the last signature.
+/// </summary>
+public sealed record PdfSignatureReport(IReadOnlyList<PdfSignatureCheck> Signatures, string? Failure)
+{
+    public bool IsValid => Failure is null;
+}

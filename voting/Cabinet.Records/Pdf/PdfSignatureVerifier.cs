@@ -1,0 +1,107 @@
+using System.Formats.Asn1;
+using System.Security.Cryptography.X509Certificates;
+using Cabinet.Voting.Signing;
+
+namespace Cabinet.Records.Pdf;
+
+/// <summary>
+/// Verifies a PDF's signatures independently of any PDF viewer: each /ByteRange must exclude exactly its /Contents,
+/// each CMS must match its ranges and chain to the trusted root, and the last signature must cover the whole file.
+/// </summary>
+public static class PdfSignatureVerifier
+{
+    public static PdfSignatureReport Verify(byte[] pdf, X509Certificate2 trustedRoot)
+    {
+        ArgumentNullException.ThrowIfNull(pdf);
+        List<(string Name, PdfDictionary Value)> fields;
+        try
+        {
+            var file = PdfFile.Open(pdf);
+            fields = SignatureFields(file).ToList();
+        }
+        catch (Exception e) when (e is InvalidDataException or FormatException or NotSupportedException or InvalidCastException
+            or OverflowException or IndexOutOfRangeException or ArgumentException)
+        {
+            return new([], $"not a readable PDF ({e.Message})");
+        }
+
+        var checks = fields.Select(f => Check(pdf, f.Name, f.Value, trustedRoot)).OrderBy(c => c.SignedLength).ToList();
+        var failure = checks.Count == 0 ? "it carries no signature"
+            : checks.FirstOrDefault(c => !c.IsValid) is { } broken ? $"signature {broken.FieldName} ({broken.SignerSubject ?? "unknown signer"}) — {broken.Failure}"
+            : checks[^1].SignedLength != pdf.Length
+                ? $"{pdf.Length - checks[^1].SignedLength} bytes were added after the last signature ({checks[^1].FieldName})"
+                : null;
+        return new(checks, failure);
+    }
+
+    private static PdfSignatureCheck Check(byte[] pdf, string name, PdfDictionary signature, X509Certificate2 root)
+    {
+        var claimed = signature["M"] is PdfBytes m ? PdfText.ParseDate(PdfText.Decode(m.Value)) : null;
+        if (signature["ByteRange"] is not PdfArray { Items: [PdfAtom a, PdfAtom b, PdfAtom c, PdfAtom d] }
+            || signature["Contents"] is not PdfBytes contents)
+        {
+            return new(name, null, claimed, 0, false, "its /ByteRange or /Contents is missing");
+        }
+
+        long start = a.AsLong(), gapStart = b.AsLong(), gapEnd = c.AsLong(), tail = d.AsLong();
+        var end = gapEnd + tail;
+        if (start != 0 || gapStart <= 0 || gapEnd <= gapStart || tail < 0 || end > pdf.Length
+            || pdf[gapStart] != '<' || pdf[gapEnd - 1] != '>')
+        {
+            return new(name, null, claimed, Math.Min(end, pdf.Length), false, "its /ByteRange does not exclude exactly its /Contents");
+        }
+
+        // The CMS is read from the excluded gap itself, so what is verified is what the ranges leave out.
+        var gap = pdf.AsSpan((int)gapStart + 1, (int)(gapEnd - gapStart - 2));
+        byte[] cms;
+        try
+        {
+            var padded = Convert.FromHexString(gap);
+            AsnDecoder.ReadEncodedValue(padded, AsnEncodingRules.BER, out _, out _, out var consumed);
+            cms = padded[..consumed];
+            if (!padded.AsSpan().SequenceEqual(contents.Value))
+            {
+                return new(name, null, claimed, end, false, "its /Contents differs from the bytes its /ByteRange leaves out");
+            }
+        }
+        catch (Exception e) when (e is FormatException or AsnContentException)
+        {
+            return new(name, null, claimed, end, false, "its /Contents is not a CMS signature");
+        }
+
+        var signed = new byte[gapStart + tail];
+        pdf.AsSpan(0, (int)gapStart).CopyTo(signed);
+        pdf.AsSpan((int)gapEnd, (int)tail).CopyTo(signed.AsSpan((int)gapStart));
+        var result = CmsDetachedSignature.Verify(signed, cms, root);
+        return new(name, result.SignerSubject, result.SigningTime ?? claimed, end, result.IsValid, result.Failure);
+    }
+
+    private static IEnumerable<(string Name, PdfDictionary Value)> SignatureFields(PdfFile file)
+    {
+        var catalog = file.GetDictionary(file.RootReference);
+        if (catalog["AcroForm"] is null || file.Resolve(file.GetDictionary(catalog["AcroForm"])["Fields"]) is not PdfArray fields)
+        {
+            yield break;
+        }
+
+        var pending = new Stack<(PdfValue Field, string? InheritedType, int Depth)>(fields.Items.Select(f => (f, (string?)null, 0)).Reverse());
+        while (pending.Count > 0)
+        {
+            var (value, inherited, depth) = pending.Pop();
+            var field = file.GetDictionary(value);
+            var type = (field["FT"] as PdfName)?.Value ?? inherited;
+            if (field["Kids"] is { } kids && depth < 32 && file.Resolve(kids) is PdfArray children)
+            {
+                foreach (var kid in Enumerable.Reverse(children.Items))
+                {
+                    pending.Push((kid, type, depth + 1));
+                }
+            }
+
+            if (type == "Sig" && field["V"] is { } signature && file.Resolve(signature) is PdfDictionary dictionary)
+            {
+                yield return (field["T"] is PdfBytes t ? PdfText.Decode(t.Value) : "(unnamed)", dictionary);
+            }
+        }
+    }
+}

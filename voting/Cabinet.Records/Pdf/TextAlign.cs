@@ -1,0 +1,8 @@
+namespace Cabinet.Records.Pdf;
+
+internal enum TextAlign
+{
+    Left,
+    Center,
+    Justify,
+}

@@ -14,7 +14,7 @@ public sealed record MotionInput(
     string AgendaItemId,
     string Title,
     MotionKind Kind = MotionKind.YesNoAbstain,
-    ImmutableArray<string> Options = default,
+    ImmutableArray<string>? Options = null,
     int MinChoices = 1,
     int MaxChoices = 1,
     Secrecy Secrecy = Secrecy.Named,

@@ -110,7 +110,7 @@ internal static class PollDecisions
             return Motion.YesNo(pollId, input.AgendaItemId, title, input.Secrecy, quorum, majority);
         }
 
-        var options = (input.Options.IsDefault ? [] : input.Options)
+        var options = (input.Options is { IsDefault: false } given ? given : [])
             .Select((label, i) => new MotionOption($"o{i + 1}", label?.Trim() ?? "")).ToImmutableArray();
         return input.Kind == MotionKind.SingleChoice
             ? Motion.SingleChoice(pollId, input.AgendaItemId, title, options, input.Secrecy, quorum, majority)

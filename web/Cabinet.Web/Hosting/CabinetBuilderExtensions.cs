@@ -22,6 +22,8 @@ public static class CabinetBuilderExtensions
             DataPath = Path.GetFullPath(cabinet.DataPath, builder.Environment.ContentRootPath),
             SiloPort = builder.Configuration.GetValue("Orleans:SiloPort", 11111),
             GatewayPort = builder.Configuration.GetValue("Orleans:GatewayPort", 30000),
+            SigningCertificatePath = cabinet.SigningCertificatePath,
+            SigningCertificatePassword = cabinet.SigningCertificatePassword,
         };
         builder.Services.AddSingleton(silo);
         builder.UseOrleans(s => s.UseCabinet(silo));

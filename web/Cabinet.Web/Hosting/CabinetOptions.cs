@@ -17,6 +17,11 @@ public sealed class CabinetOptions
     [Range(1, 24 * 60)]
     public int SessionTimeoutMinutes { get; set; } = 30;
 
+    /// <summary>The organisation's PKCS#12 signing certificate; empty in development (a local test CA signs).</summary>
+    public string? SigningCertificatePath { get; set; }
+
+    public string? SigningCertificatePassword { get; set; }
+
     /// <summary>When set (by tests), the server stops by itself once that process is gone.</summary>
     public int? ParentProcessId { get; set; }
 }

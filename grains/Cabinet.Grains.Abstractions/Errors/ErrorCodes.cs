@@ -38,6 +38,11 @@ public static class ErrorCodes
     public static readonly CabinetError DeviceLimit = new("device.limit", "Tài khoản đã có đủ số thiết bị tối đa; hãy thu hồi một thiết bị cũ.");
     public static readonly CabinetError SigningUnavailable = new("signing.unavailable", "Không ký được kết quả; chứng thư số của tổ chức chưa sẵn sàng.");
 
+    // conclusions and closing
+    public static readonly CabinetError ConclusionStale = new("conclusion.stale", "Dự thảo kết luận đã được sửa; hãy xem bản mới nhất trước khi duyệt.");
+    public static readonly CabinetError ConclusionEmpty = new("conclusion.empty", "Chưa có dự thảo kết luận để duyệt.");
+    public static readonly CabinetError NotArchived = new("archive.not_ready", "Hồ sơ lưu trữ của cuộc họp chưa sẵn sàng.");
+
     /// <summary>A refusal from the voting domain, with its own stable code and message.</summary>
     public static CabinetError From(Voting.Errors.VotingError error) => new(error.Code, error.Message);
 

@@ -69,6 +69,20 @@ public interface IMeetingGrain : IGrainWithStringKey
 
     Task<Result<Voting.Ballots.BallotChain>> GetBallotChainAsync(Actor actor, string pollId);
 
+    // Conclusions and closing
+
+    /// <summary>The secretary (or chair) drafts an item's conclusion as numbered paragraphs; an approved one goes back to awaiting approval.</summary>
+    Task<CommandResult> DraftConclusionAsync(Actor actor, string itemId, ImmutableArray<string> paragraphs);
+
+    /// <summary>The chair approves the current draft of an item's conclusion; everyone then sees it.</summary>
+    Task<CommandResult> ApproveConclusionAsync(Actor actor, string itemId, int revision);
+
+    /// <summary>The draft text, for the chair and the secretary only.</summary>
+    Task<Result<ImmutableArray<string>>> GetConclusionDraftAsync(Actor actor, string itemId);
+
+    /// <summary>Finishes sealing a closed meeting if it is not sealed yet (after a restart); does nothing otherwise.</summary>
+    Task ResumeSealingAsync();
+
     /// <summary>From the poll grain: its participation changed. Coalesced and pushed to the room.</summary>
     [OneWay]
     Task ReportParticipationAsync(Polls.PollParticipation participation);

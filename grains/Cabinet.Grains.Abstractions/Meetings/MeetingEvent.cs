@@ -22,4 +22,6 @@ public sealed record MeetingEvent(
     CurrentItem? Current = null,
     ImmutableArray<Participant>? Participants = null,
     Presence? AttendanceUpdate = null,
-    Polls.PollView? PollUpdate = null);
+    Polls.PollView? PollUpdate = null,
+    Closing.ConclusionView? ConclusionUpdate = null,
+    Closing.ArchiveInfo? Archive = null);

@@ -21,4 +21,9 @@ public static class MeetingEventKinds
     public const string PollOpened = "poll.opened";
     public const string PollClosed = "poll.closed";
     public const string PollCancelled = "poll.cancelled";
+
+    // conclusions and closing
+    public const string ConclusionDrafted = "conclusion.drafted";
+    public const string ConclusionApproved = "conclusion.approved";
+    public const string Archived = "meeting.archived";
 }

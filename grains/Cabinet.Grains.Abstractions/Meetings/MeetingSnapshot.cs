@@ -18,7 +18,9 @@ public sealed record MeetingSnapshot(
     CurrentItem? Current,
     ImmutableArray<Participant> Participants,
     ImmutableArray<Presence> Attendance,
-    ImmutableArray<Polls.PollView> Polls)
+    ImmutableArray<Polls.PollView> Polls,
+    ImmutableArray<Closing.ConclusionView> Conclusions,
+    Closing.ArchiveInfo? Archive)
 {
     /// <summary>The poll now open, if any (at most one at a time).</summary>
     public Polls.PollView? OpenPoll => Polls.FirstOrDefault(p => p.Status == Voting.Polls.PollStatus.Open);
@@ -56,6 +58,8 @@ public sealed record MeetingSnapshot(
             Participants = e.Participants ?? Participants,
             Attendance = e.AttendanceUpdate is { } update ? Upsert(Attendance, update) : Attendance,
             Polls = e.PollUpdate is { } poll ? Upsert(Polls, poll) : Polls,
+            Conclusions = e.ConclusionUpdate is { } conclusion ? Upsert(Conclusions, conclusion) : Conclusions,
+            Archive = e.Archive ?? Archive,
         };
     }
 
@@ -63,6 +67,12 @@ public sealed record MeetingSnapshot(
     {
         var index = attendance.IndexOf(attendance.FirstOrDefault(a => a.UserName == update.UserName)!);
         return index >= 0 ? attendance.SetItem(index, update) : attendance.Add(update);
+    }
+
+    private static ImmutableArray<Closing.ConclusionView> Upsert(ImmutableArray<Closing.ConclusionView> all, Closing.ConclusionView update)
+    {
+        var index = all.IndexOf(all.FirstOrDefault(c => c.ItemId == update.ItemId)!);
+        return index >= 0 ? all.SetItem(index, update) : all.Add(update);
     }
 
     private static ImmutableArray<Polls.PollView> Upsert(ImmutableArray<Polls.PollView> polls, Polls.PollView update)

@@ -39,6 +39,11 @@ public static class CabinetSiloBuilderExtensions
         silo.Services.AddSingleton(TimeProvider.System);
         silo.Services.AddSingleton<SystemTextJsonGrainStorageSerializer>();
         silo.Services.AddSingleton(_ => new Signing.OrganizationSigners(options));
+        silo.Services.AddSingleton<Closing.IArchiveStore>(_ => options.UsesRedis
+            ? new Closing.RedisArchiveStore(options.RedisConnectionString!)
+            : new Closing.FileArchiveStore(options.DataPath));
+        silo.Services.AddSingleton<Closing.MeetingSealer>();
+        silo.Services.AddSingleton(options);
         foreach (var name in new[] { StorageNames.Meetings, StorageNames.People })
         {
             if (options.UsesRedis)

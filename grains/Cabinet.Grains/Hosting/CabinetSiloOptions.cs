@@ -23,5 +23,8 @@ public sealed record CabinetSiloOptions
 
     public string? SigningCertificatePassword { get; init; }
 
+    /// <summary>Fault injection for tests: kill the process at this step of sealing ("after-minutes", "after-archive").</summary>
+    public string? CrashWhileSealing { get; init; }
+
     public bool UsesRedis => !string.IsNullOrWhiteSpace(RedisConnectionString);
 }

@@ -148,7 +148,7 @@ internal static class LifecycleDecisions
         {
             MeetingStatus.Closed => Decision.Refuse(ErrorCodes.MeetingClosed),
             MeetingStatus.Live => Decision.Accept(
-                s with { Status = MeetingStatus.Closed, ClosedAt = c.At },
+                s with { Status = MeetingStatus.Closed, ClosedAt = c.At, SealPending = true },
                 c.EventOn(s, MeetingEventKinds.Closed) with { Status = MeetingStatus.Closed, ClosedAt = c.At },
                 new { }),
             _ => Decision.Refuse(ErrorCodes.IllegalTransition),

@@ -14,6 +14,7 @@ namespace Cabinet.Meetings;
 public sealed partial class MeetingGrain(
     [PersistentState("meeting", StorageNames.Meetings)] IPersistentState<MeetingState> state,
     TimeProvider clock,
+    Closing.MeetingSealer sealer,
     ILogger<MeetingGrain> logger) : Grain, IMeetingGrain
 {
     private readonly ObserverManager<IMeetingObserver> _observers = new(MeetingSubscriptions.Expiry, logger);
@@ -31,6 +32,11 @@ public sealed partial class MeetingGrain(
         {
             // Connections do not survive a restart or a move to another host; whoever has not come back by then is marked as left.
             this.RegisterGrainTimer(ReconcileAttendanceAsync, new GrainTimerCreationOptions(MeetingSubscriptions.AttendanceGrace, Timeout.InfiniteTimeSpan));
+        }
+
+        if (state.State.SealPending)
+        {
+            ScheduleSealing(TimeSpan.FromSeconds(1));
         }
 
         return Task.CompletedTask;
@@ -89,7 +95,6 @@ public sealed partial class MeetingGrain(
 
     public Task<CommandResult> MoveAsync(Actor actor, AgendaMove move) => ExecuteAsync(actor, c => AgendaMoveDecisions.Move(state.State, c, move));
 
-    public Task<CommandResult> CloseAsync(Actor actor) => ExecuteAsync(actor, c => LifecycleDecisions.Close(state.State, c));
 
     public async Task<CommandResult> ConnectAsync(Actor actor, string connectionId)
     {

@@ -25,9 +25,13 @@ public sealed record MeetingState
     [Id(12)] public ImmutableList<LedgerEntry> Ledger { get; init; } = [];
     [Id(14)] public ImmutableArray<Polls.PollView> Polls { get; init; } = [];
     [Id(15)] public int NextPollNumber { get; init; } = 1;
+    [Id(16)] public ImmutableArray<Closing.ConclusionView> Conclusions { get; init; } = [];
+    [Id(17)] public ImmutableDictionary<string, ImmutableArray<string>> ConclusionDrafts { get; init; } = ImmutableDictionary<string, ImmutableArray<string>>.Empty;
+    [Id(18)] public bool SealPending { get; init; }
+    [Id(19)] public Closing.ArchiveInfo? Archive { get; init; }
 
     public MeetingSnapshot ToSnapshot(string meetingId) =>
-        new(meetingId, Version, OrganizationId, Details, Status, OpenedAt, ClosedAt, Agenda, Current, Participants, Attendance, Polls);
+        new(meetingId, Version, OrganizationId, Details, Status, OpenedAt, ClosedAt, Agenda, Current, Participants, Attendance, Polls, Conclusions, Archive);
 
     public MeetingRole RoleOf(string userName) =>
         Participants.FirstOrDefault(p => p.UserName == userName)?.Role ?? MeetingRole.None;

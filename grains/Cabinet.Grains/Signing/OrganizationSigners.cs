@@ -38,15 +38,24 @@ public sealed class OrganizationSigners : IDisposable
     public SigningIdentity For(string organizationId, string organizationName) =>
         _configured ?? _identities.GetOrAdd(organizationId, id => LoadOrIssue(id, organizationName));
 
-    private SigningIdentity LoadOrIssue(string organizationId, string organizationName)
+    /// <summary>
+    /// A person's own signing certificate (the secretary signing the minutes). Development issues one per person;
+    /// with a configured certificate, personal tokens are not wired yet and the organisation's certificate signs.
+    /// </summary>
+    public SigningIdentity ForPerson(string userName, string displayName, string organizationName) =>
+        _configured ?? _identities.GetOrAdd($"person:{userName}", _ => LoadOrIssue($"person-{userName}", displayName, organizationName));
+
+    private SigningIdentity LoadOrIssue(string organizationId, string organizationName) => LoadOrIssue($"org-{organizationId}", null, organizationName);
+
+    private SigningIdentity LoadOrIssue(string fileName, string? personName, string organizationName)
     {
-        var file = Path.Combine(_folder, $"org-{organizationId}.p12");
+        var file = Path.Combine(_folder, $"{fileName}.p12");
         if (File.Exists(file))
         {
             return SigningIdentity.FromPkcs12File(file, DevelopmentPassword);
         }
 
-        var identity = _authority!.IssueOrganisation(organizationName);
+        var identity = personName is null ? _authority!.IssueOrganisation(organizationName) : _authority!.IssuePerson(personName, organizationName);
         File.WriteAllBytes(file, identity.ExportPkcs12(DevelopmentPassword));
         return identity;
     }

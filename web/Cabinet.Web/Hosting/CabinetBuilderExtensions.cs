@@ -2,6 +2,7 @@ using Cabinet.Hosting;
 using Cabinet.Hub;
 using Cabinet.Hub.Feeds;
 using Microsoft.AspNetCore.SignalR;
+using Cabinet.Web.Archive;
 using Cabinet.Web.Components;
 using Cabinet.Web.Identity;
 using Cabinet.Web.Seed;
@@ -24,8 +25,8 @@ public static class CabinetBuilderExtensions
             GatewayPort = builder.Configuration.GetValue("Orleans:GatewayPort", 30000),
             SigningCertificatePath = cabinet.SigningCertificatePath,
             SigningCertificatePassword = cabinet.SigningCertificatePassword,
+            CrashWhileSealing = builder.Configuration["Cabinet:FaultInjection:CrashWhileSealing"],
         };
-        builder.Services.AddSingleton(silo);
         builder.UseOrleans(s => s.UseCabinet(silo));
 
         builder.AddCabinetIdentity(cabinet);
@@ -44,6 +45,7 @@ public static class CabinetBuilderExtensions
 
         // After the silo (hosted services start in order): seeding needs grains, the banner needs the seed.
         builder.Services.AddHostedService<DemoSeeder>();
+        builder.Services.AddHostedService<Cabinet.Closing.SealRecovery>();
         builder.Services.AddHostedService<StartupBanner>();
         if (cabinet.ParentProcessId is { } parent)
         {
@@ -67,6 +69,7 @@ public static class CabinetBuilderExtensions
         app.MapHealthChecks("/health");
         app.MapAccountEndpoints();
         app.MapPkiEndpoints();
+        app.MapArchiveEndpoints();
         app.MapHub<MeetingHub>(MeetingHub.Path);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

@@ -1,10 +1,9 @@
-using Cabinet.Voting.Motions;
 using Cabinet.Voting.Tallying;
 
-namespace Cabinet.Web.Components.Voting;
+namespace Cabinet.Voting.Motions;
 
-/// <summary>The Vietnamese words for choices, rules and outcomes.</summary>
-public static class ChoiceLabels
+/// <summary>The Vietnamese words for choices, rules and secrecy, shared by the screens and the minutes.</summary>
+public static class ChoiceWords
 {
     public static string Of(Motion motion, string optionId) => motion.Kind == MotionKind.YesNoAbstain
         ? optionId switch
@@ -25,5 +24,5 @@ public static class ChoiceLabels
         _ => "Tỷ lệ tùy chọn",
     };
 
-    public static string Secrecy(Secrecy secrecy) => secrecy == Cabinet.Voting.Motions.Secrecy.Secret ? "Bỏ phiếu kín" : "Biểu quyết công khai";
+    public static string Secrecy(Secrecy secrecy) => secrecy == Motions.Secrecy.Secret ? "Bỏ phiếu kín" : "Biểu quyết công khai";
 }

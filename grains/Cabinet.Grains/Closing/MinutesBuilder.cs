@@ -1,0 +1,56 @@
+using Cabinet.Meetings;
+using Cabinet.Records.Minutes;
+using Cabinet.Voting.Motions;
+using Cabinet.Voting.Polls;
+
+namespace Cabinet.Closing;
+
+/// <summary>Writes the minutes from the meeting's own record: attendance, agenda, polls and approved conclusions.</summary>
+internal static class MinutesBuilder
+{
+    public static MinutesModel Build(MeetingState s, string organizationName)
+    {
+        var chair = s.Participants.First(p => p.Role == MeetingRole.Chair);
+        var secretary = s.Participants.FirstOrDefault(p => p.Role == MeetingRole.Secretary) ?? chair;
+        return new MinutesModel(organizationName, s.Details.Title, s.OpenedAt ?? s.Details.ScheduledStart, s.ClosedAt ?? s.OpenedAt ?? s.Details.ScheduledStart,
+            s.Details.Place, Person(chair), Person(secretary))
+        {
+            Attendance = s.Participants.Select(p => Attendee(p, s.Attendance.FirstOrDefault(a => a.UserName == p.UserName))).ToList(),
+            AgendaItems = s.Agenda.Select((item, i) => Item(s, item, i + 1)).ToList(),
+            Signatories = [new Signatory("THƯ KÝ", secretary.DisplayName), new Signatory("CHỦ TỌA", chair.DisplayName)],
+        };
+    }
+
+    private static MinutesPerson Person(Participant p) => new(p.DisplayName, p.Position);
+
+    private static Attendee Attendee(Participant p, Presence? presence)
+    {
+        var position = p.Role == MeetingRole.Observer ? $"{p.Position} (khách mời)" : p.Position;
+        return presence?.FirstJoinedAt is not { } joined ? new Attendee(p.DisplayName, position, AttendanceStatus.Absent)
+            : presence.JoinedLate ? new Attendee(p.DisplayName, position, AttendanceStatus.Late) { ArrivedAt = joined }
+            : new Attendee(p.DisplayName, position, AttendanceStatus.Present);
+    }
+
+    private static MinutesAgendaItem Item(MeetingState s, AgendaItem item, int number)
+    {
+        var conclusion = s.Conclusions.FirstOrDefault(c => c.ItemId == item.Id && !c.Approved.IsDefaultOrEmpty);
+        return new MinutesAgendaItem(number, item.Title)
+        {
+            Presenter = string.IsNullOrEmpty(item.Presenter) ? null : item.Presenter,
+            Polls = s.Polls.Where(p => p.Motion.AgendaItemId == item.Id && p.Status != PollStatus.Open).Select(Poll).ToList(),
+            Conclusion = conclusion is null ? null : new Conclusion(conclusion.Approved) { ApprovedAt = conclusion.ApprovedAt },
+        };
+    }
+
+    private static MinutesPoll Poll(Polls.PollView poll)
+    {
+        var rule = $"{ChoiceWords.Secrecy(poll.Motion.Secrecy)}; {ChoiceWords.Rule(poll.Motion.Majority.Kind)}";
+        if (poll.Result is not { } result)
+        {
+            return new MinutesPoll(poll.Motion.Title, [], rule, $"Đã hủy: {poll.CancelReason}");
+        }
+
+        var counts = result.Tally.Counts.Select(c => new PollCount(ChoiceWords.Of(poll.Motion, c.Choice), (int)c.Votes)).ToList();
+        return new MinutesPoll(poll.Motion.Title, counts, rule, result.Outcome.ExplanationVi) { Eligible = poll.EligibleVoters.Length };
+    }
+}

@@ -1,0 +1,8 @@
+using Cabinet.Meetings;
+using Cabinet.Polls;
+using Cabinet.Voting.Ballots;
+
+namespace Cabinet.Closing;
+
+/// <summary>Everything sealing needs from the meeting grain: its state, its organisation's name, each closed poll's ballot chain.</summary>
+public sealed record SealRequest(string MeetingId, string OrganizationName, MeetingState State, IReadOnlyList<(PollView Poll, BallotChain Chain)> Polls);

@@ -1,0 +1,59 @@
+using Cabinet.Closing;
+using Cabinet.Errors;
+using Cabinet.Identity;
+using Cabinet.Meetings;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using System.IO.Compression;
+
+namespace Cabinet.Web.Archive;
+
+/// <summary>Downloads of a closed meeting's sealed archive and its signed minutes, for those who may see the meeting.</summary>
+public static class ArchiveEndpoints
+{
+    public static IEndpointRouteBuilder MapArchiveEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/meetings/{organization}/{meeting}")
+            .RequireAuthorization(p => p.AddAuthenticationSchemes(CookieAuthenticationDefaults.AuthenticationScheme, BearerTokenDefaults.AuthenticationScheme)
+                .RequireAuthenticatedUser());
+        group.MapGet("/archive.zip", async (string organization, string meeting, HttpContext http, IGrainFactory grains, IArchiveStore store) =>
+        {
+            var archive = await ArchiveOf(organization, meeting, http, grains, store);
+            return archive.Bytes is null ? archive.Refusal : Results.File(archive.Bytes, "application/zip", $"luu-tru-{organization}-{meeting}.zip");
+        });
+        group.MapGet("/minutes.pdf", async (string organization, string meeting, HttpContext http, IGrainFactory grains, IArchiveStore store) =>
+        {
+            var archive = await ArchiveOf(organization, meeting, http, grains, store);
+            if (archive.Bytes is null)
+            {
+                return archive.Refusal;
+            }
+
+            using var zip = new ZipArchive(new MemoryStream(archive.Bytes), ZipArchiveMode.Read);
+            await using var minutes = zip.GetEntry("minutes.pdf")!.Open();
+            var copy = new MemoryStream();
+            await minutes.CopyToAsync(copy);
+            return Results.File(copy.ToArray(), "application/pdf", $"bien-ban-{organization}-{meeting}.pdf");
+        });
+        return app;
+    }
+
+    private static async Task<(byte[]? Bytes, IResult Refusal)> ArchiveOf(string organization, string meeting, HttpContext http, IGrainFactory grains, IArchiveStore store)
+    {
+        var meetingId = MeetingKey.Of(organization, meeting);
+        if (!MeetingKey.IsValid(meetingId) || CabinetClaims.ToActor(http.User) is not { } actor)
+        {
+            return (null, Results.Json(ErrorCodes.InvalidMeetingId, statusCode: StatusCodes.Status400BadRequest));
+        }
+
+        var snapshot = await grains.GetGrain<IMeetingGrain>(meetingId).GetSnapshotAsync(actor);
+        if (!snapshot.Ok)
+        {
+            var status = snapshot.Error!.Code == ErrorCodes.Forbidden.Code ? StatusCodes.Status403Forbidden : StatusCodes.Status404NotFound;
+            return (null, Results.Json(snapshot.Error, statusCode: status));
+        }
+
+        var bytes = snapshot.Value!.Archive is null ? null : await store.GetAsync(meetingId);
+        return (bytes, Results.Json(ErrorCodes.NotArchived, statusCode: StatusCodes.Status404NotFound));
+    }
+}

@@ -28,6 +28,15 @@ public static class ErrorCodes
     public static readonly CabinetError SignInFailed = new("auth.sign_in_failed", "Tên đăng nhập hoặc mật khẩu không đúng.");
     public static readonly CabinetError AccountLocked = new("auth.locked", "Tài khoản tạm khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau 15 phút.");
 
+    // floor
+    public static readonly CabinetError FloorNotParticipant = new("floor.not_participant", "Người này không phải thành phần tham dự cuộc họp.");
+    public static readonly CabinetError FloorNotEligible = new("floor.not_eligible", "Khách mời theo dõi cuộc họp, không đăng ký phát biểu.");
+    public static readonly CabinetError FloorAlreadyRequested = new("floor.already_requested", "Đã có trong danh sách đăng ký phát biểu của nội dung này.");
+    public static readonly CabinetError FloorNotInQueue = new("floor.not_in_queue", "Không có trong danh sách đăng ký phát biểu của nội dung này.");
+    public static readonly CabinetError FloorQueueEmpty = new("floor.queue_empty", "Chưa có ai đăng ký phát biểu.");
+    public static readonly CabinetError FloorNobodySpeaking = new("floor.nobody_speaking", "Hiện không có ai đang phát biểu.");
+    public static readonly CabinetError FloorOrderMismatch = new("floor.order_mismatch", "Thứ tự mới phải gồm đúng những người đang đăng ký, mỗi người một lần, kiến nghị về thủ tục đứng trước.");
+
     /// <summary>An <see cref="InvalidInput"/> that says which field and why.</summary>
     public static CabinetError Invalid(string detail) => InvalidInput with { Message = $"{InvalidInput.Message} {detail}" };
 }

@@ -21,4 +21,5 @@ public sealed record MeetingEvent(
     ImmutableArray<AgendaItem>? Agenda = null,
     CurrentItem? Current = null,
     ImmutableArray<Participant>? Participants = null,
-    Presence? AttendanceUpdate = null);
+    Presence? AttendanceUpdate = null,
+    FloorUpdate? Floor = null);

@@ -16,4 +16,15 @@ public static class MeetingEventKinds
     public const string CurrentItemChanged = "agenda.current-changed";
     public const string ParticipantJoined = "presence.joined";
     public const string ParticipantLeft = "presence.left";
+
+    // floor
+    public const string FloorRequested = "floor.requested";
+    public const string FloorWithdrawn = "floor.withdrawn";
+    public const string FloorAdded = "floor.added";
+    public const string FloorRemoved = "floor.removed";
+    public const string FloorReordered = "floor.reordered";
+    public const string FloorGranted = "floor.granted";
+    public const string SpeechEnded = "floor.speech-ended";
+    public const string SpeakingTimeChanged = "floor.speaking-time-changed";
+    public const string DefaultSpeakingTimeChanged = "floor.default-speaking-time-changed";
 }

@@ -17,7 +17,8 @@ public sealed record MeetingSnapshot(
     ImmutableArray<AgendaItem> Agenda,
     CurrentItem? Current,
     ImmutableArray<Participant> Participants,
-    ImmutableArray<Presence> Attendance)
+    ImmutableArray<Presence> Attendance,
+    FloorSnapshot Floor)
 {
     public AgendaItem? CurrentAgendaItem =>
         Current is null ? null : Agenda.FirstOrDefault(i => i.Id == Current.ItemId);
@@ -51,6 +52,7 @@ public sealed record MeetingSnapshot(
             Current = e.Current ?? Current,
             Participants = e.Participants ?? Participants,
             Attendance = e.AttendanceUpdate is { } update ? Upsert(Attendance, update) : Attendance,
+            Floor = e.Floor is { } floor ? Floor.Apply(floor) : Floor,
         };
     }
 

@@ -23,9 +23,10 @@ public sealed record MeetingState
     [Id(10)] public long Version { get; init; }
     [Id(11)] public int NextItemNumber { get; init; } = 1;
     [Id(12)] public ImmutableList<LedgerEntry> Ledger { get; init; } = [];
+    [Id(13)] public FloorSnapshot Floor { get; init; } = FloorSnapshot.Empty;
 
     public MeetingSnapshot ToSnapshot(string meetingId) =>
-        new(meetingId, Version, OrganizationId, Details, Status, OpenedAt, ClosedAt, Agenda, Current, Participants, Attendance);
+        new(meetingId, Version, OrganizationId, Details, Status, OpenedAt, ClosedAt, Agenda, Current, Participants, Attendance, Floor);
 
     public MeetingRole RoleOf(string userName) =>
         Participants.FirstOrDefault(p => p.UserName == userName)?.Role ?? MeetingRole.None;

@@ -13,7 +13,7 @@ public abstract class FloorQueueTests<TCluster>(TCluster cluster) : IClassFixtur
     [Fact]
     public async Task A_person_asks_once_per_item_and_observers_never_ask()
     {
-        var meeting = await LiveMeetingAsync();
+        var meeting = await cluster.NewLiveMeetingAsync();
 
         Assert.True((await meeting.RequestFloorAsync(ClusterFixture.Delegate1, Ask)).Ok);
         var version = await meeting.GetVersionAsync();
@@ -26,32 +26,32 @@ public abstract class FloorQueueTests<TCluster>(TCluster cluster) : IClassFixtur
         Assert.Equal(ErrorCodes.FloorNotInQueue.Code, (await meeting.WithdrawFloorRequestAsync(ClusterFixture.Delegate1)).Error!.Code);
         Assert.True((await meeting.RequestFloorAsync(ClusterFixture.Delegate1, Ask)).Ok);
 
-        Assert.Equal(["secretary", "delegate1"], await QueueAsync(meeting));
+        Assert.Equal(["secretary", "delegate1"], await meeting.QueueAsync());
     }
 
     [Fact]
     public async Task A_point_of_order_goes_ahead_of_ordinary_requests_behind_earlier_points_of_order()
     {
-        var meeting = await LiveMeetingAsync();
+        var meeting = await cluster.NewLiveMeetingAsync();
 
         await meeting.RequestFloorAsync(ClusterFixture.Delegate1, Ask);
         await meeting.RequestFloorAsync(ClusterFixture.Secretary, PointOfOrder);
         await meeting.RequestFloorAsync(ClusterFixture.Delegate2, PointOfOrder);
         await meeting.AddToFloorQueueAsync(ClusterFixture.Chair, ClusterFixture.Chair.UserName, Ask);
 
-        Assert.Equal(["secretary", "delegate2", "delegate1", "chair"], await QueueAsync(meeting));
+        Assert.Equal(["secretary", "delegate2", "delegate1", "chair"], await meeting.QueueAsync());
         var queue = (await meeting.GetSnapshotAsync(ClusterFixture.Delegate1)).Value!.Floor.For("i1").Queue;
         Assert.Equal([true, true, false, false], queue.Select(r => r.PointOfOrder));
         Assert.Equal(ErrorCodes.FloorOrderMismatch.Code,
             (await meeting.ReorderFloorQueueAsync(ClusterFixture.Chair, ["delegate1", "secretary", "delegate2", "chair"])).Error!.Code);
         Assert.True((await meeting.ReorderFloorQueueAsync(ClusterFixture.Chair, ["delegate2", "secretary", "chair", "delegate1"])).Ok);
-        Assert.Equal(["delegate2", "secretary", "chair", "delegate1"], await QueueAsync(meeting));
+        Assert.Equal(["delegate2", "secretary", "chair", "delegate1"], await meeting.QueueAsync());
     }
 
     [Fact]
     public async Task Only_the_chair_adds_removes_reorders_and_grants()
     {
-        var meeting = await LiveMeetingAsync();
+        var meeting = await cluster.NewLiveMeetingAsync();
         await meeting.RequestFloorAsync(ClusterFixture.Delegate1, Ask);
         await meeting.RequestFloorAsync(ClusterFixture.Delegate2, Ask);
         var version = await meeting.GetVersionAsync();
@@ -77,23 +77,23 @@ public abstract class FloorQueueTests<TCluster>(TCluster cluster) : IClassFixtur
     [Fact]
     public async Task The_chair_adds_only_participants_who_may_speak()
     {
-        var meeting = await LiveMeetingAsync();
+        var meeting = await cluster.NewLiveMeetingAsync();
 
         Assert.Equal(ErrorCodes.FloorNotParticipant.Code, (await meeting.AddToFloorQueueAsync(ClusterFixture.Chair, "colleague", Ask)).Error!.Code);
         Assert.Equal(ErrorCodes.FloorNotParticipant.Code, (await meeting.AddToFloorQueueAsync(ClusterFixture.Chair, "ai-do", Ask)).Error!.Code);
         Assert.Equal(ErrorCodes.FloorNotParticipant.Code, (await meeting.GrantFloorAsync(ClusterFixture.Chair, new FloorGrant("outsider"))).Error!.Code);
         Assert.Equal(ErrorCodes.FloorNotInQueue.Code, (await meeting.GrantFloorAsync(ClusterFixture.Chair, new FloorGrant("delegate2"))).Error!.Code);
         Assert.Equal(ErrorCodes.FloorQueueEmpty.Code, (await meeting.GrantFloorAsync(ClusterFixture.Chair, FloorGrant.Next)).Error!.Code);
-        Assert.Empty(await QueueAsync(meeting));
+        Assert.Empty(await meeting.QueueAsync());
     }
 
     [Fact]
     public async Task Each_agenda_item_keeps_its_own_queue()
     {
-        var meeting = await LiveMeetingAsync();
+        var meeting = await cluster.NewLiveMeetingAsync();
         await meeting.RequestFloorAsync(ClusterFixture.Delegate1, Ask);
         await meeting.MoveAsync(ClusterFixture.Chair, AgendaMove.Next);
-        Assert.Empty(await QueueAsync(meeting));
+        Assert.Empty(await meeting.QueueAsync());
         Assert.True((await meeting.RequestFloorAsync(ClusterFixture.Delegate1, Ask)).Ok);
         await meeting.RequestFloorAsync(ClusterFixture.Delegate2, PointOfOrder);
 
@@ -102,7 +102,7 @@ public abstract class FloorQueueTests<TCluster>(TCluster cluster) : IClassFixtur
         var floor = (await meeting.GetSnapshotAsync(ClusterFixture.Delegate2)).Value!.Floor;
         Assert.Equal(["delegate1"], floor.For("i1").Queue.Select(r => r.UserName));
         Assert.Equal(["delegate2", "delegate1"], floor.For("i2").Queue.Select(r => r.UserName));
-        Assert.Equal(["delegate1"], await QueueAsync(meeting));
+        Assert.Equal(["delegate1"], await meeting.QueueAsync());
     }
 
     [Fact]
@@ -135,19 +135,6 @@ public abstract class FloorQueueTests<TCluster>(TCluster cluster) : IClassFixtur
 
         Assert.Equal(before, (await meeting.GetSnapshotAsync(ClusterFixture.Chair)).Value!, SnapshotComparer.Instance);
         Assert.Equal(["delegate1", "delegate2"], before.Floor.For("i1").Queue.Select(r => r.UserName));
-    }
-
-    private async Task<IMeetingGrain> LiveMeetingAsync()
-    {
-        var meeting = await cluster.NewMeetingAsync();
-        Assert.True((await meeting.OpenAsync(ClusterFixture.Chair)).Ok);
-        return meeting;
-    }
-
-    private static async Task<string[]> QueueAsync(IMeetingGrain meeting)
-    {
-        var snapshot = (await meeting.GetSnapshotAsync(ClusterFixture.Chair)).Value!;
-        return [.. snapshot.Floor.For(snapshot.Current!.ItemId).Queue.Select(r => r.UserName)];
     }
 }
 

@@ -13,7 +13,7 @@ public abstract class FloorSpeechTests<TCluster>(TCluster cluster) : IClassFixtu
     [Fact]
     public async Task Speeches_are_recorded_per_item_in_the_snapshot_and_the_ledger()
     {
-        var meeting = await LiveMeetingAsync();
+        var meeting = await cluster.NewLiveMeetingAsync();
         await meeting.RequestFloorAsync(ClusterFixture.Delegate1, Ask);
         await meeting.RequestFloorAsync(ClusterFixture.Delegate2, new FloorRequestInput("Thủ tục", PointOfOrder: true));
         await meeting.RequestFloorAsync(ClusterFixture.Secretary, Ask);
@@ -56,7 +56,7 @@ public abstract class FloorSpeechTests<TCluster>(TCluster cluster) : IClassFixtu
     [Fact]
     public async Task Moving_on_or_closing_ends_the_speech_in_the_same_step()
     {
-        var meeting = await LiveMeetingAsync();
+        var meeting = await cluster.NewLiveMeetingAsync();
         await meeting.RequestFloorAsync(ClusterFixture.Delegate1, Ask);
         await meeting.GrantFloorAsync(ClusterFixture.Chair, FloorGrant.Next);
         var moved = await meeting.MoveAsync(ClusterFixture.Chair, AgendaMove.Next);
@@ -77,7 +77,7 @@ public abstract class FloorSpeechTests<TCluster>(TCluster cluster) : IClassFixtu
     [Fact]
     public async Task Acknowledgements_show_in_the_room_and_never_change_the_version()
     {
-        var meeting = await LiveMeetingAsync();
+        var meeting = await cluster.NewLiveMeetingAsync();
         await meeting.ConnectAsync(ClusterFixture.Delegate1, "tab-1");
         await meeting.RequestFloorAsync(ClusterFixture.Delegate1, new FloorRequestInput(PointOfOrder: true));
         var version = await meeting.GetVersionAsync();
@@ -105,7 +105,7 @@ public abstract class FloorSpeechTests<TCluster>(TCluster cluster) : IClassFixtu
     [Fact]
     public async Task Floor_events_applied_in_order_give_the_snapshot_which_survives_deactivation()
     {
-        var meeting = await LiveMeetingAsync();
+        var meeting = await cluster.NewLiveMeetingAsync();
         var start = (await meeting.GetSnapshotAsync(ClusterFixture.Delegate1)).Value!;
         await meeting.SetDefaultSpeakingTimeAsync(ClusterFixture.Chair, 120);
         await meeting.RequestFloorAsync(ClusterFixture.Delegate1, Ask);
@@ -122,13 +122,6 @@ public abstract class FloorSpeechTests<TCluster>(TCluster cluster) : IClassFixtu
 
         await cluster.Cluster.DeactivateAsync(meeting);
         Assert.Equal(actual, (await meeting.GetSnapshotAsync(ClusterFixture.Chair)).Value!, SnapshotComparer.Instance);
-    }
-
-    private async Task<IMeetingGrain> LiveMeetingAsync()
-    {
-        var meeting = await cluster.NewMeetingAsync();
-        Assert.True((await meeting.OpenAsync(ClusterFixture.Chair)).Ok);
-        return meeting;
     }
 
     private static async Task<RoomView> WaitForRoomAsync(IMeetingGrain meeting, Func<RoomView, bool> condition)

@@ -28,6 +28,15 @@ public static class ErrorCodes
     public static readonly CabinetError SignInFailed = new("auth.sign_in_failed", "Tên đăng nhập hoặc mật khẩu không đúng.");
     public static readonly CabinetError AccountLocked = new("auth.locked", "Tài khoản tạm khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau 15 phút.");
 
+    // floor
+    public static readonly CabinetError FloorNotParticipant = new("floor.not_participant", "Người này không phải thành phần tham dự cuộc họp.");
+    public static readonly CabinetError FloorNotEligible = new("floor.not_eligible", "Khách mời theo dõi cuộc họp, không đăng ký phát biểu.");
+    public static readonly CabinetError FloorAlreadyRequested = new("floor.already_requested", "Đã có trong danh sách đăng ký phát biểu của nội dung này.");
+    public static readonly CabinetError FloorNotInQueue = new("floor.not_in_queue", "Không có trong danh sách đăng ký phát biểu của nội dung này.");
+    public static readonly CabinetError FloorQueueEmpty = new("floor.queue_empty", "Chưa có ai đăng ký phát biểu.");
+    public static readonly CabinetError FloorNobodySpeaking = new("floor.nobody_speaking", "Hiện không có ai đang phát biểu.");
+    public static readonly CabinetError FloorOrderMismatch = new("floor.order_mismatch", "Thứ tự mới phải gồm đúng những người đang đăng ký, mỗi người một lần, kiến nghị về thủ tục đứng trước.");
+
     // voting
     public static readonly CabinetError PollOpen = new("poll.open", "Đang có một nội dung biểu quyết chưa kết thúc.");
     public static readonly CabinetError PollNotFound = new("poll.not_found", "Không tìm thấy nội dung biểu quyết.");
@@ -41,6 +50,7 @@ public static class ErrorCodes
     // conclusions and closing
     public static readonly CabinetError ConclusionStale = new("conclusion.stale", "Dự thảo kết luận đã được sửa; hãy xem bản mới nhất trước khi duyệt.");
     public static readonly CabinetError ConclusionEmpty = new("conclusion.empty", "Chưa có dự thảo kết luận để duyệt.");
+    public static readonly CabinetError FloorSpeaking = new("floor.speaking", "Đang có đại biểu phát biểu; hãy kết thúc phát biểu trước khi bế mạc.");
     public static readonly CabinetError NotArchived = new("archive.not_ready", "Hồ sơ lưu trữ của cuộc họp chưa sẵn sàng.");
 
     /// <summary>A refusal from the voting domain, with its own stable code and message.</summary>

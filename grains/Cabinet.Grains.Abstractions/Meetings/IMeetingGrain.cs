@@ -1,8 +1,8 @@
-using Orleans.Concurrency;
 using System.Collections.Immutable;
 using Cabinet.Errors;
 using Cabinet.People;
 using Cabinet.Voting.Ledger;
+using Orleans.Concurrency;
 
 namespace Cabinet.Meetings;
 
@@ -88,4 +88,41 @@ public interface IMeetingGrain : IGrainWithStringKey
     Task ReportParticipationAsync(Polls.PollParticipation participation);
 
     Task UnsubscribeAsync(IMeetingObserver observer);
+
+    // The floor
+
+    /// <summary>Asks for the floor on the current item (chair, secretary, delegates; live only).</summary>
+    Task<CommandResult> RequestFloorAsync(Actor actor, FloorRequestInput request);
+
+    Task<CommandResult> WithdrawFloorRequestAsync(Actor actor);
+
+    /// <summary>The chair puts a participant who asked outside Cabinet in the current item's queue.</summary>
+    Task<CommandResult> AddToFloorQueueAsync(Actor actor, string userName, FloorRequestInput request);
+
+    Task<CommandResult> RemoveFromFloorQueueAsync(Actor actor, string userName);
+
+    /// <summary>The chair reorders the current item's queue; points of order stay ahead of ordinary requests.</summary>
+    Task<CommandResult> ReorderFloorQueueAsync(Actor actor, ImmutableArray<string> userNames);
+
+    /// <summary>The chair gives the floor; a speech still running ends first (recorded as superseded).</summary>
+    Task<CommandResult> GrantFloorAsync(Actor actor, FloorGrant grant);
+
+    /// <summary>The chair, or the speaker, ends the current speech.</summary>
+    Task<CommandResult> EndSpeechAsync(Actor actor);
+
+    /// <summary>The chair changes the current speech's limit.</summary>
+    Task<CommandResult> SetSpeakingTimeAsync(Actor actor, int seconds);
+
+    /// <summary>The chair changes the meeting's default limit for the speeches that follow.</summary>
+    Task<CommandResult> SetDefaultSpeakingTimeAsync(Actor actor, int seconds);
+
+    /// <summary>
+    /// A client applied the meeting up to <paramref name="version"/>. Kept in memory for the room view only: it
+    /// changes no version, state, ledger or event (an ack that produced an event would be acknowledged again).
+    /// </summary>
+    [OneWay, AlwaysInterleave]
+    Task AcknowledgeVersionAsync(Actor actor, long version);
+
+    /// <summary>The room as the chair and secretary see it: presence, raised hands and acknowledged versions.</summary>
+    Task<Result<RoomView>> GetRoomAsync(Actor actor);
 }

@@ -22,6 +22,7 @@ public sealed record MeetingEvent(
     CurrentItem? Current = null,
     ImmutableArray<Participant>? Participants = null,
     Presence? AttendanceUpdate = null,
+    FloorUpdate? Floor = null,
     Polls.PollView? PollUpdate = null,
     Closing.ConclusionView? ConclusionUpdate = null,
     Closing.ArchiveInfo? Archive = null);

@@ -26,4 +26,15 @@ public static class MeetingEventKinds
     public const string ConclusionDrafted = "conclusion.drafted";
     public const string ConclusionApproved = "conclusion.approved";
     public const string Archived = "meeting.archived";
+
+    // floor
+    public const string FloorRequested = "floor.requested";
+    public const string FloorWithdrawn = "floor.withdrawn";
+    public const string FloorAdded = "floor.added";
+    public const string FloorRemoved = "floor.removed";
+    public const string FloorReordered = "floor.reordered";
+    public const string FloorGranted = "floor.granted";
+    public const string SpeechEnded = "floor.speech-ended";
+    public const string SpeakingTimeChanged = "floor.speaking-time-changed";
+    public const string DefaultSpeakingTimeChanged = "floor.default-speaking-time-changed";
 }

@@ -18,6 +18,7 @@ public sealed record MeetingSnapshot(
     CurrentItem? Current,
     ImmutableArray<Participant> Participants,
     ImmutableArray<Presence> Attendance,
+    FloorSnapshot Floor,
     ImmutableArray<Polls.PollView> Polls,
     ImmutableArray<Closing.ConclusionView> Conclusions,
     Closing.ArchiveInfo? Archive)
@@ -57,6 +58,7 @@ public sealed record MeetingSnapshot(
             Current = e.Current ?? Current,
             Participants = e.Participants ?? Participants,
             Attendance = e.AttendanceUpdate is { } update ? Upsert(Attendance, update) : Attendance,
+            Floor = e.Floor is { } floor ? Floor.Apply(floor) : Floor,
             Polls = e.PollUpdate is { } poll ? Upsert(Polls, poll) : Polls,
             Conclusions = e.ConclusionUpdate is { } conclusion ? Upsert(Conclusions, conclusion) : Conclusions,
             Archive = e.Archive ?? Archive,

@@ -144,6 +144,11 @@ internal static class LifecycleDecisions
             return Decision.Refuse(ErrorCodes.PollOpen);
         }
 
+        if (s.Status == MeetingStatus.Live && s.Floor.Speaking is not null)
+        {
+            return Decision.Refuse(ErrorCodes.FloorSpeaking);
+        }
+
         return s.Status switch
         {
             MeetingStatus.Closed => Decision.Refuse(ErrorCodes.MeetingClosed),

@@ -24,7 +24,7 @@ public sealed partial class MeetingGrain
         }
 
         var command = new MeetingCommand(MeetingId, actor, clock.GetUtcNow());
-        var decision = await decide(command);
+        var decision = FloorSettlement.Settle(before, command, await decide(command));
         if (decision.Error is { } error)
         {
             return CommandResult.Refused(error, before.Version);

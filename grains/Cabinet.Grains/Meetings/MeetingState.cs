@@ -23,6 +23,7 @@ public sealed record MeetingState
     [Id(10)] public long Version { get; init; }
     [Id(11)] public int NextItemNumber { get; init; } = 1;
     [Id(12)] public ImmutableList<LedgerEntry> Ledger { get; init; } = [];
+    [Id(13)] public FloorSnapshot Floor { get; init; } = FloorSnapshot.Empty;
     [Id(14)] public ImmutableArray<Polls.PollView> Polls { get; init; } = [];
     [Id(15)] public int NextPollNumber { get; init; } = 1;
     [Id(16)] public ImmutableArray<Closing.ConclusionView> Conclusions { get; init; } = [];
@@ -31,7 +32,7 @@ public sealed record MeetingState
     [Id(19)] public Closing.ArchiveInfo? Archive { get; init; }
 
     public MeetingSnapshot ToSnapshot(string meetingId) =>
-        new(meetingId, Version, OrganizationId, Details, Status, OpenedAt, ClosedAt, Agenda, Current, Participants, Attendance, Polls, Conclusions, Archive);
+        new(meetingId, Version, OrganizationId, Details, Status, OpenedAt, ClosedAt, Agenda, Current, Participants, Attendance, Floor, Polls, Conclusions, Archive);
 
     public MeetingRole RoleOf(string userName) =>
         Participants.FirstOrDefault(p => p.UserName == userName)?.Role ?? MeetingRole.None;

@@ -64,7 +64,12 @@ public sealed class MeetingSession(IGrainFactory grains, MeetingFeeds feeds, Aut
         _subscription = await feeds.ListenAsync(meetingId, new MeetingListener(OnEventAsync, OnVersionAsync, OnParticipationAsync));
         var snapshot = await _grain.GetSnapshotAsync(Actor);
         (Snapshot, Error) = (snapshot.Value, snapshot.Error);
+        Acknowledge();
     }
+
+    /// <summary>Asks the meeting something as the signed-in person (the grain checks they may).</summary>
+    public Task<Result<T>> QueryAsync<T>(Func<IMeetingGrain, Actor, Task<Result<T>>> query) =>
+        _grain is null || Actor is null ? Task.FromResult(Result<T>.Refused(Error ?? ErrorCodes.NotSignedIn)) : query(_grain, Actor);
 
     /// <summary>Runs a command as the signed-in person; the change itself arrives back as an event like everyone else's.</summary>
     public Task<CommandResult> RunAsync(Func<IMeetingGrain, Actor, Task<CommandResult>> command) =>
@@ -120,9 +125,13 @@ public sealed class MeetingSession(IGrainFactory grains, MeetingFeeds feeds, Aut
             }
 
             Snapshot = await update(before);
-            if (!ReferenceEquals(before, Snapshot) && Changed is { } changed)
+            if (!ReferenceEquals(before, Snapshot))
             {
-                await changed();
+                Acknowledge();
+                if (Changed is { } changed)
+                {
+                    await changed();
+                }
             }
         }
         finally
@@ -145,6 +154,15 @@ public sealed class MeetingSession(IGrainFactory grains, MeetingFeeds feeds, Aut
         }
 
         return catchUp.Value!.Snapshot ?? catchUp.Value.Events.Aggregate(current, (s, e) => e.Version == s.Version + 1 ? s.Apply(e) : s);
+    }
+
+    /// <summary>Tells the chair's room view which version this circuit shows (one-way: no answer, no event).</summary>
+    private void Acknowledge()
+    {
+        if (_grain is not null && Actor is not null && Snapshot is { } s)
+        {
+            _ = _grain.AcknowledgeVersionAsync(Actor, s.Version);
+        }
     }
 
     public async ValueTask DisposeAsync()

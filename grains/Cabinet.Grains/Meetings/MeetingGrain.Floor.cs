@@ -43,18 +43,22 @@ public sealed partial class MeetingGrain
         return Task.CompletedTask;
     }
 
-    public Task<Result<RoomView>> GetRoomAsync(Actor actor)
+    public async Task<Result<RoomView>> GetRoomAsync(Actor actor)
     {
         var s = state.State;
         if (!s.Exists)
         {
-            return Task.FromResult(Result<RoomView>.Refused(ErrorCodes.MeetingNotFound));
+            return Result<RoomView>.Refused(ErrorCodes.MeetingNotFound);
         }
 
         if (!MeetingAccess.CanPrepare(s, actor))
         {
-            return Task.FromResult(Result<RoomView>.Refused(ErrorCodes.Forbidden));
+            return Result<RoomView>.Refused(ErrorCodes.Forbidden);
         }
+
+        // Who has voted is shown for an open named poll only: in a secret poll the room does not watch who votes when.
+        var poll = s.Polls.FirstOrDefault(p => p.Status == Voting.Polls.PollStatus.Open && p.Motion.Secrecy == Voting.Motions.Secrecy.Named);
+        var notYetVoted = poll is null ? null : (await Poll(poll.PollId).GetParticipationAsync(withNames: true)).NotYetVoted;
 
         var queue = s.Status == MeetingStatus.Live ? s.Floor.For(s.Current?.ItemId).Queue : [];
         var seats = s.Participants.Select(p =>
@@ -64,8 +68,9 @@ public sealed partial class MeetingGrain
             return new RoomSeat(
                 p.UserName, p.DisplayName, p.Role, s.Attendance.Any(a => a.UserName == p.UserName && a.Connected),
                 request is not null, request?.PointOfOrder == true, s.Floor.Speaking?.UserName == p.UserName,
-                acknowledged, acknowledged >= s.Version);
+                acknowledged, acknowledged >= s.Version,
+                poll is null || !poll.EligibleVoters.Contains(p.UserName) ? null : notYetVoted?.Contains(p.UserName) == false);
         });
-        return Task.FromResult(Result<RoomView>.Of(new RoomView(s.Version, [.. seats])));
+        return Result<RoomView>.Of(new RoomView(s.Version, [.. seats]));
     }
 }

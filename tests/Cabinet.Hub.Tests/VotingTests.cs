@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Cabinet.Errors;
 using Cabinet.Meetings;
 using Cabinet.Polls;
@@ -114,16 +113,10 @@ public sealed class VotingTests(ServerFixture fixture) : IClassFixture<ServerFix
         return snapshot.Value!.OpenPoll!.PollId;
     }
 
-    private static async Task<(bool Ok, string Output)> OpenSslVerifyAsync(string folder, string content)
+    private static Task<(bool Ok, string Output)> OpenSslVerifyAsync(string folder, string content)
     {
-        var info = new ProcessStartInfo("openssl", ["cms", "-verify", "-binary", "-inform", "DER", "-in", "result.p7s", "-content", content,
-            "-CAfile", "root.pem", "-purpose", "any", "-out", "/dev/null"])
-        {
-            WorkingDirectory = folder, RedirectStandardError = true, RedirectStandardOutput = true,
-        };
-        using var process = Process.Start(info)!;
-        var output = await process.StandardError.ReadToEndAsync() + await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode == 0, output);
+        var result = Tool.Run("openssl", "cms", "-verify", "-binary", "-inform", "DER", "-in", Path.Combine(folder, "result.p7s"),
+            "-content", Path.Combine(folder, content), "-CAfile", Path.Combine(folder, "root.pem"), "-purpose", "any", "-out", "/dev/null");
+        return Task.FromResult((result.ExitCode == 0, result.Output));
     }
 }

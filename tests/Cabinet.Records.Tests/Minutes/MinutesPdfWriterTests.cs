@@ -1,3 +1,4 @@
+using Cabinet.Testing;
 using Cabinet.Records.Minutes;
 using Cabinet.Records.Tests.Support;
 

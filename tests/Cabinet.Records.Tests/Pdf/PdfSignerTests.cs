@@ -1,3 +1,4 @@
+using Cabinet.Testing;
 using Cabinet.Records.Pdf;
 using Cabinet.Records.Tests.Support;
 

@@ -1,3 +1,4 @@
+using Cabinet.Testing;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using Cabinet.Records.Tests.Support;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Cabinet.Records.Tests.Support;
+namespace Cabinet.Testing;
 
 /// <summary>Runs an external tool (openssl, pdfsig, pdftoppm…) and captures what it printed.</summary>
 public static class Tool

@@ -1,0 +1,54 @@
+using System.Net.Http.Headers;
+using Cabinet.Errors;
+using Cabinet.Meetings;
+using Cabinet.Testing;
+
+namespace Cabinet.Hub.Tests;
+
+/// <summary>Drives a meeting to its sealed archive through the hub, and fetches what it produced over HTTP.</summary>
+internal static class ClosingFlow
+{
+    /// <summary>A live meeting with one closed poll and one approved conclusion, then closed by the chair.</summary>
+    public static async Task<string> HoldAndCloseAsync(CabinetServer server)
+    {
+        var (chair, voters, id) = await VotingTests.LiveMeetingAsync(server);
+        var pollId = await VotingTests.OpenPollAsync(chair, id);
+        foreach (var (voter, choice) in voters.Zip(["yes", "yes", "no"]))
+        {
+            Assert.True((await voter.CastAsync(id, pollId, choice)).Ok);
+        }
+
+        Assert.True((await chair.Client.InvokeAsync(nameof(MeetingHub.ClosePoll), id, pollId)).Ok);
+        await using var secretary = await MeetingHubClient.ConnectAsync(server.BaseAddress, "thuky");
+        var drafted = await secretary.InvokeAsync(nameof(MeetingHub.DraftConclusion), id, "i1",
+            new[] { "Thống nhất thông qua báo cáo tình hình kinh tế - xã hội tháng 11.", "Giao Sở Tài chính hoàn thiện số liệu trước ngày 30/11." });
+        Assert.True(drafted.Ok, drafted.Error?.Code);
+        Assert.True((await chair.Client.InvokeAsync(nameof(MeetingHub.ApproveConclusion), id, "i1", 1)).Ok);
+        Assert.True((await chair.Client.InvokeAsync(nameof(MeetingHub.CloseMeeting), id)).Ok);
+        return id;
+    }
+
+    public static async Task<MeetingSnapshot> WaitForArchiveAsync(CabinetServer server, string id)
+    {
+        await using var reader = await MeetingHubClient.ConnectAsync(server.BaseAddress, "daibieu1");
+        Assert.True((await reader.JoinAsync(id)).Ok);
+        return await reader.WaitForAsync(s => s.Archive is not null, TimeSpan.FromSeconds(60));
+    }
+
+    public static async Task<byte[]> DownloadAsync(CabinetServer server, string userName, string path)
+    {
+        using var http = await ClientAsync(server, userName);
+        return await http.GetByteArrayAsync(new Uri(path, UriKind.Relative));
+    }
+
+    public static async Task<HttpClient> ClientAsync(CabinetServer server, string userName)
+    {
+        var http = new HttpClient { BaseAddress = server.BaseAddress };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await MeetingHubClient.GetTokenAsync(server.BaseAddress, userName));
+        return http;
+    }
+
+    /// <summary>Runs the built app's verify command, as an operator would.</summary>
+    public static Tool.Result Verify(string target, string rootPem) =>
+        Tool.Run("dotnet", RepositoryPaths.WebAssembly, "verify", target, "--root", rootPem);
+}

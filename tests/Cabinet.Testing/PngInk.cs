@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 
-namespace Cabinet.Records.Tests.Support;
+namespace Cabinet.Testing;
 
 /// <summary>Just enough of a PNG decoder (8-bit gray, RGB or RGBA, no interlace) to count rows that are not all white.</summary>
 public static class PngInk
@@ -20,7 +20,11 @@ public static class PngInk
             {
                 width = BinaryPrimitives.ReadInt32BigEndian(data);
                 height = BinaryPrimitives.ReadInt32BigEndian(data[4..]);
-                Assert.Equal(8, data[8]);
+                if (data[8] != 8)
+                {
+                    throw new NotSupportedException($"PNG bit depth {data[8]}");
+                }
+
                 channels = data[9] switch { 0 => 1, 2 => 3, 6 => 4, _ => throw new NotSupportedException($"PNG colour type {data[9]}") };
             }
             else if (type == "IDAT")

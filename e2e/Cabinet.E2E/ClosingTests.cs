@@ -56,6 +56,16 @@ public sealed class ClosingTests(BrowserFixture fixture) : IClassFixture<Browser
         Assert.Equal(0, rendered.ExitCode);
         Assert.True(PngInk.RowsWithInk(png + ".png") > 40, "page 1 of the minutes looks blank");
         Assert.Equal(File.ReadAllBytes(Path.Combine(folder, "chutich.zip")), File.ReadAllBytes(Path.Combine(folder, "daibieu5.zip")));
+
+        // Anyone can drop the archive on the verify page; a changed byte is caught there too.
+        await delegate1.GotoAsync("/verify");
+        await delegate1.GetByTestId("verify-file").SetInputFilesAsync(Path.Combine(folder, "daibieu5.zip"));
+        await Expect(delegate1.GetByTestId("verify-report")).ToHaveAttributeAsync("data-valid", "true", new() { Timeout = 20_000 });
+        await BrowserFixture.ScreenshotAsync(delegate1, "verify-page");
+        var bytes = File.ReadAllBytes(Path.Combine(folder, "thuky.zip"));
+        bytes[bytes.Length / 2] ^= 0x01;
+        await delegate1.GetByTestId("verify-file").SetInputFilesAsync(new FilePayload { Name = "sua-doi.zip", MimeType = "application/zip", Buffer = bytes });
+        await Expect(delegate1.GetByTestId("verify-report")).ToHaveAttributeAsync("data-valid", "false", new() { Timeout = 20_000 });
     }
 
     private async Task<string> LiveMeetingAsync()

@@ -65,6 +65,7 @@ public static class CabinetBuilderExtensions
         app.MapHealthChecks("/health");
         app.MapAccountEndpoints();
         app.MapPkiEndpoints();
+        app.MapAdminEndpoints();
         app.MapHub<MeetingHub>(MeetingHub.Path);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

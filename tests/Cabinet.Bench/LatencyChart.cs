@@ -24,7 +24,7 @@ public static class LatencyChart
         float X(int n) => Left + (float)((Math.Log10(n) - xMin) / (xMax - xMin)) * (Width - Left - Right);
         float Y(double ms) => Height - Bottom - (float)(ms / yMax) * (Height - Top - Bottom);
 
-        canvas.DrawText("Agenda fan-out latency: chair's call → event on each screen", Left, 30, SKTextAlign.Left, title, ink);
+        canvas.DrawText("Agenda fan-out latency: from the chair's call to the event on each screen", Left, 30, SKTextAlign.Left, title, ink);
         canvas.DrawText(subtitle, Left, 50, SKTextAlign.Left, font, ink);
         for (var i = 0; i <= 5; i++)
         {

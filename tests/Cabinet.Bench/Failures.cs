@@ -14,9 +14,11 @@ public sealed class Failures
     public const string NoReceipt = "ballot without receipt";
     public const string Miscounted = "miscounted vote";
     public const string MissingTally = "tally not shown";
+    public const string TallyDiffers = "screen shows another tally";
 
     private readonly ConcurrentDictionary<string, int> _counts = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _examples = new();
+    private readonly ConcurrentDictionary<string, int> _examplesPerKind = new(StringComparer.Ordinal);
 
     public int Total => _counts.Values.Sum();
 
@@ -32,7 +34,7 @@ public sealed class Failures
         }
 
         _counts.AddOrUpdate(kind, count, (_, c) => c + count);
-        if (_examples.Count < 40)
+        if (_examples.Count < 40 && _examplesPerKind.AddOrUpdate(kind, 1, (_, c) => c + 1) <= 3)
         {
             _examples.Enqueue($"{kind}: {detail}" + (count > 1 ? $" (×{count})" : ""));
         }

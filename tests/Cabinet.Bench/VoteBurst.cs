@@ -59,11 +59,12 @@ public static class VoteBurst
             }
 
             tally.Add(LatencyStats.Milliseconds(closing, at));
-            failures.Add(Failures.Miscounted, $"{screen.Account?.UserName} shows {shown} ballots, {received.Length} receipts", shown == received.Length ? 0 : 1);
+            failures.Add(Failures.TallyDiffers, $"{screen.Account?.UserName} shows {shown} ballots, the signed result {counted}", shown == counted ? 0 : 1);
         }
 
         failures.Add(Failures.MissingEvent, "poll events missing on screens", screens.Sum(s => s.Settle(closed)));
-        failures.Add(Failures.Miscounted, $"signed result counts {counted} ballots, {received.Length} receipts", counted == received.Length ? 0 : 1);
+        // Counted without a receipt (the voter was told it failed) or receipted but not counted: either way a miscounted vote.
+        failures.Add(Failures.Miscounted, $"signed result counts {counted} ballots, {received.Length} receipts", (int)Math.Abs((counted ?? 0) - received.Length));
         return new VoteBurstResult(screens.Count, received.Length, receiptsMs, LatencyStats.Of(tally), counted);
     }
 

@@ -21,6 +21,8 @@ public sealed class CabinetServer : IAsyncDisposable
 
     public string Output => _process.Output;
 
+    public int ProcessId => _process.Id;
+
     public static async Task<CabinetServer> StartAsync(CabinetServerOptions? options = null)
     {
         options ??= new CabinetServerOptions();

@@ -70,6 +70,7 @@ public static class CabinetBuilderExtensions
         app.MapAccountEndpoints();
         app.MapPkiEndpoints();
         app.MapArchiveEndpoints();
+        app.MapAdminEndpoints();
         app.MapHub<MeetingHub>(MeetingHub.Path);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

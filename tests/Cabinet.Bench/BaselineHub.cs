@@ -1,0 +1,25 @@
+using Cabinet.Hub;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Cabinet.Bench;
+
+/// <summary>The bare-SignalR baseline: no sign-in, no grain, no storage — join a group; a move sends the event to it.</summary>
+public sealed class BaselineHub(BaselinePayload payload) : Microsoft.AspNetCore.SignalR.Hub
+{
+    public const string Path = "/hubs/baseline";
+    private const string Group = "meeting";
+
+    /// <returns>The version now: later moves are what this screen must receive.</returns>
+    public async Task<long> Join()
+    {
+        await Groups.AddToGroupAsync(Context.ConnectionId, Group);
+        return payload.Version;
+    }
+
+    public async Task<long> Move()
+    {
+        var e = payload.Next();
+        await Clients.Group(Group).SendAsync(nameof(IMeetingClient.MeetingEvent), e);
+        return e.Version;
+    }
+}

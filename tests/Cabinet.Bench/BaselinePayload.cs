@@ -1,0 +1,15 @@
+using Cabinet.Meetings;
+
+namespace Cabinet.Bench;
+
+/// <summary>The baseline's message: a real Cabinet agenda event (same parts, same size), numbered anew for each move.</summary>
+public sealed class BaselinePayload
+{
+    private long _version;
+
+    public MeetingEvent Template { get; set; } = new("tinh/baseline", 0, MeetingEventKinds.CurrentItemChanged, DateTimeOffset.UtcNow, "chutich");
+
+    public long Version => Interlocked.Read(ref _version);
+
+    public MeetingEvent Next() => Template with { Version = Interlocked.Increment(ref _version) };
+}

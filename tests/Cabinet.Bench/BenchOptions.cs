@@ -1,0 +1,47 @@
+using System.Collections.Immutable;
+using System.Globalization;
+
+namespace Cabinet.Bench;
+
+/// <summary>The command line: <c>--n 100,500,1000,2000 --moves 20 [--redis] [--quick] [--out docs/perf]</c>.</summary>
+public sealed record BenchOptions(ImmutableArray<int> Series, int Moves, bool Redis, bool Quick, string OutputFolder, string CommandLine)
+{
+    public static BenchOptions Parse(string[] args)
+    {
+        var quick = args.Contains("--quick");
+        var series = quick ? [50] : ImmutableArray.Create(100, 500, 1000, 2000);
+        var moves = quick ? 5 : 20;
+        string? output = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--n":
+                    series = [.. Value(args, ++i).Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Positive).Order()];
+                    break;
+                case "--moves":
+                    moves = Positive(Value(args, ++i));
+                    break;
+                case "--out":
+                    output = Value(args, ++i);
+                    break;
+                case "--redis" or "--quick":
+                    break;
+                default:
+                    throw new ArgumentException($"Unknown option {args[i]}. Use --n 100,500 --moves 20 --redis --quick --out docs/perf");
+            }
+        }
+
+        // Quick runs (./test.sh) must not dirty the tree: their report goes to the gitignored artifacts folder.
+        output ??= quick ? "artifacts/perf" : "docs/perf";
+        var commandLine = "dotnet run -c Release --project tests/Cabinet.Bench --" + string.Concat(args.Select(a => " " + a));
+        return new BenchOptions(series, moves, args.Contains("--redis"), quick, output, commandLine);
+    }
+
+    private static string Value(string[] args, int i) =>
+        i < args.Length ? args[i] : throw new ArgumentException($"{args[i - 1]} needs a value");
+
+    private static int Positive(string text) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 && n <= 5000
+            ? n : throw new ArgumentException($"'{text}' is not a count between 1 and 5000");
+}

@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using Cabinet.Testing;
+
+namespace Cabinet.Bench;
+
+/// <summary>
+/// One run: starts Cabinet (Release build; embedded, or on a fresh redis-server with --redis) and the in-process
+/// baseline, creates and signs in the delegates once, then measures each size of the series.
+/// </summary>
+public static class BenchRun
+{
+    public static async Task<IReadOnlyList<SeriesRow>> RunAsync(BenchOptions options, Failures failures)
+    {
+        await using var redis = options.Redis ? await RedisServer.StartAsync() : null;
+        Log($"starting Cabinet ({(options.Redis ? "Redis" : "embedded")} mode)");
+        await using var server = await CabinetServer.StartAsync(new CabinetServerOptions { RedisConnectionString = redis?.ConnectionString });
+        using var http = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
+        var adminToken = await BenchAccounts.SignInAsync(http, "quantri");
+        var accounts = BenchAccounts.Generate(options.Series.Max());
+        try
+        {
+            var started = Stopwatch.GetTimestamp();
+            await BenchAccounts.CreateAsync(http, adminToken, accounts);
+            Log($"created {accounts.Count} accounts through POST /api/admin/users in {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s");
+            started = Stopwatch.GetTimestamp();
+            await BenchAccounts.SignInAllAsync(http, accounts);
+            Log($"signed them in through /api/auth/token in {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s");
+            using var chair = new BenchAccount("chutich", "", "") { Token = await BenchAccounts.SignInAsync(http, "chutich") };
+
+            using var probe = new ServerProbe(server.ProcessId, server.BaseAddress, adminToken);
+            using var clients = new HubClients();
+            await using var baseline = await BaselineServer.StartAsync();
+            var size = new SizeRun(options, failures, server, probe, clients, baseline, chair);
+            var rows = new List<SeriesRow>();
+            foreach (var n in options.Series)
+            {
+                Log($"N = {n}");
+                rows.Add(await size.RunAsync([.. accounts.Take(n)]));
+                Log($"N = {n}: Cabinet p99 {rows[^1].Cabinet.P99:0.0} ms, baseline p99 {rows[^1].Baseline.P99:0.0} ms, "
+                    + $"{rows[^1].Vote.Receipts}/{n} receipts in {rows[^1].Vote.ReceiptsMs:0} ms; failures: {(rows[^1].Failures is "" ? "none" : rows[^1].Failures)}");
+            }
+
+            return rows;
+        }
+        finally
+        {
+            foreach (var account in accounts)
+            {
+                account.Dispose();
+            }
+        }
+    }
+
+    public static void Log(string message) => Console.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}");
+}

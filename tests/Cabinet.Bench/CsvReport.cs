@@ -1,0 +1,39 @@
+using System.Text;
+
+namespace Cabinet.Bench;
+
+/// <summary>One line per number of delegates; times in milliseconds, memory in KiB per delegate, CPU in seconds.</summary>
+public static class CsvReport
+{
+    public static string Write(IReadOnlyList<SeriesRow> rows)
+    {
+        var csv = new StringBuilder();
+        csv.AppendLine("n,connected,cabinet_p50_ms,cabinet_p95_ms,cabinet_p99_ms,cabinet_max_ms,baseline_p50_ms,baseline_p95_ms,baseline_p99_ms,baseline_max_ms,"
+            + "p99_ratio,ballots,receipts,receipts_ms,ballots_per_s,tally_p50_ms,tally_p99_ms,tally_max_ms,ballots_counted,count_ok,"
+            + "managed_kib_per_delegate,rss_kib_per_delegate,join_s,server_cpu_join_s,server_cpu_fanout_s,server_cpu_vote_s,"
+            + "bench_cpu_fanout_cabinet_s,bench_cpu_fanout_baseline_s,payload_bytes,failures");
+        foreach (var r in rows)
+        {
+            object?[] values =
+            [
+                r.N, r.Connected, r.Cabinet.P50, r.Cabinet.P95, r.Cabinet.P99, r.Cabinet.Max, r.Baseline.P50, r.Baseline.P95, r.Baseline.P99, r.Baseline.Max,
+                r.P99Ratio, r.Vote.Ballots, r.Vote.Receipts, r.Vote.ReceiptsMs, r.Vote.BallotsPerSecond, r.Vote.Tally.P50, r.Vote.Tally.P99, r.Vote.Tally.Max,
+                r.Vote.Counted, r.Vote.CountMatches, r.ManagedBytesPerDelegate / 1024, r.ResidentBytesPerDelegate / 1024, r.JoinSeconds,
+                r.ServerCpu.Join, r.ServerCpu.FanOut, r.ServerCpu.Vote, r.BenchCpu.Cabinet, r.BenchCpu.Baseline, r.PayloadBytes,
+                '"' + r.Failures.Replace("\"", "'", StringComparison.Ordinal) + '"',
+            ];
+            csv.AppendLine(string.Join(',', values.Select(Format)));
+        }
+
+        return csv.ToString();
+    }
+
+    private static string Format(object? value) => value switch
+    {
+        null => "",
+        double d when double.IsNaN(d) || double.IsInfinity(d) => "",
+        double d => d.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture),
+        bool b => b ? "true" : "false",
+        _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "",
+    };
+}

@@ -1,0 +1,33 @@
+using System.Diagnostics;
+using System.Globalization;
+using Cabinet.Bench;
+using Cabinet.Testing;
+
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+// 2,000 WebSocket clients in one process: do not let the thread pool ramp up one thread at a time.
+ThreadPool.SetMinThreads(200, 200);
+
+var options = BenchOptions.Parse(args);
+var limit = options.Quick ? TimeSpan.FromMinutes(3) : TimeSpan.FromMinutes(90);
+_ = Task.Delay(limit).ContinueWith(_ =>
+{
+    Console.Error.WriteLine($"Cabinet.Bench: gave up after {limit.TotalMinutes} minutes.");
+    Environment.Exit(3);
+}, TaskScheduler.Default);
+
+var started = Stopwatch.GetTimestamp();
+var loadBefore = MachineInfo.LoadAverage();
+var failures = new Failures();
+var rows = await BenchRun.RunAsync(options, failures);
+var machine = MachineInfo.Read();
+var folder = Directory.CreateDirectory(Path.Combine(RepositoryPaths.Root, options.OutputFolder)).FullName;
+var load = $"{loadBefore} at the start, {MachineInfo.LoadAverage()} at the end";
+var markdown = MarkdownReport.Write(options, machine, load, rows, failures, Stopwatch.GetElapsedTime(started));
+await File.WriteAllTextAsync(Path.Combine(folder, "latest.md"), markdown);
+await File.WriteAllTextAsync(Path.Combine(folder, "latest.csv"), CsvReport.Write(rows));
+await File.WriteAllBytesAsync(Path.Combine(folder, "latest.png"),
+    LatencyChart.Draw(rows, $"{(options.Redis ? "Redis" : "embedded")} mode, {options.Moves} moves per size, {machine.Cores} cores, {machine.Cpu}"));
+Console.WriteLine(markdown);
+Console.WriteLine($"Report: {Path.Combine(folder, "latest.md")}");
+return failures.Total == 0 ? 0 : 1;

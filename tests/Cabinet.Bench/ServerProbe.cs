@@ -1,0 +1,43 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+
+namespace Cabinet.Bench;
+
+/// <summary>
+/// Reads the Cabinet process from outside: CPU time from /proc/&lt;pid&gt;/stat, resident memory from
+/// /proc/&lt;pid&gt;/status, and the live managed heap from /api/diagnostics/memory (administrators only).
+/// </summary>
+public sealed class ServerProbe(int pid, Uri baseAddress, string adminToken) : IDisposable
+{
+    private readonly HttpClient _http = new() { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
+
+    /// <summary>User + system CPU seconds of the server process so far.</summary>
+    public double CpuSeconds()
+    {
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        // After "pid (comm) ", field 3 (state) is index 0: utime is field 14, stime field 15. Ticks are 1/100 s on Linux.
+        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+    }
+
+    public long ResidentBytes()
+    {
+        var line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
+    }
+
+    /// <summary>The managed heap after a full collection in the server, in bytes.</summary>
+    public async Task<long> ManagedBytesAsync()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/diagnostics/memory");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", adminToken);
+        using var response = await _http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<Memory>())!.ManagedBytes;
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    private sealed record Memory(long ManagedBytes, long WorkingSetBytes);
+}

@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Cabinet.Hub;
+using Cabinet.Meetings;
+using Cabinet.Testing;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Cabinet.Bench;
+
+/// <summary>
+/// The scenarios at one number of delegates: join, agenda fan-out, vote burst on Cabinet (a fresh meeting), then the
+/// same fan-out on the baseline hub with as many fresh screens, while Cabinet sits idle.
+/// </summary>
+public sealed class SizeRun(BenchOptions options, Failures failures, CabinetServer server, ServerProbe probe, HubClients clients,
+    BaselineServer baseline, BenchAccount chair)
+{
+    public async Task<SeriesRow> RunAsync(IReadOnlyList<BenchAccount> delegates)
+    {
+        var before = failures.Counts;
+        var hub = new Uri(server.BaseAddress, MeetingHub.Path);
+        var (managed0, resident0) = (await probe.ManagedBytesAsync(), probe.ResidentBytes());
+        var chairScreen = await clients.ConnectAsync(hub, chair, _ => Task.FromResult(true), failures);
+        var meeting = chairScreen is null ? null : await CabinetMeeting.CreateAsync(chairScreen, delegates, failures);
+        if (meeting is null)
+        {
+            await HubClients.DisposeAllAsync(chairScreen is null ? [] : [chairScreen]);
+            return new SeriesRow(delegates.Count, 0, 0, double.NaN) { Failures = failures.Since(before) };
+        }
+
+        var (cpu, joining) = (probe.CpuSeconds(), Stopwatch.GetTimestamp());
+        var screens = await clients.ConnectAllAsync(hub, delegates, meeting.JoinAsync, failures);
+        var joinSeconds = Stopwatch.GetElapsedTime(joining).TotalSeconds;
+        var joinCpu = probe.CpuSeconds() - cpu;
+        BenchRun.Log($"  {screens.Count} screens joined in {joinSeconds:0.0} s (server CPU {joinCpu:0.0} s)");
+        if (await meeting.CommandAsync(nameof(MeetingHub.OpenMeeting), meeting.Id) is { } opened)
+        {
+            await Arrivals.WaitAllAsync(screens, opened, TimeSpan.FromMinutes(2));
+            failures.Add(Failures.MissingEvent, "presence or opening events missing on screens", screens.Sum(s => s.Settle(opened)));
+        }
+
+        var (managed1, resident1) = (await probe.ManagedBytesAsync(), probe.ResidentBytes());
+        (cpu, var benchCpu) = (probe.CpuSeconds(), BenchCpuSeconds());
+        var cabinet = await FanOut.RunAsync(screens, options.Moves, meeting.MoveAsync, failures, $"Cabinet N={delegates.Count}");
+        var (fanOutCpu, cabinetBenchCpu) = (probe.CpuSeconds() - cpu, BenchCpuSeconds() - benchCpu);
+        var template = meeting.Chair.LastEvent is { Kind: MeetingEventKinds.CurrentItemChanged } e ? e : null;
+
+        cpu = probe.CpuSeconds();
+        var vote = await VoteBurst.RunAsync(meeting, screens, failures);
+        var voteCpu = probe.CpuSeconds() - cpu;
+        // Closed first, so the screens leaving afterwards change nothing in the meeting.
+        await meeting.CommandAsync(nameof(MeetingHub.CloseMeeting), meeting.Id);
+        await HubClients.DisposeAllAsync([.. screens, meeting.Chair]);
+
+        var (baselineStats, baselineConnected, baselineCpu) = await BaselineAsync(delegates.Count, template);
+        return new SeriesRow(delegates.Count, screens.Count, baselineConnected, joinSeconds)
+        {
+            Cabinet = cabinet,
+            Baseline = baselineStats,
+            Vote = vote,
+            ManagedBytesPerDelegate = (managed1 - managed0) / (double)Math.Max(1, screens.Count),
+            ResidentBytesPerDelegate = (resident1 - resident0) / (double)Math.Max(1, screens.Count),
+            ServerCpu = (joinCpu, fanOutCpu, voteCpu),
+            BenchCpu = (cabinetBenchCpu, baselineCpu),
+            PayloadBytes = template is null ? 0 : JsonSerializer.SerializeToUtf8Bytes(template, HubJsonOptions).Length,
+            Failures = failures.Since(before),
+        };
+    }
+
+    private static JsonSerializerOptions HubJsonOptions { get; } = CreateHubJsonOptions();
+
+    private async Task<(LatencyStats Stats, int Connected, double BenchCpu)> BaselineAsync(int n, MeetingEvent? template)
+    {
+        if (template is null)
+        {
+            failures.Add(Failures.MissingEvent, "no Cabinet agenda event to copy for the baseline");
+            return (LatencyStats.Empty, 0, double.NaN);
+        }
+
+        baseline.Payload.Template = template;
+        var screens = await clients.ConnectAllAsync(baseline.Hub, Enumerable.Repeat<BenchAccount?>(null, n).ToList(), async c =>
+        {
+            c.JoinedAt(await c.Connection.InvokeAsync<long>(nameof(BaselineHub.Join)));
+            return true;
+        }, failures);
+        var mover = await clients.ConnectAsync(baseline.Hub, null, _ => Task.FromResult(true), failures);
+        var cpu = BenchCpuSeconds();
+        var stats = mover is null ? LatencyStats.Empty : await FanOut.RunAsync(screens, options.Moves, async _ =>
+        {
+            try
+            {
+                return await mover.Connection.InvokeAsync<long>(nameof(BaselineHub.Move)).WaitAsync(FanOut.Patience);
+            }
+            catch (Exception ex) when (ex is HubException or TimeoutException or InvalidOperationException)
+            {
+                failures.Add(Failures.Refused, $"baseline Move: {ex.Message}");
+                return null;
+            }
+        }, failures, $"baseline N={n}");
+        cpu = BenchCpuSeconds() - cpu;
+        await HubClients.DisposeAllAsync(mover is null ? screens : [.. screens, mover]);
+        return (stats, screens.Count, cpu);
+    }
+
+    private static double BenchCpuSeconds()
+    {
+        using var self = Process.GetCurrentProcess();
+        return self.TotalProcessorTime.TotalSeconds;
+    }
+
+    private static JsonSerializerOptions CreateHubJsonOptions()
+    {
+        var json = new JsonSerializerOptions();
+        HubJson.Configure(json);
+        return json;
+    }
+}

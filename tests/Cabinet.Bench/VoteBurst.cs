@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using Cabinet.Errors;
+using Cabinet.Hub;
+using Cabinet.Meetings;
+using Cabinet.Polls;
+using Cabinet.Voting.Ballots;
+using Cabinet.Voting.Motions;
+using Cabinet.Voting.Voters;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Cabinet.Bench;
+
+/// <summary>
+/// The vote burst: the chair opens a poll, every delegate casts a ballot signed beforehand at the same moment, the
+/// chair closes it, and every screen must show a result that counts exactly the ballots that got receipts.
+/// </summary>
+public static class VoteBurst
+{
+    private static readonly TimeSpan BallotTimeout = TimeSpan.FromMinutes(5);
+
+    public static async Task<VoteBurstResult> RunAsync(CabinetMeeting meeting, IReadOnlyList<BenchClient> screens, Failures failures)
+    {
+        var motion = new MotionInput(meeting.ItemIds[meeting.Current], "Thông qua Dự thảo Nghị quyết phân bổ dự toán ngân sách năm 2027",
+            Eligibility: EligibilityPolicy.PresentDelegatesAndChair);
+        if (await meeting.CommandAsync(nameof(MeetingHub.OpenPoll), meeting.Id, motion) is not { } opened)
+        {
+            return VoteBurstResult.NotRun;
+        }
+
+        var snapshot = await meeting.Chair.Connection.InvokeAsync<Result<MeetingSnapshot>>(nameof(MeetingHub.GetSnapshot), meeting.Id);
+        var pollId = snapshot.Value?.OpenPoll?.PollId ?? throw new InvalidOperationException("The opened poll is not in the snapshot.");
+        await Arrivals.WaitAllAsync(screens, opened, FanOut.Patience);
+        failures.Add(Failures.MissingEvent, "poll.opened missing on screens", screens.Sum(s => s.Settle(opened)));
+
+        // Signed before the clock starts: the measured window is the server's, not the delegates' signing.
+        var ballots = screens.Select((s, i) => s.Account!.Sign(meeting.Id, pollId, i % 10 < 6 ? YesNoChoices.Yes : i % 10 < 8 ? YesNoChoices.No : YesNoChoices.Abstain)).ToArray();
+        var start = Stopwatch.GetTimestamp();
+        var receipts = await Task.WhenAll(screens.Select((s, i) => CastAsync(s, ballots[i], failures)));
+        var received = receipts.OfType<long>().ToArray();
+        var receiptsMs = received.Length == 0 ? double.NaN : LatencyStats.Milliseconds(start, received.Max());
+
+        var closing = Stopwatch.GetTimestamp();
+        if (await meeting.CommandAsync(nameof(MeetingHub.ClosePoll), meeting.Id, pollId) is not { } closed)
+        {
+            return new VoteBurstResult(screens.Count, received.Length, receiptsMs, LatencyStats.Empty, null);
+        }
+
+        await Arrivals.WaitAllAsync([.. screens, meeting.Chair], closed, FanOut.Patience);
+        var counted = meeting.Chair.PollClosed?.PollUpdate?.Result?.BallotCount;
+        var tally = new List<double>(screens.Count);
+        foreach (var screen in screens)
+        {
+            var shown = screen.PollClosed?.PollUpdate is { PollId: var id, Result: { } result } && id == pollId ? result.BallotCount : (long?)null;
+            if (screen.ArrivalOf(closed) is not { } at || shown is null)
+            {
+                failures.Add(Failures.MissingTally, $"{screen.Account?.UserName}: no poll.closed with a result");
+                continue;
+            }
+
+            tally.Add(LatencyStats.Milliseconds(closing, at));
+            failures.Add(Failures.TallyDiffers, $"{screen.Account?.UserName} shows {shown} ballots, the signed result {counted}", shown == counted ? 0 : 1);
+        }
+
+        failures.Add(Failures.MissingEvent, "poll events missing on screens", screens.Sum(s => s.Settle(closed)));
+        // Counted without a receipt (the voter was told it failed) or receipted but not counted: either way a miscounted vote.
+        failures.Add(Failures.Miscounted, $"signed result counts {counted} ballots, {received.Length} receipts", (int)Math.Abs((counted ?? 0) - received.Length));
+        return new VoteBurstResult(screens.Count, received.Length, receiptsMs, LatencyStats.Of(tally), counted);
+    }
+
+    /// <returns>When the receipt arrived (Stopwatch timestamp), or null without a receipt (recorded).</returns>
+    private static async Task<long?> CastAsync(BenchClient screen, BallotSubmission ballot, Failures failures)
+    {
+        try
+        {
+            var result = await screen.Connection.InvokeAsync<Result<Receipt>>(nameof(MeetingHub.CastBallot), ballot).WaitAsync(BallotTimeout);
+            var at = Stopwatch.GetTimestamp();
+            failures.Add(Failures.NoReceipt, $"{screen.Account?.UserName}: refused {result.Error?.Code}", result.Ok ? 0 : 1);
+            return result.Ok ? at : null;
+        }
+        catch (Exception ex) when (ex is HubException or TimeoutException or InvalidOperationException)
+        {
+            failures.Add(Failures.NoReceipt, $"{screen.Account?.UserName}: {ex.GetType().Name} {ex.Message}");
+            return null;
+        }
+    }
+}

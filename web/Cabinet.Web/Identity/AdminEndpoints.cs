@@ -1,0 +1,97 @@
+using System.Text.RegularExpressions;
+using Cabinet.Errors;
+using Cabinet.Identity;
+using Cabinet.People;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Authentication.Cookies;
+
+namespace Cabinet.Web.Identity;
+
+/// <summary>
+/// What an organisation's administrator may do over HTTP (cookie or bearer token): create accounts in their own
+/// organisation, and read the server's memory figures (used by the capacity harness). Everyone else gets 403.
+/// </summary>
+public static partial class AdminEndpoints
+{
+    public const int MaxBatch = 500;
+
+    public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder app)
+    {
+        var admin = app.MapGroup("/api").RequireAuthorization(p => p
+            .AddAuthenticationSchemes(CookieAuthenticationDefaults.AuthenticationScheme, BearerTokenDefaults.AuthenticationScheme)
+            .RequireAuthenticatedUser());
+
+        admin.MapPost("/admin/users", async (NewUser[]? users, HttpContext http, IGrainFactory grains) =>
+            CabinetClaims.ToActor(http.User) is not { IsAdministrator: true } actor ? NotAdministrator()
+            : Check(users) is { } invalid ? Results.Json(invalid, statusCode: StatusCodes.Status400BadRequest)
+            : await CreateAsync(users!, actor, grains)).DisableAntiforgery();
+
+        // Forces a full collection first, so the heap figure is what is live, not what is waiting to be collected.
+        admin.MapGet("/diagnostics/memory", (HttpContext http) =>
+            CabinetClaims.ToActor(http.User) is not { IsAdministrator: true } ? NotAdministrator()
+            : Results.Json(new { managedBytes = GC.GetTotalMemory(forceFullCollection: true), workingSetBytes = Environment.WorkingSet }));
+        return app;
+    }
+
+    private static IResult NotAdministrator() =>
+        Results.Json(ErrorCodes.Forbidden with { Message = "Chỉ quản trị viên của tổ chức mới được thực hiện thao tác này." },
+            statusCode: StatusCodes.Status403Forbidden);
+
+    private static CabinetError? Check(NewUser[]? users)
+    {
+        if (users is not { Length: > 0 and <= MaxBatch })
+        {
+            return ErrorCodes.Invalid($"Cần từ 1 đến {MaxBatch} tài khoản mỗi lần.");
+        }
+
+        foreach (var user in users)
+        {
+            if (user is null || !UserNamePattern().IsMatch(user.UserName ?? ""))
+            {
+                return ErrorCodes.Invalid($"Tên đăng nhập '{user?.UserName}' phải gồm 3–64 ký tự a-z, 0-9 hoặc dấu chấm.");
+            }
+
+            if (string.IsNullOrWhiteSpace(user.DisplayName) || user.DisplayName.Length > 120 || (user.Position?.Length ?? 0) > 200)
+            {
+                return ErrorCodes.Invalid($"Họ tên (1–120 ký tự) hoặc chức vụ (tối đa 200 ký tự) của '{user.UserName}' không hợp lệ.");
+            }
+
+            if (user.Password is not { Length: >= 8 and <= SignInChecker.MaxPassword })
+            {
+                return ErrorCodes.Invalid($"Mật khẩu của '{user.UserName}' cần từ 8 đến {SignInChecker.MaxPassword} ký tự.");
+            }
+        }
+
+        return users.Select(u => u.UserName).Distinct(StringComparer.Ordinal).Count() == users.Length
+            ? null : ErrorCodes.Invalid("Danh sách có tên đăng nhập trùng nhau.");
+    }
+
+    private static async Task<IResult> CreateAsync(NewUser[] users, Actor admin, IGrainFactory grains)
+    {
+        var profiles = await Task.WhenAll(users.Select(u => grains.GetGrain<IUserGrain>(u.UserName!).GetProfileAsync()));
+        if (profiles.FirstOrDefault(p => p is not null) is { } taken)
+        {
+            return Results.Json(ErrorCodes.Invalid($"Tên đăng nhập '{taken.UserName}' đã tồn tại."), statusCode: StatusCodes.Status409Conflict);
+        }
+
+        // Each account hashes its password in its own grain, so a batch spreads over the cores.
+        var registered = await Task.WhenAll(users.Select(u => grains.GetGrain<IUserGrain>(u.UserName!).RegisterAsync(new UserRegistration(
+            new UserProfile(u.UserName!, u.DisplayName!.Trim(), admin.OrganizationId, u.Position?.Trim() ?? "", IsAdministrator: false), u.Password!))));
+        var created = users.Zip(registered).Where(x => x.Second.Ok).Select(x => x.First.UserName!).ToArray();
+        var organization = grains.GetGrain<IOrganizationGrain>(admin.OrganizationId);
+        var directory = grains.GetGrain<IDirectoryGrain>(IDirectoryGrain.Key);
+        foreach (var userName in created)
+        {
+            await organization.AddMemberAsync(userName);
+            await directory.AddUserAsync(userName);
+        }
+
+        return created.Length == users.Length
+            ? Results.Json(new { organizationId = admin.OrganizationId, created }, statusCode: StatusCodes.Status201Created)
+            : Results.Json(ErrorCodes.Invalid($"Đã tạo {created.Length}/{users.Length} tài khoản; các tên còn lại vừa bị người khác dùng."),
+                statusCode: StatusCodes.Status409Conflict);
+    }
+
+    [GeneratedRegex("^[a-z0-9.]{3,64}$")]
+    private static partial Regex UserNamePattern();
+}

@@ -98,7 +98,7 @@ public sealed class CmsDetachedSignatureTests(CertificatesFixture certificates)
         var ekus = cert.Extensions.OfType<X509EnhancedKeyUsageExtension>().Single().EnhancedKeyUsages.Cast<System.Security.Cryptography.Oid>().Select(o => o.Value);
         Assert.Equal([DevelopmentCertificateAuthority.DocumentSigningOid, DevelopmentCertificateAuthority.EmailProtectionOid], ekus);
         Assert.Contains("C=VN", cert.Subject);
-        Assert.Equal(3072, cert.GetRSAPublicKey()!.KeySize);
+        Assert.Equal(2048, cert.GetRSAPublicKey()!.KeySize);
     }
 
     private Tool.Result OpensslVerify(string content, string sig) =>

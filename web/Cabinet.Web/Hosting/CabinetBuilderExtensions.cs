@@ -46,6 +46,7 @@ public static class CabinetBuilderExtensions
         // After the silo (hosted services start in order): seeding needs grains, the banner needs the seed.
         builder.Services.AddHostedService<DemoSeeder>();
         builder.Services.AddHostedService<Cabinet.Closing.SealRecovery>();
+        builder.Services.AddHostedService<Cabinet.Signing.SigningWarmup>();
         builder.Services.AddHostedService<StartupBanner>();
         if (cabinet.ParentProcessId is { } parent)
         {

@@ -1,0 +1,64 @@
+using System.Collections.Immutable;
+using Cabinet.Errors;
+using Cabinet.Meetings;
+using Cabinet.People;
+using Cabinet.Voting.Ballots;
+using Cabinet.Voting.Polls;
+using Cabinet.Voting.Signing;
+using Microsoft.Extensions.Logging;
+
+namespace Cabinet.Polls;
+
+/// <summary>What the poll answers from its stored state (never from ballots not yet stored), and its helpers.</summary>
+public sealed partial class PollGrain
+{
+    public Task<PollParticipation> GetParticipationAsync(bool withNames)
+    {
+        if (state.State.Book is not { } book)
+        {
+            return Task.FromResult(new PollParticipation(MeetingId, "", 0, 0));
+        }
+
+        var p = book.Participation();
+        var notYet = withNames && book.Motion.Secrecy == Voting.Motions.Secrecy.Named
+            ? book.Eligibility.Voters.Select(v => v.UserName).Where(u => !book.VotersWhoVoted.Contains(u)).ToImmutableArray()
+            : (ImmutableArray<string>?)null;
+        return Task.FromResult(new PollParticipation(MeetingId, book.PollId, p.Voted, p.Eligible, notYet));
+    }
+
+    public Task<Result<BallotChain>> GetChainAsync() =>
+        Task.FromResult(state.State.Book is { Status: PollStatus.Closed } book
+            ? Result<BallotChain>.Of(book.Chain)
+            : Result<BallotChain>.Refused(ErrorCodes.PollNotOpen with { Message = "Chuỗi phiếu chỉ được công bố sau khi kết thúc biểu quyết." }));
+
+    private async Task<Result<DeviceKey>> DeviceKeyAsync(string userName, string? deviceId)
+    {
+        var devices = await GrainFactory.GetGrain<IUserGrain>(userName).GetDevicesAsync();
+        var device = devices.FirstOrDefault(d => d.DeviceId == deviceId);
+        return device is null ? Result<DeviceKey>.Refused(ErrorCodes.DeviceUnknown)
+            : !device.IsActive ? Result<DeviceKey>.Refused(ErrorCodes.DeviceRevoked)
+            : Result<DeviceKey>.Of(device);
+    }
+
+    private async Task<SignedPollResult?> SignAsync(PollResultDocument document)
+    {
+        try
+        {
+            var organizationId = MeetingKey.OrganizationOf(MeetingId);
+            var profile = await GrainFactory.GetGrain<IOrganizationGrain>(organizationId).GetProfileAsync();
+            var signer = signers.For(organizationId, profile?.Name ?? organizationId);
+            var json = document.ToCanonicalBytes();
+            var signature = CmsDetachedSignature.Sign(json, signer, CmsProfile.Cades);
+            return new SignedPollResult(document.Outcome, document.BallotCount, document.ChainHead,
+                System.Text.Encoding.UTF8.GetString(json), Convert.ToBase64String(signature), signer.Certificate.Subject, document.Tally);
+        }
+        catch (Exception ex) when (ex is System.Security.Cryptography.CryptographicException or IOException)
+        {
+            LogSigningFailed(ex, this.GetPrimaryKeyString());
+            return null;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Poll {PollKey}: signing the result failed")]
+    private partial void LogSigningFailed(Exception exception, string pollKey);
+}

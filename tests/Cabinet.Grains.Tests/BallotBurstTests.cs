@@ -1,0 +1,67 @@
+using Cabinet.Meetings;
+using Cabinet.People;
+using Cabinet.Polls;
+using Cabinet.Voting.Ballots;
+
+namespace Cabinet.Grains.Tests;
+
+/// <summary>Many ballots at once share writes (group commit): every receipt is for a stored, counted ballot.</summary>
+public abstract class BallotBurstTests<TCluster>(TCluster cluster) : IClassFixture<TCluster>
+    where TCluster : ClusterFixture
+{
+    private const int Voters = 90;
+
+    [Fact]
+    public async Task A_burst_of_ballots_gets_one_receipt_each_and_the_tally_equals_the_receipts()
+    {
+        var grains = cluster.Client;
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        var actors = Enumerable.Range(1, Voters).Select(i => new Actor($"burst{suffix}.{i}", $"Đại biểu {i}", ClusterFixture.Org, false)).ToList();
+        foreach (var a in actors)
+        {
+            // Set-up, one at a time: password hashing is deliberately slow and would starve the burst's storage calls.
+            await grains.GetGrain<IUserGrain>(a.UserName).RegisterAsync(
+                new UserRegistration(new UserProfile(a.UserName, a.DisplayName, a.OrganizationId, "Thành viên", false), "mat-khau-du-dai"));
+        }
+        var id = MeetingKey.Of(ClusterFixture.Org, $"burst-{suffix}");
+        var meeting = grains.GetGrain<IMeetingGrain>(id);
+        var setup = new MeetingSetup(new MeetingDetails("Biểu quyết đông người", "Hội trường", DateTimeOffset.UtcNow),
+            [new(ClusterFixture.Chair.UserName, MeetingRole.Chair), .. actors.Select(a => new ParticipantInvite(a.UserName, MeetingRole.Delegate))],
+            [new AgendaItemInput("Nội dung", null, 10, null)]);
+        Assert.True((await meeting.CreateAsync(ClusterFixture.Chair, setup)).Ok);
+        await meeting.ScheduleAsync(ClusterFixture.Chair);
+        foreach (var actor in actors.Prepend(ClusterFixture.Chair))
+        {
+            await meeting.ConnectAsync(actor, $"c-{actor.UserName}");
+        }
+
+        await meeting.OpenAsync(ClusterFixture.Chair);
+        Assert.True((await meeting.OpenPollAsync(ClusterFixture.Chair, new MotionInput("i1", "Thông qua", Secrecy: Voting.Motions.Secrecy.Secret))).Ok);
+        var voters = new List<TestVoter>();
+        foreach (var a in actors)
+        {
+            voters.Add(await TestVoter.RegisterAsync(grains, a));
+        }
+
+        var ballots = voters.Select((v, i) => (v, v.Ballot(id, "p1", i % 3 == 0 ? "no" : "yes"))).ToList();
+        var poll = grains.GetGrain<IPollGrain>($"{id}/p1");
+
+        var results = await Task.WhenAll(ballots.Select(b => poll.CastAsync(b.v.Actor, b.Item2)));
+        var replays = await Task.WhenAll(ballots.Take(10).Select(b => poll.CastAsync(b.v.Actor, b.Item2)));
+        Assert.True((await meeting.ClosePollAsync(ClusterFixture.Chair, "p1")).Ok);
+
+        Assert.All(results, r => Assert.True(r.Ok, r.Error?.Code));
+        Assert.Equal(Enumerable.Range(1, Voters).Select(i => (long)i), results.Select(r => r.Value!.Position).Order());
+        Assert.Equal(results.Take(10).Select(r => r.Value), replays.Select(r => r.Value));
+        var chain = (await meeting.GetBallotChainAsync(ClusterFixture.Chair, "p1")).Value!;
+        var result = (await meeting.GetSnapshotAsync(ClusterFixture.Chair)).Value!.Polls.Single().Result!;
+        Assert.Equal(Voters, result.BallotCount);
+        Assert.All(results, r => Assert.True(chain.Contains(r.Value!)));
+        Assert.Null(BallotChain.FindFirstFault(chain.Entries, result.ChainHead, Voters));
+        Assert.Equal(Voters / 3, result.Outcome.No);
+    }
+}
+
+public sealed class BallotBurstOnDisk(FileStorageCluster cluster) : BallotBurstTests<FileStorageCluster>(cluster);
+
+public sealed class BallotBurstInRedis(RedisStorageCluster cluster) : BallotBurstTests<RedisStorageCluster>(cluster);

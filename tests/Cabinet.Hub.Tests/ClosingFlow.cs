@@ -19,6 +19,9 @@ internal static class ClosingFlow
         }
 
         Assert.True((await chair.Client.InvokeAsync(nameof(MeetingHub.ClosePoll), id, pollId)).Ok);
+        Assert.True((await voters[0].Client.InvokeAsync(nameof(MeetingHub.RequestFloor), id, new FloorRequestInput("Về số liệu thu ngân sách"))).Ok);
+        Assert.True((await chair.Client.InvokeAsync(nameof(MeetingHub.GrantFloor), id, new FloorGrant())).Ok);
+        Assert.True((await chair.Client.InvokeAsync(nameof(MeetingHub.EndSpeech), id)).Ok);
         await using var secretary = await MeetingHubClient.ConnectAsync(server.BaseAddress, "thuky");
         var drafted = await secretary.InvokeAsync(nameof(MeetingHub.DraftConclusion), id, "i1",
             new[] { "Thống nhất thông qua báo cáo tình hình kinh tế - xã hội tháng 11.", "Giao Sở Tài chính hoàn thiện số liệu trước ngày 30/11." });

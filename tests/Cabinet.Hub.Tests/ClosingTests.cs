@@ -31,6 +31,7 @@ public sealed class ClosingTests(ServerFixture fixture) : IClassFixture<ServerFi
         Assert.Contains("BIÊN BẢN", text, StringComparison.Ordinal);
         Assert.Contains("Giao Sở Tài chính hoàn thiện số liệu", text, StringComparison.Ordinal);
         Assert.Contains("Thông qua báo cáo", text, StringComparison.Ordinal);
+        Assert.Contains("Ý kiến phát biểu", text, StringComparison.Ordinal);
 
         var verified = ClosingFlow.Verify(zip, root);
         Assert.True(verified.ExitCode == 0, verified.Output);

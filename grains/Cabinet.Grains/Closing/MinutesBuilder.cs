@@ -21,6 +21,9 @@ internal static class MinutesBuilder
         };
     }
 
+    private static string NameOf(MeetingState s, string userName) =>
+        s.Participants.FirstOrDefault(p => p.UserName == userName)?.DisplayName ?? userName;
+
     private static MinutesPerson Person(Participant p) => new(p.DisplayName, p.Position);
 
     private static Attendee Attendee(Participant p, Presence? presence)
@@ -37,6 +40,8 @@ internal static class MinutesBuilder
         return new MinutesAgendaItem(number, item.Title)
         {
             Presenter = string.IsNullOrEmpty(item.Presenter) ? null : item.Presenter,
+            Speakers = s.Floor.For(item.Id).Speeches.Where(sp => sp.EndedAt is not null)
+                .Select(sp => new Speaker(NameOf(s, sp.UserName), sp.StartedAt, sp.EndedAt!.Value - sp.StartedAt, sp.PointOfOrder)).ToList(),
             Polls = s.Polls.Where(p => p.Motion.AgendaItemId == item.Id && p.Status != PollStatus.Open).Select(Poll).ToList(),
             Conclusion = conclusion is null ? null : new Conclusion(conclusion.Approved) { ApprovedAt = conclusion.ApprovedAt },
         };

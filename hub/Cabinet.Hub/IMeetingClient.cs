@@ -13,4 +13,7 @@ public interface IMeetingClient
 
     /// <summary>How many have voted in an open poll (counts only, coalesced; never names or choices).</summary>
     Task PollParticipation(Polls.PollParticipation participation);
+
+    /// <summary>A shared annotation appeared, changed or went away (Shared null: remove it). Not versioned: list again after a reconnect.</summary>
+    Task AnnotationChanged(Documents.AnnotationChange change);
 }

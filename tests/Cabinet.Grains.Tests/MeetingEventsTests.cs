@@ -111,6 +111,8 @@ public abstract class MeetingEventsTests<TCluster>(TCluster cluster) : IClassFix
 
         public Task OnPollParticipationAsync(Polls.PollParticipation participation) => Task.CompletedTask;
 
+        public Task OnAnnotationAsync(Documents.AnnotationChange change) => Task.CompletedTask;
+
         public async Task<List<MeetingEvent>> WaitForAsync(int count)
         {
             for (var i = 0; i < 200 && _events.Count < count; i++)

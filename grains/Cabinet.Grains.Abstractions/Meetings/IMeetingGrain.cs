@@ -125,4 +125,31 @@ public interface IMeetingGrain : IGrainWithStringKey
 
     /// <summary>The room as the chair and secretary see it: presence, raised hands and acknowledged versions.</summary>
     Task<Result<RoomView>> GetRoomAsync(Actor actor);
+
+    // Documents and follow-the-presenter
+
+    /// <summary>
+    /// Chair or secretary: records a checked PDF already in the blob store as a new document, or as the next version
+    /// of <see cref="Documents.DocumentUpload.DocumentId"/>. Not after the meeting is closed.
+    /// </summary>
+    Task<Result<Documents.DocumentView>> AddDocumentAsync(Actor actor, Documents.DocumentUpload upload);
+
+    /// <summary>Chair or secretary: title, agenda item, "download allowed" and "classified".</summary>
+    Task<CommandResult> UpdateDocumentAsync(Actor actor, string documentId, string title, string? itemId, bool downloadAllowed, bool classified);
+
+    /// <summary>A participant's (not an organisation observer's) right to one document; refused otherwise.</summary>
+    Task<Result<Documents.DocumentAccess>> GetDocumentAccessAsync(Actor actor, string documentId);
+
+    /// <summary>The chair or the current item's presenter leads every viewer to a document page.</summary>
+    Task<CommandResult> StartFollowAsync(Actor actor, string documentId, int version, int page);
+
+    /// <summary>The leader turned the page.</summary>
+    Task<CommandResult> FollowPageAsync(Actor actor, int page);
+
+    /// <summary>The leader (or the chair) stops leading.</summary>
+    Task<CommandResult> StopFollowAsync(Actor actor);
+
+    /// <summary>From an annotation grain: a shared annotation changed; pushed to the room, never versioned.</summary>
+    [OneWay]
+    Task RelayAnnotationAsync(Documents.AnnotationChange change);
 }

@@ -12,4 +12,8 @@ public interface IMeetingObserver : IGrainObserver
     /// <summary>A poll's live participation count (not a versioned change: counts are coalesced and may skip).</summary>
     [OneWay]
     Task OnPollParticipationAsync(Polls.PollParticipation participation);
+
+    /// <summary>A shared annotation appeared, changed or went away (not versioned; see <see cref="Documents.AnnotationChange"/>).</summary>
+    [OneWay]
+    Task OnAnnotationAsync(Documents.AnnotationChange change);
 }

@@ -25,4 +25,6 @@ public sealed record MeetingEvent(
     FloorUpdate? Floor = null,
     Polls.PollView? PollUpdate = null,
     Closing.ConclusionView? ConclusionUpdate = null,
-    Closing.ArchiveInfo? Archive = null);
+    Closing.ArchiveInfo? Archive = null,
+    Documents.DocumentView? DocumentUpdate = null,
+    Documents.FollowState? Follow = null);

@@ -37,4 +37,12 @@ public static class MeetingEventKinds
     public const string SpeechEnded = "floor.speech-ended";
     public const string SpeakingTimeChanged = "floor.speaking-time-changed";
     public const string DefaultSpeakingTimeChanged = "floor.default-speaking-time-changed";
+
+    // documents
+    public const string DocumentAdded = "document.added";
+    public const string DocumentVersionIssued = "document.version-issued";
+    public const string DocumentUpdated = "document.updated";
+    public const string FollowStarted = "follow.started";
+    public const string FollowPage = "follow.page";
+    public const string FollowStopped = "follow.stopped";
 }

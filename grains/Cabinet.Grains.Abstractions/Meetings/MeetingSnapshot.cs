@@ -21,7 +21,9 @@ public sealed record MeetingSnapshot(
     FloorSnapshot Floor,
     ImmutableArray<Polls.PollView> Polls,
     ImmutableArray<Closing.ConclusionView> Conclusions,
-    Closing.ArchiveInfo? Archive)
+    Closing.ArchiveInfo? Archive,
+    ImmutableArray<Documents.DocumentView> Documents,
+    Documents.FollowState Follow)
 {
     /// <summary>The poll now open, if any (at most one at a time).</summary>
     public Polls.PollView? OpenPoll => Polls.FirstOrDefault(p => p.Status == Voting.Polls.PollStatus.Open);
@@ -62,6 +64,8 @@ public sealed record MeetingSnapshot(
             Polls = e.PollUpdate is { } poll ? Upsert(Polls, poll) : Polls,
             Conclusions = e.ConclusionUpdate is { } conclusion ? Upsert(Conclusions, conclusion) : Conclusions,
             Archive = e.Archive ?? Archive,
+            Documents = e.DocumentUpdate is { } document ? Upsert(Documents, document) : Documents,
+            Follow = e.Follow ?? Follow,
         };
     }
 
@@ -74,6 +78,12 @@ public sealed record MeetingSnapshot(
     private static ImmutableArray<Closing.ConclusionView> Upsert(ImmutableArray<Closing.ConclusionView> all, Closing.ConclusionView update)
     {
         var index = all.IndexOf(all.FirstOrDefault(c => c.ItemId == update.ItemId)!);
+        return index >= 0 ? all.SetItem(index, update) : all.Add(update);
+    }
+
+    private static ImmutableArray<Documents.DocumentView> Upsert(ImmutableArray<Documents.DocumentView> all, Documents.DocumentView update)
+    {
+        var index = all.IndexOf(all.FirstOrDefault(d => d.DocumentId == update.DocumentId)!);
         return index >= 0 ? all.SetItem(index, update) : all.Add(update);
     }
 

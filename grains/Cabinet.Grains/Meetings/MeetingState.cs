@@ -30,9 +30,12 @@ public sealed record MeetingState
     [Id(17)] public ImmutableDictionary<string, ImmutableArray<string>> ConclusionDrafts { get; init; } = ImmutableDictionary<string, ImmutableArray<string>>.Empty;
     [Id(18)] public bool SealPending { get; init; }
     [Id(19)] public Closing.ArchiveInfo? Archive { get; init; }
+    [Id(20)] public ImmutableArray<Documents.DocumentView> Documents { get; init; } = [];
+    [Id(21)] public Documents.FollowState Follow { get; init; } = Cabinet.Documents.FollowState.Off;
+    [Id(22)] public int NextDocumentNumber { get; init; } = 1;
 
     public MeetingSnapshot ToSnapshot(string meetingId) =>
-        new(meetingId, Version, OrganizationId, Details, Status, OpenedAt, ClosedAt, Agenda, Current, Participants, Attendance, Floor, Polls, Conclusions, Archive);
+        new(meetingId, Version, OrganizationId, Details, Status, OpenedAt, ClosedAt, Agenda, Current, Participants, Attendance, Floor, Polls, Conclusions, Archive, Documents, Follow);
 
     public MeetingRole RoleOf(string userName) =>
         Participants.FirstOrDefault(p => p.UserName == userName)?.Role ?? MeetingRole.None;

@@ -61,6 +61,12 @@ internal sealed partial class MeetingFeed : IMeetingObserver, IAsyncDisposable
         return Task.CompletedTask;
     }
 
+    public Task OnAnnotationAsync(Documents.AnnotationChange change)
+    {
+        _inbox.Writer.TryWrite(change);
+        return Task.CompletedTask;
+    }
+
     private async Task PumpAsync()
     {
         await foreach (var item in _inbox.Reader.ReadAllAsync())
@@ -87,6 +93,14 @@ internal sealed partial class MeetingFeed : IMeetingObserver, IAsyncDisposable
                     foreach (var listener in listeners)
                     {
                         await (listener.OnParticipation?.Invoke(participation) ?? Task.CompletedTask);
+                    }
+                }
+                else if (item is Documents.AnnotationChange change)
+                {
+                    await _hub.Clients.Group(_meetingId).AnnotationChanged(change);
+                    foreach (var listener in listeners)
+                    {
+                        await (listener.OnAnnotation?.Invoke(change) ?? Task.CompletedTask);
                     }
                 }
                 else if (item is long version)

@@ -61,7 +61,7 @@ public sealed class MeetingSession(IGrainFactory grains, MeetingFeeds feeds, Aut
             return;
         }
 
-        _subscription = await feeds.ListenAsync(meetingId, new MeetingListener(OnEventAsync, OnVersionAsync, OnParticipationAsync));
+        _subscription = await feeds.ListenAsync(meetingId, new MeetingListener(OnEventAsync, OnVersionAsync, OnParticipationAsync, OnAnnotationAsync));
         var snapshot = await _grain.GetSnapshotAsync(Actor);
         (Snapshot, Error) = (snapshot.Value, snapshot.Error);
         Acknowledge();
@@ -108,6 +108,12 @@ public sealed class MeetingSession(IGrainFactory grains, MeetingFeeds feeds, Aut
             await changed();
         }
     }
+
+    /// <summary>A shared annotation changed in this meeting (the document viewer listens).</summary>
+    public event Func<Cabinet.Documents.AnnotationChange, Task>? AnnotationChanged;
+
+    private Task OnAnnotationAsync(Cabinet.Documents.AnnotationChange change) =>
+        AnnotationChanged?.Invoke(change) ?? Task.CompletedTask;
 
     private Task OnEventAsync(MeetingEvent e) => UpdateAsync(s => e.Version == s.Version + 1 ? Task.FromResult(s.Apply(e)) : CatchUpAsync(s, e.Version));
 

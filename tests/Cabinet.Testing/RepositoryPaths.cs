@@ -5,7 +5,8 @@ public static class RepositoryPaths
 {
     public static string Root { get; } = FindRoot();
 
-    public static string Fixtures => Path.GetFullPath(Path.Combine(Root, "..", "shared", "fixtures"));
+    /// <summary>Test PDFs and bad inputs, copied into the repository from ../shared/fixtures so a clean clone has them.</summary>
+    public static string Fixtures => Path.Combine(Root, "tests", "fixtures");
 
     /// <summary>The Cabinet.Web build of the same configuration as the running tests.</summary>
     public static string WebAssembly

@@ -25,7 +25,7 @@ if [ ${#packages[@]} -gt 0 ]; then
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-rm -rf artifacts/e2e-measurements.txt artifacts/screenshots
+rm -rf artifacts/e2e-measurements.txt artifacts/pdfsig-minutes.txt artifacts/screenshots
 echo "== build"
 dotnet build Cabinet.sln -c Release -nologo -clp:ErrorsOnly || { echo "0 passed, 1 failed"; echo "BUILD FAILED"; exit 1; }
 
@@ -50,6 +50,11 @@ done
 if [ -f tests/Cabinet.Bench/Cabinet.Bench.csproj ]; then
   echo "== Cabinet.Bench --quick"
   if dotnet run -c Release --no-build --project tests/Cabinet.Bench -- --quick; then passed=$((passed + 1)); else failed=$((failed + 1)); broken+=("Cabinet.Bench"); fi
+fi
+
+if [ -f artifacts/pdfsig-minutes.txt ]; then
+  echo "== pdfsig on the minutes of a meeting closed in the hub tests"
+  cat artifacts/pdfsig-minutes.txt
 fi
 
 if [ -f artifacts/e2e-measurements.txt ]; then

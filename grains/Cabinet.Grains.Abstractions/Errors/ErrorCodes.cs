@@ -53,6 +53,24 @@ public static class ErrorCodes
     public static readonly CabinetError FloorSpeaking = new("floor.speaking", "Đang có đại biểu phát biểu; hãy kết thúc phát biểu trước khi bế mạc.");
     public static readonly CabinetError NotArchived = new("archive.not_ready", "Hồ sơ lưu trữ của cuộc họp chưa sẵn sàng.");
 
+    // documents (the content checks come from Cabinet.Documents.DocumentErrors: documents.empty, not_pdf, damaged,
+    // encrypted, too_large; annotations.invalid, annotations.limit)
+    public static readonly CabinetError DocumentNotFound = new("documents.not_found", "Không tìm thấy tài liệu trong cuộc họp.");
+    public static readonly CabinetError DocumentVersionNotFound = new("documents.version_not_found", "Không tìm thấy phiên bản tài liệu.");
+    public static readonly CabinetError DocumentClassified = new("documents.classified", "Tài liệu mật — không phát hành điện tử; chỉ xem bản giấy.");
+    public static readonly CabinetError DownloadForbidden = new("documents.download_forbidden", "Tài liệu này không được phép tải về; chỉ xem trực tuyến.");
+    public static readonly CabinetError DocumentFileMissing = new("documents.file_missing", "Không tìm thấy tệp của tài liệu trong kho lưu trữ.");
+    public static readonly CabinetError DocumentFileRequired = new("documents.file_required", "Thiếu tệp PDF trong yêu cầu tải lên.");
+    public static readonly CabinetError DocumentLimit = new("documents.limit", "Cuộc họp đã có số tài liệu (hoặc phiên bản) tối đa.");
+    public static readonly CabinetError AnnotationNotFound = new("annotations.not_found", "Không tìm thấy ghi chú.");
+    public static readonly CabinetError AnnotationNotYours = new("annotations.not_yours", "Chỉ người tạo ghi chú mới được sửa, chia sẻ hoặc xóa ghi chú đó.");
+    public static readonly CabinetError FollowNotActive = new("follow.not_active", "Không có ai đang dẫn dắt trang tài liệu.");
+    public static readonly CabinetError FollowNotLeader = new("follow.not_leader", "Chỉ người đang dẫn dắt mới chuyển trang cho mọi người.");
+    public static readonly CabinetError PageOutOfRange = new("documents.page_out_of_range", "Số trang nằm ngoài tài liệu.");
+
+    /// <summary>A refusal from the documents domain (content checks, annotation bounds).</summary>
+    public static CabinetError From(Documents.DocumentError error) => new(error.Code, error.Message);
+
     /// <summary>A refusal from the voting domain, with its own stable code and message.</summary>
     public static CabinetError From(Voting.Errors.VotingError error) => new(error.Code, error.Message);
 

@@ -42,6 +42,10 @@ public static class CabinetSiloBuilderExtensions
         silo.Services.AddSingleton<Closing.IArchiveStore>(_ => options.UsesRedis
             ? new Closing.RedisArchiveStore(options.RedisConnectionString!)
             : new Closing.FileArchiveStore(options.DataPath));
+        silo.Services.AddSingleton(options.Documents);
+        silo.Services.AddSingleton<Documents.IDocumentBlobStore>(_ => options.UsesRedis
+            ? new Documents.RedisDocumentBlobStore(options.RedisConnectionString!)
+            : new Documents.FileDocumentBlobStore(options.DataPath));
         silo.Services.AddSingleton<Closing.MeetingSealer>();
         silo.Services.AddSingleton(options);
         foreach (var name in new[] { StorageNames.Meetings, StorageNames.People })

@@ -26,5 +26,8 @@ public sealed record CabinetSiloOptions
     /// <summary>Fault injection for tests: kill the process at this step of sealing ("after-minutes", "after-archive").</summary>
     public string? CrashWhileSealing { get; init; }
 
+    /// <summary>Upload and annotation bounds (configuration section <c>Cabinet:Documents</c>).</summary>
+    public Documents.DocumentLimits Documents { get; init; } = new();
+
     public bool UsesRedis => !string.IsNullOrWhiteSpace(RedisConnectionString);
 }

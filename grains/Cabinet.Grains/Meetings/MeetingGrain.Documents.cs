@@ -4,21 +4,43 @@ using Cabinet.People;
 
 namespace Cabinet.Meetings;
 
-// CONTRACT ONLY: the documents branch replaces these bodies (issue 4). Nothing calls them yet.
+/// <summary>Documents, their versions, who may read them, and "follow me".</summary>
 public sealed partial class MeetingGrain
 {
-    public Task<Result<DocumentView>> AddDocumentAsync(Actor actor, DocumentUpload upload) => throw new NotSupportedException();
+    public async Task<Result<DocumentView>> AddDocumentAsync(Actor actor, DocumentUpload upload)
+    {
+        var documentId = upload?.DocumentId ?? DocumentDecisions.NextId(state.State);
+        var result = await ExecuteAsync(actor, c => Task.FromResult(DocumentDecisions.Add(state.State, c, upload)),
+            afterAccepted: upload?.DocumentId is null ? null : () => ReanchorLater(documentId));
+        return result.Ok
+            ? Result<DocumentView>.Of(state.State.Documents.First(d => d.DocumentId == documentId))
+            : Result<DocumentView>.Refused(result.Error!);
+    }
 
     public Task<CommandResult> UpdateDocumentAsync(Actor actor, string documentId, string title, string? itemId, bool downloadAllowed, bool classified) =>
-        throw new NotSupportedException();
+        ExecuteAsync(actor, c => DocumentDecisions.Update(state.State, c, documentId, title, itemId, downloadAllowed, classified));
 
-    public Task<Result<DocumentAccess>> GetDocumentAccessAsync(Actor actor, string documentId) => throw new NotSupportedException();
+    public Task<Result<DocumentAccess>> GetDocumentAccessAsync(Actor actor, string documentId) =>
+        Task.FromResult(state.State.Exists
+            ? DocumentDecisions.Access(state.State, MeetingId, actor, documentId)
+            : Result<DocumentAccess>.Refused(ErrorCodes.MeetingNotFound));
 
-    public Task<CommandResult> StartFollowAsync(Actor actor, string documentId, int version, int page) => throw new NotSupportedException();
+    public Task<CommandResult> StartFollowAsync(Actor actor, string documentId, int version, int page) =>
+        ExecuteAsync(actor, c => FollowDecisions.Start(state.State, c, documentId, version, page));
 
-    public Task<CommandResult> FollowPageAsync(Actor actor, int page) => throw new NotSupportedException();
+    public Task<CommandResult> FollowPageAsync(Actor actor, int page) => ExecuteAsync(actor, c => FollowDecisions.Page(state.State, c, page));
 
-    public Task<CommandResult> StopFollowAsync(Actor actor) => throw new NotSupportedException();
+    public Task<CommandResult> StopFollowAsync(Actor actor) => ExecuteAsync(actor, c => FollowDecisions.Stop(state.State, c));
 
     public Task RelayAnnotationAsync(AnnotationChange change) => _observers.Notify(o => o.OnAnnotationAsync(change));
+
+    /// <summary>
+    /// Not awaited: the annotation grain asks this grain for the versions, which it cannot answer while this call
+    /// runs. Losing it is harmless, since every annotation call reanchors first.
+    /// </summary>
+    private Task ReanchorLater(string documentId)
+    {
+        GrainFactory.GetGrain<IAnnotationGrain>(IAnnotationGrain.KeyOf(MeetingId, documentId)).ReanchorAsync().Ignore();
+        return Task.CompletedTask;
+    }
 }

@@ -4,6 +4,7 @@ using Cabinet.Hub.Feeds;
 using Microsoft.AspNetCore.SignalR;
 using Cabinet.Web.Archive;
 using Cabinet.Web.Components;
+using Cabinet.Web.Documents;
 using Cabinet.Web.Identity;
 using Cabinet.Web.Seed;
 using Cabinet.Web.Sessions;
@@ -26,6 +27,7 @@ public static class CabinetBuilderExtensions
             SigningCertificatePath = cabinet.SigningCertificatePath,
             SigningCertificatePassword = cabinet.SigningCertificatePassword,
             CrashWhileSealing = builder.Configuration["Cabinet:FaultInjection:CrashWhileSealing"],
+            Documents = builder.Configuration.GetSection(Cabinet.Documents.DocumentLimits.Section).Get<Cabinet.Documents.DocumentLimits>() ?? new(),
         };
         builder.UseOrleans(s => s.UseCabinet(silo));
 
@@ -40,6 +42,7 @@ public static class CabinetBuilderExtensions
         builder.Services.AddSingleton<MeetingFeeds>();
         builder.Services.AddSingleton<MyMeetings>();
         builder.Services.AddTransient<MeetingSession>();
+        builder.Services.AddSingleton<DocumentIntake>();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddHealthChecks();
 
@@ -71,6 +74,7 @@ public static class CabinetBuilderExtensions
         app.MapAccountEndpoints();
         app.MapPkiEndpoints();
         app.MapArchiveEndpoints();
+        app.MapDocumentEndpoints();
         app.MapAdminEndpoints();
         app.MapHub<MeetingHub>(MeetingHub.Path);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

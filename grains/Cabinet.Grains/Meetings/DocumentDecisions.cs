@@ -1,0 +1,126 @@
+using System.Collections.Immutable;
+using Cabinet.Documents;
+using Cabinet.Errors;
+
+namespace Cabinet.Meetings;
+
+/// <summary>
+/// The chair or the secretary adds documents (a checked PDF already in the blob store), issues new versions that keep
+/// the document id, and edits title, agenda item and the "download allowed" / "classified" flags. Never after close.
+/// </summary>
+internal static class DocumentDecisions
+{
+    public const int MaxTitle = 200;
+    public const int MaxDocuments = 200;
+    public const int MaxVersions = 100;
+
+    public static string NextId(MeetingState s) => $"d{s.NextDocumentNumber}";
+
+    public static Decision Add(MeetingState s, MeetingCommand c, DocumentUpload? upload)
+    {
+        if ((Check(s, c) ?? Fields(s, upload?.Title, upload?.ItemId) ?? File(upload)) is { } refusal)
+        {
+            return Decision.Refuse(refusal);
+        }
+
+        var version = new DocumentVersionView(1, upload!.Sha256, upload.Bytes, upload.Pages, c.At, c.Actor.UserName);
+        if (upload.DocumentId is not null)
+        {
+            return Issue(s, c, upload, version);
+        }
+
+        if (s.Documents.Length >= MaxDocuments)
+        {
+            return Decision.Refuse(ErrorCodes.DocumentLimit);
+        }
+
+        var document = new DocumentView(NextId(s), upload.Title.Trim(), upload.ItemId, upload.DownloadAllowed, upload.Classified, [version]);
+        return Decision.Accept(
+            s with { Documents = s.Documents.Add(document), NextDocumentNumber = s.NextDocumentNumber + 1 },
+            c.EventOn(s, MeetingEventKinds.DocumentAdded) with { DocumentUpdate = document },
+            Detail(document, version));
+    }
+
+    public static Decision Update(MeetingState s, MeetingCommand c, string? documentId, string? title, string? itemId, bool downloadAllowed, bool classified)
+    {
+        if ((Check(s, c) ?? Fields(s, title, itemId)) is { } refusal)
+        {
+            return Decision.Refuse(refusal);
+        }
+
+        if (s.Documents.FirstOrDefault(d => d.DocumentId == documentId) is not { } before)
+        {
+            return Decision.Refuse(ErrorCodes.DocumentNotFound);
+        }
+
+        var after = before with { Title = title!.Trim(), ItemId = itemId, DownloadAllowed = downloadAllowed, Classified = classified };
+        if (after.Title == before.Title && after.ItemId == before.ItemId && after.DownloadAllowed == before.DownloadAllowed && after.Classified == before.Classified)
+        {
+            return Decision.Unchanged;
+        }
+
+        return Decision.Accept(
+            s with { Documents = s.Documents.Replace(before, after) },
+            c.EventOn(s, MeetingEventKinds.DocumentUpdated) with { DocumentUpdate = after },
+            new { after.DocumentId, after.Title, after.ItemId, after.DownloadAllowed, after.Classified });
+    }
+
+    private static Decision Issue(MeetingState s, MeetingCommand c, DocumentUpload upload, DocumentVersionView first)
+    {
+        if (s.Documents.FirstOrDefault(d => d.DocumentId == upload.DocumentId) is not { } before)
+        {
+            return Decision.Refuse(ErrorCodes.DocumentNotFound);
+        }
+
+        if (before.Versions.Length >= MaxVersions)
+        {
+            return Decision.Refuse(ErrorCodes.DocumentLimit);
+        }
+
+        var version = first with { Number = before.Versions.Length + 1 };
+        var after = before with
+        {
+            Title = upload.Title.Trim(),
+            ItemId = upload.ItemId,
+            DownloadAllowed = upload.DownloadAllowed,
+            Classified = upload.Classified,
+            Versions = before.Versions.Add(version),
+        };
+        return Decision.Accept(
+            s with { Documents = s.Documents.Replace(before, after) },
+            c.EventOn(s, MeetingEventKinds.DocumentVersionIssued) with { DocumentUpdate = after },
+            Detail(after, version));
+    }
+
+    private static object Detail(DocumentView d, DocumentVersionView v) =>
+        new { d.DocumentId, d.Title, d.ItemId, d.DownloadAllowed, d.Classified, Version = v.Number, v.Sha256, v.Bytes, v.Pages };
+
+    private static CabinetError? Check(MeetingState s, MeetingCommand c) =>
+        !MeetingAccess.CanPrepare(s, c.Actor) ? ErrorCodes.Forbidden
+        : s.Status == MeetingStatus.Closed ? ErrorCodes.MeetingClosed
+        : null;
+
+    private static CabinetError? Fields(MeetingState s, string? title, string? itemId) =>
+        title?.Trim() is not { Length: > 0 and <= MaxTitle } ? ErrorCodes.Invalid($"Tên tài liệu cần từ 1 đến {MaxTitle} ký tự.")
+        : itemId is not null && s.Agenda.All(i => i.Id != itemId) ? ErrorCodes.AgendaItemNotFound
+        : null;
+
+    private static CabinetError? File(DocumentUpload? upload) =>
+        upload is null || !BlobHash.IsValid(upload.Sha256) || upload.Bytes <= 0 || upload.Pages <= 0
+            ? ErrorCodes.Invalid("Tệp tài liệu chưa được kiểm tra và lưu trữ.")
+            : null;
+
+    /// <summary>Who may read a document: the meeting's own participants, not organisation members who were not invited.</summary>
+    public static Result<DocumentAccess> Access(MeetingState s, string meetingId, People.Actor actor, string? documentId)
+    {
+        var role = s.RoleOf(actor.UserName);
+        if (role == MeetingRole.None)
+        {
+            return Result<DocumentAccess>.Refused(ErrorCodes.Forbidden);
+        }
+
+        return s.Documents.FirstOrDefault(d => d.DocumentId == documentId) is { } document
+            ? Result<DocumentAccess>.Of(new DocumentAccess(meetingId, role, s.Status, document))
+            : Result<DocumentAccess>.Refused(ErrorCodes.DocumentNotFound);
+    }
+}

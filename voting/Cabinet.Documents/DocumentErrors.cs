@@ -1,0 +1,18 @@
+namespace Cabinet.Documents;
+
+/// <summary>Why a file is not accepted as a meeting document, or an annotation is refused. Codes are stable API.</summary>
+public static class DocumentErrors
+{
+    public static readonly DocumentError Empty = new("documents.empty", "Tệp rỗng: không có nội dung để tải lên.");
+    public static readonly DocumentError NotPdf = new("documents.not_pdf", "Tệp không phải PDF (nội dung không bắt đầu bằng %PDF-); chỉ nhận tài liệu PDF.");
+    public static readonly DocumentError Damaged = new("documents.damaged", "Tệp PDF bị hỏng hoặc không đầy đủ nên không mở được; hãy xuất lại tệp rồi tải lên.");
+    public static readonly DocumentError Encrypted = new("documents.encrypted", "Tệp PDF được đặt mật khẩu nên không đọc được; hãy tải lên bản không mật khẩu.");
+
+    public static DocumentError TooLarge(long maxBytes) =>
+        new("documents.too_large", $"Tệp vượt quá dung lượng cho phép ({maxBytes / (1024 * 1024)} MB).");
+
+    /// <summary>An annotation outside the configured bounds or malformed; says which part and why.</summary>
+    public static DocumentError InvalidAnnotation(string detail) => new("annotations.invalid", $"Ghi chú không hợp lệ: {detail}");
+
+    public static readonly DocumentError TooManyAnnotations = new("annotations.limit", "Bạn đã đạt số ghi chú tối đa cho tài liệu này.");
+}

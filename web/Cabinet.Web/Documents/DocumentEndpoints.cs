@@ -1,0 +1,143 @@
+using Cabinet.Documents;
+using Cabinet.Errors;
+using Cabinet.Identity;
+using Cabinet.Meetings;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Net.Http.Headers;
+
+namespace Cabinet.Web.Documents;
+
+/// <summary>
+/// Upload of a meeting document (multipart: file, title, itemId, downloadAllowed, classified, documentId) and the
+/// file of a version for the viewer (inline) or as a download. Every request is authorized by the meeting grain.
+/// </summary>
+public static class DocumentEndpoints
+{
+    /// <summary>Room for the multipart envelope and the form fields around the largest allowed file.</summary>
+    private const long EnvelopeBytes = 1024 * 1024;
+
+    public static IEndpointRouteBuilder MapDocumentEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/meetings/{organization}/{meeting}/documents")
+            .RequireAuthorization(p => p.AddAuthenticationSchemes(CookieAuthenticationDefaults.AuthenticationScheme, BearerTokenDefaults.AuthenticationScheme)
+                .RequireAuthenticatedUser());
+        group.MapPost("", UploadAsync).DisableAntiforgery();
+        group.MapGet("/{documentId}/versions/{number:int}/file", FetchAsync);
+        return app;
+    }
+
+    private static async Task<IResult> UploadAsync(string organization, string meeting, HttpContext http, DocumentIntake intake)
+    {
+        if (CabinetClaims.ToActor(http.User) is not { } actor)
+        {
+            return Refuse(ErrorCodes.NotSignedIn);
+        }
+
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+        {
+            size.MaxRequestBodySize = intake.MaxFileBytes + EnvelopeBytes;
+        }
+
+        if (!http.Request.HasFormContentType)
+        {
+            return Refuse(ErrorCodes.DocumentFileRequired);
+        }
+
+        IFormCollection form;
+        try
+        {
+            form = await http.Request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = intake.MaxFileBytes + EnvelopeBytes }, http.RequestAborted);
+        }
+        catch (Exception ex) when (ex is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } or InvalidDataException)
+        {
+            return Refuse(ErrorCodes.From(DocumentErrors.TooLarge(intake.MaxFileBytes)));
+        }
+
+        if (form.Files.GetFile("file") is not { } file)
+        {
+            return Refuse(ErrorCodes.DocumentFileRequired);
+        }
+
+        var request = new DocumentUploadRequest(
+            string.IsNullOrWhiteSpace(form["documentId"]) ? null : form["documentId"].ToString(),
+            form["title"].ToString(),
+            string.IsNullOrWhiteSpace(form["itemId"]) ? null : form["itemId"].ToString(),
+            IsTrue(form["downloadAllowed"]),
+            IsTrue(form["classified"]));
+        await using var content = file.OpenReadStream();
+        var added = await intake.AddAsync(actor, MeetingKey.Of(organization, meeting), content, request, http.RequestAborted);
+        return added.Ok ? Results.Json(added.Value, statusCode: StatusCodes.Status201Created) : Refuse(added.Error!);
+    }
+
+    private static async Task<IResult> FetchAsync(
+        string organization, string meeting, string documentId, int number, HttpContext http, IGrainFactory grains, IDocumentBlobStore blobs)
+    {
+        var meetingId = MeetingKey.Of(organization, meeting);
+        if (CabinetClaims.ToActor(http.User) is not { } actor)
+        {
+            return Refuse(ErrorCodes.NotSignedIn);
+        }
+
+        if (!MeetingKey.IsValid(meetingId) || !DocumentKey.IsValid(documentId))
+        {
+            return Refuse(ErrorCodes.DocumentNotFound);
+        }
+
+        var access = await grains.GetGrain<IMeetingGrain>(meetingId).GetDocumentAccessAsync(actor, documentId);
+        if (!access.Ok)
+        {
+            return Refuse(access.Error!);
+        }
+
+        var (role, document) = (access.Value!.Role, access.Value.Document);
+        var download = http.Request.Query["download"] == "1";
+        if (document.Classified)
+        {
+            return Refuse(ErrorCodes.DocumentClassified);
+        }
+
+        if (number < 1 || number > document.Versions.Length)
+        {
+            return Refuse(ErrorCodes.DocumentVersionNotFound);
+        }
+
+        if (download && !document.DownloadAllowed && role is not (MeetingRole.Chair or MeetingRole.Secretary))
+        {
+            return Refuse(ErrorCodes.DownloadForbidden);
+        }
+
+        var version = document.Versions[number - 1];
+        if (await blobs.OpenAsync(version.Sha256, http.RequestAborted) is not { } stream)
+        {
+            return Refuse(ErrorCodes.DocumentFileMissing);
+        }
+
+        // The URL names one immutable version, so the browser may keep it; private because it is authorized content.
+        http.Response.Headers.CacheControl = "private, max-age=31536000, immutable";
+        var name = $"{documentId}-v{number}.pdf";
+        if (!download)
+        {
+            http.Response.Headers.ContentDisposition = $"inline; filename=\"{name}\"";
+        }
+
+        return Results.File(stream, "application/pdf", download ? name : null,
+            entityTag: new EntityTagHeaderValue($"\"{version.Sha256}\""), enableRangeProcessing: true);
+    }
+
+    private static bool IsTrue(Microsoft.Extensions.Primitives.StringValues value) =>
+        bool.TryParse(value.ToString(), out var flag) ? flag : value == "1" || value == "on";
+
+    internal static IResult Refuse(CabinetError error) => Results.Json(error, statusCode: StatusOf(error.Code));
+
+    private static int StatusOf(string code) => code switch
+    {
+        "auth.not_signed_in" => StatusCodes.Status401Unauthorized,
+        "auth.forbidden" or "documents.classified" or "documents.download_forbidden" => StatusCodes.Status403Forbidden,
+        "meeting.not_found" or "documents.not_found" or "documents.version_not_found" or "documents.file_missing" or "agenda.item_not_found"
+            => StatusCodes.Status404NotFound,
+        "documents.too_large" => StatusCodes.Status413PayloadTooLarge,
+        _ => StatusCodes.Status400BadRequest,
+    };
+}

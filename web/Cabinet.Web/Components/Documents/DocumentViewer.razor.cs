@@ -10,8 +10,8 @@ namespace Cabinet.Web.Components.Documents;
 
 public sealed partial class DocumentViewer
 {
-    private const string HighlightColor = "#ffd54a";
-    private const string InkColor = "#1a5fb4";
+    private const string HighlightColor = "#ffeb3b";
+    private const string InkColor = "#2196f3";
     private ElementReference _host;
     private IJSObjectReference? _module;
     private DotNetObjectReference<DocumentViewer>? _self;

@@ -289,12 +289,16 @@ function geometryOf(viewport, unrotated, scale) {
   return {
     scale, width: viewport.width, height: viewport.height, toFraction, toPixel,
     toPixelRect: r => box(toPixel(r.x, r.y), toPixel(r.x + r.width, r.y + r.height)),
-    toFractionRect: (x, y, w, h) => {
-      const f = box(toFraction(x, y), toFraction(x + w, y + h));
-      return { x: roundFraction(f.x), y: roundFraction(f.y), width: roundFraction(f.width), height: roundFraction(f.height) };
+    toFractionRect: (px, py, w, h) => {
+      const f = box(toFraction(px, py), toFraction(px + w, py + h));
+      const x = roundFraction(f.x), y = roundFraction(f.y);
+      return { x, y, width: floorFraction(Math.min(f.width, 1 - x)), height: floorFraction(Math.min(f.height, 1 - y)) };
     },
   };
 }
+
+/** Rounds a size down, so that x + width never passes the page's edge. */
+const floorFraction = v => Math.floor(Math.min(1, Math.max(0, v)) * 10000) / 10000;
 
 /** Joins the selection's per-glyph-run rects into one rect per line. */
 function merge(rects) {
@@ -304,7 +308,7 @@ function merge(rects) {
     if (line) {
       const right = Math.max(line.x + line.width, r.x + r.width);
       line.x = Math.min(line.x, r.x);
-      line.width = roundFraction(right - line.x);
+      line.width = floorFraction(right - line.x);
     } else {
       lines.push({ ...r });
     }

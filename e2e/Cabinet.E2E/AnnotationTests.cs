@@ -34,7 +34,7 @@ public sealed class AnnotationTests(BrowserFixture fixture) : IClassFixture<Brow
         await Expect(reader.Locator($".marks [data-annotation-id='{highlightId}']").First).ToBeVisibleAsync(new() { Timeout = 10_000 });
 
         // A shared note: the time from saving it to the other delegate seeing it is measured, not asserted.
-        var (note, seen) = await AddNoteAsync(author, 0.5f, 0.45f, "Đề nghị làm rõ số liệu hiệu năng ở mục 6.", shared: true);
+        var (note, seen) = await AddNoteAsync(author, 0.5f, 0.4f, "Đề nghị làm rõ số liệu hiệu năng ở mục 6.", shared: true);
         await Expect(reader.GetByTestId($"annotation-{note}").GetByTestId("annotation-text")).ToHaveTextAsync("Đề nghị làm rõ số liệu hiệu năng ở mục 6.", new() { Timeout = 10_000 });
         Measurements.Record("delegate saves a shared note → another delegate sees it", seen.Elapsed);
         await Expect(reader.GetByTestId($"annotation-{note}")).ToHaveAttributeAsync("data-mine", "false");
@@ -42,8 +42,8 @@ public sealed class AnnotationTests(BrowserFixture fixture) : IClassFixture<Brow
         await Expect(reader.Locator($".marks [data-annotation-id='{note}']")).ToBeVisibleAsync();
 
         // A private note stays with its author.
-        var (secret, _) = await AddNoteAsync(author, 0.3f, 0.7f, "Ghi chú riêng: chưa đồng ý phương án.", shared: false);
-        var (inert, _) = await AddNoteAsync(author, 0.7f, 0.7f, Script, shared: true);
+        var (secret, _) = await AddNoteAsync(author, 0.3f, 0.3f, "Ghi chú riêng: chưa đồng ý phương án.", shared: false);
+        var (inert, _) = await AddNoteAsync(author, 0.7f, 0.35f, Script, shared: true);
         await Expect(reader.GetByTestId($"annotation-{inert}").GetByTestId("annotation-text")).ToHaveTextAsync(Script, new() { Timeout = 10_000 });
         await Expect(reader.GetByTestId($"annotation-{secret}")).ToHaveCountAsync(0);
         await Expect(reader.GetByTestId("annotations")).Not.ToContainTextAsync("Ghi chú riêng");
@@ -74,6 +74,7 @@ public sealed class AnnotationTests(BrowserFixture fixture) : IClassFixture<Brow
     private static async Task SelectWithMouseAsync(IPage page, string text)
     {
         var span = page.GetByTestId("viewer-stage").Locator(".textLayer span", new() { HasText = text }).First;
+        await span.ScrollIntoViewIfNeededAsync();
         var box = await span.BoundingBoxAsync() ?? throw new InvalidOperationException("no text span " + text);
         await page.Mouse.MoveAsync(box.X + 1, box.Y + box.Height / 2);
         await page.Mouse.DownAsync();
@@ -86,8 +87,10 @@ public sealed class AnnotationTests(BrowserFixture fixture) : IClassFixture<Brow
     {
         var before = await page.Locator("[data-testid^='annotation-'][data-kind='note']").CountAsync();
         await page.GetByTestId("btn-tool-note").ClickAsync();
-        var canvas = await page.GetByTestId("viewer-canvas").BoundingBoxAsync();
-        await page.Mouse.ClickAsync(canvas!.X + canvas.Width * x, canvas.Y + canvas.Height * y);
+        var surface = page.GetByTestId("viewer-stage").Locator(".tool-surface");
+        await Expect(surface).ToBeVisibleAsync();
+        var size = await surface.BoundingBoxAsync();
+        await surface.ClickAsync(new() { Position = new() { X = size!.Width * x, Y = size.Height * y } });
         await page.GetByTestId("note-text").FillAsync(text);
         await page.GetByTestId("annotation-shared").SetCheckedAsync(shared);
         var clock = Stopwatch.StartNew();
@@ -95,6 +98,7 @@ public sealed class AnnotationTests(BrowserFixture fixture) : IClassFixture<Brow
         var notes = page.Locator("[data-testid^='annotation-'][data-kind='note']");
         await Expect(notes).ToHaveCountAsync(before + 1, new() { Timeout = 10_000 });
         await page.GetByTestId("btn-tool-note").ClickAsync();
+        await Expect(page.GetByTestId("viewer-stage").Locator(".tool-surface")).ToBeHiddenAsync();
         var created = notes.Filter(new() { Has = page.GetByTestId("annotation-text").GetByText(text, new() { Exact = true }) }).First;
         return ((await created.GetAttributeAsync("data-testid"))!["annotation-".Length..], clock);
     }

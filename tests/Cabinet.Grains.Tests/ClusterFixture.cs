@@ -95,7 +95,8 @@ public sealed class RedisStorageCluster : ClusterFixture
     protected override async Task<CabinetSiloOptions> StorageAsync()
     {
         _redis = await RedisServer.StartAsync();
-        return new CabinetSiloOptions { RedisConnectionString = _redis.ConnectionString };
+        // Its own data folder too: signing keys live there, and parallel clusters sharing one raced to create the test CA.
+        return new CabinetSiloOptions { RedisConnectionString = _redis.ConnectionString, DataPath = RepositoryPaths.NewTempFolder("grains-redis") };
     }
 
     public override async ValueTask DisposeAsync()

@@ -13,10 +13,11 @@ public sealed class DocumentUploads : IDisposable
 
     private DocumentUploads(HttpClient http) => _http = http;
 
-    public static async Task<DocumentUploads> SignInAsync(Uri baseAddress, string userName)
+    /// <param name="signInAt">Where to get the token, when not from the host called (tokens are valid cluster-wide).</param>
+    public static async Task<DocumentUploads> SignInAsync(Uri baseAddress, string userName, Uri? signInAt = null)
     {
         var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromMinutes(2) };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await MeetingHubClient.GetTokenAsync(baseAddress, userName));
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await MeetingHubClient.GetTokenAsync(signInAt ?? baseAddress, userName));
         return new DocumentUploads(http);
     }
 

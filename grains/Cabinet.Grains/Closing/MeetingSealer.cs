@@ -34,7 +34,7 @@ public sealed partial class MeetingSealer(OrganizationSigners signers, IArchiveS
         signed = await PdfSigner.SignAsync(signed, organization,
             new PdfSignatureRequest("Xác thực của cơ quan") { SignerName = request.OrganizationName, FieldName = "CoQuan" });
 
-        var sealedMeeting = new SealedMeeting(request.OrganizationName, request.MeetingId, s.Details.Title, s.ClosedAt ?? now, signed, [.. s.Ledger], [])
+        var sealedMeeting = new SealedMeeting(request.OrganizationName, request.MeetingId, s.Details.Title, s.ClosedAt ?? now, signed, [.. s.Ledger], MinutesBuilder.Documents(s))
         {
             Polls = request.Polls.Where(p => p.Poll.Result is not null).Select(p => new ArchivePoll(
                 p.Poll.PollId, Encoding.UTF8.GetBytes(p.Poll.Result!.DocumentJson), Convert.FromBase64String(p.Poll.Result.SignatureBase64))

@@ -44,8 +44,14 @@ internal static class MinutesBuilder
                 .Select(sp => new Speaker(NameOf(s, sp.UserName), sp.StartedAt, sp.EndedAt!.Value - sp.StartedAt, sp.PointOfOrder)).ToList(),
             Polls = s.Polls.Where(p => p.Motion.AgendaItemId == item.Id && p.Status != PollStatus.Open).Select(Poll).ToList(),
             Conclusion = conclusion is null ? null : new Conclusion(conclusion.Approved) { ApprovedAt = conclusion.ApprovedAt },
+            Documents = Documents(s, item.Id),
         };
     }
+
+    /// <summary>Every issued version of the documents (of one item, or all when <paramref name="itemId"/> is null): title, version, SHA-256; never the bytes.</summary>
+    public static List<MinutesDocument> Documents(MeetingState s, string? itemId = null) =>
+        [.. s.Documents.Where(d => itemId is null || d.ItemId == itemId)
+            .SelectMany(d => d.Versions.Select(v => new MinutesDocument(d.Title, v.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), v.Sha256)))];
 
     private static MinutesPoll Poll(Polls.PollView poll)
     {

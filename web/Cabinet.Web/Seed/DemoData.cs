@@ -16,6 +16,11 @@ public static class DemoData
     public const string CommuneB = "xa-phu-my";
     public const string MonthlyMeeting = "tinh/phien-thuong-ky-thang-11";
 
+    /// <summary>The public provincial plan attached to the monthly meeting (web/Cabinet.Web/Seed, copied to the output).</summary>
+    public const string PlanFile = "ke-hoach-dich-vu-cong-truc-tuyen.pdf";
+
+    public const string PlanTitle = "Kế hoạch phát triển dịch vụ công trực tuyến";
+
     public static readonly ImmutableArray<OrganizationProfile> Organizations =
     [
         new(Province, "Ủy ban nhân dân tỉnh", null),

@@ -7,7 +7,8 @@ using Microsoft.Extensions.Options;
 namespace Cabinet.Web.Seed;
 
 /// <summary>On first start (empty directory), creates the demo organisations, people and meetings.</summary>
-public sealed partial class DemoSeeder(IGrainFactory grains, IOptions<CabinetOptions> options, TimeProvider clock, ILogger<DemoSeeder> logger)
+public sealed partial class DemoSeeder(
+    IGrainFactory grains, IOptions<CabinetOptions> options, TimeProvider clock, Documents.DocumentIntake intake, ILogger<DemoSeeder> logger)
     : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -42,6 +43,11 @@ public sealed partial class DemoSeeder(IGrainFactory grains, IOptions<CabinetOpt
             var actor = (await grains.GetGrain<IUserGrain>(chair).GetProfileAsync())!.ToActor();
             var meeting = grains.GetGrain<IMeetingGrain>(id);
             var created = await meeting.CreateAsync(actor, setup);
+            if (created.Ok && id == DemoData.MonthlyMeeting)
+            {
+                await AttachPlanAsync(actor, id, cancellationToken);
+            }
+
             if (created.Ok && schedule)
             {
                 await meeting.ScheduleAsync(actor);
@@ -52,6 +58,21 @@ public sealed partial class DemoSeeder(IGrainFactory grains, IOptions<CabinetOpt
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>The province's public plan (Seed/, copied beside the app) on the first item, so the demo shows a document.</summary>
+    private async Task AttachPlanAsync(People.Actor chair, string meetingId, CancellationToken cancellationToken)
+    {
+        await using var plan = File.OpenRead(Path.Combine(AppContext.BaseDirectory, "Seed", DemoData.PlanFile));
+        var added = await intake.AddAsync(chair, meetingId, plan,
+            new Documents.DocumentUploadRequest(null, DemoData.PlanTitle, "i1", DownloadAllowed: true, Classified: false), cancellationToken);
+        if (!added.Ok)
+        {
+            LogPlanRefused(added.Error!.Code);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The demo plan was not attached: {Code}")]
+    private partial void LogPlanRefused(string code);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Seeded the demo data: {Organizations} organisations, {People} people")]
     private partial void LogSeeded(int organizations, int people);

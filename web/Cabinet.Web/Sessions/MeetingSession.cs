@@ -13,7 +13,7 @@ namespace Cabinet.Web.Sessions;
 /// One Blazor circuit's view of one meeting: joins it (presence), follows this host's feed, applies events in
 /// version order and catches up from the grain when it sees a gap. Pages read <see cref="Snapshot"/> and call commands.
 /// </summary>
-public sealed class MeetingSession(IGrainFactory grains, MeetingFeeds feeds, AuthenticationStateProvider authentication) : IAsyncDisposable
+public sealed partial class MeetingSession(IGrainFactory grains, MeetingFeeds feeds, AuthenticationStateProvider authentication) : IAsyncDisposable
 {
     private readonly SemaphoreSlim _apply = new(1, 1);
     private readonly string _connectionId = $"circuit-{Guid.NewGuid():N}";

@@ -1,0 +1,67 @@
+using Cabinet.Hub;
+using Cabinet.Meetings;
+using Cabinet.Testing;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Cabinet.E2E;
+
+/// <summary>Steps the document browser tests share: a live meeting of their own, opening a document, reading the page shown.</summary>
+internal static class DocumentSteps
+{
+    public static readonly LocatorAssertionsToHaveAttributeOptions Soon = new() { Timeout = 15_000 };
+
+    public static string Pdf(string name) => Path.Combine(RepositoryPaths.Fixtures, "pdfs", name);
+
+    public static string Bad(string name) => Path.Combine(RepositoryPaths.Fixtures, "bad", name);
+
+    /// <summary>chutich chairs, thuky is secretary, the given delegates take part; the meeting is live on its first item.</summary>
+    public static async Task<string> LiveMeetingAsync(BrowserFixture fixture, string prefix, params string[] delegates)
+    {
+        await using var chair = await MeetingHubClient.ConnectAsync(fixture.Server.BaseAddress, "chutich");
+        var id = MeetingKey.Of("tinh", $"{prefix}-{Guid.NewGuid():N}"[..24]);
+        var setup = new MeetingSetup(
+            new MeetingDetails("Phiên họp xem tài liệu", "Phòng họp 2", DateTimeOffset.UtcNow),
+            [new("chutich", MeetingRole.Chair), new("thuky", MeetingRole.Secretary), .. delegates.Select(d => new ParticipantInvite(d, MeetingRole.Delegate))],
+            [new AgendaItemInput("Kế hoạch cung cấp dịch vụ công trực tuyến", "Văn phòng UBND tỉnh", 20, "")]);
+        Assert.True((await chair.InvokeAsync(nameof(MeetingHub.CreateMeeting), id, setup)).Ok);
+        Assert.True((await chair.InvokeAsync(nameof(MeetingHub.ScheduleMeeting), id)).Ok);
+        Assert.True((await chair.InvokeAsync(nameof(MeetingHub.OpenMeeting), id)).Ok);
+        return id;
+    }
+
+    /// <summary>Uploads through the HTTP endpoint (the UI upload has its own test); returns the document id.</summary>
+    public static async Task<string> UploadAsync(BrowserFixture fixture, string meetingId, string file, string title)
+    {
+        using var uploads = await DocumentUploads.SignInAsync(fixture.Server.BaseAddress, "thuky");
+        var (_, document, error) = await uploads.UploadAsync(meetingId, await File.ReadAllBytesAsync(Pdf(file)), title);
+        Assert.True(document is not null, error?.Code);
+        return document.DocumentId;
+    }
+
+    public static async Task<IPage> OpenMeetingAsync(BrowserFixture fixture, string userName, string meetingId, ViewportSize? viewport = null)
+    {
+        var page = await fixture.SignInAsync(userName, viewport);
+        await page.GotoAsync($"/meetings/{meetingId}");
+        await Expect(page.GetByTestId("documents")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        return page;
+    }
+
+    /// <summary>Opens the document in the viewer and waits until page 1 is drawn.</summary>
+    public static async Task OpenDocumentAsync(IPage page, string documentId)
+    {
+        await page.GetByTestId($"document-{documentId}").GetByTestId("btn-open-document").ClickAsync();
+        await Expect(page.GetByTestId("viewer-stage")).ToHaveAttributeAsync("data-rendered-page", "1", Soon);
+    }
+
+    public static Task ExpectPageAsync(IPage page, int number) =>
+        Expect(page.GetByTestId("viewer-stage")).ToHaveAttributeAsync("data-rendered-page", number.ToString(System.Globalization.CultureInfo.InvariantCulture), Soon);
+
+    /// <summary>Rows of the drawn page canvas that are not white, from a screenshot of the canvas alone.</summary>
+    public static async Task<int> InkRowsAsync(IPage page, string name)
+    {
+        var path = Path.Combine(Directory.CreateDirectory(Path.Combine(RepositoryPaths.Root, "artifacts", "screenshots")).FullName, name + ".png");
+        await page.GetByTestId("viewer-canvas").ScreenshotAsync(new() { Path = path });
+        return PngInk.RowsWithInk(path);
+    }
+}

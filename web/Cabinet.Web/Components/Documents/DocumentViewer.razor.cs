@@ -1,0 +1,182 @@
+using System.Collections.Immutable;
+using Cabinet.Documents;
+using Cabinet.Errors;
+using Cabinet.Web.Sessions;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.JSInterop;
+
+namespace Cabinet.Web.Components.Documents;
+
+public sealed partial class DocumentViewer
+{
+    private const string HighlightColor = "#ffeb3b";
+    private const string InkColor = "#2196f3";
+    private ElementReference _host;
+    private IJSObjectReference? _module;
+    private DotNetObjectReference<DocumentViewer>? _self;
+    private int _pages, _page, _goTo = 1;
+    private PageRequest? _applied;
+    private string _query = "", _tool = "select", _noteText = "";
+    private bool _share;
+    private SearchOutcome? _search;
+    private NotePoint? _pendingNote;
+    private CabinetError? _error;
+    private ImmutableArray<AnnotationView> _annotations = [];
+
+    [Parameter, EditorRequired] public DocumentView Document { get; set; } = default!;
+    [Parameter, EditorRequired] public int Version { get; set; }
+    [Parameter, EditorRequired] public string FileUrl { get; set; } = "";
+    /// <summary>The page asked for from outside: opening the document, the presenter leading.</summary>
+    [Parameter] public PageRequest? Request { get; set; }
+    [Parameter] public bool CanAnnotate { get; set; }
+    [Parameter] public EventCallback<int> PageShown { get; set; }
+    [Parameter] public EventCallback<int> VersionChosen { get; set; }
+    [Parameter] public RenderFragment? ChildContent { get; set; }
+    [CascadingParameter] public MeetingSession Session { get; set; } = default!;
+
+    private string Me => Session.Actor?.UserName ?? "";
+
+    private IEnumerable<AnnotationView> OnThisVersion => _annotations.Where(a => a.Version == Version && !a.NeedsAttention);
+
+    private IEnumerable<AnnotationView> NeedAttention => _annotations.Where(a => a.NeedsAttention);
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!firstRender)
+        {
+            return;
+        }
+
+        Session.AnnotationChanged += OnAnnotationChangedAsync;
+        _module = await JS.InvokeAsync<IJSObjectReference>("import", "./Components/Documents/DocumentViewer.razor.js");
+        _self = DotNetObjectReference.Create(this);
+        var opened = await _module.InvokeAsync<OpenedDocument>("open", _host, _self, FileUrl);
+        if (opened.Pages == 0)
+        {
+            _error = new CabinetError("documents.viewer_failed", "Không mở được tài liệu trong trình duyệt.");
+            StateHasChanged();
+            return;
+        }
+
+        _pages = opened.Pages;
+        var listed = await Session.ListAnnotationsAsync(Document.DocumentId);
+        (_annotations, _error) = (listed.Value.IsDefault ? [] : listed.Value, listed.Error);
+        _applied = Request;
+        await _module.InvokeVoidAsync("setAnnotations", _host, Marks());
+        await _module.InvokeVoidAsync("show", _host, Math.Max(1, Request?.Page ?? 1));
+        StateHasChanged();
+    }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (_module is not null && _pages > 0 && Request is { } request && request != _applied)
+        {
+            _applied = request;
+            await ShowAsync(request.Page);
+        }
+    }
+
+    [JSInvokable("PageShown")]
+    public async Task PageShownAsync(int page)
+    {
+        (_page, _goTo) = (page, page);
+        await PageShown.InvokeAsync(page);
+        StateHasChanged();
+    }
+
+    [JSInvokable("NotePlaced")]
+    public Task NotePlacedAsync(NotePoint point)
+    {
+        (_pendingNote, _noteText) = (point, "");
+        StateHasChanged();
+        return Task.CompletedTask;
+    }
+
+    [JSInvokable("AnnotationChosen")]
+    public Task AnnotationChosenAsync(string annotationId) => ChooseAsync(annotationId);
+
+    private async Task ShowAsync(int page)
+    {
+        if (_module is not null && page >= 1 && page <= _pages)
+        {
+            await _module.InvokeVoidAsync("show", _host, page);
+        }
+    }
+
+    private Task GoOnEnterAsync(KeyboardEventArgs e) => e.Key == "Enter" ? ShowAsync(_goTo) : Task.CompletedTask;
+
+    private async Task ZoomAsync(string how)
+    {
+        if (_module is not null)
+        {
+            await _module.InvokeVoidAsync("zoom", _host, how);
+        }
+    }
+
+    private async Task SearchAsync()
+    {
+        if (_module is not null && !string.IsNullOrWhiteSpace(_query))
+        {
+            _search = await _module.InvokeAsync<SearchOutcome>("search", _host, _query);
+        }
+    }
+
+    private async Task NextHitAsync(int step)
+    {
+        if (_module is not null)
+        {
+            _search = await _module.InvokeAsync<SearchOutcome>("nextHit", _host, step);
+        }
+    }
+
+    private Task ChooseVersionAsync(ChangeEventArgs e) =>
+        int.TryParse(e.Value?.ToString(), out var number) ? VersionChosen.InvokeAsync(number) : Task.CompletedTask;
+
+    private async Task ChooseToolAsync(string tool)
+    {
+        _tool = tool;
+        _pendingNote = null;
+        if (_module is not null)
+        {
+            await _module.InvokeVoidAsync("setTool", _host, tool);
+        }
+    }
+
+    private async Task ChooseAsync(string annotationId)
+    {
+        var chosen = _annotations.FirstOrDefault(a => a.AnnotationId == annotationId);
+        if (chosen is null)
+        {
+            return;
+        }
+
+        if (chosen.Version != Version)
+        {
+            await VersionChosen.InvokeAsync(chosen.Version);
+            return;
+        }
+
+        await ShowAsync(chosen.Anchor.Page);
+    }
+
+    private ViewerMark[] Marks() => [.. OnThisVersion.Select(a => ViewerMark.Of(a, Me))];
+
+    public async ValueTask DisposeAsync()
+    {
+        Session.AnnotationChanged -= OnAnnotationChangedAsync;
+        try
+        {
+            if (_module is not null)
+            {
+                await _module.InvokeVoidAsync("dispose", _host);
+                await _module.DisposeAsync();
+            }
+        }
+        catch (JSDisconnectedException)
+        {
+        }
+
+        _self?.Dispose();
+    }
+}

@@ -1,0 +1,32 @@
+using System.Collections.Immutable;
+using Cabinet.Documents;
+using Cabinet.Errors;
+
+namespace Cabinet.Web.Sessions;
+
+/// <summary>
+/// The document viewer's calls as the signed-in person: annotations go straight to the document's annotation grain,
+/// which asks the meeting grain whether this person takes part and checks authorship itself.
+/// </summary>
+public sealed partial class MeetingSession
+{
+    public Task<Result<ImmutableArray<AnnotationView>>> ListAnnotationsAsync(string documentId) =>
+        AnnotationsOf(documentId, (g, a) => g.ListAsync(a));
+
+    public Task<Result<AnnotationView>> AddAnnotationAsync(string documentId, AnnotationInput input) =>
+        AnnotationsOf(documentId, (g, a) => g.AddAsync(a, input));
+
+    public Task<Result<AnnotationView>> UpdateAnnotationAsync(string documentId, string annotationId, AnnotationInput input) =>
+        AnnotationsOf(documentId, (g, a) => g.UpdateAsync(a, annotationId, input));
+
+    public Task<Result<AnnotationView>> ShareAnnotationAsync(string documentId, string annotationId, bool shared) =>
+        AnnotationsOf(documentId, (g, a) => g.ShareAsync(a, annotationId, shared));
+
+    public Task<CommandResult> DeleteAnnotationAsync(string documentId, string annotationId) =>
+        Snapshot is null || Actor is null ? Task.FromResult(CommandResult.Refused(Error ?? ErrorCodes.NotSignedIn))
+            : grains.GetGrain<IAnnotationGrain>(IAnnotationGrain.KeyOf(Snapshot.MeetingId, documentId)).DeleteAsync(Actor, annotationId);
+
+    private Task<Result<T>> AnnotationsOf<T>(string documentId, Func<IAnnotationGrain, People.Actor, Task<Result<T>>> call) =>
+        Snapshot is null || Actor is null ? Task.FromResult(Result<T>.Refused(Error ?? ErrorCodes.NotSignedIn))
+            : call(grains.GetGrain<IAnnotationGrain>(IAnnotationGrain.KeyOf(Snapshot.MeetingId, documentId)), Actor);
+}

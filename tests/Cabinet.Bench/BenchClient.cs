@@ -14,6 +14,7 @@ public sealed class BenchClient : IAsyncDisposable
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<long, long> _arrivals = [];
+    private readonly Dictionary<string, long> _annotations = new(StringComparer.Ordinal);
     private long _settled;
 
     public BenchClient(HubConnection connection, BenchAccount? account)
@@ -22,6 +23,7 @@ public sealed class BenchClient : IAsyncDisposable
         connection.On<MeetingEvent>(nameof(IMeetingClient.MeetingEvent), OnEvent);
         connection.On<string, long>(nameof(IMeetingClient.MeetingVersion), (_, _) => { });
         connection.On<Polls.PollParticipation>(nameof(IMeetingClient.PollParticipation), _ => { });
+        connection.On<Documents.AnnotationChange>(nameof(IMeetingClient.AnnotationChanged), OnAnnotation);
     }
 
     public HubConnection Connection { get; }
@@ -58,6 +60,15 @@ public sealed class BenchClient : IAsyncDisposable
         }
     }
 
+    /// <summary>When the push of a shared annotation first reached this screen (Stopwatch timestamp).</summary>
+    public long? AnnotationArrival(string annotationId)
+    {
+        lock (_gate)
+        {
+            return _annotations.TryGetValue(annotationId, out var at) ? at : null;
+        }
+    }
+
     /// <summary>Counts the versions after the last check up to <paramref name="version"/> that never arrived, then forgets them.</summary>
     public int Settle(long version)
     {
@@ -76,6 +87,15 @@ public sealed class BenchClient : IAsyncDisposable
     }
 
     public async ValueTask DisposeAsync() => await Connection.DisposeAsync();
+
+    private void OnAnnotation(Documents.AnnotationChange change)
+    {
+        var now = Stopwatch.GetTimestamp();
+        lock (_gate)
+        {
+            _annotations.TryAdd(change.AnnotationId, now);
+        }
+    }
 
     private void OnEvent(MeetingEvent e)
     {

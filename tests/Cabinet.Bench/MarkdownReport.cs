@@ -39,6 +39,15 @@ public static class MarkdownReport
                 + $"| {(v.Vote.Ballots > 0 && v.Vote.Receipts == v.Vote.Ballots && v.Vote.CountMatches ? "none lost, count = receipts" : "**LOST OR MISCOUNTED**")} |");
         }
 
+        md.AppendLine().AppendLine($"## Shared annotations: {SharedAnnotations.Annotators} delegates share notes in turn, one every {SharedAnnotations.Interval.TotalMilliseconds:0} ms").AppendLine();
+        md.AppendLine("| N | authors | shared | per second | AddAnnotation → stored p50 / p99 (ms) | → every other screen p50 | p95 | p99 | max (ms) |");
+        md.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var (n, a) in rows.Select(r => (r.N, r.Annotations)))
+        {
+            md.AppendLine($"| {n} | {a.Annotators} | {a.Accepted}/{a.Attempted} | {F(a.PerSecond)} | {F(a.Added.P50)} / {F(a.Added.P99)} "
+                + $"| {F(a.Propagation.P50)} | {F(a.Propagation.P95)} | {F(a.Propagation.P99)} | {F(a.Propagation.Max)} |");
+        }
+
         md.AppendLine().AppendLine("## Server cost").AppendLine();
         md.AppendLine("| N | managed heap / delegate (KiB) | RSS / delegate (KiB) | join: wall (s) | server CPU (s): join / fan-out / vote | bench CPU in fan-out (s): Cabinet / baseline | event (bytes) |");
         md.AppendLine("|---:|---:|---:|---:|---:|---:|---:|");
@@ -58,7 +67,8 @@ public static class MarkdownReport
         md.AppendLine().AppendLine("## Scenarios").AppendLine();
         md.AppendLine("- fan-out: NextItem / PreviousItem / GoToItem by the chair on a live meeting whose N delegates have all joined");
         md.AppendLine("- vote burst: OpenPoll (present delegates and chair), N ballots signed with registered ECDSA P-256 device keys, ClosePoll");
-        md.AppendLine("- annotations: skipped: not implemented");
+        md.AppendLine("- annotations: the chair uploads a 23-page PDF (POST …/documents), then delegates share notes on it (AddAnnotation, shared) "
+            + "in turn at a steady rate; every other screen must receive each AnnotationChanged push");
         md.AppendLine("- baseline: the same fan-out on a minimal SignalR hub in this process (Kestrel, same JSON settings, the same MeetingEvent "
             + "copied from Cabinet's run, same N fresh screens)");
         md.AppendLine().AppendLine("## Failures").AppendLine();

@@ -9,6 +9,8 @@ public sealed record SeriesRow(int N, int Connected, int BaselineConnected, doub
 
     public VoteBurstResult Vote { get; init; } = VoteBurstResult.NotRun;
 
+    public AnnotationStreamResult Annotations { get; init; } = AnnotationStreamResult.NotRun;
+
     public double ManagedBytesPerDelegate { get; init; } = double.NaN;
 
     public double ResidentBytesPerDelegate { get; init; } = double.NaN;

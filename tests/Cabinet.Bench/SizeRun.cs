@@ -48,6 +48,7 @@ public sealed class SizeRun(BenchOptions options, Failures failures, CabinetServ
         cpu = probe.CpuSeconds();
         var vote = await VoteBurst.RunAsync(meeting, screens, failures);
         var voteCpu = probe.CpuSeconds() - cpu;
+        var annotations = await SharedAnnotations.RunAsync(meeting, screens, server.BaseAddress, chair.Token!, failures);
         // Closed first, so the screens leaving afterwards change nothing in the meeting.
         await meeting.CommandAsync(nameof(MeetingHub.CloseMeeting), meeting.Id);
         await HubClients.DisposeAllAsync([.. screens, meeting.Chair]);
@@ -58,6 +59,7 @@ public sealed class SizeRun(BenchOptions options, Failures failures, CabinetServ
             Cabinet = cabinet,
             Baseline = baselineStats,
             Vote = vote,
+            Annotations = annotations,
             ManagedBytesPerDelegate = (managed1 - managed0) / (double)Math.Max(1, screens.Count),
             ResidentBytesPerDelegate = (resident1 - resident0) / (double)Math.Max(1, screens.Count),
             ServerCpu = (joinCpu, fanOutCpu, voteCpu),

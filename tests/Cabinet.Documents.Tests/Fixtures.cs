@@ -1,6 +1,6 @@
 namespace Cabinet.Documents.Tests;
 
-/// <summary>The shared PDF fixtures beside the repository (../shared/fixtures).</summary>
+/// <summary>The PDF fixtures in tests/fixtures (found from the repository root; this project stays free of the hosting test kit).</summary>
 internal static class Fixtures
 {
     public static string Folder { get; } = Find();
@@ -15,7 +15,7 @@ internal static class Fixtures
         {
             if (File.Exists(Path.Combine(dir.FullName, "Cabinet.sln")))
             {
-                return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "fixtures"));
+                return Path.Combine(dir.FullName, "tests", "fixtures");
             }
         }
 

@@ -1,0 +1,127 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Cabinet.Documents;
+using Cabinet.Errors;
+using Cabinet.Hub;
+using Cabinet.Testing;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Cabinet.Bench;
+
+/// <summary>
+/// Shared annotations at a steady rate: the chair uploads the Vietnamese plan over HTTP, then a few delegates share
+/// notes on it, one every <see cref="Interval"/> in turn; latency = the author's AddAnnotation call → each other
+/// screen's AnnotationChanged push for that annotation.
+/// </summary>
+public static class SharedAnnotations
+{
+    public const int Annotators = 20;
+    public const int PerAnnotator = 3;
+    public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(60);
+
+    public static async Task<AnnotationStreamResult> RunAsync(
+        CabinetMeeting meeting, IReadOnlyList<BenchClient> screens, Uri server, string chairToken, Failures failures)
+    {
+        var documentId = await UploadAsync(meeting.Id, server, chairToken, failures);
+        if (documentId is null || screens.Count == 0)
+        {
+            return AnnotationStreamResult.NotRun;
+        }
+
+        var authors = screens.Take(Math.Min(Annotators, screens.Count)).ToArray();
+        var count = authors.Length * PerAnnotator;
+        var sent = new List<(string Id, long At, BenchClient Author)>(count);
+        var acks = new List<double>(count);
+        var started = Stopwatch.GetTimestamp();
+        for (var i = 0; i < count; i++)
+        {
+            var author = authors[i % authors.Length];
+            var at = Stopwatch.GetTimestamp();
+            var added = await AddAsync(author, meeting.Id, documentId, i, failures);
+            if (added is not null)
+            {
+                sent.Add((added, at, author));
+                acks.Add(LatencyStats.Milliseconds(at, Stopwatch.GetTimestamp()));
+            }
+
+            var next = started + (long)((i + 1) * Interval.TotalSeconds * Stopwatch.Frequency);
+            var wait = LatencyStats.Milliseconds(Stopwatch.GetTimestamp(), next);
+            if (wait > 0)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(wait));
+            }
+        }
+
+        var rate = sent.Count / Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var watchers = screens.Append(meeting.Chair).ToArray();
+        var deadline = DateTime.UtcNow + FanOut.Patience;
+        while (DateTime.UtcNow < deadline && !sent.All(s => watchers.All(w => w == s.Author || w.AnnotationArrival(s.Id) is not null)))
+        {
+            await Task.Delay(10);
+        }
+
+        var latencies = new List<double>(sent.Count * watchers.Length);
+        foreach (var (id, at, author) in sent)
+        {
+            foreach (var watcher in watchers.Where(w => w != author))
+            {
+                if (watcher.AnnotationArrival(id) is { } arrived)
+                {
+                    latencies.Add(LatencyStats.Milliseconds(at, arrived));
+                }
+                else
+                {
+                    failures.Add(Failures.MissingEvent, $"{watcher.Account?.UserName ?? "chutich"}: shared annotation {id} never arrived");
+                }
+            }
+        }
+
+        return new AnnotationStreamResult(authors.Length, count, sent.Count, rate, LatencyStats.Of(acks), LatencyStats.Of(latencies));
+    }
+
+    private static async Task<string?> AddAsync(BenchClient author, string meetingId, string documentId, int i, Failures failures)
+    {
+        var input = new AnnotationInput(1, AnnotationKind.Note,
+            new AnnotationAnchor(1 + i % 3, [new AnnotationRect(0.1 + i % 7 * 0.1, 0.2, 0.02, 0.02)], null),
+            $"Đề nghị làm rõ nguồn kinh phí ({i + 1})", null, null, Shared: true);
+        try
+        {
+            var result = await author.Connection
+                .InvokeAsync<Result<AnnotationView>>(nameof(MeetingHub.AddAnnotation), meetingId, documentId, input).WaitAsync(CallTimeout);
+            failures.Add(Failures.Refused, $"AddAnnotation ({author.Account?.UserName}): {result.Error?.Code} {result.Error?.Message}", result.Ok ? 0 : 1);
+            return result.Value?.AnnotationId;
+        }
+        catch (Exception ex) when (ex is HubException or TimeoutException or InvalidOperationException)
+        {
+            failures.Add(Failures.Refused, $"AddAnnotation ({author.Account?.UserName}): {ex.GetType().Name} {ex.Message}");
+            return null;
+        }
+    }
+
+    /// <returns>The new document's id, or null when the upload was refused (recorded).</returns>
+    private static async Task<string?> UploadAsync(string meetingId, Uri server, string chairToken, Failures failures)
+    {
+        using var http = new HttpClient { BaseAddress = server, Timeout = CallTimeout };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", chairToken);
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(await File.ReadAllBytesAsync(Path.Combine(RepositoryPaths.Fixtures, "pdfs", "ke-hoach-dich-vu-cong-truc-tuyen.pdf")));
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        form.Add(file, "file", "ke-hoach.pdf");
+        form.Add(new StringContent("Kế hoạch phát triển dịch vụ công trực tuyến"), "title");
+        form.Add(new StringContent("false"), "downloadAllowed");
+        form.Add(new StringContent("false"), "classified");
+        using var response = await http.PostAsync($"/api/meetings/{meetingId}/documents", form);
+        if (!response.IsSuccessStatusCode)
+        {
+            failures.Add(Failures.Refused, $"document upload: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            return null;
+        }
+
+        return (await response.Content.ReadFromJsonAsync<Uploaded>())?.DocumentId;
+    }
+
+    private sealed record Uploaded(string DocumentId);
+}

@@ -47,4 +47,16 @@ public sealed class FollowTests(FileStorageCluster cluster) : IClassFixture<File
         Assert.Equal(ErrorCodes.DocumentClassified.Code, (await meeting.StartFollowAsync(ClusterFixture.Chair, secret, 1, 1)).Error!.Code);
         Assert.True((await meeting.StopFollowAsync(ClusterFixture.Chair)).Ok);
     }
+
+    [Fact]
+    public async Task Closing_the_meeting_ends_the_lead()
+    {
+        var (meeting, documentId) = await MeetingWithDocumentAsync(cluster);
+        await meeting.OpenAsync(ClusterFixture.Chair);
+        Assert.True((await meeting.StartFollowAsync(ClusterFixture.Chair, documentId, 1, 2)).Ok);
+        Assert.True((await meeting.CloseAsync(ClusterFixture.Chair)).Ok);
+
+        Assert.False((await meeting.GetSnapshotAsync(ClusterFixture.Delegate2)).Value!.Follow.Active);
+        Assert.Equal(ErrorCodes.MeetingClosed.Code, (await meeting.FollowPageAsync(ClusterFixture.Chair, 3)).Error!.Code);
+    }
 }

@@ -153,8 +153,12 @@ internal static class LifecycleDecisions
         {
             MeetingStatus.Closed => Decision.Refuse(ErrorCodes.MeetingClosed),
             MeetingStatus.Live => Decision.Accept(
-                s with { Status = MeetingStatus.Closed, ClosedAt = c.At, SealPending = true },
-                c.EventOn(s, MeetingEventKinds.Closed) with { Status = MeetingStatus.Closed, ClosedAt = c.At },
+                // Nobody leads the viewers of a closed meeting.
+                s with { Status = MeetingStatus.Closed, ClosedAt = c.At, SealPending = true, Follow = Documents.FollowState.Off },
+                c.EventOn(s, MeetingEventKinds.Closed) with
+                {
+                    Status = MeetingStatus.Closed, ClosedAt = c.At, Follow = s.Follow.Active ? Documents.FollowState.Off : null,
+                },
                 new { }),
             _ => Decision.Refuse(ErrorCodes.IllegalTransition),
         };

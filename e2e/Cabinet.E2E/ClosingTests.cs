@@ -68,19 +68,9 @@ public sealed class ClosingTests(BrowserFixture fixture) : IClassFixture<Browser
         await Expect(delegate1.GetByTestId("verify-report")).ToHaveAttributeAsync("data-valid", "false", new() { Timeout = 20_000 });
     }
 
-    private async Task<string> LiveMeetingAsync()
-    {
-        await using var chair = await MeetingHubClient.ConnectAsync(fixture.Server.BaseAddress, "chutich");
-        var id = MeetingKey.Of("tinh", $"ket-luan-{Guid.NewGuid():N}"[..24]);
-        var setup = new MeetingSetup(
-            new MeetingDetails("Phiên họp thông qua kế hoạch", "Phòng họp 4", DateTimeOffset.UtcNow),
-            [new("chutich", MeetingRole.Chair), new("thuky", MeetingRole.Secretary), new("daibieu5", MeetingRole.Delegate)],
-            [new AgendaItemInput("Kế hoạch chuyển đổi số năm 2027", "Sở Khoa học và Công nghệ", 20, "")]);
-        Assert.True((await chair.InvokeAsync(nameof(MeetingHub.CreateMeeting), id, setup)).Ok);
-        Assert.True((await chair.InvokeAsync(nameof(MeetingHub.ScheduleMeeting), id)).Ok);
-        Assert.True((await chair.InvokeAsync(nameof(MeetingHub.OpenMeeting), id)).Ok);
-        return id;
-    }
+    private Task<string> LiveMeetingAsync() => LiveMeetings.StartAsync(fixture, "ket-luan",
+        new MeetingDetails("Phiên họp thông qua kế hoạch", "Phòng họp 4", DateTimeOffset.UtcNow), ["daibieu5"],
+        new AgendaItemInput("Kế hoạch chuyển đổi số năm 2027", "Sở Khoa học và Công nghệ", 20, ""));
 
     private async Task<IPage> OpenAsync(string userName, string meetingId)
     {

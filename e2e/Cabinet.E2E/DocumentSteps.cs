@@ -16,19 +16,9 @@ internal static class DocumentSteps
     public static string Bad(string name) => Path.Combine(RepositoryPaths.Fixtures, "bad", name);
 
     /// <summary>chutich chairs, thuky is secretary, the given delegates take part; the meeting is live on its first item.</summary>
-    public static async Task<string> LiveMeetingAsync(BrowserFixture fixture, string prefix, params string[] delegates)
-    {
-        await using var chair = await MeetingHubClient.ConnectAsync(fixture.Server.BaseAddress, "chutich");
-        var id = MeetingKey.Of("tinh", $"{prefix}-{Guid.NewGuid():N}"[..24]);
-        var setup = new MeetingSetup(
-            new MeetingDetails("Phiên họp xem tài liệu", "Phòng họp 2", DateTimeOffset.UtcNow),
-            [new("chutich", MeetingRole.Chair), new("thuky", MeetingRole.Secretary), .. delegates.Select(d => new ParticipantInvite(d, MeetingRole.Delegate))],
-            [new AgendaItemInput("Kế hoạch cung cấp dịch vụ công trực tuyến", "Văn phòng UBND tỉnh", 20, "")]);
-        Assert.True((await chair.InvokeAsync(nameof(MeetingHub.CreateMeeting), id, setup)).Ok);
-        Assert.True((await chair.InvokeAsync(nameof(MeetingHub.ScheduleMeeting), id)).Ok);
-        Assert.True((await chair.InvokeAsync(nameof(MeetingHub.OpenMeeting), id)).Ok);
-        return id;
-    }
+    public static Task<string> LiveMeetingAsync(BrowserFixture fixture, string prefix, params string[] delegates) =>
+        LiveMeetings.StartAsync(fixture, prefix, new MeetingDetails("Phiên họp xem tài liệu", "Phòng họp 2", DateTimeOffset.UtcNow), delegates,
+            new AgendaItemInput("Kế hoạch cung cấp dịch vụ công trực tuyến", "Văn phòng UBND tỉnh", 20, ""));
 
     /// <summary>Uploads through the HTTP endpoint (the UI upload has its own test); returns the document id.</summary>
     public static async Task<string> UploadAsync(BrowserFixture fixture, string meetingId, string file, string title)

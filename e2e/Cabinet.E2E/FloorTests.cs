@@ -99,28 +99,9 @@ public sealed partial class FloorTests(BrowserFixture fixture) : IClassFixture<B
     }
 
     /// <summary>A meeting of its own, so no other browser test moves it: chutich chairs, daibieu3 and daibieu4 are delegates.</summary>
-    private async Task<string> NewLiveMeetingAsync()
-    {
-        await using var chair = await MeetingHubClient.ConnectAsync(fixture.Server.BaseAddress, "chutich");
-        var id = MeetingKey.Of("tinh", $"e2e-floor-{Guid.NewGuid():N}"[..24]);
-        var setup = new MeetingSetup(
-            new MeetingDetails("Họp thử nghiệm đăng ký phát biểu", "Phòng họp số 3", DateTimeOffset.UtcNow),
-            [
-                new ParticipantInvite("chutich", MeetingRole.Chair), new ParticipantInvite("thuky", MeetingRole.Secretary),
-                new ParticipantInvite("daibieu3", MeetingRole.Delegate), new ParticipantInvite("daibieu4", MeetingRole.Delegate),
-            ],
-            [new AgendaItemInput("Kết quả thu ngân sách", "Sở Tài chính", 20, ""), new AgendaItemInput("Phòng chống thiên tai", "", 20, "")]);
-        foreach (var (method, args) in new (string, object[])[]
-        {
-            (nameof(MeetingHub.CreateMeeting), [id, setup]), (nameof(MeetingHub.ScheduleMeeting), [id]), (nameof(MeetingHub.OpenMeeting), [id]),
-        })
-        {
-            var result = await chair.InvokeAsync(method, args);
-            Assert.True(result.Ok, result.Error?.Code);
-        }
-
-        return id;
-    }
+    private Task<string> NewLiveMeetingAsync() => LiveMeetings.StartAsync(fixture, "e2e-floor",
+        new MeetingDetails("Họp thử nghiệm đăng ký phát biểu", "Phòng họp số 3", DateTimeOffset.UtcNow), ["daibieu3", "daibieu4"],
+        new AgendaItemInput("Kết quả thu ngân sách", "Sở Tài chính", 20, ""), new AgendaItemInput("Phòng chống thiên tai", "", 20, ""));
 
     [GeneratedRegex(@"^\d\d:\d\d$")]
     private static partial Regex Clock();

@@ -74,19 +74,9 @@ public sealed class VotingTests(BrowserFixture fixture) : IClassFixture<BrowserF
         Assert.Contains("Chủ tọa", tie, StringComparison.Ordinal);
     }
 
-    private async Task<string> LiveMeetingAsync()
-    {
-        await using var chair = await MeetingHubClient.ConnectAsync(fixture.Server.BaseAddress, "chutich");
-        var id = MeetingKey.Of("tinh", $"bieu-quyet-{Guid.NewGuid():N}"[..24]);
-        var setup = new MeetingSetup(
-            new MeetingDetails("Phiên họp biểu quyết", "Phòng họp 3", DateTimeOffset.UtcNow),
-            [new("chutich", MeetingRole.Chair), new("thuky", MeetingRole.Secretary), .. Delegates.Select(d => new ParticipantInvite(d, MeetingRole.Delegate))],
-            [new AgendaItemInput("Tờ trình về Kế hoạch chuyển đổi số năm 2027", "Sở Khoa học và Công nghệ", 20, "")]);
-        Assert.True((await chair.InvokeAsync(nameof(MeetingHub.CreateMeeting), id, setup)).Ok);
-        Assert.True((await chair.InvokeAsync(nameof(MeetingHub.ScheduleMeeting), id)).Ok);
-        Assert.True((await chair.InvokeAsync(nameof(MeetingHub.OpenMeeting), id)).Ok);
-        return id;
-    }
+    private Task<string> LiveMeetingAsync() => LiveMeetings.StartAsync(fixture, "bieu-quyet",
+        new MeetingDetails("Phiên họp biểu quyết", "Phòng họp 3", DateTimeOffset.UtcNow), Delegates,
+        new AgendaItemInput("Tờ trình về Kế hoạch chuyển đổi số năm 2027", "Sở Khoa học và Công nghệ", 20, ""));
 
     private async Task<IPage> OpenAsync(string userName, string meetingId, ViewportSize? viewport = null)
     {

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using Cabinet.Documents;
 using Cabinet.Errors;
 using Cabinet.Hub;
@@ -23,9 +21,9 @@ public static class SharedAnnotations
     private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(60);
 
     public static async Task<AnnotationStreamResult> RunAsync(
-        CabinetMeeting meeting, IReadOnlyList<BenchClient> screens, Uri server, string chairToken, Failures failures)
+        CabinetMeeting meeting, IReadOnlyList<BenchClient> screens, Uri server, Failures failures)
     {
-        var documentId = await UploadAsync(meeting.Id, server, chairToken, failures);
+        var documentId = await UploadAsync(meeting.Id, server, failures);
         if (documentId is null || screens.Count == 0)
         {
             return AnnotationStreamResult.NotRun;
@@ -102,26 +100,12 @@ public static class SharedAnnotations
     }
 
     /// <returns>The new document's id, or null when the upload was refused (recorded).</returns>
-    private static async Task<string?> UploadAsync(string meetingId, Uri server, string chairToken, Failures failures)
+    private static async Task<string?> UploadAsync(string meetingId, Uri server, Failures failures)
     {
-        using var http = new HttpClient { BaseAddress = server, Timeout = CallTimeout };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", chairToken);
-        using var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(await File.ReadAllBytesAsync(Path.Combine(RepositoryPaths.Fixtures, "pdfs", "ke-hoach-dich-vu-cong-truc-tuyen.pdf")));
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
-        form.Add(file, "file", "ke-hoach.pdf");
-        form.Add(new StringContent("Kế hoạch phát triển dịch vụ công trực tuyến"), "title");
-        form.Add(new StringContent("false"), "downloadAllowed");
-        form.Add(new StringContent("false"), "classified");
-        using var response = await http.PostAsync($"/api/meetings/{meetingId}/documents", form);
-        if (!response.IsSuccessStatusCode)
-        {
-            failures.Add(Failures.Refused, $"document upload: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-            return null;
-        }
-
-        return (await response.Content.ReadFromJsonAsync<Uploaded>())?.DocumentId;
+        using var chair = await DocumentUploads.SignInAsync(server, "chutich");
+        var plan = await File.ReadAllBytesAsync(Path.Combine(RepositoryPaths.Fixtures, "pdfs", "ke-hoach-dich-vu-cong-truc-tuyen.pdf"));
+        var (status, document, error) = await chair.UploadAsync(meetingId, plan, "Kế hoạch phát triển dịch vụ công trực tuyến", downloadAllowed: false);
+        failures.Add(Failures.Refused, $"document upload: {(int)status} {error?.Code} {error?.Message}", document is null ? 1 : 0);
+        return document?.DocumentId;
     }
-
-    private sealed record Uploaded(string DocumentId);
 }

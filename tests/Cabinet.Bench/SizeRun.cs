@@ -48,7 +48,7 @@ public sealed class SizeRun(BenchOptions options, Failures failures, CabinetServ
         cpu = probe.CpuSeconds();
         var vote = await VoteBurst.RunAsync(meeting, screens, failures);
         var voteCpu = probe.CpuSeconds() - cpu;
-        var annotations = await SharedAnnotations.RunAsync(meeting, screens, server.BaseAddress, chair.Token!, failures);
+        var annotations = await SharedAnnotations.RunAsync(meeting, screens, server.BaseAddress, failures);
         // Closed first, so the screens leaving afterwards change nothing in the meeting.
         await meeting.CommandAsync(nameof(MeetingHub.CloseMeeting), meeting.Id);
         await HubClients.DisposeAllAsync([.. screens, meeting.Chair]);

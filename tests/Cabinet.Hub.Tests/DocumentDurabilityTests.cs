@@ -16,13 +16,8 @@ public sealed class DocumentDurabilityTests
     public async Task Two_hosts_on_one_Redis_serve_the_same_document_and_annotations()
     {
         await using var redis = await RedisServer.StartAsync();
-        await using var host1 = await CabinetServer.StartAsync(new CabinetServerOptions { RedisConnectionString = redis.ConnectionString });
-        await using var host2 = await CabinetServer.StartAsync(new CabinetServerOptions
-        {
-            RedisConnectionString = redis.ConnectionString,
-            DataPath = RepositoryPaths.NewTempFolder("host2"),
-            ExtraArguments = ["--Cabinet:SeedDemoData=false"],
-        });
+        await using var host1 = await CabinetServer.StartAsync(CabinetServerOptions.OnRedis(redis.ConnectionString));
+        await using var host2 = await CabinetServer.StartAsync(CabinetServerOptions.OnRedis(redis.ConnectionString, first: false));
         await using var chair = await MeetingHubClient.ConnectAsync(host1.BaseAddress, "chutich");
         var id = await ServerFixture.NewMeetingAsync(chair);
         using var secretaryOnHost1 = await DocumentUploads.SignInAsync(host1.BaseAddress, "thuky");

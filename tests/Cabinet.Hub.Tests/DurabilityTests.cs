@@ -59,13 +59,8 @@ public sealed class DurabilityTests
     public async Task Two_hosts_on_one_Redis_serve_the_same_live_meeting()
     {
         await using var redis = await RedisServer.StartAsync();
-        await using var host1 = await CabinetServer.StartAsync(new CabinetServerOptions { RedisConnectionString = redis.ConnectionString });
-        await using var host2 = await CabinetServer.StartAsync(new CabinetServerOptions
-        {
-            RedisConnectionString = redis.ConnectionString,
-            DataPath = RepositoryPaths.NewTempFolder("host2"),
-            ExtraArguments = ["--Cabinet:SeedDemoData=false"],
-        });
+        await using var host1 = await CabinetServer.StartAsync(CabinetServerOptions.OnRedis(redis.ConnectionString));
+        await using var host2 = await CabinetServer.StartAsync(CabinetServerOptions.OnRedis(redis.ConnectionString, first: false));
         await using var chair = await MeetingHubClient.ConnectAsync(host1.BaseAddress, "chutich");
         // Signed in at host 1, connected to host 2: the token's keys are shared through Redis.
         await using var delegateOnHost2 = await MeetingHubClient.ConnectAsync(host2.BaseAddress, "daibieu1", signInAt: host1.BaseAddress);

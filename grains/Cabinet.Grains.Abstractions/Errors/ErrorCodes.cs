@@ -26,6 +26,7 @@ public static class ErrorCodes
     public static readonly CabinetError NoChair = new("participant.no_chair", "Cuộc họp cần đúng một chủ trì.");
     public static readonly CabinetError StorageFailed = new("storage.failed", "Không lưu được thay đổi; vui lòng thử lại.");
     public static readonly CabinetError SignInFailed = new("auth.sign_in_failed", "Tên đăng nhập hoặc mật khẩu không đúng.");
+    public static readonly CabinetError ServerFault = new("server.error", "Máy chủ chưa xác nhận thao tác (quá thời gian hoặc sự cố). Hãy xem lại trạng thái hiện tại rồi thử lại.");
     public static readonly CabinetError AccountLocked = new("auth.locked", "Tài khoản tạm khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau 15 phút.");
 
     // floor

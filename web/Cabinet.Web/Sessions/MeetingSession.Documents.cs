@@ -24,9 +24,9 @@ public sealed partial class MeetingSession
 
     public Task<CommandResult> DeleteAnnotationAsync(string documentId, string annotationId) =>
         Snapshot is null || Actor is null ? Task.FromResult(CommandResult.Refused(Error ?? ErrorCodes.NotSignedIn))
-            : grains.GetGrain<IAnnotationGrain>(IAnnotationGrain.KeyOf(Snapshot.MeetingId, documentId)).DeleteAsync(Actor, annotationId);
+            : Guarded(() => grains.GetGrain<IAnnotationGrain>(IAnnotationGrain.KeyOf(Snapshot.MeetingId, documentId)).DeleteAsync(Actor, annotationId));
 
     private Task<Result<T>> AnnotationsOf<T>(string documentId, Func<IAnnotationGrain, People.Actor, Task<Result<T>>> call) =>
         Snapshot is null || Actor is null ? Task.FromResult(Result<T>.Refused(Error ?? ErrorCodes.NotSignedIn))
-            : call(grains.GetGrain<IAnnotationGrain>(IAnnotationGrain.KeyOf(Snapshot.MeetingId, documentId)), Actor);
+            : Guarded(() => call(grains.GetGrain<IAnnotationGrain>(IAnnotationGrain.KeyOf(Snapshot.MeetingId, documentId)), Actor));
 }

@@ -13,7 +13,9 @@ namespace Cabinet.Web.Sessions;
 /// One Blazor circuit's view of one meeting: joins it (presence), follows this host's feed, applies events in
 /// version order and catches up from the grain when it sees a gap. Pages read <see cref="Snapshot"/> and call commands.
 /// </summary>
-public sealed partial class MeetingSession(IGrainFactory grains, MeetingFeeds feeds, AuthenticationStateProvider authentication) : IAsyncDisposable
+public sealed partial class MeetingSession(
+    IGrainFactory grains, MeetingFeeds feeds, AuthenticationStateProvider authentication, Microsoft.Extensions.Logging.ILogger<MeetingSession> logger)
+    : IAsyncDisposable
 {
     private readonly SemaphoreSlim _apply = new(1, 1);
     private readonly string _connectionId = $"circuit-{Guid.NewGuid():N}";
@@ -69,19 +71,19 @@ public sealed partial class MeetingSession(IGrainFactory grains, MeetingFeeds fe
 
     /// <summary>Asks the meeting something as the signed-in person (the grain checks they may).</summary>
     public Task<Result<T>> QueryAsync<T>(Func<IMeetingGrain, Actor, Task<Result<T>>> query) =>
-        _grain is null || Actor is null ? Task.FromResult(Result<T>.Refused(Error ?? ErrorCodes.NotSignedIn)) : query(_grain, Actor);
+        _grain is null || Actor is null ? Task.FromResult(Result<T>.Refused(Error ?? ErrorCodes.NotSignedIn)) : Guarded(() => query(_grain, Actor));
 
     /// <summary>Runs a command as the signed-in person; the change itself arrives back as an event like everyone else's.</summary>
     public Task<CommandResult> RunAsync(Func<IMeetingGrain, Actor, Task<CommandResult>> command) =>
-        _grain is null || Actor is null ? Task.FromResult(CommandResult.Refused(Error ?? ErrorCodes.NotSignedIn)) : command(_grain, Actor);
+        _grain is null || Actor is null ? Task.FromResult(CommandResult.Refused(Error ?? ErrorCodes.NotSignedIn)) : Guarded(() => command(_grain, Actor));
 
     /// <summary>Casts a ballot signed on this person's device; the receipt comes back once it is stored.</summary>
     public Task<Result<Receipt>> CastAsync(BallotSubmission ballot) =>
         Actor is null ? Task.FromResult(Result<Receipt>.Refused(ErrorCodes.NotSignedIn))
-            : grains.GetGrain<IPollGrain>($"{ballot.MeetingId}/{ballot.PollId}").CastAsync(Actor, ballot);
+            : Guarded(() => grains.GetGrain<IPollGrain>($"{ballot.MeetingId}/{ballot.PollId}").CastAsync(Actor, ballot));
 
     public Task<Result<DeviceKey>> RegisterDeviceAsync(string label, string publicKeySpki) =>
-        grains.GetGrain<IUserGrain>(Actor!.UserName).RegisterDeviceAsync(label, publicKeySpki);
+        Guarded(() => grains.GetGrain<IUserGrain>(Actor!.UserName).RegisterDeviceAsync(label, publicKeySpki));
 
     public Task<System.Collections.Immutable.ImmutableArray<DeviceKey>> GetDevicesAsync() =>
         grains.GetGrain<IUserGrain>(Actor!.UserName).GetDevicesAsync();

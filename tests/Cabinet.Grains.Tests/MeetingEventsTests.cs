@@ -85,6 +85,50 @@ public abstract class MeetingEventsTests<TCluster>(TCluster cluster) : IClassFix
     }
 
     [Fact]
+    public async Task People_arriving_together_are_written_together_and_every_screen_can_apply_the_batches()
+    {
+        const int People = 40;
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        var actors = Enumerable.Range(1, People).Select(i => new People.Actor($"join{suffix}.{i}", $"Đại biểu {i}", ClusterFixture.Org, false)).ToList();
+        foreach (var a in actors)
+        {
+            await cluster.Client.GetGrain<People.IUserGrain>(a.UserName).RegisterAsync(new People.UserRegistration(
+                new People.UserProfile(a.UserName, a.DisplayName, a.OrganizationId, "Thành viên", false), "mat-khau-du-dai"));
+        }
+
+        var meeting = cluster.Client.GetGrain<IMeetingGrain>(MeetingKey.Of(ClusterFixture.Org, $"join-{suffix}"));
+        Assert.True((await meeting.CreateAsync(ClusterFixture.Chair, new MeetingSetup(new MeetingDetails("Hội nghị trực tuyến", "Hội trường", DateTimeOffset.UtcNow),
+            [new(ClusterFixture.Chair.UserName, MeetingRole.Chair), .. actors.Select(a => new ParticipantInvite(a.UserName, MeetingRole.Delegate))],
+            [new AgendaItemInput("Nội dung", null, 10, null)]))).Ok);
+        Assert.True((await meeting.ScheduleAsync(ClusterFixture.Chair)).Ok);
+        Assert.True((await meeting.OpenAsync(ClusterFixture.Chair)).Ok);
+        var start = (await meeting.GetSnapshotAsync(ClusterFixture.Chair)).Value!;
+        var observer = new RecordingObserver();
+        var reference = cluster.Client.CreateObjectReference<IMeetingObserver>(observer);
+        await meeting.SubscribeAsync(reference);
+
+        var joined = await Task.WhenAll(actors.Select(a => meeting.ConnectAsync(a, $"tab-{a.UserName}")));
+
+        Assert.All(joined, r => Assert.True(r.Ok, r.Error?.Code));
+        var after = (await meeting.GetSnapshotAsync(ClusterFixture.Chair)).Value!;
+        Assert.All(actors, a => Assert.True(after.IsConnected(a.UserName)));
+        Assert.All(actors, a => Assert.True(after.Attendance.Single(p => p.UserName == a.UserName).JoinedLate));
+        var writes = after.Version - start.Version;
+        Assert.InRange(writes, 1, People - 1);
+        var events = await observer.WaitForAsync((int)writes);
+        Assert.Contains(events, e => e.Kind == MeetingEventKinds.AttendanceChanged && e.AttendanceUpdates!.Value.Length > 1);
+        Assert.Equal(after, events.Aggregate(start, (s, e) => s.Apply(e)), SnapshotComparer.Instance);
+        var ledger = (await meeting.GetLedgerAsync(ClusterFixture.Chair)).Value!;
+        Assert.Equal(writes, ledger.Count(e => e.Command is MeetingEventKinds.AttendanceChanged or MeetingEventKinds.ParticipantJoined));
+
+        await Task.WhenAll(actors.Take(10).Select(a => meeting.DisconnectAsync(a, $"tab-{a.UserName}")));
+        var left = (await meeting.GetSnapshotAsync(ClusterFixture.Chair)).Value!;
+        Assert.Equal(People - 10, actors.Count(a => left.IsConnected(a.UserName)));
+        await meeting.UnsubscribeAsync(reference);
+        cluster.Client.DeleteObjectReference<IMeetingObserver>(reference);
+    }
+
+    [Fact]
     public async Task State_survives_deactivation_from_storage()
     {
         var meeting = await cluster.NewMeetingAsync();

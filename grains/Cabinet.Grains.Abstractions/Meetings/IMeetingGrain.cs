@@ -44,10 +44,16 @@ public interface IMeetingGrain : IGrainWithStringKey
 
     Task<CommandResult> CloseAsync(Actor actor);
 
-    /// <summary>A connection (browser tab, app, circuit) of the actor joined; the first one marks them present.</summary>
+    /// <summary>
+    /// A connection (browser tab, app, circuit) of the actor joined; the first one marks them present. Interleaves:
+    /// arrivals and departures that come in while one presence write is in flight are written together in the next
+    /// (one version, one event, one ledger entry), and each call answers once its change is stored.
+    /// </summary>
+    [AlwaysInterleave]
     Task<CommandResult> ConnectAsync(Actor actor, string connectionId);
 
-    /// <summary>A connection left; when the actor's last one goes they are marked absent.</summary>
+    /// <summary>A connection left; when the actor's last one goes they are marked absent. Batched like <see cref="ConnectAsync"/>.</summary>
+    [AlwaysInterleave]
     Task<CommandResult> DisconnectAsync(Actor actor, string connectionId);
 
     /// <summary>The current version only (no content), so a host can tell its clients to catch up after a lost push.</summary>

@@ -27,4 +27,5 @@ public sealed record MeetingEvent(
     Closing.ConclusionView? ConclusionUpdate = null,
     Closing.ArchiveInfo? Archive = null,
     Documents.DocumentView? DocumentUpdate = null,
-    Documents.FollowState? Follow = null);
+    Documents.FollowState? Follow = null,
+    ImmutableArray<Presence>? AttendanceUpdates = null);

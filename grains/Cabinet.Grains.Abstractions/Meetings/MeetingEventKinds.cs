@@ -17,6 +17,9 @@ public static class MeetingEventKinds
     public const string ParticipantJoined = "presence.joined";
     public const string ParticipantLeft = "presence.left";
 
+    /// <summary>Several people arrived or left while one presence write was in flight: <c>attendanceUpdates</c>.</summary>
+    public const string AttendanceChanged = "presence.changed";
+
     // voting
     public const string PollOpened = "poll.opened";
     public const string PollClosed = "poll.closed";

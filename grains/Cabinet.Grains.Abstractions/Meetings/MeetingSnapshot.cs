@@ -39,7 +39,7 @@ public sealed record MeetingSnapshot(
 
     /// <summary>
     /// Applies the next event. Each non-null part of the event replaces that part of the snapshot;
-    /// an attendance entry replaces the entry of the same person.
+    /// an attendance entry (one, or several at once) replaces the entry of the same person.
     /// </summary>
     /// <exception cref="InvalidOperationException">The event is not the next version: the caller must catch up first.</exception>
     public MeetingSnapshot Apply(MeetingEvent e)
@@ -59,7 +59,7 @@ public sealed record MeetingSnapshot(
             Agenda = e.Agenda ?? Agenda,
             Current = e.Current ?? Current,
             Participants = e.Participants ?? Participants,
-            Attendance = e.AttendanceUpdate is { } update ? Upsert(Attendance, update) : Attendance,
+            Attendance = (e.AttendanceUpdates ?? []).Aggregate(e.AttendanceUpdate is { } update ? Upsert(Attendance, update) : Attendance, Upsert),
             Floor = e.Floor is { } floor ? Floor.Apply(floor) : Floor,
             Polls = e.PollUpdate is { } poll ? Upsert(Polls, poll) : Polls,
             Conclusions = e.ConclusionUpdate is { } conclusion ? Upsert(Conclusions, conclusion) : Conclusions,

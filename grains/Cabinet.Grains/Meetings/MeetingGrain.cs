@@ -19,7 +19,6 @@ public sealed partial class MeetingGrain(
 {
     private readonly ObserverManager<IMeetingObserver> _observers = new(MeetingSubscriptions.Expiry, logger);
     private readonly RecentEvents _recent = new(512);
-    private readonly ConnectionRegistry _connections = new();
 
     /// <summary>Cabinet itself, as the actor of what it does on its own (attendance of vanished connections).</summary>
     private static readonly Actor SystemActor = new("system", "Cabinet", "", false);
@@ -95,30 +94,6 @@ public sealed partial class MeetingGrain(
 
     public Task<CommandResult> MoveAsync(Actor actor, AgendaMove move) => ExecuteAsync(actor, c => AgendaMoveDecisions.Move(state.State, c, move));
 
-
-    public async Task<CommandResult> ConnectAsync(Actor actor, string connectionId)
-    {
-        if (!state.State.Exists || !MeetingAccess.CanView(state.State, actor))
-        {
-            return CommandResult.Refused(state.State.Exists ? ErrorCodes.Forbidden : ErrorCodes.MeetingNotFound, state.State.Version);
-        }
-
-        var first = _connections.Add(actor.UserName, connectionId);
-        var result = await ExecuteAsync(actor, c => PresenceDecisions.Arrive(state.State, c, first));
-        if (!result.Ok)
-        {
-            _connections.Forget(actor.UserName, connectionId);
-        }
-
-        return result;
-    }
-
-    public Task<CommandResult> DisconnectAsync(Actor actor, string connectionId)
-    {
-        var last = _connections.Remove(actor.UserName, connectionId);
-        return ExecuteAsync(actor, c => PresenceDecisions.Leave(state.State, c, actor.UserName, last));
-    }
-
     public Task<long> GetVersionAsync() => Task.FromResult(state.State.Version);
 
     public Task SubscribeAsync(IMeetingObserver observer)
@@ -131,13 +106,5 @@ public sealed partial class MeetingGrain(
     {
         _observers.Unsubscribe(observer);
         return Task.CompletedTask;
-    }
-
-    private async Task ReconcileAttendanceAsync(CancellationToken cancellationToken)
-    {
-        foreach (var gone in state.State.Attendance.Where(a => a.Connected && !_connections.HasAny(a.UserName)).ToList())
-        {
-            await ExecuteAsync(SystemActor, c => PresenceDecisions.Leave(state.State, c, gone.UserName, lastConnection: true));
-        }
     }
 }

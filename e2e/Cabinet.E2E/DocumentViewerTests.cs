@@ -61,9 +61,12 @@ public sealed class DocumentViewerTests(BrowserFixture fixture) : IClassFixture<
         await delegate1.GetByTestId("search-input").FillAsync("dịch vụ công");
         await delegate1.GetByTestId("btn-search").ClickAsync();
         await Expect(delegate1.GetByTestId("search-result")).ToHaveAttributeAsync("data-count", new System.Text.RegularExpressions.Regex("^[1-9][0-9]*$"), Soon);
-        await Expect(delegate1.GetByTestId("viewer-stage").Locator(".search-hit.current")).Not.ToHaveCountAsync(0);
+        // Only the matched characters are marked, not the whole line they are on.
+        Assert.Equal("dịch vụ công", await CurrentHitAsync(delegate1));
         await delegate1.GetByTestId("btn-search-next").ClickAsync();
         await Expect(delegate1.GetByTestId("search-result")).ToContainTextAsync("2/");
+        Assert.Equal("dịch vụ công", await CurrentHitAsync(delegate1));
+        await delegate1.GetByTestId("viewer-stage").ScreenshotAsync(new() { Path = Path.Combine(RepositoryPaths.Root, "artifacts", "screenshots", "viewer-search.png") });
 
         await delegate1.GetByTestId("page-1").ClickAsync();
         await ExpectPageAsync(delegate1, 1);
@@ -87,5 +90,14 @@ public sealed class DocumentViewerTests(BrowserFixture fixture) : IClassFixture<
         Assert.True(await InkRowsAsync(phone, "viewer-canvas-phone") > 40, "the page looks blank on a phone");
         await phone.GetByTestId("viewer").ScrollIntoViewIfNeededAsync();
         await phone.ScreenshotAsync(new() { Path = Path.Combine(RepositoryPaths.Root, "artifacts", "screenshots", "viewer-phone.png") });
+    }
+
+    /// <summary>The text of the current hit's marks (one per text-layer span it crosses), lower case, spaces collapsed.</summary>
+    private static async Task<string> CurrentHitAsync(IPage page)
+    {
+        var marks = page.GetByTestId("viewer-stage").Locator(".textLayer mark.search-hit.current");
+        await Expect(marks).Not.ToHaveCountAsync(0);
+        var text = string.Join(" ", await marks.AllTextContentsAsync()).Normalize(System.Text.NormalizationForm.FormC);
+        return System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ").Trim().ToLower(new System.Globalization.CultureInfo("vi-VN"));
     }
 }

@@ -37,7 +37,7 @@ public sealed class ReissueTests(BrowserFixture fixture) : IClassFixture<Browser
     {
         var meeting = await LiveMeetingAsync(fixture, "phien-ban", "daibieu1");
         var secretary = await OpenMeetingAsync(fixture, "thuky", meeting);
-        var documentId = await IssueAsync(secretary, null, Version1, 1);
+        var (documentId, _) = await IssueAsync(secretary, null, Version1, 1);
 
         var reader = await OpenMeetingAsync(fixture, "daibieu1", meeting);
         await OpenDocumentAsync(reader, documentId);
@@ -56,10 +56,9 @@ public sealed class ReissueTests(BrowserFixture fixture) : IClassFixture<Browser
         }
 
         // Version 2 has the two lines on page 2.
-        var issued = Stopwatch.StartNew();
-        await IssueAsync(secretary, documentId, Version2, 2);
+        var (_, issued) = await IssueAsync(secretary, documentId, Version2, 2);
         await Expect(reader.GetByTestId("newer-version")).ToHaveAttributeAsync("data-latest", "2", Soon);
-        Measurements.Record("secretary issues version 2 in the browser → the delegate's viewer offers it", issued.Elapsed);
+        Measurements.Record("secretary presses \"Phát hành phiên bản mới\" (v2) → the delegate's viewer offers it", issued.Elapsed);
         await reader.GetByTestId("btn-open-latest").ClickAsync();
         await Expect(reader.GetByTestId("viewer")).ToHaveAttributeAsync("data-version", "2", Soon);
         foreach (var id in new[] { highlight, note })
@@ -69,7 +68,7 @@ public sealed class ReissueTests(BrowserFixture fixture) : IClassFixture<Browser
             await Expect(item).ToHaveAttributeAsync("data-page", "2");
         }
 
-        Measurements.Record("secretary issues version 2 in the browser → the delegate's annotations listed on its page 2", issued.Elapsed);
+        Measurements.Record("secretary presses \"Phát hành phiên bản mới\" (v2) → the delegate's annotations listed on its page 2", issued.Elapsed);
         await Expect(reader.GetByTestId("needs-attention")).ToHaveCountAsync(0);
         await reader.GetByTestId("page-2").ClickAsync();
         await ExpectPageAsync(reader, 2);
@@ -84,14 +83,13 @@ public sealed class ReissueTests(BrowserFixture fixture) : IClassFixture<Browser
         await BrowserFixture.ScreenshotAsync(reader, "reissue-version2");
 
         // Version 3 no longer has the text: both are listed as needing attention, kept on version 2.
-        issued.Restart();
-        await IssueAsync(secretary, documentId, Version3, 3);
+        (_, issued) = await IssueAsync(secretary, documentId, Version3, 3);
         await Expect(reader.GetByTestId("newer-version")).ToHaveAttributeAsync("data-latest", "3", Soon);
         await reader.GetByTestId("btn-open-latest").ClickAsync();
         await Expect(reader.GetByTestId("viewer")).ToHaveAttributeAsync("data-version", "3", Soon);
         var attention = reader.GetByTestId("needs-attention");
         await Expect(attention.GetByTestId($"annotation-{highlight}")).ToBeVisibleAsync(new() { Timeout = 15_000 });
-        Measurements.Record("secretary issues version 3 without the text → the delegate sees \"Cần xem lại\"", issued.Elapsed);
+        Measurements.Record("secretary presses \"Phát hành phiên bản mới\" (v3, text gone) → the delegate sees them under \"Cần xem lại\"", issued.Elapsed);
         await Expect(attention.GetByTestId($"annotation-{highlight}").GetByTestId("annotation-quote")).ToHaveTextAsync(Road);
         await Expect(attention.GetByTestId($"annotation-{note}").GetByTestId("annotation-text")).ToHaveTextAsync(NoteText);
         foreach (var id in new[] { highlight, note })
@@ -107,8 +105,11 @@ public sealed class ReissueTests(BrowserFixture fixture) : IClassFixture<Browser
         await Expect(reader.GetByTestId("viewer")).ToHaveAttributeAsync("data-version", "2", Soon);
     }
 
-    /// <summary>Uploads through the form: a new document (<paramref name="documentId"/> null) or its next version; returns its id.</summary>
-    private static async Task<string> IssueAsync(IPage secretary, string? documentId, byte[] pdf, int number)
+    /// <summary>
+    /// Uploads through the form: a new document (<paramref name="documentId"/> null) or its next version; its id and
+    /// a clock started as the button is pressed.
+    /// </summary>
+    private static async Task<(string Id, Stopwatch SincePressed)> IssueAsync(IPage secretary, string? documentId, byte[] pdf, int number)
     {
         await secretary.GetByTestId("upload-target").SelectOptionAsync(documentId ?? "");
         if (documentId is null)
@@ -121,10 +122,11 @@ public sealed class ReissueTests(BrowserFixture fixture) : IClassFixture<Browser
             Name = $"to-trinh-v{number}.pdf", MimeType = "application/pdf", Buffer = pdf,
         });
         await Expect(secretary.GetByTestId("btn-upload")).ToHaveTextAsync(documentId is null ? "Tải lên" : "Phát hành phiên bản mới");
+        var pressed = Stopwatch.StartNew();
         await secretary.GetByTestId("btn-upload").ClickAsync();
         await Expect(secretary.GetByTestId("upload-done")).ToContainTextAsync($"phiên bản {number}.", new() { Timeout = 30_000 });
         var row = secretary.Locator($"[data-testid^='document-d'][data-title='{Title}']");
         await Expect(row).ToHaveAttributeAsync("data-versions", number.ToString(CultureInfo.InvariantCulture), Soon);
-        return (await row.GetAttributeAsync("data-testid"))!["document-".Length..];
+        return ((await row.GetAttributeAsync("data-testid"))!["document-".Length..], pressed);
     }
 }

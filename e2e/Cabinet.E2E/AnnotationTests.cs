@@ -1,4 +1,10 @@
+using System.Collections.Immutable;
 using System.Diagnostics;
+using Cabinet.Documents;
+using Cabinet.Errors;
+using Cabinet.Hub;
+using Cabinet.Testing;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Playwright;
 using static Cabinet.E2E.DocumentSteps;
 using static Microsoft.Playwright.Assertions;
@@ -7,7 +13,8 @@ namespace Cabinet.E2E;
 
 /// <summary>
 /// Delegate 1 highlights selected text and shares a note; delegate 2 sees both live. A private note never reaches
-/// delegate 2, not even after a reload; a note with a script tag is shown as text and runs nothing.
+/// delegate 2, not even after a reload; a note with a script tag is shown as text and runs nothing. A stroke drawn
+/// with the mouse and shared reaches delegate 2 as ink, stored as page fractions.
 /// </summary>
 public sealed class AnnotationTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
@@ -70,36 +77,71 @@ public sealed class AnnotationTests(BrowserFixture fixture) : IClassFixture<Brow
         await Expect(reader.GetByTestId($"annotation-{note}")).ToHaveCountAsync(0, new() { Timeout = 10_000 });
     }
 
-    /// <summary>Drags the mouse across the first text-layer span that contains the text.</summary>
-    private static async Task SelectWithMouseAsync(IPage page, string text)
+    [Fact]
+    public async Task A_shared_freehand_stroke_drawn_with_the_mouse_appears_on_the_other_delegates_page()
     {
-        var span = page.GetByTestId("viewer-stage").Locator(".textLayer span", new() { HasText = text }).First;
-        await span.ScrollIntoViewIfNeededAsync();
-        var box = await span.BoundingBoxAsync() ?? throw new InvalidOperationException("no text span " + text);
-        await page.Mouse.MoveAsync(box.X + 1, box.Y + box.Height / 2);
-        await page.Mouse.DownAsync();
-        await page.Mouse.MoveAsync(box.X + box.Width - 1, box.Y + box.Height / 2, new() { Steps = 8 });
-        await page.Mouse.UpAsync();
-    }
+        var meeting = await LiveMeetingAsync(fixture, "net-ve", "daibieu1", "daibieu2");
+        var documentId = await UploadAsync(fixture, meeting, "tracemonkey.pdf", "Báo cáo kỹ thuật TraceMonkey");
+        var author = await OpenMeetingAsync(fixture, "daibieu1", meeting);
+        var reader = await OpenMeetingAsync(fixture, "daibieu2", meeting);
+        await OpenDocumentAsync(author, documentId);
+        await OpenDocumentAsync(reader, documentId);
 
-    /// <summary>Places a note at a point of the page (fractions of its size) and saves it; its id and a clock started at the save.</summary>
-    private static async Task<(string Id, Stopwatch SinceSave)> AddNoteAsync(IPage page, float x, float y, string text, bool shared)
-    {
-        var before = await page.Locator("[data-testid^='annotation-'][data-kind='note']").CountAsync();
-        await page.GetByTestId("btn-tool-note").ClickAsync();
-        var surface = page.GetByTestId("viewer-stage").Locator(".tool-surface");
+        await author.GetByTestId("annotation-shared").CheckAsync();
+        await author.GetByTestId("btn-tool-ink").ClickAsync();
+        var surface = author.GetByTestId("viewer-stage").Locator(".tool-surface");
         await Expect(surface).ToBeVisibleAsync();
-        var size = await surface.BoundingBoxAsync();
-        await surface.ClickAsync(new() { Position = new() { X = size!.Width * x, Y = size.Height * y } });
-        await page.GetByTestId("note-text").FillAsync(text);
-        await page.GetByTestId("annotation-shared").SetCheckedAsync(shared);
-        var clock = Stopwatch.StartNew();
-        await page.GetByTestId("btn-save-note").ClickAsync();
-        var notes = page.Locator("[data-testid^='annotation-'][data-kind='note']");
-        await Expect(notes).ToHaveCountAsync(before + 1, new() { Timeout = 10_000 });
-        await page.GetByTestId("btn-tool-note").ClickAsync();
-        await Expect(page.GetByTestId("viewer-stage").Locator(".tool-surface")).ToBeHiddenAsync();
-        var created = notes.Filter(new() { Has = page.GetByTestId("annotation-text").GetByText(text, new() { Exact = true }) }).First;
-        return ((await created.GetAttributeAsync("data-testid"))!["annotation-".Length..], clock);
+        await surface.ScrollIntoViewIfNeededAsync();
+        var box = await surface.BoundingBoxAsync() ?? throw new InvalidOperationException("no drawing surface");
+        // A zigzag under the title, drawn as a person would: press, move in small steps, release.
+        await author.Mouse.MoveAsync(box.X + box.Width * 0.2f, box.Y + box.Height * 0.3f);
+        await author.Mouse.DownAsync();
+        for (var i = 1; i <= 6; i++)
+        {
+            await author.Mouse.MoveAsync(box.X + box.Width * (0.2f + 0.1f * i), box.Y + box.Height * (i % 2 == 0 ? 0.3f : 0.36f), new() { Steps = 5 });
+        }
+
+        await author.Mouse.UpAsync();
+        await Expect(author.GetByTestId("viewer-stage").Locator(".pending-ink polyline")).ToHaveCountAsync(1);
+        var saved = Stopwatch.StartNew();
+        await author.GetByTestId("btn-save-ink").ClickAsync();
+        var inked = author.Locator("[data-testid^='annotation-'][data-kind='ink']");
+        await Expect(inked).ToHaveCountAsync(1, new() { Timeout = 10_000 });
+        await Expect(inked).ToHaveAttributeAsync("data-shared", "true");
+        var ink = (await inked.GetAttributeAsync("data-testid"))!["annotation-".Length..];
+
+        var seen = reader.Locator($".marks polyline[data-annotation-id='{ink}']");
+        await Expect(seen).ToHaveCountAsync(1, new() { Timeout = 10_000 });
+        await Expect(seen).ToBeVisibleAsync();
+        Measurements.Record("delegate saves a shared ink stroke → another delegate's page draws it", saved.Elapsed);
+        await Expect(reader.GetByTestId($"annotation-{ink}")).ToHaveAttributeAsync("data-kind", "ink");
+        var drawn = (await seen.GetAttributeAsync("points") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        Assert.True(drawn.Length >= 10, $"the other delegate's stroke has {drawn.Length} points");
+        // Where it is drawn: inside the band the author drew in (screen positions of the reader's own page).
+        var readerPage = await reader.GetByTestId("viewer-stage").Locator(".pdf-page").BoundingBoxAsync();
+        var stroke = await seen.BoundingBoxAsync();
+        Assert.True(readerPage is not null && stroke is not null, "no page or stroke box");
+        Assert.InRange((stroke.Y - readerPage.Y) / readerPage.Height, 0.27, 0.33);
+        Assert.InRange((stroke.X + stroke.Width - readerPage.X) / readerPage.Width, 0.75, 0.83);
+        await reader.GetByTestId("viewer-stage").ScrollIntoViewIfNeededAsync();
+        await reader.GetByTestId("viewer-stage").ScreenshotAsync(new() { Path = Path.Combine(RepositoryPaths.Root, "artifacts", "screenshots", "ink-reader.png") });
+
+        // Stored as the author drew it, in page fractions.
+        await using var client = await MeetingHubClient.ConnectAsync(fixture.Server.BaseAddress, "daibieu2");
+        var listed = await client.Connection.InvokeAsync<Result<ImmutableArray<AnnotationView>>>(nameof(MeetingHub.ListAnnotations), meeting, documentId);
+        var stored = Assert.Single(listed.Value, a => a.AnnotationId == ink);
+        Assert.Equal(AnnotationKind.Ink, stored.Kind);
+        var strokes = stored.Ink ?? throw new InvalidOperationException("an ink annotation without strokes");
+        var points = Assert.Single(strokes);
+        Assert.True(points.Length >= 20 && points.Length % 2 == 0, $"{points.Length} coordinates stored");
+        Assert.All(points, v => Assert.InRange(v, 0, 1));
+        var xs = points.Where((_, i) => i % 2 == 0).ToArray();
+        var ys = points.Where((_, i) => i % 2 == 1).ToArray();
+        Assert.InRange(xs.Min(), 0.19, 0.21);
+        Assert.InRange(xs.Max(), 0.79, 0.81);
+        Assert.InRange(ys.Min(), 0.29, 0.31);
+        Assert.InRange(ys.Max(), 0.35, 0.37);
+        var bounds = Assert.Single(stored.Anchor.Rects);
+        Assert.True(bounds.X >= 0 && bounds.Y >= 0 && bounds.X + bounds.Width <= 1 && bounds.Y + bounds.Height <= 1, $"bounds {bounds}");
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Cabinet.Hub;
 using Cabinet.Meetings;
 using Cabinet.Testing;
@@ -53,5 +54,38 @@ internal static class DocumentSteps
         var path = Path.Combine(Directory.CreateDirectory(Path.Combine(RepositoryPaths.Root, "artifacts", "screenshots")).FullName, name + ".png");
         await page.GetByTestId("viewer-canvas").ScreenshotAsync(new() { Path = path });
         return PngInk.RowsWithInk(path);
+    }
+
+    /// <summary>Drags the mouse across the first text-layer span that contains the text.</summary>
+    public static async Task SelectWithMouseAsync(IPage page, string text)
+    {
+        var span = page.GetByTestId("viewer-stage").Locator(".textLayer span", new() { HasText = text }).First;
+        await span.ScrollIntoViewIfNeededAsync();
+        var box = await span.BoundingBoxAsync() ?? throw new InvalidOperationException("no text span " + text);
+        await page.Mouse.MoveAsync(box.X + 1, box.Y + box.Height / 2);
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync(box.X + box.Width - 1, box.Y + box.Height / 2, new() { Steps = 8 });
+        await page.Mouse.UpAsync();
+    }
+
+    /// <summary>Places a note at a point of the page (fractions of its size) and saves it; its id and a clock started at the save.</summary>
+    public static async Task<(string Id, Stopwatch SinceSave)> AddNoteAsync(IPage page, float x, float y, string text, bool shared)
+    {
+        var before = await page.Locator("[data-testid^='annotation-'][data-kind='note']").CountAsync();
+        await page.GetByTestId("btn-tool-note").ClickAsync();
+        var surface = page.GetByTestId("viewer-stage").Locator(".tool-surface");
+        await Expect(surface).ToBeVisibleAsync();
+        var size = await surface.BoundingBoxAsync();
+        await surface.ClickAsync(new() { Position = new() { X = size!.Width * x, Y = size.Height * y } });
+        await page.GetByTestId("note-text").FillAsync(text);
+        await page.GetByTestId("annotation-shared").SetCheckedAsync(shared);
+        var clock = Stopwatch.StartNew();
+        await page.GetByTestId("btn-save-note").ClickAsync();
+        var notes = page.Locator("[data-testid^='annotation-'][data-kind='note']");
+        await Expect(notes).ToHaveCountAsync(before + 1, new() { Timeout = 10_000 });
+        await page.GetByTestId("btn-tool-note").ClickAsync();
+        await Expect(page.GetByTestId("viewer-stage").Locator(".tool-surface")).ToBeHiddenAsync();
+        var created = notes.Filter(new() { Has = page.GetByTestId("annotation-text").GetByText(text, new() { Exact = true }) }).First;
+        return ((await created.GetAttributeAsync("data-testid"))!["annotation-".Length..], clock);
     }
 }

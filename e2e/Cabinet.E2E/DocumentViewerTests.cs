@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Cabinet.Documents;
 using Cabinet.Testing;
 using Microsoft.Playwright;
 using static Cabinet.E2E.DocumentSteps;
@@ -7,7 +8,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Cabinet.E2E;
 
 /// <summary>
-/// The secretary uploads through the browser; a bad file is refused with its message and changes nothing; the viewer
+/// The secretary uploads through the browser; each bad file is refused with its message and changes nothing; the viewer
 /// draws the page, searches, turns pages, and fits a phone screen.
 /// </summary>
 public sealed class DocumentViewerTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
@@ -25,12 +26,29 @@ public sealed class DocumentViewerTests(BrowserFixture fixture) : IClassFixture<
         Measurements.Record("secretary uploads a 23-page PDF in the browser → stored and listed", uploaded.Elapsed);
         await Expect(secretary.GetByTestId("documents")).ToHaveAttributeAsync("data-count", "1", Soon);
 
-        await secretary.GetByTestId("upload-file").SetInputFilesAsync(Bad("html-named.pdf"));
-        await secretary.GetByTestId("btn-upload").ClickAsync();
-        await Expect(secretary.GetByTestId("upload-error")).ToHaveAttributeAsync("data-code", "documents.not_pdf", Soon);
-        await Expect(secretary.GetByTestId("upload-error")).ToContainTextAsync("không phải PDF");
-        await Expect(secretary.GetByTestId("documents")).ToHaveAttributeAsync("data-count", "1");
-        await Expect(secretary.Locator("[data-testid^='document-d']")).ToHaveCountAsync(1);
+        // Every bad file, one after another in the same form: its own message and code, and the list stays as it was.
+        var refusals = new Dictionary<string, DocumentError>
+        {
+            ["empty.pdf"] = DocumentErrors.Empty,
+            ["garbage-after-header.pdf"] = DocumentErrors.Damaged,
+            ["html-named.pdf"] = DocumentErrors.NotPdf,
+            ["image-named.pdf"] = DocumentErrors.NotPdf,
+            ["truncated.pdf"] = DocumentErrors.Damaged,
+        };
+        Assert.Equal(refusals.Keys, Directory.GetFiles(Path.Combine(RepositoryPaths.Fixtures, "bad")).Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal));
+        foreach (var (file, refusal) in refusals)
+        {
+            await secretary.GetByTestId("upload-file").SetInputFilesAsync(Bad(file));
+            // Choosing a file clears the previous refusal, so the one below is this file's.
+            await Expect(secretary.GetByTestId("upload-error")).ToHaveCountAsync(0);
+            await secretary.GetByTestId("btn-upload").ClickAsync();
+            await Expect(secretary.GetByTestId("upload-error")).ToHaveAttributeAsync("data-code", refusal.Code, Soon);
+            await Expect(secretary.GetByTestId("upload-error")).ToHaveTextAsync(refusal.Message);
+            await Expect(secretary.GetByTestId("upload-done")).ToHaveCountAsync(0);
+            await Expect(secretary.GetByTestId("documents")).ToHaveAttributeAsync("data-count", "1");
+            await Expect(secretary.Locator("[data-testid^='document-d']")).ToHaveCountAsync(1);
+        }
+
         await BrowserFixture.ScreenshotAsync(secretary, "documents-bad-upload");
 
         var delegate1 = await OpenMeetingAsync(fixture, "daibieu1", meeting);
@@ -43,9 +61,12 @@ public sealed class DocumentViewerTests(BrowserFixture fixture) : IClassFixture<
         await delegate1.GetByTestId("search-input").FillAsync("dịch vụ công");
         await delegate1.GetByTestId("btn-search").ClickAsync();
         await Expect(delegate1.GetByTestId("search-result")).ToHaveAttributeAsync("data-count", new System.Text.RegularExpressions.Regex("^[1-9][0-9]*$"), Soon);
-        await Expect(delegate1.GetByTestId("viewer-stage").Locator(".search-hit.current")).Not.ToHaveCountAsync(0);
+        // Only the matched characters are marked, not the whole line they are on.
+        Assert.Equal("dịch vụ công", await CurrentHitAsync(delegate1));
         await delegate1.GetByTestId("btn-search-next").ClickAsync();
         await Expect(delegate1.GetByTestId("search-result")).ToContainTextAsync("2/");
+        Assert.Equal("dịch vụ công", await CurrentHitAsync(delegate1));
+        await delegate1.GetByTestId("viewer-stage").ScreenshotAsync(new() { Path = Path.Combine(RepositoryPaths.Root, "artifacts", "screenshots", "viewer-search.png") });
 
         await delegate1.GetByTestId("page-1").ClickAsync();
         await ExpectPageAsync(delegate1, 1);
@@ -69,5 +90,14 @@ public sealed class DocumentViewerTests(BrowserFixture fixture) : IClassFixture<
         Assert.True(await InkRowsAsync(phone, "viewer-canvas-phone") > 40, "the page looks blank on a phone");
         await phone.GetByTestId("viewer").ScrollIntoViewIfNeededAsync();
         await phone.ScreenshotAsync(new() { Path = Path.Combine(RepositoryPaths.Root, "artifacts", "screenshots", "viewer-phone.png") });
+    }
+
+    /// <summary>The text of the current hit's marks (one per text-layer span it crosses), lower case, spaces collapsed.</summary>
+    private static async Task<string> CurrentHitAsync(IPage page)
+    {
+        var marks = page.GetByTestId("viewer-stage").Locator(".textLayer mark.search-hit.current");
+        await Expect(marks).Not.ToHaveCountAsync(0);
+        var text = string.Join(" ", await marks.AllTextContentsAsync()).Normalize(System.Text.NormalizationForm.FormC);
+        return System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ").Trim().ToLower(new System.Globalization.CultureInfo("vi-VN"));
     }
 }

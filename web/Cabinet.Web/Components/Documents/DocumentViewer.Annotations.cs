@@ -106,15 +106,6 @@ public sealed partial class DocumentViewer
             (_, null) => _annotations,
             _ => _annotations.Add(now),
         };
-        if (_module is not null)
-        {
-            try
-            {
-                await _module.InvokeVoidAsync("setAnnotations", _host, Marks());
-            }
-            catch (JSDisconnectedException)
-            {
-            }
-        }
+        await DrawMarksAsync();
     }
 }

@@ -15,10 +15,10 @@ public sealed partial class DocumentViewer
     private ElementReference _host;
     private IJSObjectReference? _module;
     private DotNetObjectReference<DocumentViewer>? _self;
-    private int _pages, _page, _goTo = 1;
+    private int _pages, _page, _goTo = 1, _versionsKnown;
     private PageRequest? _applied;
     private string _query = "", _tool = "select", _noteText = "";
-    private bool _share;
+    private bool _share, _disposed;
     private SearchOutcome? _search;
     private NotePoint? _pendingNote;
     private CabinetError? _error;
@@ -41,6 +41,12 @@ public sealed partial class DocumentViewer
 
     private IEnumerable<AnnotationView> NeedAttention => _annotations.Where(a => a.NeedsAttention);
 
+    /// <summary>The latest version, when this viewer shows an older one.</summary>
+    private DocumentVersionView? Newer => Document.Latest is { } latest && latest.Number > Version ? latest : null;
+
+    /// <summary>Annotations on a newer version than this one (most moved there by re-anchoring).</summary>
+    private int MovedOn => _annotations.Count(a => a.Version > Version);
+
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         if (!firstRender)
@@ -52,6 +58,11 @@ public sealed partial class DocumentViewer
         _module = await JS.InvokeAsync<IJSObjectReference>("import", "./Components/Documents/DocumentViewer.razor.js");
         _self = DotNetObjectReference.Create(this);
         var opened = await _module.InvokeAsync<OpenedDocument>("open", _host, _self, FileUrl);
+        if (_disposed)
+        {
+            return; // closed (or another version chosen) while the file was loading
+        }
+
         if (opened.Pages == 0)
         {
             _error = new CabinetError("documents.viewer_failed", "Không mở được tài liệu trong trình duyệt.");
@@ -60,10 +71,13 @@ public sealed partial class DocumentViewer
         }
 
         _pages = opened.Pages;
-        var listed = await Session.ListAnnotationsAsync(Document.DocumentId);
-        (_annotations, _error) = (listed.Value.IsDefault ? [] : listed.Value, listed.Error);
+        await LoadAnnotationsAsync();
+        if (_disposed)
+        {
+            return;
+        }
+
         _applied = Request;
-        await _module.InvokeVoidAsync("setAnnotations", _host, Marks());
         await _module.InvokeVoidAsync("show", _host, Math.Max(1, Request?.Page ?? 1));
         StateHasChanged();
     }
@@ -74,6 +88,41 @@ public sealed partial class DocumentViewer
         {
             _applied = request;
             await ShowAsync(request.Page);
+        }
+
+        // A new version was issued while this one is open: the annotation grain re-anchors before it answers, so
+        // listing again brings the private annotations along too (only shared changes are pushed).
+        if (_module is not null && _pages > 0 && Document.Versions.Length != _versionsKnown)
+        {
+            await LoadAnnotationsAsync();
+        }
+    }
+
+    private async Task LoadAnnotationsAsync()
+    {
+        _versionsKnown = Document.Versions.Length;
+        var listed = await Session.ListAnnotationsAsync(Document.DocumentId);
+        (_annotations, _error) = (listed.Value.IsDefault ? [] : listed.Value, listed.Error);
+        await DrawMarksAsync();
+    }
+
+    /// <summary>
+    /// Hands the page its marks. The viewer may have been closed (another version chosen) while an annotation call
+    /// or a push was on its way; then there is nothing left to draw on.
+    /// </summary>
+    private async Task DrawMarksAsync()
+    {
+        if (_module is null || _disposed)
+        {
+            return;
+        }
+
+        try
+        {
+            await _module.InvokeVoidAsync("setAnnotations", _host, Marks());
+        }
+        catch (Exception e) when (e is JSDisconnectedException or ObjectDisposedException)
+        {
         }
     }
 
@@ -160,10 +209,12 @@ public sealed partial class DocumentViewer
         await ShowAsync(chosen.Anchor.Page);
     }
 
-    private ViewerMark[] Marks() => [.. OnThisVersion.Select(a => ViewerMark.Of(a, Me))];
+    /// <summary>What the page draws: every annotation on this version, also those flagged for a newer one (still right here).</summary>
+    private ViewerMark[] Marks() => [.. _annotations.Where(a => a.Version == Version).Select(a => ViewerMark.Of(a, Me))];
 
     public async ValueTask DisposeAsync()
     {
+        _disposed = true;
         Session.AnnotationChanged -= OnAnnotationChangedAsync;
         try
         {

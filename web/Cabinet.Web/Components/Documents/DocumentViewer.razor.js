@@ -2,7 +2,7 @@
 // with a text layer for selection, search marks and the annotation layer. Blazor owns the toolbar and the lists;
 // this module owns the page and tells .NET what the person did through the DotNetObjectReference.
 import * as pdfjs from "/lib/pdfjs/pdf.min.mjs";
-import { pageText, quoteOf, quoteOfParts, find, partsIn } from "/js/documents/page-text.js";
+import { pageText, quoteOf, quoteOfParts, find, segmentsIn, rawOffset } from "/js/documents/page-text.js";
 import { drawAnnotations, captureTools, roundFraction } from "/js/documents/annotation-layer.js";
 
 pdfjs.GlobalWorkerOptions.workerSrc = "/lib/pdfjs/pdf.worker.min.mjs";
@@ -112,7 +112,15 @@ export async function captureHighlight(host) {
   const text = await textOf(state, state.page);
   const startSpan = (range.startContainer.nodeType === 1 ? range.startContainer : range.startContainer.parentElement).closest("span");
   const index = state.textLayer?.textDivs.indexOf(startSpan) ?? -1;
-  const quote = quoteOf(text, selection.toString(), index >= 0 ? text.starts[index] + range.startOffset : undefined);
+  // The offset within the span's whole text (a search mark may split it into several text nodes).
+  let offset;
+  if (index >= 0) {
+    const before = document.createRange();
+    before.setStart(startSpan, 0);
+    before.setEnd(range.startContainer, range.startOffset);
+    offset = text.starts[index] + before.toString().normalize("NFC").length;
+  }
+  const quote = quoteOf(text, selection.toString(), offset);
   selection.removeAllRanges();
   return { page: state.page, rects: merge(rects), quote };
 }
@@ -258,19 +266,44 @@ function redrawMarks(state) {
   drawAnnotations(marks, state.geometry, state.page, state.annotations, id => state.dotnet.invokeMethodAsync("AnnotationChosen", id));
 }
 
+/**
+ * Marks the search hits on this page: only the matched characters, each piece wrapped in <mark class="search-hit">
+ * inside its text-layer span (a hit across lines is one mark per span). The text layer's text is transparent, so
+ * a mark shows as a tinted box exactly over the word on the canvas.
+ */
 function markHits(state) {
+  const layer = state.stage.querySelector(".textLayer");
+  if (!layer) return;
+  const touched = new Set();
+  for (const mark of layer.querySelectorAll("mark.search-hit")) {
+    touched.add(mark.parentNode);
+    mark.replaceWith(...mark.childNodes);
+  }
+  touched.forEach(span => span.normalize());
   const divs = state.textLayer?.textDivs ?? [];
-  divs.forEach(d => d.classList.remove("search-hit", "current"));
   const text = state.texts.get(state.page);
   if (!text) return;
+  const pieces = [];
   state.hits.forEach((hit, index) => {
     if (hit.page !== state.page) return;
-    for (const i of partsIn(text, hit.start, hit.end)) {
-      divs[i]?.classList.add("search-hit");
-      if (index === state.hit) divs[i]?.classList.add("current");
-    }
+    for (const piece of segmentsIn(text, hit.start, hit.end)) pieces.push({ ...piece, current: index === state.hit });
   });
-  state.stage.querySelector(".search-hit.current")?.scrollIntoView({ block: "center", inline: "nearest" });
+  // Last piece of a span first: the text before it is then still the span's first text node.
+  pieces.sort((a, b) => b.part - a.part || b.from - a.from);
+  for (const piece of pieces) {
+    const span = divs[piece.part];
+    const node = span?.firstChild;
+    if (!node || node.nodeType !== Node.TEXT_NODE) continue;
+    const from = rawOffset(node.data, piece.from, false), to = Math.min(rawOffset(node.data, piece.to, true), node.data.length);
+    if (from >= to) continue;
+    const range = document.createRange();
+    range.setStart(node, from);
+    range.setEnd(node, to);
+    const mark = document.createElement("mark");
+    mark.className = piece.current ? "search-hit current" : "search-hit";
+    range.surroundContents(mark);
+  }
+  layer.querySelector(".search-hit.current")?.scrollIntoView({ block: "center", inline: "nearest" });
 }
 
 /** Converts between the pixels shown (this viewport, rotated as the page says) and unrotated page fractions. */

@@ -43,24 +43,66 @@ export function quoteOfParts(page, first, last) {
   return quoteOf(page, page.text.slice(from, to), from);
 }
 
-/** Every place `query` occurs (case-insensitive, whitespace-tolerant): [{ start, end }] in page-text offsets. */
+/**
+ * Every place `query` occurs (case-insensitive in Vietnamese, any run of whitespace matching one space):
+ * [{ start, end }] in page-text offsets. Folding is done one character at a time with a map back to the page
+ * text, so a character whose lower case is longer or shorter cannot shift the offsets.
+ */
 export function find(page, query) {
-  const needle = flat(query.normalize("NFC")).trim().toLocaleLowerCase("vi");
+  const needle = fold(query.normalize("NFC").trim()).text;
   if (!needle) return [];
-  const hay = page.text.replace(/\s/g, " ").toLocaleLowerCase("vi");
+  const hay = fold(page.text);
   const hits = [];
-  for (let at = hay.indexOf(needle); at >= 0; at = hay.indexOf(needle, at + needle.length)) {
-    hits.push({ start: at, end: at + needle.length });
+  for (let at = hay.text.indexOf(needle); at >= 0; at = hay.text.indexOf(needle, at + needle.length)) {
+    hits.push({ start: hay.from[at], end: hay.to[at + needle.length - 1] });
   }
   return hits;
 }
 
-/** Indexes of the parts that a [start, end) range of the page text touches. */
-export function partsIn(page, start, end) {
-  const touched = [];
-  page.parts.forEach((part, i) => {
-    const from = page.starts[i];
-    if (from < end && from + Math.max(part.length, 1) > start) touched.push(i);
+/** Lower case (Vietnamese rules), whitespace runs as one space; from/to: each folded unit's source range. */
+function fold(text) {
+  let out = "";
+  const from = [], to = [];
+  for (let i = 0; i < text.length;) {
+    const ch = String.fromCodePoint(text.codePointAt(i));
+    const end = i + ch.length;
+    if (/\s/.test(ch)) {
+      if (out.endsWith(" ")) to[to.length - 1] = end;
+      else { out += " "; from.push(i); to.push(end); }
+    } else {
+      const lower = ch.toLocaleLowerCase("vi");
+      out += lower;
+      for (let k = 0; k < lower.length; k++) { from.push(i); to.push(end); }
+    }
+    i = end;
+  }
+  return { text: out, from, to };
+}
+
+/** The pieces of a [start, end) range of the page text, per part: { part, from, to } in that part's offsets. */
+export function segmentsIn(page, start, end) {
+  const pieces = [];
+  page.parts.forEach((text, part) => {
+    const at = page.starts[part];
+    const from = Math.max(start, at) - at, to = Math.min(end, at + text.length) - at;
+    if (from < to) pieces.push({ part, from, to });
   });
-  return touched;
+  return pieces;
+}
+
+/**
+ * The offset in `raw` (a text-layer span's text, as the PDF has it) of offset `n` in its NFC form (the page text):
+ * the same unless the PDF stores decomposed letters. `atEnd` keeps combining marks with the letter before.
+ */
+export function rawOffset(raw, n, atEnd) {
+  if (raw.normalize("NFC") === raw) return n;
+  let best = atEnd ? 0 : raw.length;
+  for (let j = 0; j <= raw.length; j++) {
+    const length = raw.slice(0, j).normalize("NFC").length;
+    if (atEnd ? length <= n : length >= n) {
+      best = j;
+      if (!atEnd) break;
+    }
+  }
+  return best;
 }

@@ -10,7 +10,7 @@ public sealed partial class DocumentViewer
 {
     private async Task HighlightAsync()
     {
-        var selected = _module is null ? null : await _module.InvokeAsync<SelectedText?>("captureHighlight", _host);
+        var selected = await ViewerAsync<SelectedText?>("captureHighlight");
         if (selected is null)
         {
             _error = new CabinetError("documents.no_selection", "Hãy chọn (bôi đen) đoạn văn bản cần tô sáng trên trang.");
@@ -37,7 +37,7 @@ public sealed partial class DocumentViewer
 
     private async Task SaveInkAsync()
     {
-        var drawing = _module is null ? null : await _module.InvokeAsync<InkDrawing?>("takeInk", _host);
+        var drawing = await ViewerAsync<InkDrawing?>("takeInk");
         if (drawing is null)
         {
             _error = new CabinetError("documents.no_ink", "Hãy vẽ lên trang trước khi lưu.");

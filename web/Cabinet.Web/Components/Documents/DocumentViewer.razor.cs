@@ -57,15 +57,15 @@ public sealed partial class DocumentViewer
         Session.AnnotationChanged += OnAnnotationChangedAsync;
         _module = await JS.InvokeAsync<IJSObjectReference>("import", "./Components/Documents/DocumentViewer.razor.js");
         _self = DotNetObjectReference.Create(this);
-        var opened = await _module.InvokeAsync<OpenedDocument>("open", _host, _self, FileUrl);
+        var opened = await ViewerAsync<OpenedDocument>("open", _self, FileUrl);
         if (_disposed)
         {
             return; // closed (or another version chosen) while the file was loading
         }
 
-        if (opened.Pages == 0)
+        if (opened is not { Pages: > 0 })
         {
-            _error = new CabinetError("documents.viewer_failed", "Không mở được tài liệu trong trình duyệt.");
+            _error = ViewerFailed;
             StateHasChanged();
             return;
         }
@@ -78,7 +78,7 @@ public sealed partial class DocumentViewer
         }
 
         _applied = Request;
-        await _module.InvokeVoidAsync("show", _host, Math.Max(1, Request?.Page ?? 1));
+        await ViewerAsync("show", Math.Max(1, Request?.Page ?? 1));
         StateHasChanged();
     }
 
@@ -112,18 +112,7 @@ public sealed partial class DocumentViewer
     /// </summary>
     private async Task DrawMarksAsync()
     {
-        if (_module is null || _disposed)
-        {
-            return;
-        }
-
-        try
-        {
-            await _module.InvokeVoidAsync("setAnnotations", _host, Marks());
-        }
-        catch (Exception e) when (e is JSDisconnectedException or ObjectDisposedException)
-        {
-        }
+        await ViewerAsync("setAnnotations", (object)Marks());
     }
 
     [JSInvokable("PageShown")]
@@ -147,36 +136,27 @@ public sealed partial class DocumentViewer
 
     private async Task ShowAsync(int page)
     {
-        if (_module is not null && page >= 1 && page <= _pages)
+        if (page >= 1 && page <= _pages)
         {
-            await _module.InvokeVoidAsync("show", _host, page);
+            await ViewerAsync("show", page);
         }
     }
 
     private Task GoOnEnterAsync(KeyboardEventArgs e) => e.Key == "Enter" ? ShowAsync(_goTo) : Task.CompletedTask;
 
-    private async Task ZoomAsync(string how)
-    {
-        if (_module is not null)
-        {
-            await _module.InvokeVoidAsync("zoom", _host, how);
-        }
-    }
+    private Task ZoomAsync(string how) => ViewerAsync("zoom", how);
 
     private async Task SearchAsync()
     {
-        if (_module is not null && !string.IsNullOrWhiteSpace(_query))
+        if (!string.IsNullOrWhiteSpace(_query))
         {
-            _search = await _module.InvokeAsync<SearchOutcome>("search", _host, _query);
+            _search = await ViewerAsync<SearchOutcome>("search", _query) ?? _search;
         }
     }
 
     private async Task NextHitAsync(int step)
     {
-        if (_module is not null)
-        {
-            _search = await _module.InvokeAsync<SearchOutcome>("nextHit", _host, step);
-        }
+        _search = await ViewerAsync<SearchOutcome>("nextHit", step) ?? _search;
     }
 
     private Task ChooseVersionAsync(ChangeEventArgs e) =>
@@ -186,10 +166,7 @@ public sealed partial class DocumentViewer
     {
         _tool = tool;
         _pendingNote = null;
-        if (_module is not null)
-        {
-            await _module.InvokeVoidAsync("setTool", _host, tool);
-        }
+        await ViewerAsync("setTool", tool);
     }
 
     private async Task ChooseAsync(string annotationId)
@@ -224,8 +201,9 @@ public sealed partial class DocumentViewer
                 await _module.DisposeAsync();
             }
         }
-        catch (JSDisconnectedException)
+        catch (Exception e) when (e is JSException or JSDisconnectedException or TaskCanceledException)
         {
+            // The page or the connection is already gone: nothing left to release in the browser.
         }
 
         _self?.Dispose();

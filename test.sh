@@ -36,6 +36,8 @@ for project in "${projects[@]}"; do
   echo "== $name"
   log=$(mktemp)
   dotnet test "$project" -c Release --no-build -nologo 2>&1 | tee "$log" | grep -E '^\s+(Failed|Error Message)|^(Passed|Failed)!' | head -60
+  # A failure's message and the first lines of its stack, so a CI log says what went wrong.
+  grep -E -A12 '^\s+Error Message' "$log" | grep -v -E '^\s+Error Message' | head -80
   summary=$(grep -E '^(Passed|Failed)!' "$log" | tail -1)
   p=$(sed -nE 's/.*Passed: +([0-9]+).*/\1/p' <<<"$summary"); f=$(sed -nE 's/.*Failed: +([0-9]+),.*/\1/p' <<<"$summary")
   if [ -z "$summary" ]; then

@@ -19,7 +19,7 @@ public sealed class SealingFaultTests
         string id;
         try
         {
-            id = await ClosingFlow.HoldAndCloseAsync(server);
+            id = await ClosingFlow.HoldAndCloseAsync(server, hostMayDie: true);
             await WaitForExitAsync(server);
         }
         finally

@@ -8,7 +8,10 @@ namespace Cabinet.Hub.Tests;
 /// <summary>Drives a meeting to its sealed archive through the hub, and fetches what it produced over HTTP.</summary>
 internal static class ClosingFlow
 {
-    /// <summary>A live meeting with one closed poll and one approved conclusion, then closed by the chair.</summary>
+    /// <summary>The document the meeting discusses; the minutes and the archive list it.</summary>
+    public const string DocumentTitle = "Báo cáo kinh tế - xã hội tháng 11";
+
+    /// <summary>A live meeting with a document, one closed poll, one speech and one approved conclusion, then closed by the chair.</summary>
     /// <param name="hostMayDie">
     /// The host is set to crash while sealing, which starts right after the close: it may die before the close's
     /// answer reaches this client. The close is stored before sealing starts; the caller proves it after a restart.
@@ -26,6 +29,13 @@ internal static class ClosingFlow
         Assert.True((await voters[0].Client.InvokeAsync(nameof(MeetingHub.RequestFloor), id, new FloorRequestInput("Về số liệu thu ngân sách"))).Ok);
         Assert.True((await chair.Client.InvokeAsync(nameof(MeetingHub.GrantFloor), id, new FloorGrant())).Ok);
         Assert.True((await chair.Client.InvokeAsync(nameof(MeetingHub.EndSpeech), id)).Ok);
+        using (var uploads = await DocumentUploads.SignInAsync(server.BaseAddress, "thuky"))
+        {
+            var (_, document, error) = await uploads.UploadAsync(id, SamplePdf.Create(["Báo cáo tình hình kinh tế - xã hội tháng 11"]),
+                DocumentTitle, itemId: "i1");
+            Assert.True(document is not null, error?.Code);
+        }
+
         await using var secretary = await MeetingHubClient.ConnectAsync(server.BaseAddress, "thuky");
         var drafted = await secretary.InvokeAsync(nameof(MeetingHub.DraftConclusion), id, "i1",
             new[] { "Thống nhất thông qua báo cáo tình hình kinh tế - xã hội tháng 11.", "Giao Sở Tài chính hoàn thiện số liệu trước ngày 30/11." });

@@ -35,6 +35,10 @@ public sealed class ClosingTests(ServerFixture fixture) : IClassFixture<ServerFi
         Assert.Contains("Giao Sở Tài chính hoàn thiện số liệu", text, StringComparison.Ordinal);
         Assert.Contains("Thông qua báo cáo", text, StringComparison.Ordinal);
         Assert.Contains("Ý kiến phát biểu", text, StringComparison.Ordinal);
+        Assert.Contains(ClosingFlow.DocumentTitle, text, StringComparison.Ordinal);
+        var documents = await File.ReadAllTextAsync(Path.Combine(folder, "unpacked", "documents.json"), TestContext.Current.CancellationToken);
+        Assert.Contains(ClosingFlow.DocumentTitle, documents, StringComparison.Ordinal);
+        Assert.Matches("[0-9a-f]{64}", documents);
 
         var verified = ClosingFlow.Verify(zip, root);
         Assert.True(verified.ExitCode == 0, verified.Output);

@@ -34,6 +34,10 @@ public sealed record MeetingSnapshot(
     public MeetingRole RoleOf(string userName) =>
         Participants.FirstOrDefault(p => p.UserName == userName)?.Role ?? MeetingRole.None;
 
+    /// <summary>Whether this person may lead "follow me" now (the grain decides; pages use it to offer the button).</summary>
+    public bool MayLead(string userName) =>
+        Status == MeetingStatus.Live && Cabinet.Documents.FollowRules.MayLead(Participants, Agenda, Current, userName);
+
     public bool IsConnected(string userName) =>
         Attendance.Any(a => a.UserName == userName && a.Connected);
 

@@ -74,19 +74,8 @@ internal static class FollowDecisions
             : Decision.Refuse(ErrorCodes.FollowNotLeader);
     }
 
-    private static bool MayLead(MeetingState s, People.Actor actor)
-    {
-        if (MeetingAccess.CanRun(s, actor))
-        {
-            return true;
-        }
-
-        var presenter = s.Agenda.FirstOrDefault(i => i.Id == s.Current?.ItemId)?.Presenter;
-        var participant = s.Participants.FirstOrDefault(p => p.UserName == actor.UserName);
-        return !string.IsNullOrWhiteSpace(presenter) && participant is { Role: not MeetingRole.Observer }
-            && (string.Equals(presenter, participant.UserName, StringComparison.OrdinalIgnoreCase)
-                || string.Equals(presenter, participant.DisplayName, StringComparison.OrdinalIgnoreCase));
-    }
+    private static bool MayLead(MeetingState s, People.Actor actor) =>
+        FollowRules.MayLead(s.Participants, s.Agenda, s.Current, actor.UserName);
 
     private static CabinetError? Live(MeetingState s) => s.Status switch
     {

@@ -25,9 +25,7 @@ public sealed partial class DocumentsPanel
 
     private bool CanAnnotate => Role is not MeetingRole.None && Meeting.Status != MeetingStatus.Closed;
 
-    /// <summary>The chair, or the person presenting the current item (the meeting grain has the last word).</summary>
-    private bool CanLead => Meeting.Status == MeetingStatus.Live && (Role == MeetingRole.Chair
-        || Meeting.CurrentAgendaItem?.Presenter is { Length: > 0 } presenter && (presenter == Me || presenter == Session.Actor?.DisplayName));
+    private bool CanLead => Meeting.MayLead(Me);
 
     private bool Following => Meeting.Follow.Active && Meeting.Follow.Leader != Me && !_steppedAway;
 

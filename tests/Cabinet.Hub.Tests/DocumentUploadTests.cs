@@ -93,6 +93,27 @@ public sealed class DocumentUploadTests(ServerFixture fixture, ITestOutputHelper
         Assert.Equal(HttpStatusCode.Forbidden, (await delegate1.UploadAsync(id, bytes, "Đại biểu tải lên")).Status);
     }
 
+    [Fact]
+    public async Task A_file_just_over_the_limit_is_refused_as_too_large_and_nothing_is_stored()
+    {
+        await using var chair = await fixture.ConnectAsync("chutich");
+        var id = await ServerFixture.NewMeetingAsync(chair);
+        using var secretary = await DocumentUploads.SignInAsync(fixture.Server.BaseAddress, "thuky");
+        var version = (await chair.JoinAsync(id)).Value!.Version;
+        var stored = StoredFiles();
+        // Inside the request's envelope allowance, so the intake's own bound is what refuses it.
+        var content = new byte[50L * 1024 * 1024 + 100 * 1024];
+        "%PDF-1.7\n"u8.CopyTo(content);
+
+        var (status, document, error) = await secretary.UploadAsync(id, content, "Tài liệu quá lớn");
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, status);
+        Assert.Null(document);
+        Assert.Equal("documents.too_large", error!.Code);
+        Assert.Equal(stored, StoredFiles());
+        Assert.Equal(version, (await chair.Connection.InvokeAsync<Cabinet.Errors.Result<Cabinet.Meetings.MeetingSnapshot>>(nameof(MeetingHub.GetSnapshot), id)).Value!.Version);
+    }
+
     private string[] StoredFiles()
     {
         var folder = Path.Combine(fixture.Server.Options.DataPath, "documents");

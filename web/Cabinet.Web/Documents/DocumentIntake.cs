@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Cabinet.Documents;
 using Cabinet.Documents.Pdf;
 using Cabinet.Errors;
@@ -43,59 +42,48 @@ public sealed partial class DocumentIntake(IGrainFactory grains, IDocumentBlobSt
             return Result<DocumentView>.Refused(ErrorCodes.Forbidden);
         }
 
-        var temp = Path.Combine(Path.GetTempPath(), $"cabinet-upload-{Guid.NewGuid():N}.pdf");
-        try
+        // Read once, bounded: the check and the blob store both need every byte, and 50 MB fits in memory.
+        if (await ReadAsync(content, ct) is not { } bytes)
         {
-            var copied = await CopyAsync(content, temp, ct);
-            if (copied.Error is { } tooLarge)
-            {
-                return Result<DocumentView>.Refused(tooLarge);
-            }
-
-            var bytes = await File.ReadAllBytesAsync(temp, ct);
-            var inspection = PdfInspection.Inspect(bytes, limits.MaxFileBytes);
-            if (!inspection.Ok)
-            {
-                LogRefused(meetingId, actor.UserName, inspection.Error!.Code);
-                return Result<DocumentView>.Refused(ErrorCodes.From(inspection.Error));
-            }
-
-            using (var stored = new MemoryStream(bytes, writable: false))
-            {
-                await blobs.PutAsync(copied.Sha256!, stored, ct);
-            }
-
-            return await meeting.AddDocumentAsync(actor, new DocumentUpload(
-                request.DocumentId, request.Title ?? "", request.ItemId, request.DownloadAllowed, request.Classified,
-                copied.Sha256!, bytes.LongLength, inspection.Pdf!.PageCount));
+            return Result<DocumentView>.Refused(ErrorCodes.From(DocumentErrors.TooLarge(limits.MaxFileBytes)));
         }
-        finally
+
+        var inspection = PdfInspection.Inspect(bytes, limits.MaxFileBytes);
+        if (!inspection.Ok)
         {
-            File.Delete(temp);
+            LogRefused(meetingId, actor.UserName, inspection.Error!.Code);
+            return Result<DocumentView>.Refused(ErrorCodes.From(inspection.Error));
         }
+
+        var sha256 = BlobHash.Of(bytes);
+        using (var stored = new MemoryStream(bytes, writable: false))
+        {
+            await blobs.PutAsync(sha256, stored, ct);
+        }
+
+        return await meeting.AddDocumentAsync(actor, new DocumentUpload(
+            request.DocumentId, request.Title ?? "", request.ItemId, request.DownloadAllowed, request.Classified,
+            sha256, bytes.LongLength, inspection.Pdf!.PageCount));
     }
 
-    /// <summary>Streams the upload to a temporary file, hashing it, and stops as soon as it passes the limit.</summary>
-    private async Task<(string? Sha256, CabinetError? Error)> CopyAsync(Stream content, string path, CancellationToken ct)
+    /// <summary>The whole upload, or null as soon as it passes the limit (the rest is never read).</summary>
+    private async Task<byte[]?> ReadAsync(Stream content, CancellationToken ct)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true);
+        using var copy = new MemoryStream(content.CanSeek ? (int)Math.Min(content.Length, limits.MaxFileBytes + 1) : 0);
         var buffer = new byte[81920];
-        long total = 0;
         int read;
         while ((read = await content.ReadAsync(buffer, ct)) > 0)
         {
-            total += read;
-            if (total > limits.MaxFileBytes)
+            if (copy.Length + read > limits.MaxFileBytes)
             {
-                return (null, ErrorCodes.From(DocumentErrors.TooLarge(limits.MaxFileBytes)));
+                return null;
             }
 
-            hash.AppendData(buffer, 0, read);
-            await file.WriteAsync(buffer.AsMemory(0, read), ct);
+            copy.Write(buffer, 0, read);
         }
 
-        return (Convert.ToHexStringLower(hash.GetHashAndReset()), null);
+        // When the length was known the buffer is exactly the content: no second copy of up to 50 MB.
+        return copy.GetBuffer().Length == copy.Length ? copy.GetBuffer() : copy.ToArray();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Meeting {MeetingId}: upload by {UserName} refused ({Code})")]

@@ -23,12 +23,7 @@ public sealed class AnnotationTests(BrowserFixture fixture) : IClassFixture<Brow
     [Fact]
     public async Task Shared_annotations_reach_the_other_delegate_live_private_ones_never_and_note_text_stays_text()
     {
-        var meeting = await LiveMeetingAsync(fixture, "chu-thich", "daibieu1", "daibieu2");
-        var documentId = await UploadAsync(fixture, meeting, "tracemonkey.pdf", "Báo cáo kỹ thuật TraceMonkey");
-        var author = await OpenMeetingAsync(fixture, "daibieu1", meeting);
-        var reader = await OpenMeetingAsync(fixture, "daibieu2", meeting);
-        await OpenDocumentAsync(author, documentId);
-        await OpenDocumentAsync(reader, documentId);
+        var (meeting, documentId, author, reader) = await TwoDelegatesReadingAsync("chu-thich");
 
         // A highlight on text selected with the mouse, shared with the meeting.
         await author.GetByTestId("annotation-shared").CheckAsync();
@@ -80,12 +75,7 @@ public sealed class AnnotationTests(BrowserFixture fixture) : IClassFixture<Brow
     [Fact]
     public async Task A_shared_freehand_stroke_drawn_with_the_mouse_appears_on_the_other_delegates_page()
     {
-        var meeting = await LiveMeetingAsync(fixture, "net-ve", "daibieu1", "daibieu2");
-        var documentId = await UploadAsync(fixture, meeting, "tracemonkey.pdf", "Báo cáo kỹ thuật TraceMonkey");
-        var author = await OpenMeetingAsync(fixture, "daibieu1", meeting);
-        var reader = await OpenMeetingAsync(fixture, "daibieu2", meeting);
-        await OpenDocumentAsync(author, documentId);
-        await OpenDocumentAsync(reader, documentId);
+        var (meeting, documentId, author, reader) = await TwoDelegatesReadingAsync("net-ve");
 
         await author.GetByTestId("annotation-shared").CheckAsync();
         await author.GetByTestId("btn-tool-ink").ClickAsync();
@@ -143,5 +133,17 @@ public sealed class AnnotationTests(BrowserFixture fixture) : IClassFixture<Brow
         Assert.InRange(ys.Max(), 0.35, 0.37);
         var bounds = Assert.Single(stored.Anchor.Rects);
         Assert.True(bounds.X >= 0 && bounds.Y >= 0 && bounds.X + bounds.Width <= 1 && bounds.Y + bounds.Height <= 1, $"bounds {bounds}");
+    }
+
+    /// <summary>A live meeting of its own with the TraceMonkey paper: daibieu1 (the author) and daibieu2 (the reader) have it open.</summary>
+    private async Task<(string Meeting, string DocumentId, IPage Author, IPage Reader)> TwoDelegatesReadingAsync(string prefix)
+    {
+        var meeting = await LiveMeetingAsync(fixture, prefix, "daibieu1", "daibieu2");
+        var documentId = await UploadAsync(fixture, meeting, "tracemonkey.pdf", "Báo cáo kỹ thuật TraceMonkey");
+        var author = await OpenMeetingAsync(fixture, "daibieu1", meeting);
+        var reader = await OpenMeetingAsync(fixture, "daibieu2", meeting);
+        await OpenDocumentAsync(author, documentId);
+        await OpenDocumentAsync(reader, documentId);
+        return (meeting, documentId, author, reader);
     }
 }

@@ -85,7 +85,7 @@ public abstract class ClusterFixture : IAsyncLifetime
 public sealed class FileStorageCluster : ClusterFixture
 {
     protected override Task<CabinetSiloOptions> StorageAsync() =>
-        Task.FromResult(new CabinetSiloOptions { DataPath = RepositoryPaths.NewTempFolder("grains") });
+        Task.FromResult(new CabinetSiloOptions { DataPath = RepositoryPaths.NewTempFolder("grains"), AllowDevelopmentAuthority = true });
 }
 
 public sealed class RedisStorageCluster : ClusterFixture
@@ -96,7 +96,7 @@ public sealed class RedisStorageCluster : ClusterFixture
     {
         _redis = await RedisServer.StartAsync();
         // Its own data folder too: signing keys live there, and parallel clusters sharing one raced to create the test CA.
-        return new CabinetSiloOptions { RedisConnectionString = _redis.ConnectionString, DataPath = RepositoryPaths.NewTempFolder("grains-redis") };
+        return new CabinetSiloOptions { RedisConnectionString = _redis.ConnectionString, DataPath = RepositoryPaths.NewTempFolder("grains-redis"), AllowDevelopmentAuthority = true };
     }
 
     public override async ValueTask DisposeAsync()

@@ -1,12 +1,23 @@
 using Cabinet.Web.Archive;
 using Cabinet.Web.Hosting;
 
+Cabinet.Storage.PrivateFiles.UseOwnerOnlyByDefault();
 if (args is ["verify", .. var verifyArgs])
 {
     return VerifyCommand.Run(verifyArgs, [.. verifyArgs.Where(a => a.StartsWith("--Cabinet:", StringComparison.Ordinal))]);
 }
 
 var builder = WebApplication.CreateBuilder(args);
+if (ProductionReadiness.Problems(builder.Configuration, builder.Environment) is { Count: > 0 } problems)
+{
+    foreach (var problem in problems)
+    {
+        Console.Error.WriteLine($"crit: Cabinet cannot start ({builder.Environment.EnvironmentName}): {problem}");
+    }
+
+    return 3;
+}
+
 builder.AddCabinet();
 
 var app = builder.Build();

@@ -23,6 +23,9 @@ public sealed record CabinetSiloOptions
 
     public string? SigningCertificatePassword { get; init; }
 
+    /// <summary>Development only: without a configured certificate, a local test CA in the data folder signs.</summary>
+    public bool AllowDevelopmentAuthority { get; init; }
+
     /// <summary>Fault injection for tests: kill the process at this step of sealing ("after-minutes", "after-archive").</summary>
     public string? CrashWhileSealing { get; init; }
 

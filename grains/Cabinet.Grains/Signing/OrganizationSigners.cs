@@ -1,33 +1,45 @@
 using System.Collections.Concurrent;
+using System.Security.Cryptography;
 using Cabinet.Hosting;
+using Cabinet.Storage;
 using Cabinet.Voting.Signing;
 
 namespace Cabinet.Signing;
 
 /// <summary>
-/// The certificates that sign on an organisation's behalf (poll results now; minutes and archive seals later).
-/// Production: one PKCS#12 file from configuration (the installation's organisation certificate). Development: a
-/// local test root CA kept in the data folder, which issues one certificate per organisation on first use.
+/// The certificates that sign on an organisation's behalf (poll results, minutes, archive seals).
+/// Production: one PKCS#12 file from configuration (the installation's organisation certificate); there is no other
+/// way to sign. Development only: a local test root CA kept in the data folder under a random password of its own,
+/// which issues one certificate per organisation on first use.
 /// </summary>
 public sealed class OrganizationSigners : IDisposable
 {
-    private const string DevelopmentPassword = "cabinet-development-only";
+    private const string PasswordFileName = "password";
 
     private readonly ConcurrentDictionary<string, SigningIdentity> _identities = new(StringComparer.Ordinal);
     private readonly DevelopmentCertificateAuthority? _authority;
     private readonly SigningIdentity? _configured;
     private readonly string _folder;
+    private readonly string? _developmentPassword;
 
     public OrganizationSigners(CabinetSiloOptions options)
     {
-        _folder = Directory.CreateDirectory(Path.Combine(options.DataPath, "pki")).FullName;
+        ArgumentNullException.ThrowIfNull(options);
+        _folder = PkiFolder(options);
         if (options.SigningCertificatePath is { Length: > 0 } path)
         {
             _configured = SigningIdentity.FromPkcs12File(path, options.SigningCertificatePassword);
         }
+        else if (options.AllowDevelopmentAuthority)
+        {
+            PrivateFiles.Folder(_folder);
+            _developmentPassword = DevelopmentPassword(_folder);
+            _authority = DevelopmentCertificateAuthority.LoadOrCreate(_folder, _developmentPassword);
+        }
         else
         {
-            _authority = DevelopmentCertificateAuthority.LoadOrCreate(_folder, DevelopmentPassword);
+            throw new InvalidOperationException(
+                "No signing certificate is configured (Cabinet:SigningCertificatePath) and a development CA is not allowed outside Development.");
         }
     }
 
@@ -35,8 +47,25 @@ public sealed class OrganizationSigners : IDisposable
     public string TrustAnchorPem => _authority?.RootPem
         ?? (_configured!.Chain.Count > 0 ? _configured.Chain[^1] : _configured.Certificate).ExportCertificatePem();
 
+    /// <summary>
+    /// The trust anchor of an installation without creating anything: the configured certificate's chain top, or an
+    /// existing development root. Null when the installation has neither (the verifier must then be given a root).
+    /// </summary>
+    public static string? ExistingTrustAnchorPem(CabinetSiloOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.SigningCertificatePath is { Length: > 0 } path)
+        {
+            using var configured = SigningIdentity.FromPkcs12File(path, options.SigningCertificatePassword);
+            return (configured.Chain.Count > 0 ? configured.Chain[^1] : configured.Certificate).ExportCertificatePem();
+        }
+
+        var pem = DevelopmentCertificateAuthority.PemPath(PkiFolder(options));
+        return options.AllowDevelopmentAuthority && File.Exists(pem) ? File.ReadAllText(pem) : null;
+    }
+
     public SigningIdentity For(string organizationId, string organizationName) =>
-        _configured ?? _identities.GetOrAdd(organizationId, id => LoadOrIssue(id, organizationName));
+        _configured ?? _identities.GetOrAdd(organizationId, id => LoadOrIssue($"org-{id}", null, organizationName));
 
     /// <summary>
     /// A person's own signing certificate (the secretary signing the minutes). Development issues one per person;
@@ -45,19 +74,41 @@ public sealed class OrganizationSigners : IDisposable
     public SigningIdentity ForPerson(string userName, string displayName, string organizationName) =>
         _configured ?? _identities.GetOrAdd($"person:{userName}", _ => LoadOrIssue($"person-{userName}", displayName, organizationName));
 
-    private SigningIdentity LoadOrIssue(string organizationId, string organizationName) => LoadOrIssue($"org-{organizationId}", null, organizationName);
-
     private SigningIdentity LoadOrIssue(string fileName, string? personName, string organizationName)
     {
         var file = Path.Combine(_folder, $"{fileName}.p12");
         if (File.Exists(file))
         {
-            return SigningIdentity.FromPkcs12File(file, DevelopmentPassword);
+            return SigningIdentity.FromPkcs12File(file, _developmentPassword);
         }
 
         var identity = personName is null ? _authority!.IssueOrganisation(organizationName) : _authority!.IssuePerson(personName, organizationName);
-        File.WriteAllBytes(file, identity.ExportPkcs12(DevelopmentPassword));
+        PrivateFiles.Write(file, identity.ExportPkcs12(_developmentPassword!));
         return identity;
+    }
+
+    private static string PkiFolder(CabinetSiloOptions options) => Path.Combine(options.DataPath, "pki");
+
+    /// <summary>
+    /// The development CA's password: random, made once per data folder and kept beside it (0600). A folder from an
+    /// earlier version (keys under the old built-in password) starts a new development CA: its keys were never secret.
+    /// </summary>
+    private static string DevelopmentPassword(string folder)
+    {
+        var file = Path.Combine(folder, PasswordFileName);
+        if (File.Exists(file))
+        {
+            return File.ReadAllText(file).Trim();
+        }
+
+        foreach (var stale in Directory.EnumerateFiles(folder, "*.p12"))
+        {
+            File.Delete(stale);
+        }
+
+        var password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        PrivateFiles.Write(file, System.Text.Encoding.ASCII.GetBytes(password));
+        return password;
     }
 
     public void Dispose()

@@ -65,12 +65,24 @@ public sealed class DevelopmentCertificateAuthority : IDisposable
         return new DevelopmentCertificateAuthority(root);
     }
 
-    /// <summary>Writes the CA (with key) as PKCS#12 and its certificate as PEM, for openssl, certutil and browsers.</summary>
+    /// <summary>
+    /// Writes the CA (with key) as PKCS#12, readable by this account only (0600), and its certificate as PEM, for
+    /// openssl, certutil and browsers.
+    /// </summary>
     public void Save(string folder, string password)
     {
         Directory.CreateDirectory(folder);
-        File.WriteAllBytes(Path.Combine(folder, Pkcs12FileName),
-            _root.ExportPkcs12(Pkcs12ExportPbeParameters.Pbes2Aes256Sha256, password));
+        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        using (var file = new FileStream(Path.Combine(folder, Pkcs12FileName), options))
+        {
+            file.Write(_root.ExportPkcs12(Pkcs12ExportPbeParameters.Pbes2Aes256Sha256, password));
+        }
+
         File.WriteAllText(Path.Combine(folder, PemFileName), RootPem);
     }
 

@@ -40,16 +40,17 @@ public static class VerifyCommand
         }
     }
 
+    /// <summary>The installation's trust anchor, never created here: a verifier that invents its own root proves nothing.</summary>
     private static string InstallationRoot(string[] hostArgs)
     {
         var builder = WebApplication.CreateBuilder(hostArgs);
         var cabinet = builder.Configuration.GetSection(CabinetOptions.Section).Get<CabinetOptions>() ?? new CabinetOptions();
-        using var signers = new OrganizationSigners(new CabinetSiloOptions
+        return OrganizationSigners.ExistingTrustAnchorPem(new CabinetSiloOptions
         {
             DataPath = Path.GetFullPath(cabinet.DataPath, builder.Environment.ContentRootPath),
             SigningCertificatePath = cabinet.SigningCertificatePath,
-            SigningCertificatePassword = cabinet.SigningCertificatePassword,
-        });
-        return signers.TrustAnchorPem;
+            SigningCertificatePassword = SecretSetting.Read(cabinet.SigningCertificatePassword, cabinet.SigningCertificatePasswordFile),
+            AllowDevelopmentAuthority = builder.Environment.IsDevelopment(),
+        }) ?? throw new IOException("this installation has no trusted root (no signing certificate is configured); name one with --root root.pem.");
     }
 }

@@ -1,4 +1,7 @@
+using System.Security.Cryptography.X509Certificates;
 using Cabinet.Hosting;
+using Cabinet.Storage;
+using Cabinet.Web.Hosting;
 using Microsoft.AspNetCore.DataProtection;
 using StackExchange.Redis;
 
@@ -9,8 +12,10 @@ public static class DataProtectionSetup
     /// <summary>
     /// Sign-in cookies and bearer tokens are protected with keys that every host must share and that must outlive a
     /// restart: in the data folder (embedded) or in Redis (cluster). Otherwise a restart or another host signs everyone out.
+    /// The keys are encrypted at rest with the configured RSA certificate (required outside Development, see
+    /// <see cref="ProductionReadiness"/>), so neither the data folder nor Redis holds them in the clear.
     /// </summary>
-    public static IServiceCollection AddCabinetDataProtection(this IServiceCollection services, CabinetSiloOptions silo)
+    public static IServiceCollection AddCabinetDataProtection(this IServiceCollection services, CabinetSiloOptions silo, CabinetOptions cabinet)
     {
         var protection = services.AddDataProtection().SetApplicationName("cabinet");
         if (silo.UsesRedis)
@@ -20,9 +25,34 @@ public static class DataProtectionSetup
         }
         else
         {
-            protection.PersistKeysToFileSystem(Directory.CreateDirectory(Path.Combine(silo.DataPath, "keys")));
+            protection.PersistKeysToFileSystem(new DirectoryInfo(PrivateFiles.Folder(Path.Combine(silo.DataPath, "keys"))));
+        }
+
+        if (KeyRingCertificate(cabinet) is { } certificate)
+        {
+            protection.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
         }
 
         return services;
+    }
+
+    /// <summary>The dedicated key-ring certificate, else the signing certificate when it is RSA; none in a development set-up without either.</summary>
+    private static X509Certificate2? KeyRingCertificate(CabinetOptions cabinet)
+    {
+        if (!string.IsNullOrWhiteSpace(cabinet.DataProtectionCertificatePath))
+        {
+            return X509CertificateLoader.LoadPkcs12FromFile(cabinet.DataProtectionCertificatePath,
+                SecretSetting.Read(cabinet.DataProtectionCertificatePassword, cabinet.DataProtectionCertificatePasswordFile));
+        }
+
+        if (string.IsNullOrWhiteSpace(cabinet.SigningCertificatePath))
+        {
+            return null;
+        }
+
+        var all = X509CertificateLoader.LoadPkcs12CollectionFromFile(cabinet.SigningCertificatePath,
+            SecretSetting.Read(cabinet.SigningCertificatePassword, cabinet.SigningCertificatePasswordFile));
+        return all.FirstOrDefault(c => c.HasPrivateKey && c.GetRSAPublicKey() is not null
+            && !c.Extensions.OfType<X509BasicConstraintsExtension>().Any(b => b.CertificateAuthority));
     }
 }

@@ -1,0 +1,79 @@
+using System.Runtime.InteropServices;
+
+namespace Cabinet.Storage;
+
+/// <summary>
+/// Everything Cabinet writes (grain state, keys, documents, archives) is readable by its own account only: files
+/// 0600 in folders 0700. The process-wide umask makes that the default for every writer, including libraries
+/// (data-protection keys, Orleans); key files are also written with an explicit mode, so they stay private even
+/// where the umask was not set (tests hosting grains in-process).
+/// </summary>
+public static partial class PrivateFiles
+{
+    public const UnixFileMode FileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+    public const UnixFileMode FolderMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+
+    /// <summary>New files 0600 and folders 0700 from now on, for the whole process.</summary>
+    public static void UseOwnerOnlyByDefault()
+    {
+        if (!OperatingSystem.IsWindows())
+        {
+            _ = SetUmask(Convert.ToUInt32("077", 8));
+        }
+    }
+
+    /// <summary>Creates the folder (and its parents) and makes it 0700, also when it existed with a wider mode.</summary>
+    public static string Folder(string path)
+    {
+        var folder = Directory.CreateDirectory(path).FullName;
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(folder, FolderMode);
+        }
+
+        return folder;
+    }
+
+    /// <summary>Writes a file that only this account may read (a private key, a password), replacing any earlier one.</summary>
+    public static void Write(string path, ReadOnlySpan<byte> content)
+    {
+        var options = new FileStreamOptions { Mode = System.IO.FileMode.Create, Access = FileAccess.Write, Share = FileShare.None };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = FileMode;
+        }
+
+        using (var file = new FileStream(path, options))
+        {
+            file.Write(content);
+            file.Flush(flushToDisk: true);
+        }
+
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, FileMode); // an existing file keeps its old mode on Create
+        }
+    }
+
+    /// <summary>Narrows every file below <paramref name="folder"/> to 0600 and every folder to 0700 (installs from before this rule).</summary>
+    public static void Tighten(string folder)
+    {
+        if (OperatingSystem.IsWindows() || !Directory.Exists(folder))
+        {
+            return;
+        }
+
+        File.SetUnixFileMode(folder, FolderMode);
+        foreach (var entry in new DirectoryInfo(folder).EnumerateFileSystemInfos("*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint }))
+        {
+            var wanted = entry is DirectoryInfo ? FolderMode : FileMode;
+            if (entry.LinkTarget is null && (entry.UnixFileMode & ~wanted) != 0)
+            {
+                entry.UnixFileMode &= wanted;
+            }
+        }
+    }
+
+    [LibraryImport("libc", EntryPoint = "umask")]
+    private static partial uint SetUmask(uint mask);
+}

@@ -1,0 +1,87 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Cabinet.Voting.Signing;
+
+namespace Cabinet.Web.Hosting;
+
+/// <summary>
+/// Outside Development Cabinet signs only with the organisation's own certificate and keeps its sign-in keys
+/// encrypted: what is missing or unusable is named here, one line each with how to provide it, and the host does not start.
+/// </summary>
+public static class ProductionReadiness
+{
+    public static IReadOnlyList<string> Problems(IConfiguration configuration, IHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(environment);
+        var options = configuration.GetSection(CabinetOptions.Section).Get<CabinetOptions>() ?? new CabinetOptions();
+        var problems = new List<string>();
+        var signing = options.SigningCertificatePath;
+        if (string.IsNullOrWhiteSpace(signing))
+        {
+            if (!environment.IsDevelopment())
+            {
+                problems.Add("Cabinet:SigningCertificatePath is not set: outside Development Cabinet signs results, minutes and archives only with "
+                    + "the organisation's certificate. Set Cabinet__SigningCertificatePath to its PKCS#12 (.p12) file and "
+                    + "Cabinet__SigningCertificatePasswordFile to a file holding its password (or Cabinet__SigningCertificatePassword).");
+            }
+
+            return problems;
+        }
+
+        using var certificate = Check(problems, "Cabinet:SigningCertificatePath", signing,
+            () => SecretSetting.Read(options.SigningCertificatePassword, options.SigningCertificatePasswordFile));
+        if (certificate is null || environment.IsDevelopment())
+        {
+            return problems;
+        }
+
+        if (string.IsNullOrWhiteSpace(options.DataProtectionCertificatePath) && certificate.GetRSAPublicKey() is null)
+        {
+            problems.Add("Cabinet:DataProtectionCertificatePath is not set and the signing certificate is not RSA: the keys that protect sign-in "
+                + "cookies must be encrypted at rest with an RSA certificate. Set Cabinet__DataProtectionCertificatePath (PKCS#12) and its "
+                + "password (Cabinet__DataProtectionCertificatePasswordFile).");
+        }
+        else if (!string.IsNullOrWhiteSpace(options.DataProtectionCertificatePath))
+        {
+            using var keyRing = Check(problems, "Cabinet:DataProtectionCertificatePath", options.DataProtectionCertificatePath,
+                () => SecretSetting.Read(options.DataProtectionCertificatePassword, options.DataProtectionCertificatePasswordFile));
+            if (keyRing is not null && keyRing.GetRSAPublicKey() is null)
+            {
+                problems.Add("Cabinet:DataProtectionCertificatePath must name an RSA certificate (the key ring is encrypted with RSA-OAEP).");
+            }
+        }
+
+        return problems;
+    }
+
+    private static X509Certificate2? Check(List<string> problems, string setting, string path, Func<string?> password)
+    {
+        SigningIdentity identity;
+        try
+        {
+            identity = SigningIdentity.FromPkcs12File(path, password());
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or CryptographicException)
+        {
+            problems.Add($"{setting} ({path}) cannot be used: {ex.Message} Check the file, its permissions and its password setting.");
+            return null;
+        }
+
+        // The caller decides further from the public part only.
+        var certificate = X509CertificateLoader.LoadCertificate(identity.Certificate.RawData);
+        var strong = identity.Certificate.GetRSAPublicKey() is { KeySize: >= 2048 } || identity.Certificate.GetECDsaPublicKey() is { KeySize: >= 256 };
+        var now = DateTime.Now;
+        if (!strong)
+        {
+            problems.Add($"{setting} ({path}): the key must be RSA of at least 2048 bits or ECDSA of at least 256 bits.");
+        }
+        else if (now < identity.Certificate.NotBefore || now > identity.Certificate.NotAfter)
+        {
+            problems.Add($"{setting} ({path}): the certificate is valid only from {identity.Certificate.NotBefore:u} to {identity.Certificate.NotAfter:u}.");
+        }
+
+        identity.Dispose();
+        return certificate;
+    }
+}

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Cabinet.Errors;
+using Cabinet.Hub.Limits;
 
 namespace Cabinet.Hub;
 
@@ -12,6 +13,7 @@ public sealed partial class MeetingHub
     public Task<CommandResult> ApproveConclusion(string meetingId, string itemId, int revision) =>
         Command(meetingId, (g, a) => g.ApproveConclusionAsync(a, itemId, revision));
 
+    [Query]
     public Task<Result<ImmutableArray<string>>> GetConclusionDraft(string meetingId, string itemId) =>
         Refusal(meetingId) is { } refusal
             ? Task.FromResult(Result<ImmutableArray<string>>.Refused(refusal))

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Cabinet.Documents;
 using Cabinet.Errors;
+using Cabinet.Hub.Limits;
 using Cabinet.People;
 
 namespace Cabinet.Hub;
@@ -14,11 +15,13 @@ public sealed partial class MeetingHub
     public Task<CommandResult> UpdateDocument(string meetingId, string documentId, string title, string? itemId, bool downloadAllowed, bool classified) =>
         Command(meetingId, (g, a) => g.UpdateDocumentAsync(a, documentId, title, itemId, downloadAllowed, classified));
 
+    [Query]
     public Task<Result<DocumentAccess>> GetDocumentAccess(string meetingId, string documentId) =>
         DocumentRefusal(meetingId, documentId) is { } refusal
             ? Task.FromResult(Result<DocumentAccess>.Refused(refusal))
             : Grain(meetingId).GetDocumentAccessAsync(Caller, documentId);
 
+    [Query]
     public Task<Result<ImmutableArray<AnnotationView>>> ListAnnotations(string meetingId, string documentId) =>
         Annotations(meetingId, documentId, (g, a) => g.ListAsync(a));
 

@@ -1,4 +1,5 @@
 using Cabinet.Errors;
+using Cabinet.Hub.Limits;
 using Cabinet.Meetings;
 
 namespace Cabinet.Hub;
@@ -30,9 +31,11 @@ public sealed partial class MeetingHub
         Command(meetingId, (g, a) => g.SetDefaultSpeakingTimeAsync(a, seconds));
 
     /// <summary>Tells the chair's room view that this client applied the meeting up to <paramref name="version"/>. No answer, no event.</summary>
+    [Query]
     public Task AcknowledgeVersion(string meetingId, long version) =>
         Refusal(meetingId) is null ? Grain(meetingId).AcknowledgeVersionAsync(Caller, version) : Task.CompletedTask;
 
+    [Query]
     public Task<Result<RoomView>> GetRoom(string meetingId) =>
         Refusal(meetingId) is { } refusal ? Task.FromResult(Result<RoomView>.Refused(refusal)) : Grain(meetingId).GetRoomAsync(Caller);
 }

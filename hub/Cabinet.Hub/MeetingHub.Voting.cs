@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using Cabinet.Errors;
+using Cabinet.Hub.Limits;
 using Cabinet.People;
 using Cabinet.Polls;
 using Cabinet.Voting.Ballots;
@@ -14,6 +15,7 @@ public sealed partial class MeetingHub
 
     public Task<CommandResult> RevokeDevice(string deviceId) => User().RevokeDeviceAsync(deviceId);
 
+    [Query]
     public Task<ImmutableArray<DeviceKey>> ListDevices() => User().GetDevicesAsync();
 
     public Task<CommandResult> OpenPoll(string meetingId, MotionInput motion) => Command(meetingId, (g, a) => g.OpenPollAsync(a, motion));
@@ -23,11 +25,13 @@ public sealed partial class MeetingHub
     public Task<CommandResult> CancelPoll(string meetingId, string pollId, string reason) =>
         Command(meetingId, (g, a) => g.CancelPollAsync(a, pollId, reason));
 
+    [Query]
     public Task<Result<PollParticipation>> GetPollParticipation(string meetingId, string pollId) =>
         Refusal(meetingId) is { } refusal
             ? Task.FromResult(Result<PollParticipation>.Refused(refusal))
             : Grain(meetingId).GetPollParticipationAsync(Caller, pollId);
 
+    [Query]
     public Task<Result<BallotChain>> GetBallotChain(string meetingId, string pollId) =>
         Refusal(meetingId) is { } refusal
             ? Task.FromResult(Result<BallotChain>.Refused(refusal))

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Cabinet.Errors;
 using Cabinet.Hub.Feeds;
+using Cabinet.Hub.Limits;
 using Cabinet.Identity;
 using Cabinet.Meetings;
 using Cabinet.People;
@@ -57,12 +58,15 @@ public sealed partial class MeetingHub(IGrainFactory grains, MeetingFeeds feeds,
         return await Grain(meetingId).DisconnectAsync(Caller, Context.ConnectionId);
     }
 
+    [Query]
     public Task<Result<CatchUp>> GetEventsSince(string meetingId, long version) =>
         Refusal(meetingId) is { } refusal ? Task.FromResult(Result<CatchUp>.Refused(refusal)) : Grain(meetingId).GetEventsSinceAsync(Caller, version);
 
+    [Query]
     public Task<Result<MeetingSnapshot>> GetSnapshot(string meetingId) =>
         Refusal(meetingId) is { } refusal ? Task.FromResult(Result<MeetingSnapshot>.Refused(refusal)) : Grain(meetingId).GetSnapshotAsync(Caller);
 
+    [Query]
     public async Task<ImmutableArray<MeetingSummary>> ListMyMeetings() => await myMeetings.ListAsync(Caller);
 
     /// <summary>Creates a meeting in draft; the caller must belong to the organisation and be its chair or secretary (or an administrator).</summary>
@@ -71,6 +75,7 @@ public sealed partial class MeetingHub(IGrainFactory grains, MeetingFeeds feeds,
     public Task<CommandResult> SetParticipants(string meetingId, ParticipantInvite[] participants) =>
         Command(meetingId, (g, a) => g.SetParticipantsAsync(a, [.. participants ?? []]));
 
+    [Query]
     public Task<Result<ImmutableArray<Voting.Ledger.LedgerEntry>>> GetLedger(string meetingId) =>
         Refusal(meetingId) is { } refusal
             ? Task.FromResult(Result<ImmutableArray<Voting.Ledger.LedgerEntry>>.Refused(refusal))

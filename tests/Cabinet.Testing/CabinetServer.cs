@@ -44,10 +44,16 @@ public sealed class CabinetServer : IAsyncDisposable
             arguments.Add($"--ConnectionStrings:Redis={redis}");
         }
 
+        if (options.RelaxedRateLimits)
+        {
+            arguments.AddRange(["--Cabinet:RateLimits:SignInPerMinutePerAddress=1000000", "--Cabinet:RateLimits:HubCommandsPerMinute=1000000",
+                "--Cabinet:RateLimits:HubCommandBurst=1000000"]);
+        }
+
         arguments.AddRange(options.ExtraArguments);
         var process = ChildProcess.Start("dotnet", arguments, new Dictionary<string, string>
         {
-            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["ASPNETCORE_ENVIRONMENT"] = options.Environment,
             ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
         }, Path.GetDirectoryName(RepositoryPaths.WebAssembly));
         var server = new CabinetServer(process, baseAddress, options);

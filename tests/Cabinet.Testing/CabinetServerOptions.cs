@@ -8,6 +8,15 @@ public sealed record CabinetServerOptions
 
     public IReadOnlyList<string> ExtraArguments { get; init; } = [];
 
+    /// <summary>ASPNETCORE_ENVIRONMENT of the process: Development (demo data, development CA) unless a test says Production.</summary>
+    public string Environment { get; init; } = "Development";
+
+    /// <summary>
+    /// Tests play many people from one address, and the harness drives a chair far faster than a person: by default the
+    /// sign-in and hub-command rates are lifted. Tests of the limits themselves set this to false and get the shipped defaults.
+    /// </summary>
+    public bool RelaxedRateLimits { get; init; } = true;
+
     /// <summary>A host of the cluster on <paramref name="redis"/>; only the first host seeds the demo data.</summary>
     public static CabinetServerOptions OnRedis(string redis, bool first = true) => new()
     {

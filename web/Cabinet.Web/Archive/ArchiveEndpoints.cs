@@ -2,6 +2,7 @@ using Cabinet.Closing;
 using Cabinet.Errors;
 using Cabinet.Identity;
 using Cabinet.Meetings;
+using Cabinet.Web.Hosting;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using System.IO.Compression;
@@ -19,7 +20,13 @@ public static class ArchiveEndpoints
         group.MapGet("/archive.zip", async (string organization, string meeting, HttpContext http, IGrainFactory grains, IArchiveStore store) =>
         {
             var archive = await ArchiveOf(organization, meeting, http, grains, store);
-            return archive.Bytes is null ? archive.Refusal : Results.File(archive.Bytes, "application/zip", $"luu-tru-{organization}-{meeting}.zip");
+            if (archive.Bytes is null)
+            {
+                return archive.Refusal;
+            }
+
+            InertFile.Describe(http.Response, $"luu-tru-{organization}-{meeting}.zip", download: true);
+            return Results.File(archive.Bytes, "application/zip");
         });
         group.MapGet("/minutes.pdf", async (string organization, string meeting, HttpContext http, IGrainFactory grains, IArchiveStore store) =>
         {
@@ -33,7 +40,8 @@ public static class ArchiveEndpoints
             await using var minutes = zip.GetEntry("minutes.pdf")!.Open();
             var copy = new MemoryStream();
             await minutes.CopyToAsync(copy);
-            return Results.File(copy.ToArray(), "application/pdf", $"bien-ban-{organization}-{meeting}.pdf");
+            InertFile.Describe(http.Response, $"bien-ban-{organization}-{meeting}.pdf", download: true);
+            return Results.File(copy.ToArray(), "application/pdf");
         });
         return app;
     }

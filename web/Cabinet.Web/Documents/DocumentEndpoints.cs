@@ -5,6 +5,7 @@ using Cabinet.Meetings;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.Features;
+using Cabinet.Web.Hosting;
 using Microsoft.Net.Http.Headers;
 
 namespace Cabinet.Web.Documents;
@@ -116,20 +117,17 @@ public static class DocumentEndpoints
 
         // The URL names one immutable version, so the browser may keep it; private because it is authorized content.
         http.Response.Headers.CacheControl = "private, max-age=31536000, immutable";
-        var name = $"{documentId}-v{number}.pdf";
-        if (!download)
-        {
-            http.Response.Headers.ContentDisposition = $"inline; filename=\"{name}\"";
-        }
-
-        return Results.File(stream, "application/pdf", download ? name : null,
+        InertFile.Describe(http.Response, $"{document.Title}-v{number}.pdf", download);
+        return Results.File(stream, "application/pdf", fileDownloadName: null,
             entityTag: new EntityTagHeaderValue($"\"{version.Sha256}\""), enableRangeProcessing: true);
     }
 
     private static bool IsTrue(Microsoft.Extensions.Primitives.StringValues value) =>
         bool.TryParse(value.ToString(), out var flag) ? flag : value == "1" || value == "on";
 
-    internal static IResult Refuse(CabinetError error) => Results.Json(error, statusCode: StatusOf(error.Code));
+    internal static IResult Refuse(CabinetError error) => error.Code == ErrorCodes.RateLimited.Code
+        ? RateLimitedResult.Of(error, TimeSpan.FromMinutes(5))
+        : Results.Json(error, statusCode: StatusOf(error.Code));
 
     private static int StatusOf(string code) => code switch
     {

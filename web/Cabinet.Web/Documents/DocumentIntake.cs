@@ -11,7 +11,8 @@ namespace Cabinet.Web.Documents;
 /// content (size, a real PDF that opens — never the file name), then the bytes into the blob store by SHA-256, and
 /// finally the record in the meeting. A refused upload stores nothing.
 /// </summary>
-public sealed partial class DocumentIntake(IGrainFactory grains, IDocumentBlobStore blobs, DocumentLimits limits, ILogger<DocumentIntake> logger)
+public sealed partial class DocumentIntake(
+    IGrainFactory grains, IDocumentBlobStore blobs, DocumentLimits limits, UploadQuota quota, ILogger<DocumentIntake> logger)
 {
     public long MaxFileBytes => limits.MaxFileBytes;
 
@@ -42,10 +43,20 @@ public sealed partial class DocumentIntake(IGrainFactory grains, IDocumentBlobSt
             return Result<DocumentView>.Refused(ErrorCodes.Forbidden);
         }
 
+        if (!quota.TryStart(actor.UserName))
+        {
+            return Result<DocumentView>.Refused(ErrorCodes.RateLimited);
+        }
+
         // Read once, bounded: the check and the blob store both need every byte, and 50 MB fits in memory.
         if (await ReadAsync(content, ct) is not { } bytes)
         {
             return Result<DocumentView>.Refused(ErrorCodes.From(DocumentErrors.TooLarge(limits.MaxFileBytes)));
+        }
+
+        if (!quota.TryTake(actor.UserName, bytes.LongLength))
+        {
+            return Result<DocumentView>.Refused(ErrorCodes.RateLimited);
         }
 
         var inspection = PdfInspection.Inspect(bytes, limits.MaxFileBytes);

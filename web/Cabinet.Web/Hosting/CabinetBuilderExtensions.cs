@@ -1,6 +1,7 @@
 using Cabinet.Hosting;
 using Cabinet.Hub;
 using Cabinet.Hub.Feeds;
+using Cabinet.Hub.Limits;
 using Microsoft.AspNetCore.SignalR;
 using Cabinet.Web.Archive;
 using Cabinet.Web.Components;
@@ -25,18 +26,26 @@ public static class CabinetBuilderExtensions
             SiloPort = builder.Configuration.GetValue("Orleans:SiloPort", 11111),
             GatewayPort = builder.Configuration.GetValue("Orleans:GatewayPort", 30000),
             SigningCertificatePath = cabinet.SigningCertificatePath,
-            SigningCertificatePassword = cabinet.SigningCertificatePassword,
+            SigningCertificatePassword = SecretSetting.Read(cabinet.SigningCertificatePassword, cabinet.SigningCertificatePasswordFile),
+            AllowDevelopmentAuthority = builder.Environment.IsDevelopment(),
             CrashWhileSealing = builder.Configuration["Cabinet:FaultInjection:CrashWhileSealing"],
             Documents = builder.Configuration.GetSection(Cabinet.Documents.DocumentLimits.Section).Get<Cabinet.Documents.DocumentLimits>() ?? new(),
         };
+        Cabinet.Storage.PrivateFiles.Tighten(silo.DataPath);
         builder.UseOrleans(s => s.UseCabinet(silo));
 
+        builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
+        builder.Services.AddCabinetForwardedHeaders(cabinet);
+        builder.Services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         builder.AddCabinetIdentity(cabinet);
-        builder.Services.AddCabinetDataProtection(silo);
+        builder.Services.AddCabinetDataProtection(silo, cabinet);
+        builder.Services.AddCabinetRateLimits(builder.Configuration);
+        builder.Services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section);
         builder.Services.AddSignalR(o =>
             {
                 o.MaximumReceiveMessageSize = 64 * 1024;
                 o.AddFilter<HubErrorFilter>();
+                o.AddFilter<HubRateLimitFilter>();
             })
             .AddJsonProtocol(o => HubJson.Configure(o.PayloadSerializerOptions));
         builder.Services.AddSingleton<MeetingFeeds>();
@@ -48,6 +57,7 @@ public static class CabinetBuilderExtensions
 
         // After the silo (hosted services start in order): seeding needs grains, the banner needs the seed.
         builder.Services.AddHostedService<DemoSeeder>();
+        builder.Services.AddHostedService<FirstAdministrator>();
         builder.Services.AddHostedService<Cabinet.Closing.SealRecovery>();
         builder.Services.AddHostedService<Cabinet.Signing.SigningWarmup>();
         builder.Services.AddHostedService<StartupBanner>();
@@ -61,12 +71,19 @@ public static class CabinetBuilderExtensions
 
     public static WebApplication UseCabinet(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
+            app.UseHsts();
+            app.UseHttpsRedirection();
         }
 
+        app.UseSecurityHeaders();
+        app.UseMiddleware<OriginCheck>();
         app.UseAuthentication();
+        app.UseHubConnectionQuota();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets();

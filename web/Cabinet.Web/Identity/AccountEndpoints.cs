@@ -3,6 +3,7 @@ using Cabinet.Identity;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Cabinet.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Cabinet.Web.Identity;
@@ -23,7 +24,7 @@ public static class AccountEndpoints
             var identity = CabinetClaims.ToIdentity(result.Value!, CookieAuthenticationDefaults.AuthenticationScheme);
             await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
             return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/");
-        });
+        }).RequireRateLimiting(CabinetRateLimiting.SignInPolicy);
 
         app.MapPost("/account/logout", async (HttpContext http) =>
         {
@@ -41,7 +42,7 @@ public static class AccountEndpoints
 
             var identity = CabinetClaims.ToIdentity(result.Value!, BearerTokenDefaults.AuthenticationScheme);
             return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
-        }).DisableAntiforgery();
+        }).DisableAntiforgery().RequireRateLimiting(CabinetRateLimiting.SignInPolicy);
 
         return app;
     }

@@ -93,7 +93,7 @@ public static class DocumentEndpoints
         }
 
         var (role, document) = (access.Value!.Role, access.Value.Document);
-        var download = http.Request.Query["download"] == "1";
+        var download = http.Request.Query["download"] == "1" || IsBrowserNavigation(http.Request);
         if (document.Classified)
         {
             return Refuse(ErrorCodes.DocumentClassified);
@@ -121,6 +121,14 @@ public static class DocumentEndpoints
         return Results.File(stream, "application/pdf", fileDownloadName: null,
             entityTag: new EntityTagHeaderValue($"\"{version.Sha256}\""), enableRangeProcessing: true);
     }
+
+    /// <summary>
+    /// Cabinet's viewer reads files with fetch (Sec-Fetch-Dest: empty). Anything else a browser asks for — the file URL
+    /// opened in a tab, a frame, an embed — would hand the PDF to the browser's own viewer, which runs the PDF's
+    /// JavaScript whatever the CSP says: such a request is a download (and needs the download right), never shown inline.
+    /// </summary>
+    private static bool IsBrowserNavigation(HttpRequest request) =>
+        request.Headers["Sec-Fetch-Dest"] is { Count: > 0 } destination && destination != "empty";
 
     private static bool IsTrue(Microsoft.Extensions.Primitives.StringValues value) =>
         bool.TryParse(value.ToString(), out var flag) ? flag : value == "1" || value == "on";

@@ -94,7 +94,8 @@ public static class CabinetBuilderExtensions
         app.MapDocumentEndpoints();
         app.MapAdminEndpoints();
         app.MapHub<MeetingHub>(MeetingHub.Path);
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // Our own policy (SecurityHeaders) already says frame-ancestors 'none'; Blazor's narrower header would replace it.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         return app;
     }
 }

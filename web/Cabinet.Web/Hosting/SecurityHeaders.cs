@@ -23,7 +23,8 @@ public static class SecurityHeaders
             headers.TryAdd("Content-Security-Policy", PagePolicy);
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
-            headers.TryAdd("Referrer-Policy", "no-referrer");
+            // same-origin, not no-referrer: with no-referrer Chromium sends "Origin: null" on form posts, which OriginCheck must refuse.
+            headers.TryAdd("Referrer-Policy", "same-origin");
             headers.TryAdd("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=()");
             headers.TryAdd("Cross-Origin-Opener-Policy", "same-origin");
             return Task.CompletedTask;

@@ -1,0 +1,143 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Cabinet.Errors;
+using Cabinet.Meetings;
+using Cabinet.Polls;
+using Cabinet.Testing;
+using Cabinet.Voting.Motions;
+using Cabinet.Voting.Signing;
+using Cabinet.Voting.Tallying;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Cabinet.Hub.Tests;
+
+/// <summary>ASPNETCORE_ENVIRONMENT=Production is a mode of its own: it needs the organisation's certificate, seeds nothing, signs with nothing else.</summary>
+public sealed class ProductionModeTests
+{
+    private const string Organization = "tinh-thu";
+    private const string AdminPassword = "Quan-tri-dau-tien-2026";
+
+    [Fact]
+    public async Task Production_without_a_signing_certificate_exits_naming_the_setting()
+    {
+        var options = new CabinetServerOptions { Environment = "Production" };
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => CabinetServer.StartAsync(options));
+
+        Assert.Contains("exited during start-up", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("Cabinet:SigningCertificatePath is not set", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("Cabinet__SigningCertificatePasswordFile", failure.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(options.DataPath, "pki")), "no development CA may be created");
+    }
+
+    [Fact]
+    public async Task Production_with_its_certificate_seeds_nothing_and_its_results_verify_against_that_certificates_issuer()
+    {
+        var folder = RepositoryPaths.NewTempFolder("production");
+        using var issuer = DevelopmentCertificateAuthority.Create("Cơ quan chứng thực thử nghiệm");
+        using var organization = issuer.IssueOrganisation("Ủy ban nhân dân tỉnh Thử nghiệm");
+        var p12 = Path.Combine(folder, "to-chuc.p12");
+        await File.WriteAllBytesAsync(p12, organization.ExportPkcs12("mat-khau-chung-thu"));
+        await File.WriteAllTextAsync(Path.Combine(folder, "p12-password"), "mat-khau-chung-thu\n");
+        await File.WriteAllTextAsync(Path.Combine(folder, "admin-password"), AdminPassword);
+        await File.WriteAllTextAsync(Path.Combine(folder, "issuer.pem"), issuer.RootPem);
+        var options = new CabinetServerOptions
+        {
+            Environment = "Production",
+            ExtraArguments =
+            [
+                $"--Cabinet:SigningCertificatePath={p12}", $"--Cabinet:SigningCertificatePasswordFile={Path.Combine(folder, "p12-password")}",
+                $"--Cabinet:Bootstrap:OrganizationId={Organization}", "--Cabinet:Bootstrap:OrganizationName=Ủy ban nhân dân tỉnh Thử nghiệm",
+                "--Cabinet:Bootstrap:AdministratorUserName=quantri.thu", $"--Cabinet:Bootstrap:AdministratorPasswordFile={Path.Combine(folder, "admin-password")}",
+            ],
+        };
+        await using var server = await CabinetServer.StartAsync(options);
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => MeetingHubClient.GetTokenAsync(server.BaseAddress, "chutich"));
+        Assert.DoesNotContain("Demo accounts", server.Output, StringComparison.Ordinal);
+        using var http = new HttpClient { BaseAddress = server.BaseAddress };
+        Assert.Equal(issuer.RootPem.Trim(), (await http.GetStringAsync(new Uri("/api/pki/root.pem", UriKind.Relative))).Trim());
+
+        var result = await SignedResultAsync(server);
+        await File.WriteAllTextAsync(Path.Combine(folder, "result.json"), result.DocumentJson);
+        await File.WriteAllBytesAsync(Path.Combine(folder, "result.p7s"), Convert.FromBase64String(result.SignatureBase64));
+        var verified = Tool.Run("openssl", "cms", "-verify", "-binary", "-inform", "DER", "-in", Path.Combine(folder, "result.p7s"),
+            "-content", Path.Combine(folder, "result.json"), "-CAfile", Path.Combine(folder, "issuer.pem"), "-purpose", "any", "-out", "/dev/null");
+        Assert.True(verified.ExitCode == 0, verified.Output);
+        Assert.Contains("Verification successful", verified.Output, StringComparison.Ordinal);
+
+        Assert.False(File.Exists(Path.Combine(options.DataPath, "pki", "cabinet-dev-ca.p12")), "no development CA in Production");
+        var keyRing = Directory.GetFiles(Path.Combine(options.DataPath, "keys"), "*.xml");
+        Assert.NotEmpty(keyRing);
+        Assert.All(keyRing, key => Assert.Contains("encryptedSecret", File.ReadAllText(key), StringComparison.Ordinal));
+        PrivateFileChecks.AssertOwnerOnly(options.DataPath);
+    }
+
+    [Fact]
+    public async Task Every_file_and_folder_a_development_install_writes_is_owner_only()
+    {
+        await using var server = await CabinetServer.StartAsync();
+        await using var chair = await MeetingHubClient.ConnectAsync(server.BaseAddress, "chutich");
+        var id = await ServerFixture.NewMeetingAsync(chair);
+        using var uploads = await DocumentUploads.SignInAsync(server.BaseAddress, "thuky");
+        Assert.NotNull((await uploads.UploadAsync(id, ScriptedPdf.Create(), "Tài liệu")).Document);
+
+        Assert.True(File.Exists(Path.Combine(server.Options.DataPath, "pki", "cabinet-dev-ca.p12")));
+        Assert.True(File.Exists(Path.Combine(server.Options.DataPath, "pki", "password")));
+        PrivateFileChecks.AssertOwnerOnly(server.Options.DataPath);
+    }
+
+    /// <summary>The administrator creates the people and the meeting; three of them vote; the chair closes the poll.</summary>
+    private static async Task<SignedPollResult> SignedResultAsync(CabinetServer server)
+    {
+        using (var admin = new HttpClient { BaseAddress = server.BaseAddress })
+        {
+            admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
+                await MeetingHubClient.GetTokenAsync(server.BaseAddress, "quantri.thu", AdminPassword));
+            var people = new[] { "ct.chu.tich", "tk.thu.ky", "db.mot", "db.hai" }
+                .Select(u => new { userName = u, displayName = $"Người {u}", position = "Thành viên", password = AdminPassword });
+            Assert.Equal(System.Net.HttpStatusCode.Created, (await admin.PostAsJsonAsync(new Uri("/api/admin/users", UriKind.Relative), people)).StatusCode);
+        }
+
+        await using var administrator = await MeetingHubClient.ConnectAsync(server.BaseAddress, "quantri.thu", AdminPassword);
+        var id = MeetingKey.Of(Organization, "phien-san-xuat");
+        var created = await administrator.InvokeAsync(nameof(MeetingHub.CreateMeeting), id, new MeetingSetup(
+            new MeetingDetails("Phiên họp đầu tiên", "Phòng họp 1", DateTimeOffset.UtcNow),
+            [
+                new ParticipantInvite("ct.chu.tich", MeetingRole.Chair), new ParticipantInvite("tk.thu.ky", MeetingRole.Secretary),
+                new ParticipantInvite("db.mot", MeetingRole.Delegate), new ParticipantInvite("db.hai", MeetingRole.Delegate),
+            ],
+            [new AgendaItemInput("Nội dung 1", "", 10, "")]));
+        Assert.True(created.Ok, created.Error?.Code);
+        var voters = new List<BallotSigner>();
+        foreach (var name in new[] { "ct.chu.tich", "db.mot", "db.hai" })
+        {
+            voters.Add(await BallotSigner.RegisterAsync(await MeetingHubClient.ConnectAsync(server.BaseAddress, name, AdminPassword)));
+        }
+
+        var chair = voters[0].Client;
+        Assert.True((await chair.InvokeAsync(nameof(MeetingHub.ScheduleMeeting), id)).Ok);
+        foreach (var voter in voters)
+        {
+            Assert.True((await voter.Client.JoinAsync(id)).Ok);
+        }
+
+        Assert.True((await chair.InvokeAsync(nameof(MeetingHub.OpenMeeting), id)).Ok);
+        Assert.True((await chair.InvokeAsync(nameof(MeetingHub.OpenPoll), id,
+            new MotionInput("i1", "Thông qua kế hoạch", Majority: MajorityRule.MoreThanHalfOfVotesCast))).Ok);
+        var pollId = (await chair.Connection.InvokeAsync<Result<MeetingSnapshot>>(nameof(MeetingHub.GetSnapshot), id)).Value!.OpenPoll!.PollId;
+        foreach (var voter in voters)
+        {
+            Assert.True((await voter.CastAsync(id, pollId, "yes")).Ok);
+        }
+
+        Assert.True((await chair.InvokeAsync(nameof(MeetingHub.ClosePoll), id, pollId)).Ok);
+        var result = (await chair.Connection.InvokeAsync<Result<MeetingSnapshot>>(nameof(MeetingHub.GetSnapshot), id)).Value!.Polls.Single().Result!;
+        foreach (var voter in voters)
+        {
+            await voter.Client.DisposeAsync();
+            voter.Dispose();
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,31 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace Cabinet.Testing;
+
+/// <summary>Signs in through the sign-in form as a browser does (antiforgery token, cookie), for tests of cookie-only rules.</summary>
+public static partial class CookieSignIn
+{
+    public static async Task<(HttpClient Http, CookieContainer Cookies)> SignInAsync(Uri baseAddress, string userName, string password = MeetingHubClient.DemoPassword)
+    {
+        var cookies = new CookieContainer();
+        var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = baseAddress };
+        var form = await http.GetStringAsync(new Uri("/login", UriKind.Relative));
+        var field = AntiforgeryField().Match(form);
+        var token = field.Groups[1].Success ? field.Groups[1].Value : field.Groups[2].Value;
+        using var body = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token), ["userName"] = userName, ["password"] = password, ["returnUrl"] = "/",
+        });
+        using var response = await http.PostAsync(new Uri("/account/login", UriKind.Relative), body);
+        if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.OriginalString != "/")
+        {
+            throw new InvalidOperationException($"Sign-in of {userName} failed: {(int)response.StatusCode} {response.Headers.Location}");
+        }
+
+        return (http, cookies);
+    }
+
+    [GeneratedRegex("<input[^>]*name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"|<input[^>]*value=\"([^\"]+)\"[^>]*name=\"__RequestVerificationToken\"")]
+    private static partial Regex AntiforgeryField();
+}

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Cabinet.Errors;
@@ -34,22 +35,8 @@ public sealed class ProductionModeTests
     {
         var folder = RepositoryPaths.NewTempFolder("production");
         using var issuer = DevelopmentCertificateAuthority.Create("Cơ quan chứng thực thử nghiệm");
-        using var organization = issuer.IssueOrganisation("Ủy ban nhân dân tỉnh Thử nghiệm");
-        var p12 = Path.Combine(folder, "to-chuc.p12");
-        await File.WriteAllBytesAsync(p12, organization.ExportPkcs12("mat-khau-chung-thu"));
-        await File.WriteAllTextAsync(Path.Combine(folder, "p12-password"), "mat-khau-chung-thu\n");
-        await File.WriteAllTextAsync(Path.Combine(folder, "admin-password"), AdminPassword);
         await File.WriteAllTextAsync(Path.Combine(folder, "issuer.pem"), issuer.RootPem);
-        var options = new CabinetServerOptions
-        {
-            Environment = "Production",
-            ExtraArguments =
-            [
-                $"--Cabinet:SigningCertificatePath={p12}", $"--Cabinet:SigningCertificatePasswordFile={Path.Combine(folder, "p12-password")}",
-                $"--Cabinet:Bootstrap:OrganizationId={Organization}", "--Cabinet:Bootstrap:OrganizationName=Ủy ban nhân dân tỉnh Thử nghiệm",
-                "--Cabinet:Bootstrap:AdministratorUserName=quantri.thu", $"--Cabinet:Bootstrap:AdministratorPasswordFile={Path.Combine(folder, "admin-password")}",
-            ],
-        };
+        var options = await ProductionOptionsAsync(folder, issuer);
         await using var server = await CabinetServer.StartAsync(options);
 
         await Assert.ThrowsAsync<HttpRequestException>(() => MeetingHubClient.GetTokenAsync(server.BaseAddress, "chutich"));
@@ -84,6 +71,83 @@ public sealed class ProductionModeTests
         Assert.True(File.Exists(Path.Combine(server.Options.DataPath, "pki", "cabinet-dev-ca.p12")));
         Assert.True(File.Exists(Path.Combine(server.Options.DataPath, "pki", "password")));
         PrivateFileChecks.AssertOwnerOnly(server.Options.DataPath);
+    }
+
+    /// <summary>Production with the organisation's certificate (issued by <paramref name="issuer"/>) and a first administrator, secrets in files.</summary>
+    private static async Task<CabinetServerOptions> ProductionOptionsAsync(string folder, DevelopmentCertificateAuthority issuer)
+    {
+        using var organization = issuer.IssueOrganisation("Ủy ban nhân dân tỉnh Thử nghiệm");
+        var p12 = Path.Combine(folder, "to-chuc.p12");
+        await File.WriteAllBytesAsync(p12, organization.ExportPkcs12("mat-khau-chung-thu"));
+        await File.WriteAllTextAsync(Path.Combine(folder, "p12-password"), "mat-khau-chung-thu\n");
+        await File.WriteAllTextAsync(Path.Combine(folder, "admin-password"), AdminPassword);
+        return new CabinetServerOptions
+        {
+            Environment = "Production",
+            ExtraArguments =
+            [
+                $"--Cabinet:SigningCertificatePath={p12}", $"--Cabinet:SigningCertificatePasswordFile={Path.Combine(folder, "p12-password")}",
+                $"--Cabinet:Bootstrap:OrganizationId={Organization}", "--Cabinet:Bootstrap:OrganizationName=Ủy ban nhân dân tỉnh Thử nghiệm",
+                "--Cabinet:Bootstrap:AdministratorUserName=quantri.thu", $"--Cabinet:Bootstrap:AdministratorPasswordFile={Path.Combine(folder, "admin-password")}",
+            ],
+        };
+    }
+
+    [Fact]
+    public async Task Production_over_tls_redirects_plain_http_sends_hsts_and_secure_cookies_also_behind_a_proxy()
+    {
+        var folder = RepositoryPaths.NewTempFolder("production-tls");
+        using var issuer = DevelopmentCertificateAuthority.Create("Cơ quan chứng thực thử nghiệm");
+        var tls = Path.Combine(folder, "tls.p12");
+        using (var key = System.Security.Cryptography.RSA.Create(2048))
+        {
+            var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=127.0.0.1", key,
+                System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+            var names = new System.Security.Cryptography.X509Certificates.SubjectAlternativeNameBuilder();
+            names.AddIpAddress(IPAddress.Loopback);
+            request.CertificateExtensions.Add(names.Build());
+            using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
+            await File.WriteAllBytesAsync(tls, certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pkcs12, "tls"));
+        }
+
+        var httpsPort = FreePort.Next();
+        var options = (await ProductionOptionsAsync(folder, issuer)) with { Https = (httpsPort, tls, "tls") };
+        await using var server = await CabinetServer.StartAsync(options);
+        var https = new Uri($"https://127.0.0.1:{httpsPort}");
+
+        using var plain = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = server.BaseAddress };
+        using (var redirected = await plain.GetAsync(new Uri("/login", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.TemporaryRedirect, redirected.StatusCode);
+            Assert.Equal(new Uri(https, "/login"), redirected.Headers.Location);
+        }
+
+        using var secure = new HttpClient(new HttpClientHandler { ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator })
+        {
+            BaseAddress = https,
+        };
+        using (var request = new HttpRequestMessage(HttpMethod.Get, "/login"))
+        {
+            request.Headers.Host = "hop.tinh-thu.gov.vn";
+            using var page = await secure.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            Assert.StartsWith("max-age=31536000", page.Headers.GetValues("Strict-Transport-Security").Single(), StringComparison.Ordinal);
+        }
+
+        var (http, cookies) = await CookieSignIn.SignInAsync(https, "quantri.thu", AdminPassword, trustAnyCertificate: true);
+        http.Dispose();
+        Assert.True(cookies.GetCookies(https)["cabinet"]?.Secure, "the sign-in cookie is Secure over HTTPS");
+
+        // Behind a reverse proxy on this machine (loopback is a known proxy): the forwarded scheme counts.
+        using (var proxied = new HttpRequestMessage(HttpMethod.Get, "/login"))
+        {
+            proxied.Headers.Host = "hop.tinh-thu.gov.vn";
+            proxied.Headers.Add("X-Forwarded-Proto", "https");
+            proxied.Headers.Add("X-Forwarded-For", "203.0.113.7");
+            using var page = await plain.SendAsync(proxied);
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            Assert.True(page.Headers.Contains("Strict-Transport-Security"));
+        }
     }
 
     /// <summary>The administrator creates the people and the meeting; three of them vote; the chair closes the poll.</summary>

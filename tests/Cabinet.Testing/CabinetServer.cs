@@ -31,7 +31,7 @@ public sealed class CabinetServer : IAsyncDisposable
         var arguments = new List<string>
         {
             RepositoryPaths.WebAssembly,
-            "--urls", baseAddress.ToString().TrimEnd('/'),
+            "--urls", baseAddress.ToString().TrimEnd('/') + (options.Https is { } tls ? $";https://127.0.0.1:{tls.Port}" : ""),
             $"--Cabinet:DataPath={options.DataPath}",
             $"--Cabinet:ParentProcessId={Environment.ProcessId}",
             $"--Orleans:SiloPort={FreePort.Next()}",
@@ -42,6 +42,11 @@ public sealed class CabinetServer : IAsyncDisposable
         if (options.RedisConnectionString is { } redis)
         {
             arguments.Add($"--ConnectionStrings:Redis={redis}");
+        }
+
+        if (options.Https is { } https)
+        {
+            arguments.AddRange([$"--Kestrel:Certificates:Default:Path={https.CertificatePath}", $"--Kestrel:Certificates:Default:Password={https.Password}"]);
         }
 
         if (options.RelaxedRateLimits)

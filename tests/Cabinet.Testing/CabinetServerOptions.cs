@@ -17,6 +17,9 @@ public sealed record CabinetServerOptions
     /// </summary>
     public bool RelaxedRateLimits { get; init; } = true;
 
+    /// <summary>When set, Kestrel also listens with TLS on this loopback port, with this PKCS#12 certificate (path, password).</summary>
+    public (int Port, string CertificatePath, string Password)? Https { get; init; }
+
     /// <summary>A host of the cluster on <paramref name="redis"/>; only the first host seeds the demo data.</summary>
     public static CabinetServerOptions OnRedis(string redis, bool first = true) => new()
     {

@@ -6,10 +6,18 @@ namespace Cabinet.Testing;
 /// <summary>Signs in through the sign-in form as a browser does (antiforgery token, cookie), for tests of cookie-only rules.</summary>
 public static partial class CookieSignIn
 {
-    public static async Task<(HttpClient Http, CookieContainer Cookies)> SignInAsync(Uri baseAddress, string userName, string password = MeetingHubClient.DemoPassword)
+    /// <param name="trustAnyCertificate">For a test server's self-signed TLS certificate.</param>
+    public static async Task<(HttpClient Http, CookieContainer Cookies)> SignInAsync(
+        Uri baseAddress, string userName, string password = MeetingHubClient.DemoPassword, bool trustAnyCertificate = false)
     {
         var cookies = new CookieContainer();
-        var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = baseAddress };
+        var handler = new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false };
+        if (trustAnyCertificate)
+        {
+            handler.ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator;
+        }
+
+        var http = new HttpClient(handler) { BaseAddress = baseAddress };
         var form = await http.GetStringAsync(new Uri("/login", UriKind.Relative));
         var field = AntiforgeryField().Match(form);
         var token = field.Groups[1].Success ? field.Groups[1].Value : field.Groups[2].Value;

@@ -76,7 +76,9 @@ public static class CabinetBuilderExtensions
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
             app.UseHsts();
-            app.UseHttpsRedirection();
+
+            // Load balancers and local probes ask /health over plain HTTP; everything else moves to HTTPS.
+            app.UseWhen(c => !c.Request.Path.StartsWithSegments("/health"), https => https.UseHttpsRedirection());
         }
 
         app.UseSecurityHeaders();

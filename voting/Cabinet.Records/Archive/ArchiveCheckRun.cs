@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
-using Cabinet.Voting.Signing;
 
 namespace Cabinet.Records.Archive;
 
@@ -32,7 +31,7 @@ internal sealed class ArchiveCheckRun(X509Certificate2 root, IReadOnlyList<Archi
             return Fail($"{ArchiveManifest.FileName}: larger than {limits.MaxManifestBytes} bytes, which no meeting's manifest needs");
         }
 
-        var signature = CmsDetachedSignature.Verify(manifestJson, manifestSignature, root);
+        var signature = DetachedSignatures.Verify(manifestJson, manifestSignature, root);
         if (!signature.IsValid)
         {
             return Fail($"{ArchiveManifest.FileName}: its signature ({ArchiveManifest.SignatureFileName}) is not valid — {signature.Failure}");
@@ -49,9 +48,14 @@ internal sealed class ArchiveCheckRun(X509Certificate2 root, IReadOnlyList<Archi
             return Fail($"{ArchiveManifest.FileName}: not a Cabinet manifest ({ArchiveJson.Reason(e)})");
         }
 
-        if (manifest.Format != ArchiveManifest.CurrentFormat || manifest.Files.Any(f => f is null))
+        if (manifest.Format != ArchiveManifest.CurrentFormat)
         {
             return Fail($"{ArchiveManifest.FileName}: unknown archive format '{manifest.Format}'");
+        }
+
+        if (manifest.Files.Any(f => f is null))
+        {
+            return Fail($"{ArchiveManifest.FileName}: its file list holds an empty entry (null)");
         }
 
         _lines.Add($"Meeting \"{manifest.MeetingTitle}\" ({manifest.MeetingId}) of {manifest.Organisation}, closed {manifest.ClosedAt:u}.");

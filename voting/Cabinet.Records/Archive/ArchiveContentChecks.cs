@@ -3,7 +3,6 @@ using System.Text.Json;
 using Cabinet.Records.Minutes;
 using Cabinet.Records.Pdf;
 using Cabinet.Voting.Ledger;
-using Signing = Cabinet.Voting.Signing;
 
 namespace Cabinet.Records.Archive;
 
@@ -84,7 +83,7 @@ internal sealed class ArchiveContentChecks(IArchiveSource source, ArchiveManifes
             return (false, $"it signs {file.Signs}, which is not in the archive");
         }
 
-        var result = Signing.CmsDetachedSignature.Verify(signed, signature, root);
+        var result = DetachedSignatures.Verify(signed, signature, root);
         return result.IsValid
             ? (true, $"valid signature over {file.Signs} by {result.SignerSubject}")
             : (false, $"its signature over {file.Signs} is not valid — {result.Failure}");

@@ -49,9 +49,9 @@ public static class PdfSignatureVerifier
             {
                 checks.Add(Check(pdf, name, value, trustedRoot));
             }
-            catch (Exception e) when (IsUnreadable(e))
+            catch (Exception e) when (IsUnreadable(e) || e is System.Security.Cryptography.CryptographicException or AsnContentException)
             {
-                checks.Add(new(name, null, null, 0, false, $"its signature dictionary cannot be read ({e.Message})"));
+                checks.Add(new(name, null, null, 0, false, $"its signature cannot be read ({e.Message})"));
             }
         }
 

@@ -75,8 +75,8 @@ internal sealed class PdfXrefReader(PdfFile file, byte[] data, Dictionary<int, P
                 return parser.ReadValue() as PdfDictionary ?? throw parser.Malformed("a trailer dictionary");
             }
 
-            var start = Count(word, "a subsection start");
-            var count = Count(parser.ReadWord(), "a subsection count");
+            var start = Count(word, "subsection start");
+            var count = Count(parser.ReadWord(), "subsection count");
             for (var i = 0; i < count; i++)
             {
                 var position = long.Parse(parser.ReadWord(), CultureInfo.InvariantCulture);

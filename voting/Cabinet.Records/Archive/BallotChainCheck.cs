@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using Cabinet.Voting.Ballots;
-using Cabinet.Voting.Canonical;
 
 namespace Cabinet.Records.Archive;
 
@@ -24,20 +23,57 @@ public static class BallotChainCheck
             return $"{resultPath} is missing";
         }
 
-        List<BallotChainEntry> entries;
-        try
+        var (head, count, problem) = ResultHead(resultPath, resultJson);
+        if (problem is not null)
         {
-            entries = Encoding.UTF8.GetString(content).Split('\n', StringSplitOptions.RemoveEmptyEntries)
-                .Select(line => CanonicalJson.Deserialize<BallotChainEntry>(Encoding.UTF8.GetBytes(line))).ToList();
-        }
-        catch (JsonException ex)
-        {
-            return $"a line is not a ballot chain entry ({ex.Message})";
+            return problem;
         }
 
-        using var result = JsonDocument.Parse(resultJson);
-        var head = result.RootElement.GetProperty("chainHead").GetString();
-        var count = result.RootElement.GetProperty("ballotCount").GetInt64();
+        var entries = new List<BallotChainEntry>();
+        var lines = Encoding.UTF8.GetString(content).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i < lines.Length; i++)
+        {
+            try
+            {
+                entries.Add(ArchiveJson.Deserialize<BallotChainEntry>(Encoding.UTF8.GetBytes(lines[i])));
+            }
+            catch (JsonException e)
+            {
+                return $"line {i + 1} is not a ballot chain entry ({ArchiveJson.Reason(e)})";
+            }
+        }
+
         return BallotChain.FindFirstFault(entries, head, count) is { } fault ? $"ballot {fault.Position} — {fault.Reason}" : null;
+    }
+
+    /// <returns>The result's chain head and ballot count, or what is wrong with the result.</returns>
+    private static (string Head, long Count, string? Problem) ResultHead(string resultPath, byte[] resultJson)
+    {
+        try
+        {
+            using var result = JsonDocument.Parse(resultJson, ArchiveJson.DocumentOptions);
+            var root = result.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return ("", 0, $"{resultPath} is not a JSON object");
+            }
+
+            if (!root.TryGetProperty("chainHead", out var head) || head.ValueKind != JsonValueKind.String)
+            {
+                return ("", 0, $"{resultPath} has no \"chainHead\" string");
+            }
+
+            if (!root.TryGetProperty("ballotCount", out var count) || count.ValueKind != JsonValueKind.Number
+                || !count.TryGetInt64(out var ballots) || ballots < 0)
+            {
+                return ("", 0, $"{resultPath} has no \"ballotCount\" whole number");
+            }
+
+            return (head.GetString()!, ballots, null);
+        }
+        catch (JsonException e)
+        {
+            return ("", 0, $"{resultPath} is not JSON ({ArchiveJson.Reason(e)})");
+        }
     }
 }

@@ -1,11 +1,14 @@
 namespace Cabinet.Records.Archive;
 
-/// <summary>An archive someone unpacked; symbolic links are refused so no path can lead outside the folder.</summary>
+/// <summary>
+/// An archive someone unpacked. Only regular files are read: a symbolic link (which could lead outside the folder),
+/// a FIFO (which would block the reader), a device or a socket refuses the whole folder before anything is opened.
+/// </summary>
 internal sealed class FolderArchiveSource : IArchiveSource
 {
     private readonly string _root;
 
-    public FolderArchiveSource(string folder)
+    public FolderArchiveSource(string folder, ArchiveLimits limits, CancellationToken cancellationToken)
     {
         _root = Path.GetFullPath(folder);
         if (!Directory.Exists(_root))
@@ -16,6 +19,7 @@ internal sealed class FolderArchiveSource : IArchiveSource
         var paths = new List<string>();
         foreach (var entry in new DirectoryInfo(_root).EnumerateFileSystemInfos("*", SearchOption.AllDirectories))
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var relative = Path.GetRelativePath(_root, entry.FullName).Replace(Path.DirectorySeparatorChar, '/');
             if (entry.LinkTarget is not null || entry.Attributes.HasFlag(FileAttributes.ReparsePoint))
             {
@@ -24,7 +28,17 @@ internal sealed class FolderArchiveSource : IArchiveSource
 
             if (entry is FileInfo)
             {
+                if (!RegularFiles.IsRegularFile(entry.FullName))
+                {
+                    throw new UnsafeArchiveException($"'{relative}' is not a regular file (a pipe, device or socket); refusing the archive folder");
+                }
+
                 paths.Add(relative);
+            }
+
+            if (paths.Count > limits.MaxFiles)
+            {
+                throw new UnsafeArchiveException($"the folder holds more than {limits.MaxFiles} files; refusing it");
             }
         }
 
@@ -40,7 +54,14 @@ internal sealed class FolderArchiveSource : IArchiveSource
             return null;
         }
 
-        using var stream = File.OpenRead(Path.Combine(_root, path));
+        // Checked again right before opening: the folder may have changed since it was listed.
+        var full = Path.Combine(_root, path);
+        if (!RegularFiles.IsRegularFile(full))
+        {
+            throw new UnsafeArchiveException($"'{path}' is no longer a regular file; refusing the archive folder");
+        }
+
+        using var stream = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
         return ZipArchiveSource.ReadCapped(stream, limit);
     }
 

@@ -20,12 +20,13 @@ internal static class LedgerJsonLines
     }
 
     /// <returns>The entries, or the 1-based number of the first line that is not a ledger entry.</returns>
-    public static (List<LedgerEntry> Entries, int? BadLine) Read(byte[] content)
+    public static (List<LedgerEntry> Entries, int? BadLine) Read(byte[] content, CancellationToken cancellationToken = default)
     {
         var entries = new List<LedgerEntry>();
         var lines = content.AsSpan();
         for (var number = 1; lines.Length > 0; number++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var end = lines.IndexOf((byte)'\n');
             if (end < 0)
             {
@@ -34,7 +35,7 @@ internal static class LedgerJsonLines
 
             try
             {
-                entries.Add(CanonicalJson.Deserialize<LedgerEntry>(lines[..end]));
+                entries.Add(ArchiveJson.Deserialize<LedgerEntry>(lines[..end]));
             }
             catch (JsonException)
             {

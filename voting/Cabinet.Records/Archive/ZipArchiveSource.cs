@@ -8,9 +8,14 @@ internal sealed class ZipArchiveSource : IArchiveSource
     private readonly ZipArchive _zip;
     private readonly Dictionary<string, ZipArchiveEntry> _entries = new(StringComparer.Ordinal);
 
-    public ZipArchiveSource(Stream stream)
+    public ZipArchiveSource(Stream stream, ArchiveLimits limits)
     {
         _zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
+        if (_zip.Entries.Count > limits.MaxFiles)
+        {
+            throw new UnsafeArchiveException($"the archive holds {_zip.Entries.Count} entries, more than the {limits.MaxFiles} a meeting archive may; refusing it");
+        }
+
         foreach (var entry in _zip.Entries)
         {
             var isFolder = entry.FullName.EndsWith('/') && entry.Length == 0;
@@ -38,13 +43,21 @@ internal sealed class ZipArchiveSource : IArchiveSource
             return null;
         }
 
-        using var stream = entry.Open();
-        return ReadCapped(stream, limit);
+        try
+        {
+            using var stream = entry.Open();
+            return ReadCapped(stream, limit);
+        }
+        catch (Exception e) when (e is InvalidDataException or NotSupportedException)
+        {
+            throw new UnsafeArchiveException($"{path}: the ZIP entry cannot be read ({e.Message})");
+        }
     }
 
     // The sizes in a ZIP's directory are the archive's claim; read no more than the manifest allows, plus one byte.
     internal static byte[] ReadCapped(Stream stream, long limit)
     {
+        limit = Math.Clamp(limit, 0, long.MaxValue - 1);
         using var output = new MemoryStream();
         var buffer = new byte[81920];
         int read;

@@ -4,19 +4,23 @@ namespace Cabinet.Records.Pdf;
 
 /// <summary>
 /// Read-only access to a PDF's objects through its cross-reference chain: classic tables, cross-reference streams,
-/// hybrid files and object streams, following /Prev back through every earlier revision.
+/// hybrid files and object streams, following /Prev back through every earlier revision. Every read is bounded by a
+/// <see cref="PdfReadBudget"/>; a reference cycle (an object whose /Length is itself) is refused, not followed.
 /// </summary>
 internal sealed class PdfFile
 {
     private readonly byte[] _data;
+    private readonly PdfReadBudget _budget;
     private readonly Dictionary<int, PdfXrefEntry?> _xref = [];
+    private readonly Dictionary<int, PdfValue> _objects = [];
     private readonly Dictionary<int, (byte[] Data, int First, Dictionary<int, int> Offsets)> _objectStreams = [];
+    private readonly HashSet<int> _resolving = [];
 
-    private PdfFile(byte[] data)
+    private PdfFile(byte[] data, PdfReadBudget budget)
     {
-        _data = data;
+        (_data, _budget) = (data, budget);
         StartXref = FindStartXref(data);
-        Trailer = new PdfXrefReader(this, data, _xref).ReadAll(StartXref);
+        Trailer = new PdfXrefReader(this, data, _xref, budget).ReadAll(StartXref);
         if (Trailer["Encrypt"] is not null)
         {
             throw new NotSupportedException("Encrypted PDFs cannot be signed or verified here.");
@@ -28,11 +32,15 @@ internal sealed class PdfFile
     /// <summary>The newest trailer (for a cross-reference stream: its dictionary).</summary>
     public PdfDictionary Trailer { get; }
 
-    public int Size => (int)((Trailer["Size"] as PdfAtom)?.AsLong() ?? 0);
+    public int Size => (int)Math.Clamp((Trailer["Size"] as PdfAtom)?.AsLong() ?? 0, 0, int.MaxValue);
 
     public PdfReference RootReference => Trailer["Root"] as PdfReference ?? throw new InvalidDataException("The PDF has no /Root.");
 
-    public static PdfFile Open(byte[] data) => new(data);
+    public static PdfFile Open(byte[] data) => new(data, new PdfReadBudget(PdfReadLimits.Default));
+
+    /// <summary>Opens a PDF from outside under <paramref name="limits"/>, stopping when <paramref name="cancellationToken"/> fires.</summary>
+    public static PdfFile Open(byte[] data, PdfReadLimits limits, CancellationToken cancellationToken) =>
+        new(data, new PdfReadBudget(limits, cancellationToken));
 
     public PdfValue Resolve(PdfValue? value) => value switch
     {
@@ -42,27 +50,51 @@ internal sealed class PdfFile
     };
 
     public PdfDictionary GetDictionary(PdfValue? value) =>
-        Resolve(value) as PdfDictionary ?? throw new InvalidDataException($"Expected a dictionary for {value}.");
+        Resolve(value) as PdfDictionary ?? throw new InvalidDataException($"Expected a dictionary, found {Kind(value)}.");
 
     public PdfValue GetObject(int number)
     {
+        if (_objects.TryGetValue(number, out var known))
+        {
+            return known;
+        }
+
         if (!_xref.TryGetValue(number, out var entry) || entry is not { } found)
         {
             return new PdfAtom("null");
         }
 
-        if (!found.InObjectStream)
+        // Reading an object can resolve others (a stream's /Length, its object stream): refuse cycles and deep chains.
+        if (!_resolving.Add(number))
         {
-            return ReadIndirectObject(found.Offset, number).Value;
+            throw new InvalidDataException($"Object {number} refers back to itself (a reference cycle).");
         }
 
+        try
+        {
+            if (_resolving.Count > _budget.Limits.MaxDepth)
+            {
+                throw new InvalidDataException($"References are chained more than {_budget.Limits.MaxDepth} deep.");
+            }
+
+            _budget.ReadObject();
+            return _objects[number] = found.InObjectStream ? ReadFromObjectStream(number, found) : ReadIndirectObject(found.Offset, number).Value;
+        }
+        finally
+        {
+            _resolving.Remove(number);
+        }
+    }
+
+    private PdfValue ReadFromObjectStream(int number, PdfXrefEntry found)
+    {
         var (data, first, offsets) = LoadObjectStream(found.Container);
-        if (!offsets.TryGetValue(number, out var offset))
+        if (!offsets.TryGetValue(number, out var offset) || (long)first + offset >= data.Length)
         {
             throw new InvalidDataException($"Object {number} is missing from object stream {found.Container}.");
         }
 
-        return new PdfParser(data) { Position = first + offset }.ReadValue();
+        return new PdfParser(data, _budget) { Position = first + offset }.ReadValue();
     }
 
     /// <summary>Reads "n g obj … endobj" at <paramref name="offset"/>, with the raw (undecoded) bytes of its stream if any.</summary>
@@ -73,7 +105,8 @@ internal sealed class PdfFile
             throw new InvalidDataException($"An object offset ({offset}) points outside the file.");
         }
 
-        var parser = new PdfParser(_data) { Position = (int)offset };
+        _budget.ThrowIfCancelled();
+        var parser = new PdfParser(_data, _budget) { Position = (int)offset };
         var number = int.Parse(parser.ReadWord(), System.Globalization.CultureInfo.InvariantCulture);
         if (expectedNumber is { } expected && number != expected)
         {
@@ -84,21 +117,21 @@ internal sealed class PdfFile
         parser.Expect("obj");
         var value = parser.ReadValue();
         var afterValue = parser.Position;
-        if (value is not PdfDictionary dictionary || parser.ReadWord() != "stream")
+        if (value is not PdfDictionary dictionary || parser.Position >= _data.Length || parser.ReadWord() != "stream")
         {
             parser.Position = afterValue;
             return (value, null);
         }
 
-        var start = parser.Position;
-        start += _data[start] == '\r' ? 2 : 1; // "stream" is followed by CRLF or LF
-        var length = (int)((Resolve(dictionary["Length"]) as PdfAtom)?.AsLong() ?? throw parser.Malformed("a stream /Length"));
-        if (start + length > _data.Length)
+        long start = parser.Position;
+        start += start < _data.Length && _data[start] == '\r' ? 2 : 1; // "stream" is followed by CRLF or LF
+        var length = (Resolve(dictionary["Length"]) as PdfAtom)?.AsLong() ?? throw parser.Malformed("a stream /Length");
+        if (length < 0 || start > _data.Length || length > _data.Length - start)
         {
             throw parser.Malformed("a stream that ends inside the file");
         }
 
-        return (value, _data[start..(start + length)]);
+        return (value, _data[(int)start..(int)(start + length)]);
     }
 
     /// <summary>The page objects in document order.</summary>
@@ -115,11 +148,15 @@ internal sealed class PdfFile
             ? entry.Offset
             : throw new InvalidDataException($"Object stream {number} is not in the file.");
         var (value, raw) = ReadIndirectObject(offset, number);
-        var dictionary = (PdfDictionary)value;
-        var data = PdfStreamDecoder.Decode(dictionary, raw ?? []);
-        var count = (int)((PdfAtom)dictionary["N"]!).AsLong();
-        var first = (int)((PdfAtom)dictionary["First"]!).AsLong();
-        var header = new PdfParser(data);
+        if (value is not PdfDictionary dictionary || raw is null)
+        {
+            throw new InvalidDataException($"Object stream {number} is not a stream.");
+        }
+
+        var data = PdfStreamDecoder.Decode(dictionary, raw, _budget);
+        var count = Integer(dictionary, "N", _budget.Limits.MaxObjects, number);
+        var first = Integer(dictionary, "First", data.Length, number);
+        var header = new PdfParser(data, _budget);
         var offsets = new Dictionary<int, int>();
         for (var i = 0; i < count; i++)
         {
@@ -129,6 +166,19 @@ internal sealed class PdfFile
 
         return _objectStreams[number] = (data, first, offsets);
     }
+
+    private static int Integer(PdfDictionary dictionary, string key, int max, int streamNumber) =>
+        dictionary[key] is PdfAtom atom && long.TryParse(atom.Raw, System.Globalization.CultureInfo.InvariantCulture, out var value) && value >= 0 && value <= max
+            ? (int)value
+            : throw new InvalidDataException($"Object stream {streamNumber} has no valid /{key}.");
+
+    private static string Kind(PdfValue? value) => value switch
+    {
+        PdfReference r => $"object {r.Number}",
+        PdfArray => "an array",
+        PdfAtom a => a.Raw.Length <= 20 ? $"'{a.Raw}'" : "a long word",
+        _ => value?.GetType().Name ?? "nothing",
+    };
 
     private static long FindStartXref(byte[] data)
     {

@@ -7,23 +7,24 @@ internal static class PdfPageTree
     {
         var pages = new List<PdfReference>();
         var root = file.GetDictionary(file.RootReference);
-        Collect(file, root["Pages"] as PdfReference ?? throw new InvalidDataException("The catalog has no /Pages."), pages, 0);
+        Collect(file, root["Pages"] as PdfReference ?? throw new InvalidDataException("The catalog has no /Pages."), pages, [], 0);
         return pages;
     }
 
-    private static void Collect(PdfFile file, PdfReference node, List<PdfReference> pages, int depth)
+    private static void Collect(PdfFile file, PdfReference node, List<PdfReference> pages, HashSet<int> visited, int depth)
     {
-        if (depth > 64)
+        if (depth > 64 || !visited.Add(node.Number))
         {
-            throw new InvalidDataException("The page tree is too deep.");
+            throw new InvalidDataException("The page tree is too deep or names a node twice.");
         }
 
         var dictionary = file.GetDictionary(node);
         if (dictionary["Kids"] is { } kids)
         {
-            foreach (var kid in ((PdfArray)file.Resolve(kids)).Items.OfType<PdfReference>())
+            var children = file.Resolve(kids) as PdfArray ?? throw new InvalidDataException("A page tree node's /Kids is not an array.");
+            foreach (var kid in children.Items.OfType<PdfReference>())
             {
-                Collect(file, kid, pages, depth + 1);
+                Collect(file, kid, pages, visited, depth + 1);
             }
         }
         else

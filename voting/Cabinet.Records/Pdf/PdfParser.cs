@@ -2,9 +2,13 @@ using System.Text;
 
 namespace Cabinet.Records.Pdf;
 
-/// <summary>Parses PDF objects from raw file bytes (ISO 32000-1 §7.2–7.3), tolerant of any whitespace and comments.</summary>
-internal sealed class PdfParser(byte[] data)
+/// <summary>
+/// Parses PDF objects from raw file bytes (ISO 32000-1 §7.2–7.3), tolerant of any whitespace and comments.
+/// Nesting and the number of values are bounded by the <see cref="PdfReadBudget"/>, so no input exhausts the stack.
+/// </summary>
+internal sealed class PdfParser(byte[] data, PdfReadBudget? budget = null)
 {
+    private readonly PdfReadBudget _budget = budget ?? new PdfReadBudget(PdfReadLimits.Default);
     private int _position;
 
     public int Position
@@ -66,13 +70,17 @@ internal sealed class PdfParser(byte[] data)
         }
     }
 
-    public PdfValue ReadValue()
+    public PdfValue ReadValue() => ReadValue(0);
+
+    private PdfValue ReadValue(int depth)
     {
         SkipWhitespace();
         if (Position >= data.Length)
         {
             throw Malformed("a value before the end of the file");
         }
+
+        _budget.EnterValue(depth, Position);
 
         switch (data[Position])
         {
@@ -86,7 +94,7 @@ internal sealed class PdfParser(byte[] data)
                 var items = new List<PdfValue>();
                 while (Peek() != ']')
                 {
-                    items.Add(ReadValue());
+                    items.Add(ReadValue(depth + 1));
                 }
 
                 Position++;
@@ -96,15 +104,15 @@ internal sealed class PdfParser(byte[] data)
                 var entries = new List<KeyValuePair<string, PdfValue>>();
                 while (Peek() != '>')
                 {
-                    if (ReadValue() is not PdfName key)
+                    if (ReadValue(depth + 1) is not PdfName key)
                     {
                         throw Malformed("a name as dictionary key");
                     }
 
-                    entries.Add(new(key.Value, ReadValue()));
+                    entries.Add(new(key.Value, ReadValue(depth + 1)));
                 }
 
-                Position += data[Position + 1] == '>' ? 2 : throw Malformed("'>>'");
+                Position += Position + 1 < data.Length && data[Position + 1] == '>' ? 2 : throw Malformed("'>>'");
                 return new PdfDictionary(entries);
             case (byte)'<':
                 return new PdfBytes(PdfStrings.ReadHex(data, ref _position));

@@ -10,22 +10,52 @@ namespace Cabinet.Records.Pdf;
 /// </summary>
 public static class PdfSignatureVerifier
 {
-    public static PdfSignatureReport Verify(byte[] pdf, X509Certificate2 trustedRoot)
+    /// <summary>More signature fields than any real document carries; each costs a CMS check.</summary>
+    private const int MaxSignatures = 32;
+
+    /// <summary>Form fields visited while looking for signatures.</summary>
+    private const int MaxFields = 10_000;
+
+    public static PdfSignatureReport Verify(byte[] pdf, X509Certificate2 trustedRoot) =>
+        Verify(pdf, trustedRoot, PdfReadLimits.Default, CancellationToken.None);
+
+    /// <summary>Never throws for any <paramref name="pdf"/>: what cannot be read is reported as "not a readable PDF".</summary>
+    /// <exception cref="OperationCanceledException">When <paramref name="cancellationToken"/> fires (the caller's time budget).</exception>
+    public static PdfSignatureReport Verify(byte[] pdf, X509Certificate2 trustedRoot, PdfReadLimits limits, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(pdf);
+        ArgumentNullException.ThrowIfNull(limits);
         List<(string Name, PdfDictionary Value)> fields;
         try
         {
-            var file = PdfFile.Open(pdf);
+            var file = PdfFile.Open(pdf, limits, cancellationToken);
             fields = SignatureFields(file).ToList();
         }
-        catch (Exception e) when (e is InvalidDataException or FormatException or NotSupportedException or InvalidCastException
-            or OverflowException or IndexOutOfRangeException or ArgumentException)
+        catch (Exception e) when (IsUnreadable(e))
         {
             return new([], $"not a readable PDF ({e.Message})");
         }
 
-        var checks = fields.Select(f => Check(pdf, f.Name, f.Value, trustedRoot)).OrderBy(c => c.SignedLength).ToList();
+        if (fields.Count > MaxSignatures)
+        {
+            return new([], $"not a readable PDF (more than {MaxSignatures} signature fields)");
+        }
+
+        var checks = new List<PdfSignatureCheck>();
+        foreach (var (name, value) in fields)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            try
+            {
+                checks.Add(Check(pdf, name, value, trustedRoot));
+            }
+            catch (Exception e) when (IsUnreadable(e) || e is System.Security.Cryptography.CryptographicException or AsnContentException)
+            {
+                checks.Add(new(name, null, null, 0, false, $"its signature cannot be read ({e.Message})"));
+            }
+        }
+
+        checks = [.. checks.OrderBy(c => c.SignedLength)];
         var failure = checks.Count == 0 ? "it carries no signature"
             : checks.FirstOrDefault(c => !c.IsValid) is { } broken ? $"signature {broken.FieldName} ({broken.SignerSubject ?? "unknown signer"}) — {broken.Failure}"
             : checks[^1].SignedLength != pdf.Length
@@ -33,6 +63,9 @@ public static class PdfSignatureVerifier
                 : null;
         return new(checks, failure);
     }
+
+    private static bool IsUnreadable(Exception e) => e is InvalidDataException or FormatException or NotSupportedException
+        or InvalidCastException or OverflowException or IndexOutOfRangeException or ArgumentException or KeyNotFoundException;
 
     private static PdfSignatureCheck Check(byte[] pdf, string name, PdfDictionary signature, X509Certificate2 root)
     {
@@ -44,8 +77,8 @@ public static class PdfSignatureVerifier
         }
 
         long start = a.AsLong(), gapStart = b.AsLong(), gapEnd = c.AsLong(), tail = d.AsLong();
-        var end = gapEnd + tail;
-        if (start != 0 || gapStart <= 0 || gapEnd <= gapStart || tail < 0 || end > pdf.Length
+        var end = gapEnd <= pdf.Length && tail is >= 0 and <= int.MaxValue ? gapEnd + tail : long.MaxValue;
+        if (start != 0 || gapStart <= 0 || gapEnd <= gapStart || gapEnd - gapStart < 2 || end > pdf.Length
             || pdf[gapStart] != '<' || pdf[gapEnd - 1] != '>')
         {
             return new(name, null, claimed, Math.Min(end, pdf.Length), false, "its /ByteRange does not exclude exactly its /Contents");
@@ -84,10 +117,17 @@ public static class PdfSignatureVerifier
             yield break;
         }
 
+        // A field's /Kids may name a field again: each object is visited once, and only so many in all.
+        var visited = new HashSet<int>();
         var pending = new Stack<(PdfValue Field, string? InheritedType, int Depth)>(fields.Items.Select(f => (f, (string?)null, 0)).Reverse());
-        while (pending.Count > 0)
+        for (var count = 0; pending.Count > 0; count++)
         {
             var (value, inherited, depth) = pending.Pop();
+            if (count > MaxFields || (value is PdfReference reference && !visited.Add(reference.Number)))
+            {
+                throw new InvalidDataException(count > MaxFields ? "The form has too many fields." : "A form field is its own descendant or listed twice.");
+            }
+
             var field = file.GetDictionary(value);
             var type = (field["FT"] as PdfName)?.Value ?? inherited;
             if (field["Kids"] is { } kids && depth < 32 && file.Resolve(kids) is PdfArray children)

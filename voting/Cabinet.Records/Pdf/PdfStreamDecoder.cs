@@ -5,14 +5,16 @@ namespace Cabinet.Records.Pdf;
 /// <summary>Decodes the stream filters that cross-reference and object streams use: FlateDecode with PNG predictors.</summary>
 internal static class PdfStreamDecoder
 {
-    public static byte[] Decode(PdfDictionary dictionary, byte[] raw)
+    private const int MaxColumns = 1 << 16;
+
+    public static byte[] Decode(PdfDictionary dictionary, byte[] raw, PdfReadBudget budget)
     {
         var filter = dictionary["Filter"] switch
         {
             null => null,
             PdfName name => name.Value,
             PdfArray { Items: [PdfName only] } => only.Value,
-            var other => throw new InvalidDataException($"Unsupported PDF stream filter {other}."),
+            _ => throw new InvalidDataException("Unsupported PDF stream filter (not one name)."),
         };
         if (filter is null)
         {
@@ -24,21 +26,34 @@ internal static class PdfStreamDecoder
             throw new InvalidDataException($"Unsupported PDF stream filter /{filter}.");
         }
 
-        using var output = new MemoryStream();
-        using (var zlib = new ZLibStream(new MemoryStream(raw), CompressionMode.Decompress))
-        {
-            zlib.CopyTo(output);
-        }
-
+        var inflated = Inflate(raw, budget);
         var parameters = dictionary["DecodeParms"] as PdfDictionary;
         var predictor = (parameters?["Predictor"] as PdfAtom)?.AsLong() ?? 1;
         if (predictor < 10)
         {
-            return predictor == 1 ? output.ToArray() : throw new InvalidDataException("Unsupported TIFF predictor.");
+            return predictor == 1 ? inflated : throw new InvalidDataException("Unsupported TIFF predictor.");
         }
 
-        var columns = (int)((parameters?["Columns"] as PdfAtom)?.AsLong() ?? 1);
-        return Unpredict(output.ToArray(), columns);
+        var columns = (parameters?["Columns"] as PdfAtom)?.AsLong() ?? 1;
+        return columns is >= 1 and <= MaxColumns
+            ? Unpredict(inflated, (int)columns)
+            : throw new InvalidDataException($"Unsupported predictor /Columns {columns}.");
+    }
+
+    // Counted while inflating: a few kilobytes of Flate data can expand to gigabytes.
+    private static byte[] Inflate(byte[] raw, PdfReadBudget budget)
+    {
+        using var output = new MemoryStream();
+        using var zlib = new ZLibStream(new MemoryStream(raw), CompressionMode.Decompress);
+        var buffer = new byte[81920];
+        int read;
+        while ((read = zlib.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            budget.Decoded(read);
+            output.Write(buffer, 0, read);
+        }
+
+        return output.ToArray();
     }
 
     // PNG row filters with one byte per pixel, as cross-reference streams use them.

@@ -27,7 +27,8 @@ internal static class PdfText
 
         var zone = value[14..].Replace("'", "", StringComparison.Ordinal);
         if (zone.Length >= 5 && zone[0] is '+' or '-'
-            && int.TryParse(zone[1..3], CultureInfo.InvariantCulture, out var hours) && int.TryParse(zone[3..5], CultureInfo.InvariantCulture, out var minutes))
+            && int.TryParse(zone[1..3], NumberStyles.None, CultureInfo.InvariantCulture, out var hours) && hours <= 14
+            && int.TryParse(zone[3..5], NumberStyles.None, CultureInfo.InvariantCulture, out var minutes) && minutes < 60)
         {
             var offset = new TimeSpan(hours, minutes, 0);
             return new DateTimeOffset(local, zone[0] == '-' ? -offset : offset);

@@ -2,52 +2,68 @@ using System.Globalization;
 
 namespace Cabinet.Records.Pdf;
 
-/// <summary>Reads every cross-reference section from the newest back along /Prev; a newer section's entry wins.</summary>
-internal sealed class PdfXrefReader(PdfFile file, byte[] data, Dictionary<int, PdfXrefEntry?> xref)
+/// <summary>
+/// Reads every cross-reference section from the newest back along /Prev (and a hybrid file's /XRefStm); a newer
+/// section's entry wins. Sections are followed with an explicit stack, each at most once, within the budget.
+/// </summary>
+internal sealed class PdfXrefReader(PdfFile file, byte[] data, Dictionary<int, PdfXrefEntry?> xref, PdfReadBudget budget)
 {
-    private readonly HashSet<long> _visited = [];
+    private const int MaxFieldWidth = 8;
 
     /// <returns>The newest trailer.</returns>
     public PdfDictionary ReadAll(long startXref)
     {
-        var newest = ReadSection(startXref);
-        return newest;
-    }
-
-    private PdfDictionary ReadSection(long offset)
-    {
-        if (!_visited.Add(offset) || _visited.Count > 1000)
+        var visited = new HashSet<long>();
+        var pending = new Stack<long>([startXref]);
+        PdfDictionary? newest = null;
+        while (pending.Count > 0)
         {
-            throw new InvalidDataException("The cross-reference chain loops.");
+            var offset = pending.Pop();
+            if (!visited.Add(offset) || visited.Count > budget.Limits.MaxSections)
+            {
+                throw new InvalidDataException("The cross-reference chain loops or is too long.");
+            }
+
+            var (trailer, hybrid) = ReadSection(offset);
+            newest ??= trailer;
+            if (Offset(trailer, "Prev") is { } previous)
+            {
+                pending.Push(previous);
+            }
+
+            if (hybrid is { } stream)
+            {
+                pending.Push(stream); // read before /Prev: it belongs to this revision
+            }
         }
 
+        return newest!;
+    }
+
+    private (PdfDictionary Trailer, long? Hybrid) ReadSection(long offset)
+    {
         if (offset < 0 || offset >= data.Length)
         {
             throw new InvalidDataException($"startxref or /Prev ({offset}) points outside the file.");
         }
 
-        var parser = new PdfParser(data) { Position = (int)offset };
-        PdfDictionary trailer;
+        budget.ThrowIfCancelled();
+        var parser = new PdfParser(data, budget) { Position = (int)offset };
         if (parser.ReadWord() == "xref")
         {
-            trailer = ReadTable(parser);
-            if (trailer["XRefStm"] is PdfAtom hybrid)
-            {
-                ReadSection(hybrid.AsLong());
-            }
-        }
-        else
-        {
-            trailer = ReadStream(offset);
+            var trailer = ReadTable(parser);
+            return (trailer, Offset(trailer, "XRefStm"));
         }
 
-        if (trailer["Prev"] is PdfAtom previous)
-        {
-            ReadSection(previous.AsLong());
-        }
-
-        return trailer;
+        return (ReadStream(offset), null);
     }
+
+    private static long? Offset(PdfDictionary trailer, string key) => trailer[key] switch
+    {
+        null => null,
+        PdfAtom atom when long.TryParse(atom.Raw, NumberStyles.None, CultureInfo.InvariantCulture, out var value) => value,
+        _ => throw new InvalidDataException($"The trailer's /{key} is not a byte offset."),
+    };
 
     private PdfDictionary ReadTable(PdfParser parser)
     {
@@ -59,14 +75,14 @@ internal sealed class PdfXrefReader(PdfFile file, byte[] data, Dictionary<int, P
                 return parser.ReadValue() as PdfDictionary ?? throw parser.Malformed("a trailer dictionary");
             }
 
-            var start = int.Parse(word, CultureInfo.InvariantCulture);
-            var count = int.Parse(parser.ReadWord(), CultureInfo.InvariantCulture);
+            var start = Count(word, "subsection start");
+            var count = Count(parser.ReadWord(), "subsection count");
             for (var i = 0; i < count; i++)
             {
                 var position = long.Parse(parser.ReadWord(), CultureInfo.InvariantCulture);
                 parser.ReadWord();
                 var kind = parser.ReadWord();
-                xref.TryAdd(start + i, kind == "n" ? new PdfXrefEntry(position, 0, 0) : null);
+                Add(start + i, kind == "n" ? new PdfXrefEntry(position, 0, 0) : null);
             }
         }
     }
@@ -79,13 +95,23 @@ internal sealed class PdfXrefReader(PdfFile file, byte[] data, Dictionary<int, P
             throw new InvalidDataException($"No cross-reference table or stream at byte {offset}.");
         }
 
-        var widths = ((PdfArray)dictionary["W"]!).Items.Cast<PdfAtom>().Select(a => (int)a.AsLong()).ToArray();
-        var size = (int)((PdfAtom)dictionary["Size"]!).AsLong();
-        var index = (dictionary["Index"] as PdfArray)?.Items.Cast<PdfAtom>().Select(a => (int)a.AsLong()).ToArray() ?? [0, size];
-        var rows = PdfStreamDecoder.Decode(dictionary, raw);
+        var widths = Integers(dictionary["W"], "/W");
+        if (widths.Length != 3 || widths.Any(w => w > MaxFieldWidth) || widths.Sum() == 0)
+        {
+            throw new InvalidDataException("The cross-reference stream's /W is not three field widths of at most 8 bytes.");
+        }
+
+        var size = dictionary["Size"] is PdfAtom sizeAtom ? Count(sizeAtom.Raw, "/Size") : throw new InvalidDataException("The cross-reference stream has no /Size.");
+        var index = dictionary["Index"] is { } indexValue ? Integers(indexValue, "/Index") : [0, size];
+        if (index.Length % 2 != 0 || index.Where((_, i) => i % 2 == 1).Sum(n => (long)n) > budget.Limits.MaxObjects)
+        {
+            throw new InvalidDataException("The cross-reference stream's /Index is not pairs of start and count within the object limit.");
+        }
+
+        var rows = PdfStreamDecoder.Decode(dictionary, raw, budget);
         var rowLength = widths.Sum();
-        var at = 0;
-        for (var section = 0; section + 1 < index.Length; section += 2)
+        var at = 0L;
+        for (var section = 0; section < index.Length; section += 2)
         {
             for (var i = 0; i < index[section + 1]; i++, at += rowLength)
             {
@@ -97,10 +123,12 @@ internal sealed class PdfXrefReader(PdfFile file, byte[] data, Dictionary<int, P
                 var type = widths[0] == 0 ? 1 : Field(rows, at, widths[0]);
                 var second = Field(rows, at + widths[0], widths[1]);
                 var third = Field(rows, at + widths[0] + widths[1], widths[2]);
-                xref.TryAdd(index[section] + i, type switch
+                Add(index[section] + i, type switch
                 {
-                    1 => new PdfXrefEntry(second, 0, 0),
-                    2 => new PdfXrefEntry(0, (int)second, (int)third),
+                    1 when second < data.Length => new PdfXrefEntry(second, 0, 0),
+                    1 => throw new InvalidDataException($"The cross-reference stream puts object {index[section] + i} beyond the end of the file."),
+                    2 when second is > 0 and <= int.MaxValue && third <= int.MaxValue => new PdfXrefEntry(0, (int)second, (int)third),
+                    2 => throw new InvalidDataException($"The cross-reference stream puts object {index[section] + i} in an impossible object stream."),
                     _ => null,
                 });
             }
@@ -109,7 +137,30 @@ internal sealed class PdfXrefReader(PdfFile file, byte[] data, Dictionary<int, P
         return dictionary;
     }
 
-    private static long Field(byte[] rows, int at, int width)
+    private void Add(long number, PdfXrefEntry? entry)
+    {
+        if (number > int.MaxValue)
+        {
+            throw new InvalidDataException("The cross-reference data numbers an object beyond the largest possible.");
+        }
+
+        xref.TryAdd((int)number, entry);
+        if (xref.Count > budget.Limits.MaxObjects)
+        {
+            throw new InvalidDataException($"The PDF declares more than {budget.Limits.MaxObjects} objects.");
+        }
+    }
+
+    private int Count(string word, string what) =>
+        int.TryParse(word, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value <= budget.Limits.MaxObjects
+            ? value
+            : throw new InvalidDataException($"The cross-reference data has an impossible {what} ('{(word.Length > 20 ? word[..20] + "…" : word)}').");
+
+    private int[] Integers(PdfValue? value, string what) => value is PdfArray array && array.Items.Count <= 2 * budget.Limits.MaxSections
+        ? [.. array.Items.Select(item => item is PdfAtom atom ? Count(atom.Raw, what) : throw new InvalidDataException($"The cross-reference stream's {what} holds a non-number."))]
+        : throw new InvalidDataException($"The cross-reference stream has no valid {what}.");
+
+    private static long Field(byte[] rows, long at, int width)
     {
         long value = 0;
         for (var i = 0; i < width; i++)

@@ -11,21 +11,15 @@ public static class ArchiveVerification
 {
     public static IReadOnlyList<ArchiveFileCheck> Checks { get; } = [BallotChainCheck.Create()];
 
-    public static ArchiveVerificationReport Verify(string path, string trustedRootPem)
+    public static ArchiveVerificationReport Verify(string path, string trustedRootPem, CancellationToken cancellationToken = default)
     {
         using var root = X509Certificate2.CreateFromPem(trustedRootPem);
-        if (Directory.Exists(path))
-        {
-            return ArchiveVerifier.VerifyFolder(path, root, Checks);
-        }
-
-        using var file = File.OpenRead(path);
-        return ArchiveVerifier.Verify(file, root, Checks);
+        return ArchiveVerifier.VerifyPath(path, root, Checks, cancellationToken: cancellationToken);
     }
 
-    public static ArchiveVerificationReport Verify(Stream archive, string trustedRootPem)
+    public static ArchiveVerificationReport Verify(Stream archive, string trustedRootPem, CancellationToken cancellationToken = default)
     {
         using var root = X509Certificate2.CreateFromPem(trustedRootPem);
-        return ArchiveVerifier.Verify(archive, root, Checks);
+        return ArchiveVerifier.Verify(archive, root, Checks, cancellationToken: cancellationToken);
     }
 }

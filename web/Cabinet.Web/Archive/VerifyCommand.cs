@@ -13,17 +13,24 @@ public static class VerifyCommand
 {
     public static int Run(string[] args, string[] hostArgs)
     {
+        ArgumentNullException.ThrowIfNull(args);
         var rootIndex = Array.IndexOf(args, "--root");
-        var target = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (rootIndex < 0 || i != rootIndex + 1)).FirstOrDefault();
-        if (target is null || (!File.Exists(target) && !Directory.Exists(target)))
+        var rootPath = rootIndex >= 0 && rootIndex + 1 < args.Length && !args[rootIndex + 1].StartsWith("--", StringComparison.Ordinal) ? args[rootIndex + 1] : null;
+        var targets = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (rootIndex < 0 || i != rootIndex + 1)).ToList();
+        var problem = targets.Count != 1 ? (targets.Count == 0 ? "" : "\nOne archive at a time.")
+            : rootIndex >= 0 && rootPath is null ? "\n--root needs the path of a PEM certificate."
+            : !File.Exists(targets[0]) && !Directory.Exists(targets[0]) ? $"\nNot found: {targets[0]}"
+            : null;
+        if (problem is not null)
         {
-            Console.Error.WriteLine("Usage: verify <archive.zip | folder> [--root root.pem]" + (target is null ? "" : $"\nNot found: {target}"));
+            Console.Error.WriteLine("Usage: verify <archive.zip | folder> [--root root.pem]" + problem);
             return 2;
         }
 
+        var target = targets[0];
         try
         {
-            var rootPem = rootIndex >= 0 ? File.ReadAllText(args[rootIndex + 1]) : InstallationRoot(hostArgs);
+            var rootPem = rootPath is not null ? File.ReadAllText(rootPath) : InstallationRoot(hostArgs);
             var report = ArchiveVerification.Verify(target, rootPem);
             foreach (var line in report.Lines)
             {
@@ -33,7 +40,9 @@ public static class VerifyCommand
             Console.WriteLine(report.IsValid ? "VALID: every check passed." : $"INVALID: {report.Failure}");
             return report.IsValid ? 0 : 1;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException or IndexOutOfRangeException)
+#pragma warning disable CA1031 // The command's boundary: every path ends in exit code 0, 1 or 2 with a message, never a crash.
+        catch (Exception ex)
+#pragma warning restore CA1031
         {
             Console.Error.WriteLine($"Cannot verify {target}: {ex.Message}");
             return 2;

@@ -52,6 +52,8 @@ public static class CabinetBuilderExtensions
         builder.Services.AddSingleton<MyMeetings>();
         builder.Services.AddTransient<MeetingSession>();
         builder.Services.AddSingleton<DocumentIntake>();
+        builder.Services.AddOptions<VerifyOptions>().BindConfiguration(VerifyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<ArchiveCheckLimiter>();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddHealthChecks();
 

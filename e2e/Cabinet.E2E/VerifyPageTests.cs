@@ -1,0 +1,58 @@
+using Cabinet.Testing;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Cabinet.E2E;
+
+/// <summary>
+/// Anyone may upload an archive on /verify. Archives sealed with the installation's own certificate but carrying
+/// minutes built to crash a PDF reader (a /Length that is its own object, values nested 200,000 deep) once took
+/// the whole host down with a stack overflow; now each gets a verdict and the host stays healthy.
+/// </summary>
+public sealed class VerifyPageTests(VerifyPageFixture fixture) : IClassFixture<VerifyPageFixture>
+{
+    [Fact]
+    public async Task Hostile_archives_get_an_invalid_verdict_and_the_host_stays_healthy()
+    {
+        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.Server.BaseAddress.ToString(), Locale = "vi-VN" });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/verify");
+        var hostile = new (string Name, byte[] Minutes, string Reason)[]
+        {
+            ("tu-tham-chieu.zip", HostilePdf.SelfReferencingLength(), "refers back to itself"),
+            ("long-sau.zip", HostilePdf.DeepNesting(200_000), "nested more than 100 deep"),
+        };
+        foreach (var (name, minutes, reason) in hostile)
+        {
+            var archive = await fixture.SealAsync(minutes);
+            await page.GetByTestId("verify-file").SetInputFilesAsync(new FilePayload { Name = name, MimeType = "application/zip", Buffer = archive });
+            await Expect(page.GetByTestId("verify-report")).ToHaveAttributeAsync("data-valid", "false", new() { Timeout = 30_000 });
+            await Expect(page.GetByTestId("verify-verdict")).ToContainTextAsync("KHÔNG HỢP LỆ: minutes.pdf: not a readable PDF");
+            await Expect(page.GetByTestId("verify-verdict")).ToContainTextAsync(reason);
+        }
+
+        await BrowserFixture.ScreenshotAsync(page, "verify-hostile");
+        using var http = new HttpClient { BaseAddress = fixture.Server.BaseAddress };
+        var health = await http.GetAsync(new Uri("/health", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.True(health.IsSuccessStatusCode, $"/health answered {health.StatusCode}");
+        await page.GotoAsync("/login");
+        await Expect(page.GetByTestId("login-user")).ToBeVisibleAsync();
+        Assert.Contains("Now listening", fixture.Server.Output, StringComparison.Ordinal);
+        await context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task An_archive_over_the_size_limit_is_refused_with_a_vietnamese_notice()
+    {
+        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.Server.BaseAddress.ToString(), Locale = "vi-VN" });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/verify");
+        await page.GetByTestId("verify-file").SetInputFilesAsync(new FilePayload
+        {
+            Name = "qua-lon.zip", MimeType = "application/zip", Buffer = new byte[VerifyPageFixture.MaxArchiveBytes + 1],
+        });
+        await Expect(page.GetByTestId("verify-notice")).ToContainTextAsync("Tệp quá lớn: trang này chỉ kiểm tra hồ sơ đến 4 MB", new() { Timeout = 30_000 });
+        await Expect(page.GetByTestId("verify-report")).ToHaveCountAsync(0);
+        await context.CloseAsync();
+    }
+}

@@ -1,0 +1,167 @@
+using System.IO.Compression;
+using System.Text;
+using Cabinet.Records.Archive;
+using Cabinet.Records.Tests.Support;
+using Cabinet.Testing;
+
+namespace Cabinet.Records.Tests.Archive;
+
+/// <summary>Each input that once crashed or hung the verifier (and with it the host or the verify command) now ends in a report.</summary>
+public sealed class HostileArchiveTests(CertificatesFixture certificates)
+{
+    [Fact]
+    public async Task The_chained_sample_archive_is_valid_under_the_production_checks()
+    {
+        var report = Verify(await ChainedSampleArchive.GetAsync(certificates));
+        Assert.True(report.IsValid, string.Join("\n", report.Lines));
+        Assert.Contains(report.Lines, l => l.Contains("ballot chain of each poll against its signed result", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_result_without_chainHead_is_named()
+    {
+        var archive = await ResealedAsync("polls/poll-1/result.json", """{"poll":"poll-1","ballotCount":3}""");
+        Assert.Equal("polls/poll-1/ballots.jsonl: polls/poll-1/result.json has no \"chainHead\" string", Verify(archive).Failure);
+    }
+
+    [Theory]
+    [InlineData("not json at all")]
+    [InlineData("{\"chainHead\":")]
+    [InlineData("[]")]
+    [InlineData("{\"chainHead\":\"x\",\"chainHead\":\"y\",\"ballotCount\":3}")]
+    [InlineData("{\"chainHead\":7,\"ballotCount\":3}")]
+    [InlineData("{\"chainHead\":\"x\",\"ballotCount\":\"3\"}")]
+    public async Task A_result_that_is_not_the_expected_json_is_named(string result)
+    {
+        var failure = Verify(await ResealedAsync("polls/poll-1/result.json", result)).Failure;
+        Assert.StartsWith("polls/poll-1/ballots.jsonl: polls/poll-1/result.json ", failure);
+    }
+
+    [Fact]
+    public async Task A_result_nested_thousands_deep_is_named_without_a_stack_overflow()
+    {
+        var deep = "{\"chainHead\":" + new string('[', 100_000) + new string(']', 100_000) + "}";
+        Assert.Contains("result.json is not JSON", Verify(await ResealedAsync("polls/poll-1/result.json", deep)).Failure);
+    }
+
+    [Fact]
+    public async Task Minutes_with_a_self_referencing_length_are_unreadable_not_a_crash()
+    {
+        var failure = Verify(WithMinutes(await ChainedSampleArchive.GetAsync(certificates), HostilePdf.SelfReferencingLength())).Failure;
+        Assert.StartsWith("minutes.pdf: not a readable PDF (Object 1 refers back to itself", failure);
+    }
+
+    [Fact]
+    public async Task Minutes_with_a_cycle_of_lengths_are_unreadable()
+    {
+        var failure = Verify(await ResealedAsync("minutes.pdf", HostilePdf.LengthCycle())).Failure;
+        Assert.Contains("refers back to itself", failure);
+        Assert.StartsWith("minutes.pdf: not a readable PDF", failure);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Minutes_nested_thousands_deep_are_unreadable_not_a_stack_overflow(bool dictionaries)
+    {
+        // Sealed again: the verifier reads no more of a file than the manifest's size for it.
+        var failure = Verify(await ResealedAsync("minutes.pdf", HostilePdf.DeepNesting(200_000, dictionaries))).Failure;
+        Assert.StartsWith("minutes.pdf: not a readable PDF (Malformed PDF: values nested more than 100 deep", failure);
+    }
+
+    [Fact]
+    public async Task Minutes_whose_xref_stream_lacks_W_are_unreadable()
+    {
+        var pdf = Encoding.Latin1.GetBytes(Encoding.Latin1.GetString(XrefStreamPdf.Create()).Replace("/W[1 4 2]", "/X[1 4 2]", StringComparison.Ordinal));
+        var failure = Verify(WithMinutes(await ChainedSampleArchive.GetAsync(certificates), pdf)).Failure;
+        Assert.StartsWith("minutes.pdf: not a readable PDF (The cross-reference stream has no valid /W.)", failure);
+    }
+
+    [Theory]
+    [InlineData("\"ledgerEntries\":12", "\"ledgerEntries\":\"12\"")]
+    [InlineData("\"ledgerEntries\":12", "\"ledgerEntries\":12,\"ledgerEntries\":13")]
+    [InlineData("\"format\":\"cabinet-archive/1\",", "")]
+    [InlineData("\"files\":[", "\"files\":[null,")]
+    [InlineData("\"organisation\":", "\"organisation\":null,\"x\":")]
+    public async Task A_signed_manifest_of_the_wrong_shape_is_named(string find, string replace)
+    {
+        var archive = ArchiveResealer.Reseal(await ChainedSampleArchive.GetAsync(certificates), certificates.Organisation, new Dictionary<string, byte[]>(),
+            json => Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(json).Replace(find, replace, StringComparison.Ordinal)));
+        Assert.StartsWith("manifest.json: ", Verify(archive).Failure);
+    }
+
+    [Fact]
+    public async Task A_ledger_line_with_a_duplicate_key_or_a_wrong_type_is_named()
+    {
+        var archive = await ChainedSampleArchive.GetAsync(certificates);
+        var ledger = Encoding.UTF8.GetString(ArchiveResealer.Entries(archive)["ledger.jsonl"]);
+        var duplicate = ledger.Replace("{\"sequence\":3,", "{\"sequence\":3,\"sequence\":3,", StringComparison.Ordinal);
+        Assert.Equal("ledger.jsonl: line 3 is not a ledger entry", Verify(await ResealedAsync("ledger.jsonl", duplicate)).Failure);
+        var wrongType = ledger.Replace("{\"sequence\":4,", "{\"sequence\":\"4\",", StringComparison.Ordinal);
+        Assert.Equal("ledger.jsonl: line 4 is not a ledger entry", Verify(await ResealedAsync("ledger.jsonl", wrongType)).Failure);
+    }
+
+    [Fact]
+    public async Task A_fifo_named_manifest_json_is_refused_unopened_in_folder_mode()
+    {
+        var folder = certificates.NewPath("fifo");
+        await ZipFile.ExtractToDirectoryAsync(new MemoryStream(await ChainedSampleArchive.GetAsync(certificates)), folder, TestContext.Current.CancellationToken);
+        File.Delete(Path.Combine(folder, "manifest.json"));
+        Assert.Equal(0, Tool.Run("/usr/bin/mkfifo", Path.Combine(folder, "manifest.json")).ExitCode);
+
+        var report = await Task.Run(() => ArchiveVerifier.VerifyFolder(folder, certificates.Authority.RootCertificate, ArchiveVerification()))
+            .WaitAsync(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
+        Assert.Equal("'manifest.json' is not a regular file (a pipe, device or socket); refusing the archive folder", report.Failure);
+
+        var asPath = await Task.Run(() => ArchiveVerifier.VerifyPath(Path.Combine(folder, "manifest.json"), certificates.Authority.RootCertificate))
+            .WaitAsync(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
+        Assert.EndsWith("not a regular file or folder (missing, a pipe, a socket or a device); nothing was read", asPath.Failure);
+    }
+
+    [Fact]
+    public async Task A_link_or_a_folder_named_manifest_json_is_a_failure()
+    {
+        var folder = certificates.NewPath("link");
+        await ZipFile.ExtractToDirectoryAsync(new MemoryStream(await ChainedSampleArchive.GetAsync(certificates)), folder, TestContext.Current.CancellationToken);
+        var manifest = Path.Combine(folder, "manifest.json");
+        File.Move(manifest, Path.Combine(folder, "..", Path.GetFileName(folder) + "-manifest.json"));
+        File.CreateSymbolicLink(manifest, "/dev/zero");
+        Assert.Equal("'manifest.json' is a link; refusing the archive folder", ArchiveVerifier.VerifyFolder(folder, certificates.Authority.RootCertificate).Failure);
+
+        File.Delete(manifest);
+        Directory.CreateDirectory(manifest);
+        Assert.Equal("manifest.json: missing, so nothing in the archive can be trusted", ArchiveVerifier.VerifyFolder(folder, certificates.Authority.RootCertificate).Failure);
+    }
+
+    [Fact]
+    public async Task The_time_budget_stops_a_check_with_a_report()
+    {
+        using var expired = new CancellationTokenSource();
+        await expired.CancelAsync();
+        var report = ArchiveVerifier.Verify(new MemoryStream(await ChainedSampleArchive.GetAsync(certificates)), certificates.Authority.RootCertificate,
+            ArchiveVerification(), cancellationToken: expired.Token);
+        Assert.EndsWith("unreadable — the check took longer than its time budget and was stopped", report.Failure);
+    }
+
+    [Fact]
+    public async Task A_file_larger_than_the_limits_is_named_not_read()
+    {
+        var report = ArchiveVerifier.Verify(new MemoryStream(await ChainedSampleArchive.GetAsync(certificates)), certificates.Authority.RootCertificate,
+            ArchiveVerification(), new ArchiveLimits { MaxFileBytes = 1000 });
+        Assert.StartsWith("manifest.json: gives ", report.Failure);
+        Assert.Contains("outside what the verifier reads (0 to 1000)", report.Failure);
+    }
+
+    private static IReadOnlyList<ArchiveFileCheck> ArchiveVerification() => [BallotChainCheck.Create()];
+
+    private ArchiveVerificationReport Verify(byte[] archive) =>
+        ArchiveVerifier.Verify(new MemoryStream(archive), certificates.Authority.RootCertificate, ArchiveVerification());
+
+    private async Task<byte[]> ResealedAsync(string path, string content) => await ResealedAsync(path, Encoding.UTF8.GetBytes(content));
+
+    private async Task<byte[]> ResealedAsync(string path, byte[] content) =>
+        ArchiveResealer.Reseal(await ChainedSampleArchive.GetAsync(certificates), certificates.Organisation, new Dictionary<string, byte[]> { [path] = content });
+
+    private static byte[] WithMinutes(byte[] archive, byte[] minutes) =>
+        ZipRewriter.Rewrite(archive, (path, content) => path == "minutes.pdf" ? minutes : content);
+}

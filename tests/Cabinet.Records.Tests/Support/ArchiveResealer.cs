@@ -1,0 +1,73 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+using Cabinet.Records.Archive;
+using Cabinet.Voting.Canonical;
+using Cabinet.Voting.Signing;
+
+namespace Cabinet.Records.Tests.Support;
+
+/// <summary>
+/// Changes files of a sealed archive and seals it again with a trusted signer: a new manifest (hashes, sizes) and its
+/// signature, and a new result.p7s for a changed result.json. What an insider with the signing key could produce,
+/// so the verifier's parsers are reached with hostile content that every signature vouches for.
+/// </summary>
+public static class ArchiveResealer
+{
+    public static byte[] Reseal(byte[] zip, SigningIdentity signer, IReadOnlyDictionary<string, byte[]> changes, Func<byte[], byte[]>? changeManifest = null)
+    {
+        var files = Entries(zip);
+        foreach (var (path, content) in changes)
+        {
+            files[path] = content;
+            if (path.EndsWith("/result.json", StringComparison.Ordinal))
+            {
+                files[path[..^".json".Length] + ".p7s"] = CmsDetachedSignature.Sign(content, signer);
+            }
+        }
+
+        var manifest = CanonicalJson.Deserialize<ArchiveManifest>(files[ArchiveManifest.FileName]);
+        manifest = manifest with
+        {
+            Files = [.. manifest.Files.Select(f => files.TryGetValue(f.Path, out var c) ? f with { Sha256 = Convert.ToHexStringLower(SHA256.HashData(c)), Size = c.Length } : f)],
+        };
+        var manifestJson = CanonicalJson.Serialize(manifest);
+        if (changeManifest is not null)
+        {
+            manifestJson = changeManifest(manifestJson);
+        }
+
+        files[ArchiveManifest.FileName] = manifestJson;
+        files[ArchiveManifest.SignatureFileName] = CmsDetachedSignature.Sign(manifestJson, signer);
+        return Write(files);
+    }
+
+    public static SortedDictionary<string, byte[]> Entries(byte[] zip)
+    {
+        var files = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
+        using var archive = new ZipArchive(new MemoryStream(zip), ZipArchiveMode.Read);
+        foreach (var entry in archive.Entries)
+        {
+            using var stream = entry.Open();
+            using var buffer = new MemoryStream();
+            stream.CopyTo(buffer);
+            files[entry.FullName] = buffer.ToArray();
+        }
+
+        return files;
+    }
+
+    public static byte[] Write(IEnumerable<KeyValuePair<string, byte[]>> files)
+    {
+        using var output = new MemoryStream();
+        using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (path, content) in files)
+            {
+                using var stream = zip.CreateEntry(path, CompressionLevel.Fastest).Open();
+                stream.Write(content);
+            }
+        }
+
+        return output.ToArray();
+    }
+}

@@ -50,7 +50,9 @@ public sealed partial class MeetingHub(IGrainFactory grains, MeetingFeeds feeds,
 
         if (!JoinedMeetings.Remove(meetingId))
         {
-            return CommandResult.Accepted(await Grain(meetingId).GetVersionAsync());
+            // Nothing to leave; only someone who may see the meeting learns its version.
+            var snapshot = await Grain(meetingId).GetSnapshotAsync(Caller);
+            return snapshot.Ok ? CommandResult.Accepted(snapshot.Value!.Version) : CommandResult.Refused(snapshot.Error!);
         }
 
         await Groups.RemoveFromGroupAsync(Context.ConnectionId, meetingId);

@@ -1,5 +1,6 @@
 using Cabinet.Errors;
 using Cabinet.Hub.Feeds;
+using Cabinet.Hub.Limits;
 using Cabinet.Identity;
 using Cabinet.Meetings;
 using Cabinet.People;
@@ -14,7 +15,8 @@ namespace Cabinet.Web.Sessions;
 /// version order and catches up from the grain when it sees a gap. Pages read <see cref="Snapshot"/> and call commands.
 /// </summary>
 public sealed partial class MeetingSession(
-    IGrainFactory grains, MeetingFeeds feeds, AuthenticationStateProvider authentication, Microsoft.Extensions.Logging.ILogger<MeetingSession> logger)
+    IGrainFactory grains, MeetingFeeds feeds, AuthenticationStateProvider authentication, CommandLimiter limiter,
+    Microsoft.Extensions.Logging.ILogger<MeetingSession> logger)
     : IAsyncDisposable
 {
     private readonly SemaphoreSlim _apply = new(1, 1);
@@ -74,8 +76,11 @@ public sealed partial class MeetingSession(
         _grain is null || Actor is null ? Task.FromResult(Result<T>.Refused(Error ?? ErrorCodes.NotSignedIn)) : Guarded(() => query(_grain, Actor));
 
     /// <summary>Runs a command as the signed-in person; the change itself arrives back as an event like everyone else's.</summary>
+    /// <remarks>Counted against the person's command rate exactly as a hub command is: a page is not a way around the limit.</remarks>
     public Task<CommandResult> RunAsync(Func<IMeetingGrain, Actor, Task<CommandResult>> command) =>
-        _grain is null || Actor is null ? Task.FromResult(CommandResult.Refused(Error ?? ErrorCodes.NotSignedIn)) : Guarded(() => command(_grain, Actor));
+        _grain is null || Actor is null ? Task.FromResult(CommandResult.Refused(Error ?? ErrorCodes.NotSignedIn))
+        : !limiter.TryAcquire(Actor.UserName) ? Task.FromResult(CommandResult.Refused(ErrorCodes.RateLimited))
+        : Guarded(() => command(_grain, Actor));
 
     /// <summary>Casts a ballot signed on this person's device; the receipt comes back once it is stored.</summary>
     public Task<Result<Receipt>> CastAsync(BallotSubmission ballot) =>

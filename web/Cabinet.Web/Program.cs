@@ -1,9 +1,15 @@
 using Cabinet.Web.Archive;
 using Cabinet.Web.Hosting;
+using Cabinet.Web.Isolation;
 
 if (args is ["verify", .. var verifyArgs])
 {
     return VerifyCommand.Run(verifyArgs, [.. verifyArgs.Where(a => a.StartsWith("--Cabinet:", StringComparison.Ordinal))]);
+}
+
+if (args is [InspectPdfCommand.Name, ..])
+{
+    return InspectPdfCommand.Run(args);
 }
 
 var builder = WebApplication.CreateBuilder(args);

@@ -125,10 +125,11 @@ public static class PdfInspection
             throw;
         }
 #pragma warning disable CA1031 // Any parser failure on untrusted input means the file does not open: a refusal, not a fault.
-        catch (Exception)
+        catch (Exception e)
 #pragma warning restore CA1031
         {
-            return PdfInspectionResult.Refused(DocumentErrors.Damaged);
+            // Under a heap limit the parser's own wrappers can carry the out-of-memory as an inner exception.
+            return PdfInspectionResult.Refused(e.GetBaseException() is OutOfMemoryException ? DocumentErrors.TooMuchMemory(limits.MaxInspectionMemoryBytes) : DocumentErrors.Damaged);
         }
     }
 

@@ -3,15 +3,17 @@ using Cabinet.Documents.Pdf;
 using Cabinet.Errors;
 using Cabinet.Meetings;
 using Cabinet.People;
+using Cabinet.Web.Isolation;
 
 namespace Cabinet.Web.Documents;
 
 /// <summary>
 /// The one way a PDF enters a meeting (HTTP upload and the Blazor form both use it): the caller's role first, then the
-/// content (size, a real PDF that opens — never the file name), then the bytes into the blob store by SHA-256, and
+/// content (size, a real PDF within the structure budgets, then its pages read by PdfPig in an isolated child
+/// process — never the file name), then the bytes into the blob store by SHA-256, and
 /// finally the record in the meeting. A refused upload stores nothing.
 /// </summary>
-public sealed partial class DocumentIntake(IGrainFactory grains, IDocumentBlobStore blobs, DocumentLimits limits, ILogger<DocumentIntake> logger)
+public sealed partial class DocumentIntake(IGrainFactory grains, IDocumentBlobStore blobs, DocumentLimits limits, IsolatedInspection isolated, ILogger<DocumentIntake> logger)
 {
     public long MaxFileBytes => limits.MaxFileBytes;
 
@@ -48,7 +50,9 @@ public sealed partial class DocumentIntake(IGrainFactory grains, IDocumentBlobSt
             return Result<DocumentView>.Refused(ErrorCodes.From(DocumentErrors.TooLarge(limits.MaxFileBytes)));
         }
 
-        var inspection = PdfInspection.Inspect(bytes, limits.MaxFileBytes);
+        var inspection = PdfInspection.Screen(bytes, limits) is { } refused
+            ? PdfInspectionResult.Refused(refused)
+            : await isolated.InspectAsync(bytes, glyphs: false, ct);
         if (!inspection.Ok)
         {
             LogRefused(meetingId, actor.UserName, inspection.Error!.Code);

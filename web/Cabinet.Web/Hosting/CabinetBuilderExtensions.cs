@@ -43,6 +43,7 @@ public static class CabinetBuilderExtensions
         builder.Services.AddSingleton<MyMeetings>();
         builder.Services.AddTransient<MeetingSession>();
         builder.Services.AddSingleton<DocumentIntake>();
+        builder.Services.AddSingleton<Isolation.IsolatedInspection>();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddHealthChecks();
 

@@ -54,6 +54,22 @@ public sealed class HostilePdfTests
     }
 
     [Fact]
+    public void A_page_tree_listing_the_same_kids_over_and_over_counts_every_listing()
+    {
+        Assert.Null(PdfStructureScan.Check(HostilePdfs.RepeatedKids(10), Limits));
+        Assert.Equal(DocumentErrors.TooManyPages(2000), PdfStructureScan.Check(HostilePdfs.RepeatedKids(11), Limits));
+        Assert.Equal(DocumentErrors.TooManyPages(2000), PdfStructureScan.Check(HostilePdfs.RepeatedKids(60), Limits));
+    }
+
+    [Fact]
+    public void The_scan_stops_at_its_deadline()
+    {
+        var pages = HostilePdfs.ManyPages(200_000);
+
+        Assert.Equal(DocumentErrors.TooSlow(0), PdfStructureScan.Check(pages, Limits with { MaxPages = int.MaxValue, MaxInspectionSeconds = 0 }));
+    }
+
+    [Fact]
     public void Pages_and_nesting_inside_compressed_object_streams_count_too()
     {
         Assert.Null(PdfStructureScan.Check(HostilePdfs.PagesInObjectStream(100), Limits));

@@ -126,6 +126,24 @@ public static class HostilePdfs
         return pdf.Finish(root: 1);
     }
 
+    /// <summary>
+    /// A page tree <paramref name="levels"/> deep in which every node lists the same child twice: a handful of objects
+    /// that a reader expanding the tree meets as 2^levels pages.
+    /// </summary>
+    public static byte[] RepeatedKids(int levels)
+    {
+        var pdf = new Writer();
+        pdf.Object(1, "<< /Type /Catalog /Pages 2 0 R >>");
+        for (var level = 0; level < levels; level++)
+        {
+            var (node, child) = (level + 2, level + 3);
+            pdf.Object(node, string.Create(CultureInfo.InvariantCulture, $"<< /Type /Pages /Kids [{child} 0 R {child} 0 R] /Count {1L << (levels - level)} >>"));
+        }
+
+        pdf.Object(levels + 2, string.Create(CultureInfo.InvariantCulture, $"<< /Type /Page /Parent {levels + 1} 0 R /MediaBox [0 0 595 842] >>"));
+        return pdf.Finish(root: 1);
+    }
+
     /// <summary>Two content streams, each giving the other's object as its /Length.</summary>
     public static byte[] LengthsOfEachOther()
     {

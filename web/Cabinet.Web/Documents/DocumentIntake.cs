@@ -9,9 +9,9 @@ namespace Cabinet.Web.Documents;
 
 /// <summary>
 /// The one way a PDF enters a meeting (HTTP upload and the Blazor form both use it): the caller's role first, then the
-/// content (size, a real PDF within the structure budgets, then its pages read by PdfPig in an isolated child
-/// process — never the file name), then the bytes into the blob store by SHA-256, and
-/// finally the record in the meeting. A refused upload stores nothing.
+/// content — never the file name: size, header and structure budgets here, the pages read by PdfPig in an isolated
+/// child process — then the bytes into the blob store by SHA-256, and finally the record in the meeting. A refused
+/// upload stores nothing.
 /// </summary>
 public sealed partial class DocumentIntake(IGrainFactory grains, IDocumentBlobStore blobs, DocumentLimits limits, IsolatedInspection isolated, ILogger<DocumentIntake> logger)
 {

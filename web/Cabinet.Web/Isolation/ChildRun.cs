@@ -9,7 +9,7 @@ namespace Cabinet.Web.Isolation;
 /// </summary>
 public static class ChildRun
 {
-    private const int ErrorTailBytes = 4096;
+    private const int ErrorHeadBytes = 4096;
 
     public static async Task<ChildOutcome> RunAsync(ChildCommand command, ReadOnlyMemory<byte> input, TimeSpan timeout, int maxOutputBytes, CancellationToken ct)
     {
@@ -17,8 +17,8 @@ public static class ChildRun
         using var process = Process.Start(command.StartInfo()) ?? throw new InvalidOperationException($"Could not start {command.FileName}");
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
         deadline.CancelAfter(timeout);
-        var output = ReadAsync(process.StandardOutput.BaseStream, maxOutputBytes, keepTail: false, deadline.Token);
-        var errors = ReadAsync(process.StandardError.BaseStream, ErrorTailBytes, keepTail: true, deadline.Token);
+        var output = ReadAsync(process.StandardOutput.BaseStream, maxOutputBytes, drain: false, deadline.Token);
+        var errors = ReadAsync(process.StandardError.BaseStream, ErrorHeadBytes, drain: true, deadline.Token);
         try
         {
             await WriteAsync(process, input, deadline.Token);
@@ -29,8 +29,8 @@ public static class ChildRun
             }
 
             await process.WaitForExitAsync(deadline.Token);
-            var (tail, _) = await errors;
-            return new ChildOutcome(tooLarge ? null : process.ExitCode, false, tooLarge, bytes, System.Text.Encoding.UTF8.GetString(tail));
+            var (head, _) = await errors;
+            return new ChildOutcome(tooLarge ? null : process.ExitCode, false, tooLarge, bytes, System.Text.Encoding.UTF8.GetString(head));
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
@@ -56,30 +56,27 @@ public static class ChildRun
         }
     }
 
-    /// <summary>Reads a stream to its end, keeping at most <paramref name="limit"/> bytes (the first ones, or the last ones).</summary>
-    private static async Task<(byte[] Bytes, bool Overflowed)> ReadAsync(Stream stream, int limit, bool keepTail, CancellationToken ct)
+    /// <summary>
+    /// Reads a stream, keeping its first <paramref name="limit"/> bytes. Past the limit it either stops (overflowed)
+    /// or, with <paramref name="drain"/>, reads on to the end so the child never blocks on a full pipe.
+    /// </summary>
+    private static async Task<(byte[] Bytes, bool Overflowed)> ReadAsync(Stream stream, int limit, bool drain, CancellationToken ct)
     {
         using var kept = new MemoryStream();
         var buffer = new byte[81920];
         int read;
         while ((read = await stream.ReadAsync(buffer, ct)) > 0)
         {
-            if (!keepTail && kept.Length + read > limit)
+            var room = (int)Math.Min(read, limit - kept.Length);
+            if (room < read && !drain)
             {
                 return ([], true);
             }
 
-            kept.Write(buffer, 0, read);
-            if (keepTail && kept.Length > limit * 2)
-            {
-                var tail = kept.ToArray()[^limit..];
-                kept.SetLength(0);
-                kept.Write(tail);
-            }
+            kept.Write(buffer, 0, room);
         }
 
-        var all = kept.ToArray();
-        return (all.Length > limit ? all[^limit..] : all, false);
+        return (kept.ToArray(), false);
     }
 
     private static void Kill(Process process)

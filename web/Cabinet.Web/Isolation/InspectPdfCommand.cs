@@ -5,7 +5,7 @@ using Cabinet.Documents.Pdf;
 namespace Cabinet.Web.Isolation;
 
 /// <summary>
-/// <c>inspect-pdf --limits &lt;json&gt; [--glyphs]</c>, the hidden child side of <see cref="IsolatedInspection"/>:
+/// <c>inspect-pdf --limits &lt;json&gt; [--glyphs] [--fault stack-overflow|hang]</c>, the hidden child side of <see cref="IsolatedInspection"/>:
 /// reads a PDF from stdin, reads its pages with PdfPig and writes a <see cref="PdfInspectionReport"/> to stdout.
 /// Exit code 0 when a report was written (accepted or refused); anything else is a crash for the parent to judge.
 /// </summary>
@@ -18,6 +18,7 @@ public static class InspectPdfCommand
         ArgumentNullException.ThrowIfNull(args);
         var at = Array.IndexOf(args, "--limits");
         var limits = at >= 0 && at + 1 < args.Length ? JsonSerializer.Deserialize<DocumentLimits>(args[at + 1], PdfInspectionReport.Json) ?? new() : new DocumentLimits();
+        Fault(args);
         using var input = Console.OpenStandardInput();
         using var content = new MemoryStream();
         input.CopyTo(content);
@@ -35,6 +36,23 @@ public static class InspectPdfCommand
 
         return Write(new PdfInspectionReport(result.Pdf?.PageCount ?? 0, pages, result.Error));
     }
+
+    /// <summary>Fault injection for tests: what a hostile file could make a parser do, done for real.</summary>
+    private static void Fault(string[] args)
+    {
+        var at = Array.IndexOf(args, "--fault");
+        switch (at >= 0 && at + 1 < args.Length ? args[at + 1] : null)
+        {
+            case "stack-overflow":
+                Recurse(0);
+                break;
+            case "hang":
+                Thread.Sleep(Timeout.Infinite);
+                break;
+        }
+    }
+
+    private static int Recurse(int depth) => depth == int.MaxValue ? depth : Recurse(depth + 1) + 1;
 
     private static int Write(PdfInspectionReport report)
     {

@@ -12,7 +12,7 @@ namespace Cabinet.Web.Isolation;
 /// the server. Run <see cref="PdfInspection.Screen"/> first: this is the second, expensive half of the inspection.
 /// A few children at a time, so a burst of uploads cannot multiply the memory budget.
 /// </summary>
-public sealed partial class IsolatedInspection(DocumentLimits limits, ILogger<IsolatedInspection> logger) : IDisposable
+public sealed partial class IsolatedInspection(DocumentLimits limits, IConfiguration configuration, ILogger<IsolatedInspection> logger) : IDisposable
 {
     /// <summary>Room for the report of the largest allowed document; glyphs are only sent when asked for.</summary>
     private const int MaxReportBytes = 256 * 1024 * 1024;
@@ -27,6 +27,12 @@ public sealed partial class IsolatedInspection(DocumentLimits limits, ILogger<Is
         if (glyphs)
         {
             arguments.Add("--glyphs");
+        }
+
+        // Tests make the child overflow its stack or hang, as a hostile file could inside PdfPig.
+        if (configuration["Cabinet:FaultInjection:InspectPdf"] is { Length: > 0 } fault)
+        {
+            arguments.AddRange(["--fault", fault]);
         }
 
         var command = ChildCommand.OfThisApp(arguments, new Dictionary<string, string>
@@ -60,13 +66,13 @@ public sealed partial class IsolatedInspection(DocumentLimits limits, ILogger<Is
                 : new PdfInspectionResult(new InspectedPdf([.. report.Pages ?? []]), null);
         }
 
-        LogChildFailed(outcome.ExitCode, outcome.TimedOut, outcome.ErrorTail.Length > 500 ? outcome.ErrorTail[^500..] : outcome.ErrorTail);
+        LogChildFailed(outcome.ExitCode, outcome.TimedOut, outcome.ErrorHead.Length > 500 ? outcome.ErrorHead[..500] : outcome.ErrorHead);
         var refusal = outcome switch
         {
             { TimedOut: true } => DocumentErrors.TooSlow(limits.MaxInspectionSeconds),
             { OutputTooLarge: true } => DocumentErrors.TooMuchMemory(limits.MaxInspectionMemoryBytes),
-            _ when outcome.ErrorTail.Contains("OutOfMemory", StringComparison.Ordinal) => DocumentErrors.TooMuchMemory(limits.MaxInspectionMemoryBytes),
-            _ when outcome.ErrorTail.Contains("Stack overflow", StringComparison.OrdinalIgnoreCase) => DocumentErrors.TooDeep(limits.MaxNestingDepth),
+            _ when outcome.ErrorHead.Contains("OutOfMemory", StringComparison.Ordinal) => DocumentErrors.TooMuchMemory(limits.MaxInspectionMemoryBytes),
+            _ when outcome.ErrorHead.Contains("Stack overflow", StringComparison.OrdinalIgnoreCase) => DocumentErrors.TooDeep(limits.MaxNestingDepth),
             _ => DocumentErrors.Damaged,
         };
         return PdfInspectionResult.Refused(refusal);
@@ -84,6 +90,6 @@ public sealed partial class IsolatedInspection(DocumentLimits limits, ILogger<Is
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The isolated PDF reader failed (exit code {ExitCode}, timed out {TimedOut}): {ErrorTail}")]
-    private partial void LogChildFailed(int? exitCode, bool timedOut, string errorTail);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The isolated PDF reader failed (exit code {ExitCode}, timed out {TimedOut}): {ErrorHead}")]
+    private partial void LogChildFailed(int? exitCode, bool timedOut, string errorHead);
 }

@@ -1,10 +1,16 @@
 using Cabinet.Web.Archive;
 using Cabinet.Web.Hosting;
+using Cabinet.Web.Isolation;
 
 Cabinet.Storage.PrivateFiles.UseOwnerOnlyByDefault();
 if (args is ["verify", .. var verifyArgs])
 {
     return VerifyCommand.Run(verifyArgs, [.. verifyArgs.Where(a => a.StartsWith("--Cabinet:", StringComparison.Ordinal))]);
+}
+
+if (args is [InspectPdfCommand.Name, ..])
+{
+    return InspectPdfCommand.Run(args);
 }
 
 var builder = WebApplication.CreateBuilder(args);

@@ -56,7 +56,7 @@ public static class ErrorCodes
     public static readonly CabinetError NotArchived = new("archive.not_ready", "Hồ sơ lưu trữ của cuộc họp chưa sẵn sàng.");
 
     // documents (the content checks come from Cabinet.Documents.DocumentErrors: documents.empty, not_pdf, damaged,
-    // encrypted, too_large; annotations.invalid, annotations.limit)
+    // encrypted, too_large, too_complex; annotations.invalid, annotations.limit)
     public static readonly CabinetError DocumentNotFound = new("documents.not_found", "Không tìm thấy tài liệu trong cuộc họp.");
     public static readonly CabinetError DocumentVersionNotFound = new("documents.version_not_found", "Không tìm thấy phiên bản tài liệu.");
     public static readonly CabinetError DocumentClassified = new("documents.classified", "Tài liệu mật — không phát hành điện tử; chỉ xem bản giấy.");

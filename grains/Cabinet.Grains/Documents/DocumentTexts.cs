@@ -20,7 +20,9 @@ internal sealed class DocumentTexts(IDocumentBlobStore blobs, DocumentLimits lim
             return null;
         }
 
-        var inspected = PdfInspection.Inspect(stream, limits.MaxFileBytes).Pdf;
+        // In process, on a version already accepted: the structure scan still runs first, so PdfPig never parses a
+        // file over the budgets (for instance one accepted before they existed).
+        var inspected = PdfInspection.Inspect(stream, limits).Pdf;
         if (inspected is not null)
         {
             // Two versions are needed at a time; keep only a few so a long-lived grain does not hold many documents' glyphs.

@@ -8,61 +8,82 @@ namespace Cabinet.Documents.Pdf;
 
 /// <summary>
 /// Decides from the content, never the file name, whether a file is a PDF that opens: a <c>%PDF-</c> header in the
-/// first 1024 bytes, then every page read with PdfPig (lenient parsing, as viewers repair small xref damage; the
-/// empty user password, as viewers open such files). A file cut short (no end-of-file marker near its end) must
-/// still give every page, or it is refused as damaged.
+/// first 1024 bytes, the budgets of <see cref="PdfStructureScan"/>, then every page read with PdfPig (lenient parsing,
+/// as viewers repair small xref damage; the empty user password, as viewers open such files). A file cut short (no
+/// end-of-file marker near its end) must still give every page, or it is refused as damaged.
+/// The server runs <see cref="Screen"/> itself and <see cref="ReadPages"/> in a child process (inspect-pdf).
 /// </summary>
 public static class PdfInspection
 {
     private const int HeaderWindow = 1024;
     private const int TrailerWindow = 2048;
 
-    public static PdfInspectionResult Inspect(Stream content, long maxBytes)
+    public static PdfInspectionResult Inspect(Stream content, long maxBytes) => Inspect(content, new DocumentLimits { MaxFileBytes = maxBytes });
+
+    public static PdfInspectionResult Inspect(Stream content, DocumentLimits limits)
     {
         ArgumentNullException.ThrowIfNull(content);
-        if (content.CanSeek && content.Length > maxBytes)
+        ArgumentNullException.ThrowIfNull(limits);
+        if (content.CanSeek && content.Length > limits.MaxFileBytes)
         {
-            return PdfInspectionResult.Refused(DocumentErrors.TooLarge(maxBytes));
+            return PdfInspectionResult.Refused(DocumentErrors.TooLarge(limits.MaxFileBytes));
         }
 
         using var copy = new MemoryStream();
         content.CopyTo(copy);
-        return copy.Length > maxBytes ? PdfInspectionResult.Refused(DocumentErrors.TooLarge(maxBytes)) : Inspect(copy.ToArray(), maxBytes);
+        return copy.Length > limits.MaxFileBytes ? PdfInspectionResult.Refused(DocumentErrors.TooLarge(limits.MaxFileBytes)) : Inspect(copy.ToArray(), limits);
     }
 
-    public static PdfInspectionResult Inspect(byte[] content, long maxBytes)
+    public static PdfInspectionResult Inspect(byte[] content, long maxBytes) => Inspect(content, new DocumentLimits { MaxFileBytes = maxBytes });
+
+    /// <summary>The cheap checks, then the pages in this process.</summary>
+    public static PdfInspectionResult Inspect(byte[] content, DocumentLimits limits) =>
+        Screen(content, limits) is { } refused ? PdfInspectionResult.Refused(refused) : ReadPages(content, limits);
+
+    /// <summary>Everything decided without a full parser: size, header, structure budgets. Null when the file passes.</summary>
+    public static DocumentError? Screen(byte[] content, DocumentLimits limits)
     {
         ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(limits);
         if (content.Length == 0)
         {
-            return PdfInspectionResult.Refused(DocumentErrors.Empty);
+            return DocumentErrors.Empty;
         }
 
-        if (content.Length > maxBytes)
+        if (content.Length > limits.MaxFileBytes)
         {
-            return PdfInspectionResult.Refused(DocumentErrors.TooLarge(maxBytes));
+            return DocumentErrors.TooLarge(limits.MaxFileBytes);
         }
 
-        if (content.AsSpan(0, Math.Min(HeaderWindow, content.Length)).IndexOf("%PDF-"u8) < 0)
-        {
-            return PdfInspectionResult.Refused(DocumentErrors.NotPdf);
-        }
+        return content.AsSpan(0, Math.Min(HeaderWindow, content.Length)).IndexOf("%PDF-"u8) < 0
+            ? DocumentErrors.NotPdf
+            : PdfStructureScan.Check(content, limits);
+    }
 
+    /// <summary>Every page read with PdfPig; meant for content that passed <see cref="Screen"/>.</summary>
+    public static PdfInspectionResult ReadPages(byte[] content, DocumentLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(limits);
         try
         {
-            return Read(content);
+            return Read(content, limits);
         }
         catch (PdfDocumentEncryptedException)
         {
-            return AttachmentOnlyEncryption.PagesReadableCopy(content) is { } readable ? ReadDecrypted(readable) : PdfInspectionResult.Refused(DocumentErrors.Encrypted);
+            return AttachmentOnlyEncryption.PagesReadableCopy(content) is { } readable ? ReadDecrypted(readable, limits) : PdfInspectionResult.Refused(DocumentErrors.Encrypted);
+        }
+        catch (OutOfMemoryException)
+        {
+            return PdfInspectionResult.Refused(DocumentErrors.TooMuchMemory(limits.MaxInspectionMemoryBytes));
         }
     }
 
-    private static PdfInspectionResult ReadDecrypted(byte[] readable)
+    private static PdfInspectionResult ReadDecrypted(byte[] readable, DocumentLimits limits)
     {
         try
         {
-            return Read(readable);
+            return Read(readable, limits);
         }
         catch (PdfDocumentEncryptedException)
         {
@@ -70,14 +91,25 @@ public static class PdfInspection
         }
     }
 
-    private static PdfInspectionResult Read(byte[] content)
+    private static PdfInspectionResult Read(byte[] content, DocumentLimits limits)
     {
+        var deadline = Environment.TickCount64 + (limits.MaxInspectionSeconds * 1000L);
         try
         {
             using var document = PdfDocument.Open(content, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true, Password = "" });
+            if (document.NumberOfPages > limits.MaxPages)
+            {
+                return PdfInspectionResult.Refused(DocumentErrors.TooManyPages(limits.MaxPages));
+            }
+
             var pages = ImmutableArray.CreateBuilder<PdfPageText>(document.NumberOfPages);
             for (var number = 1; number <= document.NumberOfPages; number++)
             {
+                if (Environment.TickCount64 > deadline)
+                {
+                    return PdfInspectionResult.Refused(DocumentErrors.TooSlow(limits.MaxInspectionSeconds));
+                }
+
                 pages.Add(Read(document.GetPage(number)));
             }
 
@@ -88,15 +120,16 @@ public static class PdfInspection
 
             return new PdfInspectionResult(new InspectedPdf(pages.MoveToImmutable()), null);
         }
-        catch (PdfDocumentEncryptedException)
+        catch (Exception e) when (e is PdfDocumentEncryptedException or OutOfMemoryException)
         {
             throw;
         }
 #pragma warning disable CA1031 // Any parser failure on untrusted input means the file does not open: a refusal, not a fault.
-        catch (Exception)
+        catch (Exception e)
 #pragma warning restore CA1031
         {
-            return PdfInspectionResult.Refused(DocumentErrors.Damaged);
+            // Under a heap limit the parser's own wrappers can carry the out-of-memory as an inner exception.
+            return PdfInspectionResult.Refused(e.GetBaseException() is OutOfMemoryException ? DocumentErrors.TooMuchMemory(limits.MaxInspectionMemoryBytes) : DocumentErrors.Damaged);
         }
     }
 

@@ -144,6 +144,7 @@ public static class DocumentEndpoints
         "meeting.not_found" or "documents.not_found" or "documents.version_not_found" or "documents.file_missing" or "agenda.item_not_found"
             => StatusCodes.Status404NotFound,
         "documents.too_large" => StatusCodes.Status413PayloadTooLarge,
+        "documents.too_complex" => StatusCodes.Status422UnprocessableEntity,
         _ => StatusCodes.Status400BadRequest,
     };
 }

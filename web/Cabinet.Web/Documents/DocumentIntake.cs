@@ -3,16 +3,19 @@ using Cabinet.Documents.Pdf;
 using Cabinet.Errors;
 using Cabinet.Meetings;
 using Cabinet.People;
+using Cabinet.Web.Isolation;
 
 namespace Cabinet.Web.Documents;
 
 /// <summary>
 /// The one way a PDF enters a meeting (HTTP upload and the Blazor form both use it): the caller's role first, then the
-/// content (size, a real PDF that opens — never the file name), then the bytes into the blob store by SHA-256, and
-/// finally the record in the meeting. A refused upload stores nothing.
+/// content — never the file name: size, header and structure budgets here, the pages read by PdfPig in an isolated
+/// child process — then the bytes into the blob store by SHA-256, and finally the record in the meeting. A refused
+/// upload stores nothing.
 /// </summary>
 public sealed partial class DocumentIntake(
-    IGrainFactory grains, IDocumentBlobStore blobs, DocumentLimits limits, UploadQuota quota, ILogger<DocumentIntake> logger)
+    IGrainFactory grains, IDocumentBlobStore blobs, DocumentLimits limits, IsolatedInspection isolated, UploadQuota quota,
+    ILogger<DocumentIntake> logger)
 {
     public long MaxFileBytes => limits.MaxFileBytes;
 
@@ -59,7 +62,9 @@ public sealed partial class DocumentIntake(
             return Result<DocumentView>.Refused(ErrorCodes.RateLimited);
         }
 
-        var inspection = PdfInspection.Inspect(bytes, limits.MaxFileBytes);
+        var inspection = PdfInspection.Screen(bytes, limits) is { } refused
+            ? PdfInspectionResult.Refused(refused)
+            : await isolated.InspectAsync(bytes, glyphs: false, ct);
         if (!inspection.Ok)
         {
             LogRefused(meetingId, actor.UserName, inspection.Error!.Code);

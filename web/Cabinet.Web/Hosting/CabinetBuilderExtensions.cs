@@ -54,6 +54,7 @@ public static class CabinetBuilderExtensions
         builder.Services.AddSingleton<DocumentIntake>();
         builder.Services.AddOptions<VerifyOptions>().BindConfiguration(VerifyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<ArchiveCheckLimiter>();
+        builder.Services.AddSingleton<Isolation.IsolatedInspection>();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddHealthChecks();
 

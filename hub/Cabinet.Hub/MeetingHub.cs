@@ -36,7 +36,7 @@ public sealed partial class MeetingHub(IGrainFactory grains, MeetingFeeds feeds,
 
         // Join the group before reading the snapshot: an event in between then arrives twice at worst, never not at all.
         await Groups.AddToGroupAsync(Context.ConnectionId, meetingId);
-        await feeds.AttachConnectionAsync(meetingId, Context.ConnectionId);
+        await feeds.AttachConnectionAsync(meetingId, Context.ConnectionId, Caller.UserName);
         JoinedMeetings.Add(meetingId);
         return await grain.GetSnapshotAsync(Caller);
     }

@@ -155,7 +155,7 @@ public abstract class MeetingEventsTests<TCluster>(TCluster cluster) : IClassFix
 
         public Task OnPollParticipationAsync(Polls.PollParticipation participation) => Task.CompletedTask;
 
-        public Task OnAnnotationAsync(Documents.AnnotationChange change) => Task.CompletedTask;
+        public Task OnAnnotationAsync(Documents.AnnotationChange change, System.Collections.Immutable.ImmutableHashSet<string> readers) => Task.CompletedTask;
 
         public async Task<List<MeetingEvent>> WaitForAsync(int count)
         {

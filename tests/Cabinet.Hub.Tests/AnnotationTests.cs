@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using Cabinet.Documents;
 using Cabinet.Errors;
+using Cabinet.Meetings;
 using Cabinet.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 
@@ -43,6 +44,36 @@ public sealed class AnnotationTests(ServerFixture fixture, ITestOutputHelper out
         await WaitAsync(pushed, c => c.Change.AnnotationId == shared.Value.AnnotationId && c.Change.Shared is null);
         await Task.Delay(300);
         Assert.DoesNotContain(pushed, c => c.Change.AnnotationId == secret.Value!.AnnotationId);
+    }
+
+    [Fact]
+    public async Task A_shared_annotation_never_reaches_a_connection_that_may_not_read_the_document()
+    {
+        var (id, doc) = await MeetingWithDocumentAsync();
+        await using var chair = await fixture.ConnectAsync("chutich");
+        await using var d1 = await fixture.ConnectAsync("daibieu1");
+        await using var d2 = await fixture.ConnectAsync("daibieu2");
+        await using var uninvited = await fixture.ConnectAsync("vanthu"); // a member of the organisation, not invited
+        foreach (var client in new[] { chair, d1, d2, uninvited })
+        {
+            Assert.True((await client.JoinAsync(id)).Ok, client.UserName);
+        }
+
+        Assert.Equal("auth.forbidden", (await uninvited.Connection.InvokeAsync<Result<DocumentAccess>>(nameof(MeetingHub.GetDocumentAccess), id, doc)).Error!.Code);
+        var toReader = new ConcurrentQueue<AnnotationChange>();
+        var toUninvited = new ConcurrentQueue<AnnotationChange>();
+        d2.Connection.On<AnnotationChange>(nameof(IMeetingClient.AnnotationChanged), toReader.Enqueue);
+        uninvited.Connection.On<AnnotationChange>(nameof(IMeetingClient.AnnotationChanged), toUninvited.Enqueue);
+
+        var shared = await Add(d1, id, doc, Note("số liệu trang 1 cần xem lại", shared: true));
+        Assert.True(shared.Ok, shared.Error?.Code);
+        await WaitAsync(toReader, c => c.AnnotationId == shared.Value!.AnnotationId);
+
+        // A later event through the same host's feed reaches the uninvited member: anything sent before it would have too.
+        var later = await chair.InvokeAsync(nameof(MeetingHub.UpdateMeetingDetails), id, new MeetingDetails("Phiên họp kiểm thử (sửa)", "Phòng họp 2", DateTimeOffset.UtcNow));
+        Assert.True(later.Ok, later.Error?.Code);
+        await WaitUntilAsync(() => uninvited.Snapshot?.Version >= later.Version);
+        Assert.Empty(toUninvited);
     }
 
     [Fact]
@@ -101,6 +132,14 @@ public sealed class AnnotationTests(ServerFixture fixture, ITestOutputHelper out
 
     private static Task<Result<AnnotationView>> Add(MeetingHubClient client, string meetingId, string documentId, AnnotationInput input) =>
         client.Connection.InvokeAsync<Result<AnnotationView>>(nameof(MeetingHub.AddAnnotation), meetingId, documentId, input);
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        for (var deadline = DateTime.UtcNow.AddSeconds(10); !condition(); await Task.Delay(5))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The event did not arrive.");
+        }
+    }
 
     private static async Task<T> WaitAsync<T>(ConcurrentQueue<T> queue, Func<T, bool> match)
     {

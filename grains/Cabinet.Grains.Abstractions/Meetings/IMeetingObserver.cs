@@ -13,7 +13,10 @@ public interface IMeetingObserver : IGrainObserver
     [OneWay]
     Task OnPollParticipationAsync(Polls.PollParticipation participation);
 
-    /// <summary>A shared annotation appeared, changed or went away (not versioned; see <see cref="Documents.AnnotationChange"/>).</summary>
+    /// <summary>
+    /// A shared annotation appeared, changed or went away (not versioned; see <see cref="Documents.AnnotationChange"/>). It
+    /// quotes the document, so it goes only to <paramref name="readers"/>: the people who may read that document.
+    /// </summary>
     [OneWay]
-    Task OnAnnotationAsync(Documents.AnnotationChange change);
+    Task OnAnnotationAsync(Documents.AnnotationChange change, System.Collections.Immutable.ImmutableHashSet<string> readers);
 }

@@ -114,7 +114,7 @@ internal static class DocumentDecisions
     public static Result<DocumentAccess> Access(MeetingState s, string meetingId, People.Actor actor, string? documentId)
     {
         var role = s.RoleOf(actor.UserName);
-        if (role == MeetingRole.None)
+        if (!MeetingPermissions.CanReadDocuments(role))
         {
             return Result<DocumentAccess>.Refused(ErrorCodes.Forbidden);
         }

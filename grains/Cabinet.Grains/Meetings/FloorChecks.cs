@@ -5,9 +5,6 @@ namespace Cabinet.Meetings;
 /// <summary>The checks and the accepted decision shared by every floor command.</summary>
 internal static class FloorChecks
 {
-    /// <summary>Who may stand in a queue: the chair, the secretary and delegates — never an observer.</summary>
-    public static bool MaySpeak(MeetingRole role) => role is MeetingRole.Chair or MeetingRole.Secretary or MeetingRole.Delegate;
-
     /// <summary>The queue moves only while the meeting is live; a closed meeting's floor is frozen.</summary>
     public static CabinetError? Live(MeetingState s) => s.Status switch
     {
@@ -33,7 +30,7 @@ internal static class FloorChecks
     public static CabinetError? Speaker(MeetingState s, string? userName) =>
         string.IsNullOrWhiteSpace(userName) ? ErrorCodes.Invalid("Thiếu tên người phát biểu.")
         : s.Participants.FirstOrDefault(p => p.UserName == userName) is not { } participant ? ErrorCodes.FloorNotParticipant
-        : !MaySpeak(participant.Role) ? ErrorCodes.FloorNotEligible
+        : !MeetingPermissions.MaySpeak(participant.Role) ? ErrorCodes.FloorNotEligible
         : null;
 
     /// <summary>The next state with <paramref name="floor"/>, its event carrying the floor of <paramref name="itemId"/>.</summary>

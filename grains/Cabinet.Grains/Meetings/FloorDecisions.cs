@@ -12,7 +12,7 @@ internal static class FloorDecisions
 {
     public static Decision Request(MeetingState s, MeetingCommand c, FloorRequestInput? input)
     {
-        if (!FloorChecks.MaySpeak(MeetingAccess.RoleOf(s, c.Actor)))
+        if (!MeetingPermissions.MaySpeak(MeetingAccess.RoleOf(s, c.Actor)))
         {
             return Decision.Refuse(ErrorCodes.Forbidden);
         }
@@ -29,7 +29,7 @@ internal static class FloorDecisions
 
     public static Decision Withdraw(MeetingState s, MeetingCommand c)
     {
-        if (!FloorChecks.MaySpeak(MeetingAccess.RoleOf(s, c.Actor)))
+        if (!MeetingPermissions.MaySpeak(MeetingAccess.RoleOf(s, c.Actor)))
         {
             return Decision.Refuse(ErrorCodes.Forbidden);
         }

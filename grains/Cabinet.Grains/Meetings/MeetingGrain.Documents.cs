@@ -32,7 +32,11 @@ public sealed partial class MeetingGrain
 
     public Task<CommandResult> StopFollowAsync(Actor actor) => ExecuteAsync(actor, c => FollowDecisions.Stop(state.State, c));
 
-    public Task RelayAnnotationAsync(AnnotationChange change) => _observers.Notify(o => o.OnAnnotationAsync(change));
+    public Task RelayAnnotationAsync(AnnotationChange change)
+    {
+        var readers = MeetingPermissions.ReadersOf(state.State.Participants, state.State.Documents.FirstOrDefault(d => d.DocumentId == change?.DocumentId));
+        return readers.IsEmpty ? Task.CompletedTask : _observers.Notify(o => o.OnAnnotationAsync(change!, readers));
+    }
 
     /// <summary>
     /// Not awaited: the annotation grain asks this grain for the versions, which it cannot answer while this call

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Threading.Channels;
 using Cabinet.Meetings;
 using Microsoft.AspNetCore.SignalR;
@@ -7,7 +8,8 @@ namespace Cabinet.Hub.Feeds;
 
 /// <summary>
 /// This host's single subscription to one meeting grain. It forwards every event, in the order it arrived, to the
-/// meeting's SignalR group and to the in-process listeners, and renews the subscription before it expires. At each
+/// meeting's SignalR group and to each in-process listener's own queue (shared annotations only to those who may read
+/// the document), and renews the subscription before it expires. At each
 /// renewal it also tells everyone the grain's current version, so a client that lost a push catches up.
 /// </summary>
 internal sealed partial class MeetingFeed : IMeetingObserver, IAsyncDisposable
@@ -18,11 +20,12 @@ internal sealed partial class MeetingFeed : IMeetingObserver, IAsyncDisposable
     private readonly ILogger _logger;
     private readonly Channel<object> _inbox = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource _stop = new();
-    private readonly List<MeetingListener> _listeners = [];
-    private readonly HashSet<string> _connections = new(StringComparer.Ordinal);
+    private readonly List<ListenerQueue> _listeners = [];
+    private readonly Dictionary<string, string> _connections = new(StringComparer.Ordinal); // connection id → person
     private IMeetingObserver? _reference;
     private Task _pump = Task.CompletedTask;
     private Task _renewal = Task.CompletedTask;
+    private long _latestVersion;
 
     public MeetingFeed(string meetingId, IGrainFactory grains, IHubContext<MeetingHub, IMeetingClient> hub, ILogger logger)
     {
@@ -41,11 +44,34 @@ internal sealed partial class MeetingFeed : IMeetingObserver, IAsyncDisposable
         _renewal = Task.Run(RenewAsync);
     }
 
-    public bool Add(MeetingListener listener) { lock (_listeners) { _listeners.Add(listener); return true; } }
+    public bool Add(MeetingListener listener)
+    {
+        lock (_listeners)
+        {
+            _listeners.Add(new ListenerQueue(listener, _meetingId, _logger, Drop));
+            return true;
+        }
+    }
 
-    public bool Remove(MeetingListener listener) { lock (_listeners) { return _listeners.Remove(listener); } }
+    public bool Remove(MeetingListener listener)
+    {
+        lock (_listeners)
+        {
+            var queue = _listeners.Find(q => ReferenceEquals(q.Listener, listener));
+            if (queue is null)
+            {
+                return false;
+            }
 
-    public bool AddConnection(string connectionId) { lock (_listeners) { return _connections.Add(connectionId); } }
+            _listeners.Remove(queue);
+            _ = queue.CompleteAsync();
+            return true;
+        }
+    }
+
+    private void Drop(ListenerQueue queue) { lock (_listeners) { _listeners.Remove(queue); } }
+
+    public bool AddConnection(string connectionId, string userName) { lock (_listeners) { return _connections.TryAdd(connectionId, userName); } }
 
     public bool RemoveConnection(string connectionId) { lock (_listeners) { return _connections.Remove(connectionId); } }
 
@@ -61,17 +87,21 @@ internal sealed partial class MeetingFeed : IMeetingObserver, IAsyncDisposable
         return Task.CompletedTask;
     }
 
-    public Task OnAnnotationAsync(Documents.AnnotationChange change)
+    public Task OnAnnotationAsync(Documents.AnnotationChange change, ImmutableHashSet<string> readers)
     {
-        _inbox.Writer.TryWrite(change);
+        _inbox.Writer.TryWrite(new AnnotationPush(change, readers));
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Sends each item, in arrival order, to this host's SignalR connections (SignalR buffers per connection) and posts it
+    /// to each Blazor listener's own queue; nothing here waits for a screen.
+    /// </summary>
     private async Task PumpAsync()
     {
         await foreach (var item in _inbox.Reader.ReadAllAsync())
         {
-            MeetingListener[] listeners;
+            ListenerQueue[] listeners;
             lock (_listeners)
             {
                 listeners = [.. _listeners];
@@ -79,43 +109,48 @@ internal sealed partial class MeetingFeed : IMeetingObserver, IAsyncDisposable
 
             try
             {
-                if (item is MeetingEvent e)
+                switch (item)
                 {
-                    await _hub.Clients.Group(_meetingId).MeetingEvent(e);
-                    foreach (var listener in listeners)
-                    {
-                        await listener.OnEvent(e);
-                    }
-                }
-                else if (item is Polls.PollParticipation participation)
-                {
-                    await _hub.Clients.Group(_meetingId).PollParticipation(participation);
-                    foreach (var listener in listeners)
-                    {
-                        await (listener.OnParticipation?.Invoke(participation) ?? Task.CompletedTask);
-                    }
-                }
-                else if (item is Documents.AnnotationChange change)
-                {
-                    await _hub.Clients.Group(_meetingId).AnnotationChanged(change);
-                    foreach (var listener in listeners)
-                    {
-                        await (listener.OnAnnotation?.Invoke(change) ?? Task.CompletedTask);
-                    }
-                }
-                else if (item is long version)
-                {
-                    await _hub.Clients.Group(_meetingId).MeetingVersion(_meetingId, version);
-                    foreach (var listener in listeners)
-                    {
-                        await listener.OnVersion(version);
-                    }
+                    case MeetingEvent e:
+                        _latestVersion = Math.Max(_latestVersion, e.Version);
+                        await _hub.Clients.Group(_meetingId).MeetingEvent(e);
+                        Post(listeners, e);
+                        break;
+                    case Polls.PollParticipation participation:
+                        await _hub.Clients.Group(_meetingId).PollParticipation(participation);
+                        Post(listeners, participation);
+                        break;
+                    case AnnotationPush push:
+                        await _hub.Clients.Clients(ReadingConnections(push.Readers)).AnnotationChanged(push.Change);
+                        Post(listeners.Where(l => push.Readers.Contains(l.Listener.Reader)), push.Change);
+                        break;
+                    case long version:
+                        _latestVersion = Math.Max(_latestVersion, version);
+                        await _hub.Clients.Group(_meetingId).MeetingVersion(_meetingId, version);
+                        Post(listeners, version);
+                        break;
                 }
             }
             catch (Exception ex)
             {
                 LogDeliveryFailed(ex, _meetingId);
             }
+        }
+    }
+
+    private void Post(IEnumerable<ListenerQueue> listeners, object item)
+    {
+        foreach (var listener in listeners)
+        {
+            listener.Post(item, _latestVersion);
+        }
+    }
+
+    private List<string> ReadingConnections(ImmutableHashSet<string> readers)
+    {
+        lock (_listeners)
+        {
+            return [.. _connections.Where(c => readers.Contains(c.Value)).Select(c => c.Key)];
         }
     }
 
@@ -157,6 +192,14 @@ internal sealed partial class MeetingFeed : IMeetingObserver, IAsyncDisposable
 
         _grains.DeleteObjectReference<IMeetingObserver>(_reference!);
         await Task.WhenAll(_pump, _renewal);
+        ListenerQueue[] listeners;
+        lock (_listeners)
+        {
+            listeners = [.. _listeners];
+            _listeners.Clear();
+        }
+
+        await Task.WhenAll(listeners.Select(l => l.CompleteAsync()));
         _stop.Dispose();
     }
 
@@ -165,4 +208,6 @@ internal sealed partial class MeetingFeed : IMeetingObserver, IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Meeting {MeetingId}: renewing the subscription failed; retrying at the next tick")]
     private partial void LogRenewFailed(Exception exception, string meetingId);
+
+    private sealed record AnnotationPush(Documents.AnnotationChange Change, ImmutableHashSet<string> Readers);
 }

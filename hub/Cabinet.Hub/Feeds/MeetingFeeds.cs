@@ -12,8 +12,7 @@ namespace Cabinet.Hub.Feeds;
 public sealed class MeetingFeeds(IGrainFactory grains, IHubContext<MeetingHub, IMeetingClient> hub, ILogger<MeetingFeeds> logger)
     : IAsyncDisposable
 {
-    private readonly Dictionary<string, MeetingFeed> _feeds = new(StringComparer.Ordinal);
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Dictionary<string, FeedSlot> _slots = new(StringComparer.Ordinal);
 
     /// <summary>Follows a meeting in process; dispose the result to stop.</summary>
     public async Task<IAsyncDisposable> ListenAsync(string meetingId, MeetingListener listener)
@@ -22,45 +21,101 @@ public sealed class MeetingFeeds(IGrainFactory grains, IHubContext<MeetingHub, I
         return new Subscription(() => ChangeAsync(meetingId, feed => feed.Remove(listener)));
     }
 
-    /// <summary>A hub connection joined the meeting's group; make sure this host observes the meeting.</summary>
-    public Task AttachConnectionAsync(string meetingId, string connectionId) => ChangeAsync(meetingId, feed => feed.AddConnection(connectionId));
+    /// <summary>A hub connection of <paramref name="userName"/> joined the meeting's group; make sure this host observes the meeting.</summary>
+    public Task AttachConnectionAsync(string meetingId, string connectionId, string userName) =>
+        ChangeAsync(meetingId, feed => feed.AddConnection(connectionId, userName));
 
     public Task DetachConnectionAsync(string meetingId, string connectionId) => ChangeAsync(meetingId, feed => feed.RemoveConnection(connectionId));
 
+    /// <summary>
+    /// Joins and leaves of one meeting are serialised by that meeting's own gate (its subscription starts and ends with
+    /// grain calls); other meetings on this host never wait for them.
+    /// </summary>
     private async Task ChangeAsync(string meetingId, Func<MeetingFeed, bool> change)
     {
-        await _gate.WaitAsync();
+        var slot = Enter(meetingId);
         try
         {
-            if (!_feeds.TryGetValue(meetingId, out var feed))
+            await slot.Gate.WaitAsync();
+            try
             {
-                feed = new MeetingFeed(meetingId, grains, hub, logger);
-                await feed.StartAsync();
-                _feeds[meetingId] = feed;
-            }
+                if (slot.Feed is null)
+                {
+                    var feed = new MeetingFeed(meetingId, grains, hub, logger);
+                    await feed.StartAsync();
+                    slot.Feed = feed;
+                }
 
-            change(feed);
-            if (feed.Subscribers == 0)
+                change(slot.Feed);
+                if (slot.Feed.Subscribers == 0)
+                {
+                    var idle = slot.Feed;
+                    slot.Feed = null;
+                    await idle.DisposeAsync();
+                }
+            }
+            finally
             {
-                _feeds.Remove(meetingId);
-                await feed.DisposeAsync();
+                slot.Gate.Release();
             }
         }
         finally
         {
-            _gate.Release();
+            Exit(meetingId, slot);
+        }
+    }
+
+    private FeedSlot Enter(string meetingId)
+    {
+        lock (_slots)
+        {
+            if (!_slots.TryGetValue(meetingId, out var slot))
+            {
+                _slots[meetingId] = slot = new FeedSlot();
+            }
+
+            slot.Users++;
+            return slot;
+        }
+    }
+
+    private void Exit(string meetingId, FeedSlot slot)
+    {
+        lock (_slots)
+        {
+            if (--slot.Users == 0 && slot.Feed is null)
+            {
+                _slots.Remove(meetingId);
+            }
         }
     }
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var feed in _feeds.Values)
+        FeedSlot[] slots;
+        lock (_slots)
         {
-            await feed.DisposeAsync();
+            slots = [.. _slots.Values];
+            _slots.Clear();
         }
 
-        _feeds.Clear();
-        _gate.Dispose();
+        foreach (var slot in slots)
+        {
+            if (slot.Feed is { } feed)
+            {
+                await feed.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>One meeting's feed on this host, its gate, and how many callers are using the slot right now.</summary>
+    private sealed class FeedSlot
+    {
+        public SemaphoreSlim Gate { get; } = new(1, 1);
+
+        public MeetingFeed? Feed { get; set; }
+
+        public int Users { get; set; }
     }
 
     private sealed class Subscription(Func<Task> dispose) : IAsyncDisposable

@@ -36,8 +36,7 @@ public sealed partial class MeetingSession(
     public IReadOnlyDictionary<string, PollParticipation> Participation => _participation;
 
     public MeetingRole Role => Snapshot is null || Actor is null ? MeetingRole.None
-        : Snapshot.RoleOf(Actor.UserName) is var role and not MeetingRole.None ? role
-        : Snapshot.OrganizationId == Actor.OrganizationId ? MeetingRole.Observer : MeetingRole.None;
+        : MeetingPermissions.RoleOf(Snapshot.Participants, Snapshot.OrganizationId, Actor);
 
     /// <summary>Raised after the snapshot changed; handlers re-render.</summary>
     public event Func<Task>? Changed;
@@ -65,7 +64,7 @@ public sealed partial class MeetingSession(
             return;
         }
 
-        _subscription = await feeds.ListenAsync(meetingId, new MeetingListener(OnEventAsync, OnVersionAsync, OnParticipationAsync, OnAnnotationAsync));
+        _subscription = await feeds.ListenAsync(meetingId, new MeetingListener(Actor.UserName, OnEventAsync, OnVersionAsync, OnParticipationAsync, OnAnnotationAsync));
         var snapshot = await _grain.GetSnapshotAsync(Actor);
         (Snapshot, Error) = (snapshot.Value, snapshot.Error);
         Acknowledge();

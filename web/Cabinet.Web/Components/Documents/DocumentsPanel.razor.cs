@@ -21,7 +21,7 @@ public sealed partial class DocumentsPanel
 
     private string Me => Session.Actor?.UserName ?? "";
 
-    private bool CanPrepare => Role is MeetingRole.Chair or MeetingRole.Secretary;
+    private bool CanPrepare => MeetingPermissions.CanPrepare(Role);
 
     private bool CanAnnotate => Role is not MeetingRole.None && Meeting.Status != MeetingStatus.Closed;
 

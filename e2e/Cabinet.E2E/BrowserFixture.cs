@@ -9,30 +9,19 @@ namespace Cabinet.E2E;
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
-    private static readonly string[] ChromiumArguments =
-    [
-        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--disable-quic",
-    ];
-
-    private IPlaywright? _playwright;
+    private HeadlessChromium? _chromium;
 
     public CabinetServer Server { get; private set; } = default!;
 
     public IBrowser Browser { get; private set; } = default!;
 
-    public static string ChromiumPath => Environment.GetEnvironmentVariable("CABINET_CHROMIUM") ?? "/usr/bin/chromium";
+    public static string ChromiumPath => HeadlessChromium.ExecutablePath;
 
     public async ValueTask InitializeAsync()
     {
         Server = await CabinetServer.StartAsync();
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ChromiumArguments,
-        });
+        _chromium = await HeadlessChromium.LaunchAsync();
+        Browser = _chromium.Browser;
     }
 
     /// <summary>A signed-in person in their own browser context, on "my meetings".</summary>
@@ -62,12 +51,11 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        if (Browser is not null)
+        if (_chromium is not null)
         {
-            await Browser.DisposeAsync();
+            await _chromium.DisposeAsync();
         }
 
-        _playwright?.Dispose();
         if (Server is not null)
         {
             await Server.DisposeAsync();

@@ -13,7 +13,7 @@ public sealed class VerifyPageFixture : IAsyncLifetime
 {
     private const string Password = "verify-page-test";
     private readonly DevelopmentCertificateAuthority _authority = DevelopmentCertificateAuthority.Create("Cabinet Verify Page Test Root");
-    private IPlaywright? _playwright;
+    private HeadlessChromium? _chromium;
 
     public VerifyPageFixture() => Signer = _authority.IssueOrganisation("UBND xã Kiểm Thử");
 
@@ -35,13 +35,8 @@ public sealed class VerifyPageFixture : IAsyncLifetime
             ExtraArguments = [$"--Cabinet:SigningCertificatePath={pkcs12}", $"--Cabinet:SigningCertificatePassword={Password}", "--Cabinet:SeedDemoData=false",
                 $"--Cabinet:Verify:MaxArchiveBytes={MaxArchiveBytes}"],
         });
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = BrowserFixture.ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        _chromium = await HeadlessChromium.LaunchAsync();
+        Browser = _chromium.Browser;
     }
 
     /// <summary>A sealed archive, signed with the installation's certificate, whose minutes are <paramref name="minutesPdf"/>.</summary>
@@ -50,12 +45,11 @@ public sealed class VerifyPageFixture : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        if (Browser is not null)
+        if (_chromium is not null)
         {
-            await Browser.DisposeAsync();
+            await _chromium.DisposeAsync();
         }
 
-        _playwright?.Dispose();
         if (Server is not null)
         {
             await Server.DisposeAsync();

@@ -77,6 +77,10 @@ public sealed partial class MeetingHub(IGrainFactory grains, MeetingFeeds feeds,
     public Task<CommandResult> SetParticipants(string meetingId, ParticipantInvite[] participants) =>
         Command(meetingId, (g, a) => g.SetParticipantsAsync(a, [.. participants ?? []]));
 
+    /// <summary>Invites up to 500 people at a time (or changes their role), keeping everyone else: large meetings are built in batches.</summary>
+    public Task<CommandResult> AddParticipants(string meetingId, ParticipantInvite[] participants) =>
+        Command(meetingId, (g, a) => g.AddParticipantsAsync(a, [.. participants ?? []]));
+
     [Query]
     public Task<Result<ImmutableArray<Voting.Ledger.LedgerEntry>>> GetLedger(string meetingId) =>
         Refusal(meetingId) is { } refusal

@@ -28,6 +28,12 @@ public interface IMeetingGrain : IGrainWithStringKey
 
     Task<CommandResult> SetParticipantsAsync(Actor actor, ImmutableArray<ParticipantInvite> participants);
 
+    /// <summary>
+    /// Invites a batch of people (at most <see cref="ParticipantBatch.MaxSize"/>) or changes their role, keeping everyone
+    /// else: how a large meeting is built without one oversized message. The meeting keeps exactly one chair.
+    /// </summary>
+    Task<CommandResult> AddParticipantsAsync(Actor actor, ImmutableArray<ParticipantInvite> participants);
+
     Task<CommandResult> AddAgendaItemAsync(Actor actor, AgendaItemInput item);
 
     Task<CommandResult> UpdateAgendaItemAsync(Actor actor, string itemId, AgendaItemInput item);

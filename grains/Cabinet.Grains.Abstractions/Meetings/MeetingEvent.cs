@@ -28,4 +28,5 @@ public sealed record MeetingEvent(
     Closing.ArchiveInfo? Archive = null,
     Documents.DocumentView? DocumentUpdate = null,
     Documents.FollowState? Follow = null,
-    ImmutableArray<Presence>? AttendanceUpdates = null);
+    ImmutableArray<Presence>? AttendanceUpdates = null,
+    ImmutableArray<Participant>? ParticipantUpdates = null);

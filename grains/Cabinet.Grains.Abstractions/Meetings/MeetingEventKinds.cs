@@ -6,6 +6,7 @@ public static class MeetingEventKinds
     public const string Created = "meeting.created";
     public const string DetailsChanged = "meeting.details-changed";
     public const string ParticipantsChanged = "meeting.participants-changed";
+    public const string ParticipantsAdded = "meeting.participants-added";
     public const string Scheduled = "meeting.scheduled";
     public const string Opened = "meeting.opened";
     public const string Closed = "meeting.closed";

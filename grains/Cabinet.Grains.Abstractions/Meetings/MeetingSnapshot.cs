@@ -62,7 +62,7 @@ public sealed record MeetingSnapshot(
             ClosedAt = e.ClosedAt ?? ClosedAt,
             Agenda = e.Agenda ?? Agenda,
             Current = e.Current ?? Current,
-            Participants = e.Participants ?? Participants,
+            Participants = e.Participants ?? (e.ParticipantUpdates is { } added ? Upsert(Participants, added) : Participants),
             Attendance = (e.AttendanceUpdates ?? []).Aggregate(e.AttendanceUpdate is { } update ? Upsert(Attendance, update) : Attendance, Upsert),
             Floor = e.Floor is { } floor ? Floor.Apply(floor) : Floor,
             Polls = e.PollUpdate is { } poll ? Upsert(Polls, poll) : Polls,
@@ -71,6 +71,20 @@ public sealed record MeetingSnapshot(
             Documents = e.DocumentUpdate is { } document ? Upsert(Documents, document) : Documents,
             Follow = e.Follow ?? Follow,
         };
+    }
+
+    /// <summary>Added people join at the end, people already there take their new role in place (one pass, any size).</summary>
+    public static ImmutableArray<Participant> Upsert(ImmutableArray<Participant> participants, ImmutableArray<Participant> updates)
+    {
+        var changed = updates.ToDictionary(p => p.UserName, StringComparer.Ordinal);
+        var result = ImmutableArray.CreateBuilder<Participant>(participants.Length + updates.Length);
+        foreach (var p in participants)
+        {
+            result.Add(changed.Remove(p.UserName, out var update) ? update : p);
+        }
+
+        result.AddRange(updates.Where(u => changed.ContainsKey(u.UserName)));
+        return result.ToImmutable();
     }
 
     private static ImmutableArray<Presence> Upsert(ImmutableArray<Presence> attendance, Presence update)

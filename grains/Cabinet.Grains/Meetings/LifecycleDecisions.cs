@@ -88,6 +88,37 @@ internal static class LifecycleDecisions
             new { Participants = participants.Select(p => new { p.UserName, p.Role }) });
     }
 
+    /// <summary>What a batch must be before anyone in it is looked up: allowed, bounded, each person once, a real role.</summary>
+    public static CabinetError? CheckBatch(MeetingState s, MeetingCommand c, ImmutableArray<ParticipantInvite> batch) =>
+        CheckPreparable(s, c)
+        ?? (batch.IsDefaultOrEmpty || batch.Length > ParticipantBatch.MaxSize
+            ? ErrorCodes.Invalid($"Mỗi lần thêm từ 1 đến {ParticipantBatch.MaxSize} người.")
+            : batch.Any(i => i is null || i.Role == MeetingRole.None) ? ErrorCodes.Invalid("Vai trò không hợp lệ.")
+            : batch.Select(i => i.UserName).Distinct(StringComparer.Ordinal).Count() != batch.Length ? ErrorCodes.Invalid("Danh sách có người trùng nhau.")
+            : null);
+
+    /// <summary>Adds the batch (or changes the roles of people already invited); the meeting keeps exactly one chair.</summary>
+    public static Decision AddParticipants(MeetingState s, MeetingCommand c, ImmutableArray<Participant> batch)
+    {
+        var participants = MeetingSnapshot.Upsert(s.Participants, batch);
+        if (participants.Length > ParticipantBatch.MaxParticipants)
+        {
+            return Decision.Refuse(ErrorCodes.Invalid($"Cuộc họp có tối đa {ParticipantBatch.MaxParticipants} người tham dự."));
+        }
+
+        if (CheckParticipants(participants) is { } refusal)
+        {
+            return Decision.Refuse(refusal);
+        }
+
+        var present = s.Attendance.Select(a => a.UserName).ToHashSet(StringComparer.Ordinal);
+        var arrivals = batch.Where(p => !present.Contains(p.UserName)).Select(p => new Presence(p.UserName, false, null, null, false)).ToImmutableArray();
+        return Decision.Accept(
+            s with { Participants = participants, Attendance = s.Attendance.AddRange(arrivals) },
+            c.EventOn(s, MeetingEventKinds.ParticipantsAdded) with { ParticipantUpdates = batch, AttendanceUpdates = arrivals },
+            new { Participants = batch.Select(p => new { p.UserName, p.Role }) });
+    }
+
     public static Decision Schedule(MeetingState s, MeetingCommand c)
     {
         if (CheckPreparable(s, c) is { } refusal)

@@ -76,6 +76,17 @@ public sealed partial class MeetingGrain(
         return resolved.Ok ? LifecycleDecisions.SetParticipants(state.State, c, resolved.Value) : Decision.Refuse(resolved.Error!);
     }, afterAccepted: () => InviteAsync(participants));
 
+    public Task<CommandResult> AddParticipantsAsync(Actor actor, ImmutableArray<ParticipantInvite> participants) => ExecuteAsync(actor, async c =>
+    {
+        if (LifecycleDecisions.CheckBatch(state.State, c, participants) is { } refusal)
+        {
+            return Decision.Refuse(refusal);
+        }
+
+        var resolved = await ResolveAsync(participants);
+        return resolved.Ok ? LifecycleDecisions.AddParticipants(state.State, c, resolved.Value) : Decision.Refuse(resolved.Error!);
+    }, afterAccepted: () => InviteAsync(participants));
+
     public Task<CommandResult> AddAgendaItemAsync(Actor actor, AgendaItemInput item) =>
         ExecuteAsync(actor, c => AgendaDecisions.Add(state.State, c, item));
 

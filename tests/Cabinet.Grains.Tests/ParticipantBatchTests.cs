@@ -1,0 +1,71 @@
+using System.Collections.Immutable;
+using Cabinet.Errors;
+using Cabinet.Meetings;
+using Cabinet.People;
+
+namespace Cabinet.Grains.Tests;
+
+/// <summary>Large meetings are built in batches: each batch adds people (or changes roles) and keeps everyone else.</summary>
+public sealed class ParticipantBatchTests(FileStorageCluster cluster) : IClassFixture<FileStorageCluster>
+{
+    private const int People = 60;
+
+    [Fact]
+    public async Task Batches_add_people_keep_the_others_and_the_events_rebuild_the_same_snapshot()
+    {
+        var names = await RegisterAsync("batch");
+        var meeting = await cluster.NewMeetingAsync(schedule: false);
+        var first = (await meeting.GetSnapshotAsync(ClusterFixture.Chair)).Value!;
+
+        foreach (var batch in names.Chunk(25))
+        {
+            var added = await meeting.AddParticipantsAsync(ClusterFixture.Secretary, [.. batch.Select(n => new ParticipantInvite(n, MeetingRole.Delegate))]);
+            Assert.True(added.Ok, added.Error?.Code);
+        }
+
+        var promoted = await meeting.AddParticipantsAsync(ClusterFixture.Chair, [new ParticipantInvite(names[0], MeetingRole.Observer)]);
+        Assert.True(promoted.Ok, promoted.Error?.Code);
+
+        var final = (await meeting.GetSnapshotAsync(ClusterFixture.Chair)).Value!;
+        Assert.Equal(4 + People, final.Participants.Length);
+        Assert.Equal(4 + People, final.Attendance.Length);
+        Assert.Equal(MeetingRole.Observer, final.RoleOf(names[0]));
+        Assert.Equal(MeetingRole.Delegate, final.RoleOf(names[^1]));
+        Assert.Equal(MeetingRole.Chair, final.RoleOf(ClusterFixture.Chair.UserName));
+        var catchUp = (await meeting.GetEventsSinceAsync(ClusterFixture.Chair, first.Version)).Value!;
+        var rebuilt = catchUp.Events.Aggregate(first, (s, e) => s.Apply(e));
+        Assert.Equal(final, rebuilt, SnapshotComparer.Instance);
+        Assert.All(catchUp.Events, e => Assert.Null(e.Participants)); // a batch carries the batch, never the whole list
+    }
+
+    [Fact]
+    public async Task A_bad_batch_is_refused_whole_and_changes_nothing()
+    {
+        var names = await RegisterAsync("refused");
+        var meeting = await cluster.NewMeetingAsync(schedule: false);
+        var before = await meeting.GetVersionAsync();
+        ImmutableArray<ParticipantInvite> tooMany = [.. Enumerable.Range(0, ParticipantBatch.MaxSize + 1).Select(i => new ParticipantInvite($"x{i}", MeetingRole.Delegate))];
+
+        Assert.Equal(ErrorCodes.InvalidInput.Code, (await meeting.AddParticipantsAsync(ClusterFixture.Chair, tooMany)).Error!.Code);
+        Assert.Equal(ErrorCodes.InvalidInput.Code, (await meeting.AddParticipantsAsync(ClusterFixture.Chair, [])).Error!.Code);
+        Assert.Equal(ErrorCodes.InvalidInput.Code, (await meeting.AddParticipantsAsync(ClusterFixture.Chair,
+            [new ParticipantInvite(names[0], MeetingRole.Delegate), new ParticipantInvite(names[0], MeetingRole.Observer)])).Error!.Code);
+        Assert.Equal(ErrorCodes.UnknownUser.Code, (await meeting.AddParticipantsAsync(ClusterFixture.Chair,
+            [new ParticipantInvite(names[1], MeetingRole.Delegate), new ParticipantInvite("khong.ton.tai", MeetingRole.Delegate)])).Error!.Code);
+        Assert.Equal(ErrorCodes.NoChair.Code, (await meeting.AddParticipantsAsync(ClusterFixture.Chair, [new ParticipantInvite(names[2], MeetingRole.Chair)])).Error!.Code);
+        Assert.Equal(ErrorCodes.NoChair.Code, (await meeting.AddParticipantsAsync(ClusterFixture.Chair,
+            [new ParticipantInvite(ClusterFixture.Chair.UserName, MeetingRole.Delegate)])).Error!.Code);
+        Assert.Equal(ErrorCodes.Forbidden.Code, (await meeting.AddParticipantsAsync(ClusterFixture.Delegate1, [new ParticipantInvite(names[3], MeetingRole.Delegate)])).Error!.Code);
+
+        Assert.Equal(before, await meeting.GetVersionAsync());
+        Assert.Equal(MeetingRole.None, (await meeting.GetSnapshotAsync(ClusterFixture.Chair)).Value!.RoleOf(names[1]));
+    }
+
+    private async Task<string[]> RegisterAsync(string prefix)
+    {
+        var names = Enumerable.Range(1, People).Select(i => $"{prefix}.{Guid.NewGuid().ToString("N")[..6]}.{i}").ToArray();
+        await Task.WhenAll(names.Select(n => cluster.Client.GetGrain<IUserGrain>(n)
+            .RegisterAsync(new UserRegistration(new UserProfile(n, $"Đại biểu {n}", ClusterFixture.Org, "Thành viên", false), "mat-khau-du-dai"))));
+        return names;
+    }
+}

@@ -60,6 +60,23 @@ public sealed class ProductionModeTests
     }
 
     [Fact]
+    public async Task In_redis_mode_the_data_protection_keys_in_redis_are_encrypted_with_the_certificate()
+    {
+        var folder = RepositoryPaths.NewTempFolder("production-redis");
+        using var issuer = DevelopmentCertificateAuthority.Create("Cơ quan chứng thực thử nghiệm");
+        await using var redis = await RedisServer.StartAsync();
+        var options = (await ProductionOptionsAsync(folder, issuer)) with { RedisConnectionString = redis.ConnectionString };
+        await using var server = await CabinetServer.StartAsync(options);
+        await MeetingHubClient.GetTokenAsync(server.BaseAddress, "quantri.thu", AdminPassword); // a token needs the key ring
+
+        var keys = Tool.Run("redis-cli", "-p", redis.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "LRANGE", "cabinet:data-protection-keys", "0", "-1");
+        Assert.Equal(0, keys.ExitCode);
+        Assert.Contains("<key ", keys.Output, StringComparison.Ordinal);
+        Assert.Contains("encryptedSecret", keys.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("<value>", keys.Output, StringComparison.Ordinal); // where an unencrypted key ring keeps the master key
+    }
+
+    [Fact]
     public async Task Every_file_and_folder_a_development_install_writes_is_owner_only()
     {
         await using var server = await CabinetServer.StartAsync();

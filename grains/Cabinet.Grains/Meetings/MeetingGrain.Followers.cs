@@ -68,6 +68,9 @@ public sealed partial class MeetingGrain
         }
     }
 
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Meeting {MeetingId} activated on this host with {Followers} stored followers and {Connections} stored connections")]
+    private partial void LogActivated(string meetingId, int followers, int connections);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Meeting {MeetingId}: storing its {Count} followers failed; they are served from memory and stored at the next change")]
     private partial void LogFollowersNotStored(Exception exception, string meetingId, int count);
 }

@@ -33,6 +33,7 @@ public sealed partial class MeetingGrain(
     {
         RestoreFollowers();
         RestorePresence();
+        LogActivated(MeetingId, followers.State.Observers.Length, connections.State.Open.Count);
         if (state.State.SealPending)
         {
             ScheduleSealing(TimeSpan.FromSeconds(1));

@@ -15,7 +15,7 @@ namespace Cabinet.Hub;
 /// call the meeting grain — which checks the caller's role and refuses with a stable error code.
 /// </summary>
 [Authorize(Policy = MeetingHubPolicy.Name)]
-public sealed partial class MeetingHub(IGrainFactory grains, MeetingFeeds feeds, MyMeetings myMeetings) : Hub<IMeetingClient>
+public sealed partial class MeetingHub(IGrainFactory grains, MeetingFeeds feeds, MyMeetings myMeetings, ThisHost host) : Hub<IMeetingClient>
 {
     public const string Path = "/hubs/meeting";
 
@@ -28,7 +28,7 @@ public sealed partial class MeetingHub(IGrainFactory grains, MeetingFeeds feeds,
         }
 
         var grain = Grain(meetingId);
-        var connected = await grain.ConnectAsync(Caller, Context.ConnectionId);
+        var connected = await grain.ConnectAsync(Caller, Context.ConnectionId, host.Address);
         if (!connected.Ok)
         {
             return Result<MeetingSnapshot>.Refused(connected.Error!);

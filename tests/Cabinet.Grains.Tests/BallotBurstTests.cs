@@ -32,7 +32,7 @@ public abstract class BallotBurstTests<TCluster>(TCluster cluster) : IClassFixtu
         await meeting.ScheduleAsync(ClusterFixture.Chair);
         foreach (var actor in actors.Prepend(ClusterFixture.Chair))
         {
-            await meeting.ConnectAsync(actor, $"c-{actor.UserName}");
+            await meeting.ConnectAsync(actor, $"c-{actor.UserName}", ClusterFixture.Host);
         }
 
         await meeting.OpenAsync(ClusterFixture.Chair);

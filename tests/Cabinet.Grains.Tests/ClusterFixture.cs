@@ -20,6 +20,9 @@ public abstract class ClusterFixture : IAsyncLifetime
 
     public InProcessTestCluster Cluster => _cluster!;
 
+    /// <summary>The host recorded with test connections: not a silo address, so the meeting never sees it leave the cluster.</summary>
+    public const string Host = "test-host";
+
     public static Actor Chair { get; } = new("chair", "Chủ trì", Org, false);
 
     public static Actor Secretary { get; } = new("secretary", "Thư ký", Org, false);

@@ -83,7 +83,7 @@ public abstract class FloorSpeechTests<TCluster>(TCluster cluster) : IClassFixtu
     public async Task Acknowledgements_show_in_the_room_and_never_change_the_version()
     {
         var meeting = await cluster.NewLiveMeetingAsync();
-        await meeting.ConnectAsync(ClusterFixture.Delegate1, "tab-1");
+        await meeting.ConnectAsync(ClusterFixture.Delegate1, "tab-1", ClusterFixture.Host);
         await meeting.RequestFloorAsync(ClusterFixture.Delegate1, new FloorRequestInput(PointOfOrder: true));
         var version = await meeting.GetVersionAsync();
         var ledger = (await meeting.GetLedgerAsync(ClusterFixture.Chair)).Value;

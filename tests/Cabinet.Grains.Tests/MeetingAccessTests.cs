@@ -49,7 +49,7 @@ public sealed class MeetingAccessTests(FileStorageCluster cluster) : IClassFixtu
         Assert.Equal(ErrorCodes.Forbidden.Code, outsider.Error!.Code);
         Assert.Equal(ErrorCodes.Forbidden.Code, (await meeting.GetEventsSinceAsync(ClusterFixture.Outsider, 0)).Error!.Code);
         Assert.Equal(ErrorCodes.Forbidden.Code, (await meeting.GetLedgerAsync(ClusterFixture.Outsider)).Error!.Code);
-        Assert.Equal(ErrorCodes.Forbidden.Code, (await meeting.ConnectAsync(ClusterFixture.Outsider, "x")).Error!.Code);
+        Assert.Equal(ErrorCodes.Forbidden.Code, (await meeting.ConnectAsync(ClusterFixture.Outsider, "x", ClusterFixture.Host)).Error!.Code);
     }
 
     [Theory]

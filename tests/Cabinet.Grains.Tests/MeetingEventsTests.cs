@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Cabinet.Meetings;
 
 namespace Cabinet.Grains.Tests;
@@ -18,7 +17,7 @@ public abstract class MeetingEventsTests<TCluster>(TCluster cluster) : IClassFix
 
         await meeting.OpenAsync(ClusterFixture.Chair);
         await meeting.MoveAsync(ClusterFixture.Chair, AgendaMove.Next);
-        await meeting.ConnectAsync(ClusterFixture.Delegate1, "tab-1");
+        await meeting.ConnectAsync(ClusterFixture.Delegate1, "tab-1", ClusterFixture.Host);
         await meeting.MoveAsync(ClusterFixture.Chair, AgendaMove.To("i3"));
 
         var events = await observer.WaitForAsync(4);
@@ -64,14 +63,14 @@ public abstract class MeetingEventsTests<TCluster>(TCluster cluster) : IClassFix
     public async Task Presence_follows_the_last_open_connection_and_marks_late_arrivals()
     {
         var meeting = await cluster.NewMeetingAsync();
-        await meeting.ConnectAsync(ClusterFixture.Delegate1, "tab-1");
+        await meeting.ConnectAsync(ClusterFixture.Delegate1, "tab-1", ClusterFixture.Host);
         await meeting.OpenAsync(ClusterFixture.Chair);
         var v = await meeting.GetVersionAsync();
 
-        await meeting.ConnectAsync(ClusterFixture.Delegate1, "tab-2");      // second tab: no change
+        await meeting.ConnectAsync(ClusterFixture.Delegate1, "tab-2", ClusterFixture.Host);      // second tab: no change
         await meeting.DisconnectAsync(ClusterFixture.Delegate1, "tab-1");   // one tab left: still present
         Assert.Equal(v, await meeting.GetVersionAsync());
-        await meeting.ConnectAsync(ClusterFixture.Delegate2, "phone");      // arrives after the opening
+        await meeting.ConnectAsync(ClusterFixture.Delegate2, "phone", ClusterFixture.Host);      // arrives after the opening
         await meeting.DisconnectAsync(ClusterFixture.Delegate1, "tab-2");   // last tab: left
 
         var attendance = (await meeting.GetSnapshotAsync(ClusterFixture.Chair)).Value!.Attendance.ToDictionary(a => a.UserName);
@@ -107,7 +106,7 @@ public abstract class MeetingEventsTests<TCluster>(TCluster cluster) : IClassFix
         var reference = cluster.Client.CreateObjectReference<IMeetingObserver>(observer);
         await meeting.SubscribeAsync(reference);
 
-        var joined = await Task.WhenAll(actors.Select(a => meeting.ConnectAsync(a, $"tab-{a.UserName}")));
+        var joined = await Task.WhenAll(actors.Select(a => meeting.ConnectAsync(a, $"tab-{a.UserName}", ClusterFixture.Host)));
 
         Assert.All(joined, r => Assert.True(r.Ok, r.Error?.Code));
         var after = (await meeting.GetSnapshotAsync(ClusterFixture.Chair)).Value!;
@@ -141,31 +140,6 @@ public abstract class MeetingEventsTests<TCluster>(TCluster cluster) : IClassFix
 
         Assert.Equal(before, (await meeting.GetSnapshotAsync(ClusterFixture.Chair)).Value!, SnapshotComparer.Instance);
         Assert.Equal(ledgerBefore, (await meeting.GetLedgerAsync(ClusterFixture.Chair)).Value);
-    }
-
-    private sealed class RecordingObserver : IMeetingObserver
-    {
-        private readonly ConcurrentQueue<MeetingEvent> _events = new();
-
-        public Task OnMeetingEventAsync(MeetingEvent meetingEvent)
-        {
-            _events.Enqueue(meetingEvent);
-            return Task.CompletedTask;
-        }
-
-        public Task OnPollParticipationAsync(Polls.PollParticipation participation) => Task.CompletedTask;
-
-        public Task OnAnnotationAsync(Documents.AnnotationChange change, System.Collections.Immutable.ImmutableHashSet<string> readers) => Task.CompletedTask;
-
-        public async Task<List<MeetingEvent>> WaitForAsync(int count)
-        {
-            for (var i = 0; i < 200 && _events.Count < count; i++)
-            {
-                await Task.Delay(25);
-            }
-
-            return [.. _events.OrderBy(e => e.Version)];
-        }
     }
 }
 

@@ -124,7 +124,7 @@ public abstract class MeetingLifecycleTests<TCluster>(TCluster cluster) : IClass
 
         Assert.Equal(ErrorCodes.MeetingNotFound.Code, (await meeting.GetSnapshotAsync(ClusterFixture.Chair)).Error!.Code);
         Assert.Equal(ErrorCodes.MeetingNotFound.Code, (await meeting.OpenAsync(ClusterFixture.Chair)).Error!.Code);
-        Assert.Equal(ErrorCodes.MeetingNotFound.Code, (await meeting.ConnectAsync(ClusterFixture.Chair, "c1")).Error!.Code);
+        Assert.Equal(ErrorCodes.MeetingNotFound.Code, (await meeting.ConnectAsync(ClusterFixture.Chair, "c1", ClusterFixture.Host)).Error!.Code);
         Assert.Equal(0, await meeting.GetVersionAsync());
     }
 }

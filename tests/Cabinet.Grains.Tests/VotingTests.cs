@@ -152,7 +152,7 @@ public abstract class VotingTests<TCluster>(TCluster cluster) : IClassFixture<TC
         var voters = new List<TestVoter>();
         foreach (var actor in new[] { ClusterFixture.Chair, ClusterFixture.Delegate1, ClusterFixture.Delegate2 })
         {
-            await meeting.ConnectAsync(actor, $"tab-{actor.UserName}");
+            await meeting.ConnectAsync(actor, $"tab-{actor.UserName}", ClusterFixture.Host);
             voters.Add(await TestVoter.RegisterAsync(Grains, actor));
         }
 

@@ -55,8 +55,10 @@ public interface IMeetingGrain : IGrainWithStringKey
     /// arrivals and departures that come in while one presence write is in flight are written together in the next
     /// (one version, one event, one ledger entry), and each call answers once its change is stored.
     /// </summary>
+    /// <param name="host">The host holding the connection (its silo address in parsable form): when the
+    /// cluster declares that host dead, its connections are marked as left.</param>
     [AlwaysInterleave]
-    Task<CommandResult> ConnectAsync(Actor actor, string connectionId);
+    Task<CommandResult> ConnectAsync(Actor actor, string connectionId, string host);
 
     /// <summary>A connection left; when the actor's last one goes they are marked absent. Batched like <see cref="ConnectAsync"/>.</summary>
     [AlwaysInterleave]
@@ -65,6 +67,7 @@ public interface IMeetingGrain : IGrainWithStringKey
     /// <summary>The current version only (no content), so a host can tell its clients to catch up after a lost push.</summary>
     Task<long> GetVersionAsync();
 
+    /// <summary>Adds or renews a host's observer. The grain stores who follows it, so a new activation reaches them at once.</summary>
     Task SubscribeAsync(IMeetingObserver observer);
 
     // Voting

@@ -13,11 +13,15 @@ namespace Cabinet.Meetings;
 /// </summary>
 public sealed partial class MeetingGrain(
     [PersistentState("meeting", StorageNames.Meetings)] IPersistentState<MeetingState> state,
+    [PersistentState("followers", StorageNames.Meetings)] IPersistentState<FollowerState> followers,
+    [PersistentState("connections", StorageNames.Meetings)] IPersistentState<ConnectionState> connections,
+    IClusterMembershipService membership,
+    ILocalSiloDetails silo,
     TimeProvider clock,
     Closing.MeetingSealer sealer,
     ILogger<MeetingGrain> logger) : Grain, IMeetingGrain
 {
-    private readonly ObserverManager<IMeetingObserver> _observers = new(MeetingSubscriptions.Expiry, logger);
+    private readonly ObserverManager<GrainId, IMeetingObserver> _observers = new(MeetingSubscriptions.Expiry, logger);
     private readonly RecentEvents _recent = new(512);
 
     /// <summary>Cabinet itself, as the actor of what it does on its own (attendance of vanished connections).</summary>
@@ -27,12 +31,9 @@ public sealed partial class MeetingGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (state.State.Attendance.Any(a => a.Connected) && state.State.Status != MeetingStatus.Closed)
-        {
-            // Connections do not survive a restart or a move to another host; whoever has not come back by then is marked as left.
-            this.RegisterGrainTimer(ReconcileAttendanceAsync, new GrainTimerCreationOptions(MeetingSubscriptions.AttendanceGrace, Timeout.InfiniteTimeSpan));
-        }
-
+        RestoreFollowers();
+        RestorePresence();
+        LogActivated(MeetingId, followers.State.Observers.Length, connections.State.Open.Count);
         if (state.State.SealPending)
         {
             ScheduleSealing(TimeSpan.FromSeconds(1));
@@ -106,16 +107,4 @@ public sealed partial class MeetingGrain(
     public Task<CommandResult> MoveAsync(Actor actor, AgendaMove move) => ExecuteAsync(actor, c => AgendaMoveDecisions.Move(state.State, c, move));
 
     public Task<long> GetVersionAsync() => Task.FromResult(state.State.Version);
-
-    public Task SubscribeAsync(IMeetingObserver observer)
-    {
-        _observers.Subscribe(observer, observer);
-        return Task.CompletedTask;
-    }
-
-    public Task UnsubscribeAsync(IMeetingObserver observer)
-    {
-        _observers.Unsubscribe(observer);
-        return Task.CompletedTask;
-    }
 }

@@ -9,8 +9,9 @@ namespace Cabinet.Hub.Feeds;
 /// <summary>
 /// This host's single subscription to one meeting grain. It forwards every event, in the order it arrived, to the
 /// meeting's SignalR group and to each in-process listener's own queue (shared annotations only to those who may read
-/// the document), and renews the subscription before it expires. At each
-/// renewal it also tells everyone the grain's current version, so a client that lost a push catches up.
+/// the document), and renews the subscription before it expires. The grain stores its followers, so a new activation
+/// pushes to this feed at once; as a backstop the feed also tells everyone the grain's current version every
+/// <see cref="LiveOptions.VersionNudgeSeconds"/>, so a client that lost a push catches up.
 /// </summary>
 internal sealed partial class MeetingFeed : IMeetingObserver, IAsyncDisposable
 {
@@ -24,12 +25,14 @@ internal sealed partial class MeetingFeed : IMeetingObserver, IAsyncDisposable
     private readonly Dictionary<string, string> _connections = new(StringComparer.Ordinal); // connection id → person
     private IMeetingObserver? _reference;
     private Task _pump = Task.CompletedTask;
+    private readonly TimeSpan _nudgeEvery;
     private Task _renewal = Task.CompletedTask;
     private long _latestVersion;
+    private Task _nudges = Task.CompletedTask;
 
-    public MeetingFeed(string meetingId, IGrainFactory grains, IHubContext<MeetingHub, IMeetingClient> hub, ILogger logger)
+    public MeetingFeed(string meetingId, IGrainFactory grains, IHubContext<MeetingHub, IMeetingClient> hub, TimeSpan nudgeEvery, ILogger logger)
     {
-        (_meetingId, _grains, _hub, _logger) = (meetingId, grains, hub, logger);
+        (_meetingId, _grains, _hub, _nudgeEvery, _logger) = (meetingId, grains, hub, nudgeEvery, logger);
     }
 
     public int Subscribers { get { lock (_listeners) { return _listeners.Count + _connections.Count; } } }
@@ -42,6 +45,7 @@ internal sealed partial class MeetingFeed : IMeetingObserver, IAsyncDisposable
         await Grain.SubscribeAsync(_reference);
         _pump = Task.Run(PumpAsync);
         _renewal = Task.Run(RenewAsync);
+        _nudges = Task.Run(NudgeAsync);
     }
 
     public bool Add(MeetingListener listener)
@@ -164,11 +168,32 @@ internal sealed partial class MeetingFeed : IMeetingObserver, IAsyncDisposable
                 try
                 {
                     await Grain.SubscribeAsync(_reference!);
-                    _inbox.Writer.TryWrite(await Grain.GetVersionAsync());
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
                     LogRenewFailed(ex, _meetingId);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private async Task NudgeAsync()
+    {
+        using var timer = new PeriodicTimer(_nudgeEvery);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(_stop.Token))
+            {
+                try
+                {
+                    _inbox.Writer.TryWrite(await Grain.GetVersionAsync());
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    LogNudgeFailed(ex, _meetingId);
                 }
             }
         }
@@ -191,7 +216,7 @@ internal sealed partial class MeetingFeed : IMeetingObserver, IAsyncDisposable
         }
 
         _grains.DeleteObjectReference<IMeetingObserver>(_reference!);
-        await Task.WhenAll(_pump, _renewal);
+        await Task.WhenAll(_pump, _renewal, _nudges);
         ListenerQueue[] listeners;
         lock (_listeners)
         {
@@ -208,6 +233,9 @@ internal sealed partial class MeetingFeed : IMeetingObserver, IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Meeting {MeetingId}: renewing the subscription failed; retrying at the next tick")]
     private partial void LogRenewFailed(Exception exception, string meetingId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Meeting {MeetingId}: reading the version for the nudge failed; retrying at the next tick")]
+    private partial void LogNudgeFailed(Exception exception, string meetingId);
 
     private sealed record AnnotationPush(Documents.AnnotationChange Change, ImmutableHashSet<string> Readers);
 }

@@ -1,6 +1,7 @@
 using Cabinet.Meetings;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Cabinet.Hub.Feeds;
 
@@ -9,9 +10,11 @@ namespace Cabinet.Hub.Feeds;
 /// SignalR connections and Blazor circuits here that follow that meeting, and dropped when the last one leaves.
 /// Orleans carries events between hosts, so SignalR needs no backplane of its own.
 /// </summary>
-public sealed class MeetingFeeds(IGrainFactory grains, IHubContext<MeetingHub, IMeetingClient> hub, ILogger<MeetingFeeds> logger)
+public sealed class MeetingFeeds(
+    IGrainFactory grains, IHubContext<MeetingHub, IMeetingClient> hub, IOptions<LiveOptions> options, ILogger<MeetingFeeds> logger)
     : IAsyncDisposable
 {
+    private readonly TimeSpan _nudgeEvery = TimeSpan.FromSeconds(options.Value.VersionNudgeSeconds);
     private readonly Dictionary<string, FeedSlot> _slots = new(StringComparer.Ordinal);
 
     /// <summary>Follows a meeting in process; dispose the result to stop.</summary>
@@ -41,7 +44,7 @@ public sealed class MeetingFeeds(IGrainFactory grains, IHubContext<MeetingHub, I
             {
                 if (slot.Feed is null)
                 {
-                    var feed = new MeetingFeed(meetingId, grains, hub, logger);
+                    var feed = new MeetingFeed(meetingId, grains, hub, _nudgeEvery, logger);
                     await feed.StartAsync();
                     slot.Feed = feed;
                 }

@@ -48,6 +48,8 @@ public static class CabinetBuilderExtensions
                 o.AddFilter<HubRateLimitFilter>();
             })
             .AddJsonProtocol(o => HubJson.Configure(o.PayloadSerializerOptions));
+        builder.Services.AddOptions<LiveOptions>().BindConfiguration(LiveOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton(sp => new ThisHost(sp.GetRequiredService<Orleans.Runtime.ILocalSiloDetails>().SiloAddress.ToParsableString()));
         builder.Services.AddSingleton<MeetingFeeds>();
         builder.Services.AddSingleton<MyMeetings>();
         builder.Services.AddTransient<MeetingSession>();

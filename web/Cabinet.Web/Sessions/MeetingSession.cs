@@ -15,7 +15,7 @@ namespace Cabinet.Web.Sessions;
 /// version order and catches up from the grain when it sees a gap. Pages read <see cref="Snapshot"/> and call commands.
 /// </summary>
 public sealed partial class MeetingSession(
-    IGrainFactory grains, MeetingFeeds feeds, AuthenticationStateProvider authentication, CommandLimiter limiter,
+    IGrainFactory grains, MeetingFeeds feeds, ThisHost host, AuthenticationStateProvider authentication, CommandLimiter limiter,
     Microsoft.Extensions.Logging.ILogger<MeetingSession> logger)
     : IAsyncDisposable
 {
@@ -57,7 +57,7 @@ public sealed partial class MeetingSession(
         }
 
         _grain = grains.GetGrain<IMeetingGrain>(meetingId);
-        var connected = await _grain.ConnectAsync(Actor, _connectionId);
+        var connected = await _grain.ConnectAsync(Actor, _connectionId, host.Address);
         if (!connected.Ok)
         {
             Error = connected.Error;

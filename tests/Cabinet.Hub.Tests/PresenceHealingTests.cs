@@ -1,0 +1,73 @@
+using Cabinet.Errors;
+using Cabinet.Meetings;
+using Cabinet.Testing;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Cabinet.Hub.Tests;
+
+/// <summary>A host that dies takes its connections with it: their people are shown as left, wherever each meeting's grain lives.</summary>
+public sealed class PresenceHealingTests
+{
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(90);
+
+    [Fact]
+    public async Task Someone_connected_only_through_a_host_that_dies_is_shown_as_left_in_each_of_their_meetings()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var hostA = await CabinetServer.StartAsync(NoDeafRoomTests.Live(CabinetServerOptions.OnRedis(redis.ConnectionString)));
+        await using var hostB = await CabinetServer.StartAsync(NoDeafRoomTests.Live(CabinetServerOptions.OnRedis(redis.ConnectionString, first: false)));
+        await using var organiser = await NoDeafRoomTests.ConnectAsync(hostA, "chutich", hostA);
+
+        // Meetings until both hosts hold one's grain (or enough tries): where the grain lives on the host that stays,
+        // nothing reactivates and only the membership check lets the delegate go; where it lives on the host that dies,
+        // it moves and must heal as well.
+        var holders = new Dictionary<string, CabinetServer>();
+        while (holders.Count < 2 || (holders.Values.Distinct().Count() < 2 && holders.Count < 6))
+        {
+            var id = await ServerFixture.NewMeetingAsync(organiser);
+            holders[id] = await NoDeafRoomTests.HolderAsync(id, hostA, hostB);
+        }
+
+        var survivor = holders.Values.First();
+        var dying = survivor == hostA ? hostB : hostA;
+        await using var chair = await NoDeafRoomTests.ConnectAsync(survivor, "chutich", hostA);
+        await using var delegateOnDying = await NoDeafRoomTests.ConnectAsync(dying, "daibieu1", hostA);
+        foreach (var id in holders.Keys)
+        {
+            await NoDeafRoomTests.JoinAllAsync(id, chair, delegateOnDying);
+            await chair.WaitForAsync(s => s.IsConnected("daibieu1"));
+        }
+
+        dying.Kill();
+
+        foreach (var id in holders.Keys)
+        {
+            var snapshot = await SnapshotWhenAsync(chair, id, s => !s.IsConnected("daibieu1"));
+            Assert.False(snapshot.IsConnected("daibieu1"));
+            Assert.NotNull(snapshot.Attendance.Single(a => a.UserName == "daibieu1").LastLeftAt);
+            Assert.True(snapshot.IsConnected("chutich"));
+        }
+    }
+
+    /// <summary>Asks the surviving host for the meeting until <paramref name="condition"/> holds or the bound passes; returns the last answer.</summary>
+    private static async Task<MeetingSnapshot> SnapshotWhenAsync(MeetingHubClient client, string id, Func<MeetingSnapshot, bool> condition)
+    {
+        var deadline = DateTime.UtcNow + Bound;
+        while (true)
+        {
+            try
+            {
+                var snapshot = await client.Connection.InvokeAsync<Result<MeetingSnapshot>>(nameof(MeetingHub.GetSnapshot), id);
+                if (snapshot.Value is { } s && (condition(s) || DateTime.UtcNow > deadline))
+                {
+                    return s;
+                }
+            }
+            catch (Microsoft.AspNetCore.SignalR.HubException) when (DateTime.UtcNow <= deadline)
+            {
+            }
+
+            await Task.Delay(1000);
+        }
+    }
+}

@@ -58,6 +58,7 @@ public sealed class RateLimitTests(RateLimitedServerFixture fixture) : IClassFix
             }
         }
 
+        TestContext.Current.TestOutputHelper?.WriteLine($"floor flood: {accepted} of 400 toggles accepted, {limited} rate.limited; {chairCommands} chair moves all accepted");
         Assert.True(limited > 200, $"{limited} of 400 toggles limited, {accepted} accepted");
         var after = await flooder.Connection.InvokeAsync<Result<MeetingSnapshot>>(nameof(MeetingHub.GetSnapshot), id);
         Assert.True(after.Ok, "the flooder's connection still answers");

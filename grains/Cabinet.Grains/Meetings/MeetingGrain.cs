@@ -33,6 +33,7 @@ public sealed partial class MeetingGrain(
             this.RegisterGrainTimer(ReconcileAttendanceAsync, new GrainTimerCreationOptions(MeetingSubscriptions.AttendanceGrace, Timeout.InfiniteTimeSpan));
         }
 
+        RepairIndexOnActivation();
         if (state.State.SealPending)
         {
             ScheduleSealing(TimeSpan.FromSeconds(1));

@@ -71,6 +71,10 @@ public sealed partial class MeetingHub(IGrainFactory grains, MeetingFeeds feeds,
     [Query]
     public async Task<ImmutableArray<MeetingSummary>> ListMyMeetings() => await myMeetings.ListAsync(Caller);
 
+    /// <summary>The page after <paramref name="cursor"/> (null: the first page, as <see cref="ListMyMeetings"/>).</summary>
+    [Query]
+    public Task<Result<MeetingPage>> ListMyMeetingsPage(string? cursor) => myMeetings.ListPageAsync(Caller, cursor);
+
     /// <summary>Creates a meeting in draft; the caller must belong to the organisation and be its chair or secretary (or an administrator).</summary>
     public Task<CommandResult> CreateMeeting(string meetingId, MeetingSetup setup) => Command(meetingId, (g, a) => g.CreateAsync(a, setup));
 

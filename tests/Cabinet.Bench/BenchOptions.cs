@@ -3,14 +3,18 @@ using System.Globalization;
 
 namespace Cabinet.Bench;
 
-/// <summary>The command line: <c>--n 100,500,1000,2000 --moves 20 [--redis] [--quick] [--out docs/perf]</c>.</summary>
+/// <summary>The command line: <c>--n 100,500,1000,2000 --moves 20 [--meetings 5000] [--redis] [--quick] [--out docs/perf]</c>.</summary>
 public sealed record BenchOptions(ImmutableArray<int> Series, int Moves, bool Redis, bool Quick, string OutputFolder, string CommandLine)
 {
+    /// <summary>Past meetings of the secretary in the "my meetings" scenario.</summary>
+    public int ListedMeetings { get; init; } = 5000;
+
     public static BenchOptions Parse(string[] args)
     {
         var quick = args.Contains("--quick");
         var series = quick ? [50] : ImmutableArray.Create(100, 500, 1000, 2000);
         var moves = quick ? 5 : 20;
+        var meetings = quick ? 200 : 5000;
         string? output = null;
         for (var i = 0; i < args.Length; i++)
         {
@@ -22,20 +26,23 @@ public sealed record BenchOptions(ImmutableArray<int> Series, int Moves, bool Re
                 case "--moves":
                     moves = Positive(Value(args, ++i));
                     break;
+                case "--meetings":
+                    meetings = Positive(Value(args, ++i));
+                    break;
                 case "--out":
                     output = Value(args, ++i);
                     break;
                 case "--redis" or "--quick":
                     break;
                 default:
-                    throw new ArgumentException($"Unknown option {args[i]}. Use --n 100,500 --moves 20 --redis --quick --out docs/perf");
+                    throw new ArgumentException($"Unknown option {args[i]}. Use --n 100,500 --moves 20 --meetings 5000 --redis --quick --out docs/perf");
             }
         }
 
         // Quick runs (./test.sh) must not dirty the tree: their report goes to the gitignored artifacts folder.
         output ??= quick ? "artifacts/perf" : "docs/perf";
         var commandLine = "dotnet run -c Release --project tests/Cabinet.Bench --" + string.Concat(args.Select(a => " " + a));
-        return new BenchOptions(series, moves, args.Contains("--redis"), quick, output, commandLine);
+        return new BenchOptions(series, moves, args.Contains("--redis"), quick, output, commandLine) { ListedMeetings = meetings };
     }
 
     private static string Value(string[] args, int i) =>

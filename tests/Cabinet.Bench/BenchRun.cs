@@ -9,7 +9,7 @@ namespace Cabinet.Bench;
 /// </summary>
 public static class BenchRun
 {
-    public static async Task<IReadOnlyList<SeriesRow>> RunAsync(BenchOptions options, Failures failures)
+    public static async Task<(IReadOnlyList<SeriesRow> Rows, ListingResult Listing)> RunAsync(BenchOptions options, Failures failures)
     {
         await using var redis = options.Redis ? await RedisServer.StartAsync() : null;
         Log($"starting Cabinet ({(options.Redis ? "Redis" : "embedded")} mode)");
@@ -40,7 +40,10 @@ public static class BenchRun
                     + $"{rows[^1].Vote.Receipts}/{n} receipts in {rows[^1].Vote.ReceiptsMs:0} ms; failures: {(rows[^1].Failures is "" ? "none" : rows[^1].Failures)}");
             }
 
-            return rows;
+            Log($"my meetings: creating {options.ListedMeetings} past meetings");
+            var listing = await MyMeetingsBench.RunAsync(server.BaseAddress, options.ListedMeetings, options.Quick ? 10 : 30, failures);
+            Log($"my meetings: created in {listing.CreateSeconds:0.0} s; first page p50 {listing.FirstPage.P50:0.0} ms, p99 {listing.FirstPage.P99:0.0} ms");
+            return (rows, listing);
         }
         finally
         {

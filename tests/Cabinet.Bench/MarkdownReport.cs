@@ -5,7 +5,7 @@ namespace Cabinet.Bench;
 /// <summary>The human-readable report: what ran where, the tables, the targets (measured, never asserted), every failure.</summary>
 public static class MarkdownReport
 {
-    public static string Write(BenchOptions options, MachineInfo machine, string load, IReadOnlyList<SeriesRow> rows, Failures failures, TimeSpan elapsed)
+    public static string Write(BenchOptions options, MachineInfo machine, string load, IReadOnlyList<SeriesRow> rows, ListingResult listing, Failures failures, TimeSpan elapsed)
     {
         var md = new StringBuilder();
         md.AppendLine("# Cabinet capacity: real SignalR clients against Cabinet and a bare SignalR hub").AppendLine();
@@ -48,6 +48,12 @@ public static class MarkdownReport
                 + $"| {F(a.Propagation.P50)} | {F(a.Propagation.P95)} | {F(a.Propagation.P99)} | {F(a.Propagation.Max)} |");
         }
 
+        md.AppendLine().AppendLine("## My meetings: the first page for a secretary with many past meetings").AppendLine();
+        md.AppendLine("| past meetings | created in (s) | first page: items | calls | p50 (ms) | p99 (ms) | max (ms) |");
+        md.AppendLine("|---:|---:|---:|---:|---:|---:|---:|");
+        md.AppendLine($"| {listing.Meetings} | {F(listing.CreateSeconds)} | {listing.FirstPageItems} | {listing.FirstPage.Count} | {F(listing.FirstPage.P50)} "
+            + $"| {F(listing.FirstPage.P99)} | {F(listing.FirstPage.Max)} |");
+
         md.AppendLine().AppendLine("## Server cost").AppendLine();
         md.AppendLine("| N | managed heap / delegate (KiB) | RSS / delegate (KiB) | join: wall (s) | server CPU (s): join / fan-out / vote | bench CPU in fan-out (s): Cabinet / baseline | event (bytes) |");
         md.AppendLine("|---:|---:|---:|---:|---:|---:|---:|");
@@ -69,6 +75,8 @@ public static class MarkdownReport
         md.AppendLine("- vote burst: OpenPoll (present delegates and chair), N ballots signed with registered ECDSA P-256 device keys, ClosePoll");
         md.AppendLine("- annotations: the chair uploads a 23-page PDF (POST …/documents), then delegates share notes on it (AddAnnotation, shared) "
             + "in turn at a steady rate; every other screen must receive each AnnotationChanged push");
+        md.AppendLine("- my meetings: the chair creates the past meetings through CreateMeeting (8 at a time, one every 6 hours back from "
+            + "yesterday) with the secretary invited; the secretary then calls ListMyMeetingsPage(null) one call at a time, read from the indexes");
         md.AppendLine("- baseline: the same fan-out on a minimal SignalR hub in this process (Kestrel, same JSON settings, the same MeetingEvent "
             + "copied from Cabinet's run, same N fresh screens)");
         md.AppendLine().AppendLine("## Failures").AppendLine();

@@ -104,6 +104,9 @@ public interface IMeetingGrain : IGrainWithStringKey
 
     Task UnsubscribeAsync(IMeetingObserver observer);
 
+    /// <summary>Pushes the meeting's listing and every participant's invitation to the indexes again (idempotent).</summary>
+    Task RepairIndexAsync();
+
     // The floor
 
     /// <summary>Asks for the floor on the current item (chair, secretary, delegates; live only).</summary>

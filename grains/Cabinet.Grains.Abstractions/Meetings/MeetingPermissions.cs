@@ -17,8 +17,14 @@ public static class MeetingPermissions
     public static MeetingRole RoleOf(ImmutableArray<Participant> participants, string meetingOrganizationId, Actor actor)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var invited = InvitedRoleOf(participants, actor.UserName);
-        return invited == MeetingRole.None && actor.OrganizationId == meetingOrganizationId ? MeetingRole.Observer : invited;
+        return RoleOf(InvitedRoleOf(participants, actor.UserName), meetingOrganizationId, actor);
+    }
+
+    /// <summary>The same rule, when the invited role is already known (from a person's meeting index).</summary>
+    public static MeetingRole RoleOf(MeetingRole invitedRole, string meetingOrganizationId, Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return invitedRole == MeetingRole.None && actor.OrganizationId == meetingOrganizationId ? MeetingRole.Observer : invitedRole;
     }
 
     /// <summary>The role the person was invited with, or none for everyone who was not invited.</summary>

@@ -37,7 +37,8 @@ public sealed partial class MeetingGrain
 
         var version = before.Version + 1;
         var entry = LedgerEntry.Next(before.Ledger.IsEmpty ? null : before.Ledger[^1], version, command.At, actor.UserName, decision.Event.Kind, decision.Detail);
-        state.State = decision.Next with { Version = version, Ledger = before.Ledger.Add(entry) };
+        var next = decision.Next with { Version = version, Ledger = before.Ledger.Add(entry), IndexSchema = MeetingIndexing.Schema };
+        state.State = next with { IndexDebt = MeetingIndexing.Debt(before, next) };
         try
         {
             await state.WriteStateAsync();
@@ -53,6 +54,11 @@ public sealed partial class MeetingGrain
 
         _recent.Add(decision.Event);
         await _observers.Notify(o => o.OnMeetingEventAsync(decision.Event));
+        if (state.State.IndexDebt is not null && !ReferenceEquals(state.State.IndexDebt, before.IndexDebt))
+        {
+            await PayIndexDebtAsync();
+        }
+
         if (afterAccepted is not null)
         {
             await afterAccepted();

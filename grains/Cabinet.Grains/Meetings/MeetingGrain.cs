@@ -34,6 +34,7 @@ public sealed partial class MeetingGrain(
         RestoreFollowers();
         RestorePresence();
         LogActivated(MeetingId, followers.State.Observers.Length, connections.State.Open.Count);
+        RepairIndexOnActivation();
         if (state.State.SealPending)
         {
             ScheduleSealing(TimeSpan.FromSeconds(1));

@@ -33,6 +33,8 @@ public sealed record MeetingState
     [Id(20)] public ImmutableArray<Documents.DocumentView> Documents { get; init; } = [];
     [Id(21)] public Documents.FollowState Follow { get; init; } = Cabinet.Documents.FollowState.Off;
     [Id(22)] public int NextDocumentNumber { get; init; } = 1;
+    [Id(23)] public MeetingIndexDebt? IndexDebt { get; init; }
+    [Id(24)] public int IndexSchema { get; init; }
 
     public MeetingSnapshot ToSnapshot(string meetingId) =>
         new(meetingId, Version, OrganizationId, Details, Status, OpenedAt, ClosedAt, Agenda, Current, Participants, Attendance, Floor, Polls, Conclusions, Archive, Documents, Follow);

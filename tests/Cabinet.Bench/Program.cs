@@ -19,10 +19,23 @@ _ = Task.Delay(limit).ContinueWith(_ =>
 var started = Stopwatch.GetTimestamp();
 var loadBefore = MachineInfo.LoadAverage();
 var failures = new Failures();
-var rows = await BenchRun.RunAsync(options, failures);
+var (rows, longMeeting) = await BenchRun.RunAsync(options, failures);
 var machine = MachineInfo.Read();
 var folder = Directory.CreateDirectory(Path.Combine(RepositoryPaths.Root, options.OutputFolder)).FullName;
 var load = $"{loadBefore} at the start, {MachineInfo.LoadAverage()} at the end";
+if (!options.LedgerCheckpoints.IsEmpty)
+{
+    var longReport = LongMeetingReport.Markdown(options, machine, longMeeting, failures);
+    await File.WriteAllTextAsync(Path.Combine(folder, "long-meeting.md"), longReport);
+    await File.WriteAllTextAsync(Path.Combine(folder, "long-meeting.csv"), LongMeetingReport.Csv(longMeeting));
+    Console.WriteLine(longReport);
+}
+
+if (options.LedgerOnly)
+{
+    return failures.Total == 0 ? 0 : 1;
+}
+
 var markdown = MarkdownReport.Write(options, machine, load, rows, failures, Stopwatch.GetElapsedTime(started));
 await File.WriteAllTextAsync(Path.Combine(folder, "latest.md"), markdown);
 await File.WriteAllTextAsync(Path.Combine(folder, "latest.csv"), CsvReport.Write(rows));

@@ -36,10 +36,13 @@ public sealed partial class MeetingGrain
         }
 
         var version = before.Version + 1;
-        var entry = LedgerEntry.Next(before.Ledger.IsEmpty ? null : before.Ledger[^1], version, command.At, actor.UserName, decision.Event.Kind, decision.Detail);
-        state.State = decision.Next with { Version = version, Ledger = before.Ledger.Add(entry) };
+        var entry = LedgerEntry.Next(before.LedgerHead(), version, command.At, actor.UserName, decision.Event.Kind, decision.Detail);
         try
         {
+            // Journal first: an entry whose state write never happened is cut off on activation (it was never acknowledged);
+            // a state whose entry is not in the journal cannot arise.
+            await journal.AppendAsync(MeetingId, [entry]);
+            state.State = (decision.Next with { Version = version }).WithLedgerHead(entry);
             await state.WriteStateAsync();
         }
         catch (Exception ex)
@@ -72,9 +75,6 @@ public sealed partial class MeetingGrain
         Task.FromResult(Query(actor, s => _recent.Since(version, s.Version) is { } events
             ? new CatchUp(events, null)
             : new CatchUp([], s.ToSnapshot(MeetingId))));
-
-    public Task<Result<ImmutableArray<LedgerEntry>>> GetLedgerAsync(Actor actor) =>
-        Task.FromResult(Query(actor, s => s.Ledger.ToImmutableArray()));
 
     private Result<T> Query<T>(Actor actor, Func<MeetingState, T> read)
     {

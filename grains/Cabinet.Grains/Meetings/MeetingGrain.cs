@@ -14,6 +14,7 @@ namespace Cabinet.Meetings;
 public sealed partial class MeetingGrain(
     [PersistentState("meeting", StorageNames.Meetings)] IPersistentState<MeetingState> state,
     TimeProvider clock,
+    Ledger.ILedgerJournal journal,
     Closing.MeetingSealer sealer,
     ILogger<MeetingGrain> logger) : Grain, IMeetingGrain
 {
@@ -25,8 +26,9 @@ public sealed partial class MeetingGrain(
 
     private string MeetingId => this.GetPrimaryKeyString();
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        await RecoverLedgerAsync();
         if (state.State.Attendance.Any(a => a.Connected) && state.State.Status != MeetingStatus.Closed)
         {
             // Connections do not survive a restart or a move to another host; whoever has not come back by then is marked as left.
@@ -37,8 +39,6 @@ public sealed partial class MeetingGrain(
         {
             ScheduleSealing(TimeSpan.FromSeconds(1));
         }
-
-        return Task.CompletedTask;
     }
 
     public Task<CommandResult> CreateAsync(Actor actor, MeetingSetup setup) => ExecuteAsync(actor, async c =>

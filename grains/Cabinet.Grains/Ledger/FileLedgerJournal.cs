@@ -24,7 +24,9 @@ public sealed class FileLedgerJournal(string dataPath) : ILedgerJournal
             return;
         }
 
-        var folder = PrivateFiles.Folder(FolderOf(meetingId));
+        var folder = FolderOf(meetingId);
+        PrivateFiles.Folder(Path.GetDirectoryName(folder)!);
+        PrivateFiles.Folder(folder);
         var last = LastSequence(folder);
         if (entries[0].Sequence != last + 1)
         {

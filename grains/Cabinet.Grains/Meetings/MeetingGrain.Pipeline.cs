@@ -42,6 +42,11 @@ public sealed partial class MeetingGrain
             // Journal first: an entry whose state write never happened is cut off on activation (it was never acknowledged);
             // a state whose entry is not in the journal cannot arise.
             await journal.AppendAsync(MeetingId, [entry]);
+            if (options.FailStateWriteAfterLedgerAppend?.Invoke(MeetingId) == true)
+            {
+                throw new IOException("Fault injection: the state write failed after the ledger append.");
+            }
+
             state.State = (decision.Next with { Version = version }).WithLedgerHead(entry);
             await state.WriteStateAsync();
         }

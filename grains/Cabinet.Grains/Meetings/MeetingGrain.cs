@@ -15,6 +15,7 @@ public sealed partial class MeetingGrain(
     [PersistentState("meeting", StorageNames.Meetings)] IPersistentState<MeetingState> state,
     TimeProvider clock,
     Ledger.ILedgerJournal journal,
+    Hosting.CabinetSiloOptions options,
     Closing.MeetingSealer sealer,
     ILogger<MeetingGrain> logger) : Grain, IMeetingGrain
 {

@@ -44,6 +44,7 @@ public abstract class LedgerJournalTests<TCluster>(TCluster cluster) : IClassFix
         Assert.InRange(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(page.Entries).Length, 1, LedgerPage.MaxBytes);
         Assert.Equal(page.Entries.Length + 1, page.NextSequence);
         Assert.Empty((await meeting.GetLedgerPageAsync(ClusterFixture.Chair, page.LastSequence + 1, 10)).Value!.Entries);
+        Assert.Single((await meeting.GetLedgerPageAsync(ClusterFixture.Chair, 0, 0)).Value!.Entries);
         Assert.Equal(ErrorCodes.Forbidden.Code, (await meeting.GetLedgerPageAsync(ClusterFixture.Outsider, 1, 10)).Error?.Code);
     }
 

@@ -37,6 +37,11 @@ public sealed class RedisLedgerJournal(string connectionString) : ILedgerJournal
 
     public async Task<IReadOnlyList<LedgerEntry>> ReadAsync(string meetingId, long fromSequence, int count)
     {
+        if (count <= 0)
+        {
+            return [];
+        }
+
         var start = Math.Max(1, fromSequence) - 1;
         var values = await Database.ListRangeAsync(Key(meetingId), start, start + count - 1);
         return [.. values.Select(v => LedgerLines.Read((byte[])v!))];

@@ -32,7 +32,7 @@ public sealed partial class MeetingGrain
 
         var last = head.Value;
         var from = Math.Max(1, fromSequence);
-        var wanted = (int)Math.Clamp(Math.Min(count, last - from + 1), 0, LedgerPage.MaxEntries);
+        var wanted = (int)Math.Max(0, Math.Min(Math.Clamp(count, 1, LedgerPage.MaxEntries), last - from + 1));
         var read = wanted == 0 ? [] : await journal.ReadAsync(MeetingId, from, wanted);
         var entries = ImmutableArray.CreateBuilder<LedgerEntry>(read.Count);
         var bytes = 0;

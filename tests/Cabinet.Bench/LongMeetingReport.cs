@@ -13,7 +13,8 @@ public static class LongMeetingReport
         md.AppendLine($"- Run: {DateTimeOffset.Now:yyyy-MM-dd HH:mm zzz}; command: `{options.CommandLine}`");
         md.AppendLine($"- Cabinet: Release build in its own process, {(options.Redis ? "Redis mode (fresh redis-server, AOF everysec)" : "embedded mode (file storage, fsync per write)")}");
         md.AppendLine($"- Machine: {machine}");
-        md.AppendLine($"- The chair alone moves through the agenda (NextItem / PreviousItem / GoToItem over the hub) until the ledger holds each "
+        md.AppendLine($"- First {(options.Quick ? 20 : LongMeeting.WarmUp)} unmeasured commands on another meeting (warm-up). "
+            + "Then the chair alone moves through the agenda (NextItem / PreviousItem / GoToItem over the hub) until the ledger holds each "
             + $"checkpoint's entries, then {options.LedgerSamples} commands are timed one at a time: call → CommandResult");
         md.AppendLine();
         md.AppendLine("| ledger entries | commands | p50 (ms) | p95 | p99 | max | stored meeting state (bytes) |");

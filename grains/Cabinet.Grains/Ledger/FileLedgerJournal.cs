@@ -51,7 +51,7 @@ public sealed class FileLedgerJournal(string dataPath) : ILedgerJournal
     public async Task<IReadOnlyList<LedgerEntry>> ReadAsync(string meetingId, long fromSequence, int count)
     {
         var folder = FolderOf(meetingId);
-        var entries = new List<LedgerEntry>(Math.Min(count, SegmentEntries));
+        var entries = new List<LedgerEntry>(Math.Clamp(count, 0, SegmentEntries));
         var sequence = Math.Max(1, fromSequence);
         while (entries.Count < count)
         {

@@ -41,6 +41,12 @@ public abstract class LedgerModelTests<TCluster>(TCluster cluster) : IClassFixtu
     private async Task RunAsync((int Actor, Step Step, int Item)[] steps)
     {
         var meeting = await cluster.NewLiveMeetingAsync();
+        // More entries than the state's tail holds before the sequence starts, so "bounded" means something.
+        for (var i = 0; i < MeetingState.LedgerTailLength + 4; i++)
+        {
+            Assert.True((await meeting.MoveAsync(ClusterFixture.Chair, i % 2 == 0 ? AgendaMove.Next : AgendaMove.Previous)).Ok);
+        }
+
         var start = (await meeting.GetSnapshotAsync(ClusterFixture.Chair)).Value!;
         var recorder = new EventRecorder();
         var observer = cluster.Client.CreateObjectReference<IMeetingObserver>(recorder);

@@ -91,6 +91,13 @@ public sealed partial class MeetingHub(IGrainFactory grains, MeetingFeeds feeds,
             ? Task.FromResult(Result<ImmutableArray<Voting.Ledger.LedgerEntry>>.Refused(refusal))
             : Grain(meetingId).GetLedgerAsync(Caller);
 
+    /// <summary>Ledger entries from <paramref name="fromSequence"/> on: at most <paramref name="count"/> (500 at most), and under about 32 KiB.</summary>
+    [Query]
+    public Task<Result<LedgerPage>> GetLedgerPage(string meetingId, long fromSequence, int count) =>
+        Refusal(meetingId) is { } refusal
+            ? Task.FromResult(Result<LedgerPage>.Refused(refusal))
+            : Grain(meetingId).GetLedgerPageAsync(Caller, fromSequence, count);
+
     public Task<CommandResult> ScheduleMeeting(string meetingId) => Command(meetingId, (g, a) => g.ScheduleAsync(a));
 
     public Task<CommandResult> OpenMeeting(string meetingId) => Command(meetingId, (g, a) => g.OpenAsync(a));

@@ -5,18 +5,18 @@ namespace Cabinet.Bench;
 
 /// <summary>
 /// One run: starts Cabinet (Release build; embedded, or on a fresh redis-server with --redis) and the in-process
-/// baseline, creates and signs in the delegates once, then measures each size of the series.
+/// baseline, creates and signs in the delegates once, then measures each size of the series, then the long meeting.
 /// </summary>
 public static class BenchRun
 {
-    public static async Task<(IReadOnlyList<SeriesRow> Rows, ListingResult Listing)> RunAsync(BenchOptions options, Failures failures)
+    public static async Task<BenchResults> RunAsync(BenchOptions options, Failures failures)
     {
         await using var redis = options.Redis ? await RedisServer.StartAsync() : null;
         Log($"starting Cabinet ({(options.Redis ? "Redis" : "embedded")} mode)");
         await using var server = await CabinetServer.StartAsync(new CabinetServerOptions { RedisConnectionString = redis?.ConnectionString });
         using var http = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
         var adminToken = await BenchAccounts.SignInAsync(http, "quantri");
-        var accounts = BenchAccounts.Generate(options.Series.Max());
+        var accounts = BenchAccounts.Generate(options.LedgerOnly ? 0 : options.Series.Max());
         try
         {
             var started = Stopwatch.GetTimestamp();
@@ -32,7 +32,7 @@ public static class BenchRun
             await using var baseline = await BaselineServer.StartAsync();
             var size = new SizeRun(options, failures, server, probe, clients, baseline, chair);
             var rows = new List<SeriesRow>();
-            foreach (var n in options.Series)
+            foreach (var n in options.LedgerOnly ? [] : options.Series)
             {
                 Log($"N = {n}");
                 rows.Add(await size.RunAsync([.. accounts.Take(n)]));
@@ -40,10 +40,24 @@ public static class BenchRun
                     + $"{rows[^1].Vote.Receipts}/{n} receipts in {rows[^1].Vote.ReceiptsMs:0} ms; failures: {(rows[^1].Failures is "" ? "none" : rows[^1].Failures)}");
             }
 
-            Log($"my meetings: creating {options.ListedMeetings} past meetings");
-            var listing = await MyMeetingsBench.RunAsync(server.BaseAddress, options.ListedMeetings, options.Quick ? 10 : 30, failures);
-            Log($"my meetings: created in {listing.CreateSeconds:0.0} s; first page p50 {listing.FirstPage.P50:0.0} ms, p99 {listing.FirstPage.P99:0.0} ms");
-            return (rows, listing);
+            ListingResult? listing = null;
+            if (!options.LedgerOnly)
+            {
+                Log($"my meetings: creating {options.ListedMeetings} past meetings");
+                listing = await MyMeetingsBench.RunAsync(server.BaseAddress, options.ListedMeetings, options.Quick ? 10 : 30, failures);
+                Log($"my meetings: created in {listing.CreateSeconds:0.0} s; first page p50 {listing.FirstPage.P50:0.0} ms, p99 {listing.FirstPage.P99:0.0} ms");
+            }
+
+            if (options.LedgerCheckpoints.IsEmpty)
+            {
+                return new BenchResults(rows, listing, []);
+            }
+
+            Log($"long meeting: checkpoints {string.Join(", ", options.LedgerCheckpoints)}");
+            var chairScreen = await clients.ConnectAsync(new Uri(server.BaseAddress, Hub.MeetingHub.Path), chair, _ => Task.FromResult(true), failures);
+            var longMeeting = chairScreen is null ? [] : await LongMeeting.RunAsync(options, server, chairScreen, failures);
+            await HubClients.DisposeAllAsync(chairScreen is null ? [] : [chairScreen]);
+            return new BenchResults(rows, listing, longMeeting);
         }
         finally
         {

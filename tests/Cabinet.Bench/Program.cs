@@ -19,14 +19,27 @@ _ = Task.Delay(limit).ContinueWith(_ =>
 var started = Stopwatch.GetTimestamp();
 var loadBefore = MachineInfo.LoadAverage();
 var failures = new Failures();
-var (rows, listing) = await BenchRun.RunAsync(options, failures);
+var (rows, listing, longMeeting) = await BenchRun.RunAsync(options, failures);
 var machine = MachineInfo.Read();
 var folder = Directory.CreateDirectory(Path.Combine(RepositoryPaths.Root, options.OutputFolder)).FullName;
 var load = $"{loadBefore} at the start, {MachineInfo.LoadAverage()} at the end";
-var markdown = MarkdownReport.Write(options, machine, load, rows, listing, failures, Stopwatch.GetElapsedTime(started));
+if (!options.LedgerCheckpoints.IsEmpty)
+{
+    var longReport = LongMeetingReport.Markdown(options, machine, longMeeting, failures);
+    await File.WriteAllTextAsync(Path.Combine(folder, "long-meeting.md"), longReport);
+    await File.WriteAllTextAsync(Path.Combine(folder, "long-meeting.csv"), LongMeetingReport.Csv(longMeeting));
+    Console.WriteLine(longReport);
+}
+
+if (options.LedgerOnly)
+{
+    return failures.Total == 0 ? 0 : 1;
+}
+
+var markdown = MarkdownReport.Write(options, machine, load, rows, listing!, failures, Stopwatch.GetElapsedTime(started));
 await File.WriteAllTextAsync(Path.Combine(folder, "latest.md"), markdown);
 await File.WriteAllTextAsync(Path.Combine(folder, "latest.csv"), CsvReport.Write(rows));
-await File.WriteAllTextAsync(Path.Combine(folder, "latest-lists.csv"), listing.ToCsv());
+await File.WriteAllTextAsync(Path.Combine(folder, "latest-lists.csv"), listing!.ToCsv());
 await File.WriteAllBytesAsync(Path.Combine(folder, "latest.png"),
     LatencyChart.Draw(rows, $"{(options.Redis ? "Redis" : "embedded")} mode, {options.Moves} moves per size, {machine.Cores} cores, {machine.Cpu}"));
 Console.WriteLine(markdown);

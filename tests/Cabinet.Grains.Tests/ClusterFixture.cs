@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Cabinet.Hosting;
 using Cabinet.Meetings;
 using Cabinet.People;
@@ -23,6 +24,12 @@ public abstract class ClusterFixture : IAsyncLifetime
     /// <summary>The host recorded with test connections: not a silo address, so the meeting never sees it leave the cluster.</summary>
     public const string Host = "test-host";
 
+    /// <summary>The silo's storage options: where its files are, or which Redis it uses.</summary>
+    public CabinetSiloOptions Storage { get; private set; } = new();
+
+    /// <summary>Meetings whose next state writes fail right after the ledger append (<see cref="CabinetSiloOptions.FailStateWriteAfterLedgerAppend"/>).</summary>
+    public ConcurrentDictionary<string, bool> FailingStateWrites { get; } = new(StringComparer.Ordinal);
+
     public static Actor Chair { get; } = new("chair", "Chủ trì", Org, false);
 
     public static Actor Secretary { get; } = new("secretary", "Thư ký", Org, false);
@@ -41,7 +48,7 @@ public abstract class ClusterFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var storage = await StorageAsync();
+        var storage = Storage = await StorageAsync() with { FailStateWriteAfterLedgerAppend = FailingStateWrites.ContainsKey };
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, silo) => silo.AddCabinetStorage(storage));
         builder.ConfigureClient(client => client.Services.AddSerializer(s => s.AddCabinetDomainTypes()));

@@ -28,6 +28,7 @@ public static class ErrorCodes
     public static readonly CabinetError SignInFailed = new("auth.sign_in_failed", "Tên đăng nhập hoặc mật khẩu không đúng.");
     public static readonly CabinetError ServerFault = new("server.error", "Máy chủ chưa xác nhận thao tác (quá thời gian hoặc sự cố). Hãy xem lại trạng thái hiện tại rồi thử lại.");
     public static readonly CabinetError RateLimited = new("rate.limited", "Bạn thao tác quá nhanh hoặc quá nhiều; vui lòng chờ giây lát rồi thử lại.");
+    public static readonly CabinetError LedgerTooLong = new("ledger.too_long", "Sổ ghi của cuộc họp quá dài để gửi một lần; hãy đọc theo trang (GetLedgerPage).");
     public static readonly CabinetError AccountLocked = new("auth.locked", "Tài khoản tạm khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau 15 phút.");
 
     // floor

@@ -22,7 +22,11 @@ public interface IMeetingGrain : IGrainWithStringKey
 
     Task<Result<CatchUp>> GetEventsSinceAsync(Actor actor, long version);
 
+    /// <summary>The whole ledger when it fits one <see cref="LedgerPage"/>; refused with <c>ledger.too_long</c> otherwise.</summary>
     Task<Result<ImmutableArray<LedgerEntry>>> GetLedgerAsync(Actor actor);
+
+    /// <summary>Entries from <paramref name="fromSequence"/> on, at most <paramref name="count"/> (capped at <see cref="LedgerPage.MaxEntries"/>) and about <see cref="LedgerPage.MaxBytes"/>.</summary>
+    Task<Result<LedgerPage>> GetLedgerPageAsync(Actor actor, long fromSequence, int count);
 
     Task<CommandResult> UpdateDetailsAsync(Actor actor, MeetingDetails details);
 

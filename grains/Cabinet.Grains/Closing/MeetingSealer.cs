@@ -3,6 +3,7 @@ using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
 using Cabinet.Hosting;
+using Cabinet.Ledger;
 using Cabinet.Meetings;
 using Cabinet.Records.Archive;
 using Cabinet.Records.Minutes;
@@ -18,11 +19,13 @@ namespace Cabinet.Closing;
 /// then the archive (minutes, ledger, each poll's signed result and ballot chain, signed manifest), stored write-once.
 /// Safe to run again after a failure at any step: if an archive was already stored, that one is kept and described.
 /// </summary>
-public sealed partial class MeetingSealer(OrganizationSigners signers, IArchiveStore store, CabinetSiloOptions options, ILogger<MeetingSealer> logger)
+public sealed partial class MeetingSealer(
+    OrganizationSigners signers, IArchiveStore store, Ledger.ILedgerJournal journal, CabinetSiloOptions options, ILogger<MeetingSealer> logger)
 {
     public async Task<ArchiveInfo> SealAsync(SealRequest request, DateTimeOffset now)
     {
         var s = request.State;
+        var ledger = await ReadLedgerAsync(request);
         var minutes = MinutesPdfWriter.Write(MinutesBuilder.Build(s, request.OrganizationName));
         CrashIfAsked("after-minutes");
 
@@ -34,7 +37,7 @@ public sealed partial class MeetingSealer(OrganizationSigners signers, IArchiveS
         signed = await PdfSigner.SignAsync(signed, organization,
             new PdfSignatureRequest("Xác thực của cơ quan") { SignerName = request.OrganizationName, FieldName = "CoQuan" });
 
-        var sealedMeeting = new SealedMeeting(request.OrganizationName, request.MeetingId, s.Details.Title, s.ClosedAt ?? now, signed, [.. s.Ledger], MinutesBuilder.Documents(s))
+        var sealedMeeting = new SealedMeeting(request.OrganizationName, request.MeetingId, s.Details.Title, s.ClosedAt ?? now, signed, ledger, MinutesBuilder.Documents(s))
         {
             Polls = request.Polls.Where(p => p.Poll.Result is not null).Select(p => new ArchivePoll(
                 p.Poll.PollId, Encoding.UTF8.GetBytes(p.Poll.Result!.DocumentJson), Convert.FromBase64String(p.Poll.Result.SignatureBase64))
@@ -51,6 +54,21 @@ public sealed partial class MeetingSealer(OrganizationSigners signers, IArchiveS
 
         CrashIfAsked("after-archive");
         return Describe(request.MeetingId, archive, now);
+    }
+
+    /// <summary>The whole chain from the journal, in pages, checked against itself and the state's head before it is sealed.</summary>
+    private async Task<List<Voting.Ledger.LedgerEntry>> ReadLedgerAsync(SealRequest request)
+    {
+        var head = request.State.LedgerHead();
+        var ledger = await journal.ReadChainAsync(request.MeetingId, head?.Sequence ?? 0);
+        if (Voting.Ledger.LedgerVerifier.FindFirstFault(ledger) is { } fault)
+        {
+            throw new InvalidOperationException($"The ledger of {request.MeetingId} does not verify at entry {fault.Sequence}: {fault.Reason}.");
+        }
+
+        return ledger.Count == 0 || ledger[^1].Hash == head?.Hash
+            ? ledger
+            : throw new InvalidOperationException($"The journal of {request.MeetingId} does not end at the state's ledger head.");
     }
 
     private static byte[] BallotLines(Voting.Ballots.BallotChain chain) =>

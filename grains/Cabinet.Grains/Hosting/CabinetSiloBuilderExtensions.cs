@@ -42,6 +42,9 @@ public static class CabinetSiloBuilderExtensions
         silo.Services.AddSingleton<Closing.IArchiveStore>(_ => options.UsesRedis
             ? new Closing.RedisArchiveStore(options.RedisConnectionString!)
             : new Closing.FileArchiveStore(options.DataPath));
+        silo.Services.AddSingleton<Ledger.ILedgerJournal>(_ => options.UsesRedis
+            ? new Ledger.RedisLedgerJournal(options.RedisConnectionString!)
+            : new Ledger.FileLedgerJournal(options.DataPath));
         silo.Services.AddSingleton(options.Documents);
         silo.Services.AddSingleton<Documents.IDocumentBlobStore>(_ => options.UsesRedis
             ? new Documents.RedisDocumentBlobStore(options.RedisConnectionString!)

@@ -29,6 +29,12 @@ public sealed record CabinetSiloOptions
     /// <summary>Fault injection for tests: kill the process at this step of sealing ("after-minutes", "after-archive").</summary>
     public string? CrashWhileSealing { get; init; }
 
+    /// <summary>
+    /// Fault injection for tests: for a meeting this answers true of, a command's state write fails right after its
+    /// ledger entry was appended to the journal (the crash window the journal's recovery exists for).
+    /// </summary>
+    public Func<string, bool>? FailStateWriteAfterLedgerAppend { get; init; }
+
     /// <summary>Upload and annotation bounds (configuration section <c>Cabinet:Documents</c>).</summary>
     public Documents.DocumentLimits Documents { get; init; } = new();
 

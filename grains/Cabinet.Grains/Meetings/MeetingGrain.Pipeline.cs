@@ -36,11 +36,19 @@ public sealed partial class MeetingGrain
         }
 
         var version = before.Version + 1;
-        var entry = LedgerEntry.Next(before.Ledger.IsEmpty ? null : before.Ledger[^1], version, command.At, actor.UserName, decision.Event.Kind, decision.Detail);
-        var next = decision.Next with { Version = version, Ledger = before.Ledger.Add(entry), IndexSchema = MeetingIndexing.Schema };
-        state.State = next with { IndexDebt = MeetingIndexing.Debt(before, next) };
+        var entry = LedgerEntry.Next(before.LedgerHead(), version, command.At, actor.UserName, decision.Event.Kind, decision.Detail);
         try
         {
+            // Journal first: an entry whose state write never happened is cut off on activation (it was never acknowledged);
+            // a state whose entry is not in the journal cannot arise.
+            await journal.AppendAsync(MeetingId, [entry]);
+            if (options.FailStateWriteAfterLedgerAppend?.Invoke(MeetingId) == true)
+            {
+                throw new IOException("Fault injection: the state write failed after the ledger append.");
+            }
+
+            var next = (decision.Next with { Version = version, IndexSchema = MeetingIndexing.Schema }).WithLedgerHead(entry);
+            state.State = next with { IndexDebt = MeetingIndexing.Debt(before, next) };
             await state.WriteStateAsync();
         }
         catch (Exception ex)
@@ -78,9 +86,6 @@ public sealed partial class MeetingGrain
         Task.FromResult(Query(actor, s => _recent.Since(version, s.Version) is { } events
             ? new CatchUp(events, null)
             : new CatchUp([], s.ToSnapshot(MeetingId))));
-
-    public Task<Result<ImmutableArray<LedgerEntry>>> GetLedgerAsync(Actor actor) =>
-        Task.FromResult(Query(actor, s => s.Ledger.ToImmutableArray()));
 
     private Result<T> Query<T>(Actor actor, Func<MeetingState, T> read)
     {

@@ -18,6 +18,8 @@ public sealed partial class MeetingGrain(
     IClusterMembershipService membership,
     ILocalSiloDetails silo,
     TimeProvider clock,
+    Ledger.ILedgerJournal journal,
+    Hosting.CabinetSiloOptions options,
     Closing.MeetingSealer sealer,
     ILogger<MeetingGrain> logger) : Grain, IMeetingGrain
 {
@@ -29,8 +31,9 @@ public sealed partial class MeetingGrain(
 
     private string MeetingId => this.GetPrimaryKeyString();
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        await RecoverLedgerAsync();
         RestoreFollowers();
         RestorePresence();
         LogActivated(MeetingId, followers.State.Observers.Length, connections.State.Open.Count);
@@ -39,8 +42,6 @@ public sealed partial class MeetingGrain(
         {
             ScheduleSealing(TimeSpan.FromSeconds(1));
         }
-
-        return Task.CompletedTask;
     }
 
     public Task<CommandResult> CreateAsync(Actor actor, MeetingSetup setup) => ExecuteAsync(actor, async c =>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 using Cabinet.Voting.Ledger;
 
 namespace Cabinet.Meetings;
@@ -6,10 +7,14 @@ namespace Cabinet.Meetings;
 /// <summary>
 /// The persisted state of one meeting. Immutable: a command builds the next state, and the grain keeps the
 /// previous one until storage has accepted the write, so a failed write changes nothing in memory either.
+/// Bounded by the meeting's size, not its age: the ledger is in the journal (<see cref="Ledger.ILedgerJournal"/>).
 /// </summary>
 [GenerateSerializer]
 public sealed record MeetingState
 {
+    /// <summary>How many of the ledger's last entries the state keeps: the head and enough to repair a journal that lags.</summary>
+    public const int LedgerTailLength = 32;
+
     [Id(0)] public bool Exists { get; init; }
     [Id(1)] public string OrganizationId { get; init; } = "";
     [Id(2)] public MeetingDetails Details { get; init; } = new("", "", DateTimeOffset.MinValue);
@@ -22,7 +27,11 @@ public sealed record MeetingState
     [Id(9)] public ImmutableArray<Presence> Attendance { get; init; } = [];
     [Id(10)] public long Version { get; init; }
     [Id(11)] public int NextItemNumber { get; init; } = 1;
-    [Id(12)] public ImmutableList<LedgerEntry> Ledger { get; init; } = [];
+    /// <summary>
+    /// The ledger's last entries, oldest first; the last is the head. Stored under the old name "Ledger": a state
+    /// written before the journal existed holds its whole ledger here, and activation moves it into the journal.
+    /// </summary>
+    [Id(12), JsonPropertyName("Ledger")] public ImmutableList<LedgerEntry> LedgerTail { get; init; } = [];
     [Id(13)] public FloorSnapshot Floor { get; init; } = FloorSnapshot.Empty;
     [Id(14)] public ImmutableArray<Polls.PollView> Polls { get; init; } = [];
     [Id(15)] public int NextPollNumber { get; init; } = 1;
@@ -35,6 +44,15 @@ public sealed record MeetingState
     [Id(22)] public int NextDocumentNumber { get; init; } = 1;
     [Id(23)] public MeetingIndexDebt? IndexDebt { get; init; }
     [Id(24)] public int IndexSchema { get; init; }
+
+    public LedgerEntry? LedgerHead() => LedgerTail.IsEmpty ? null : LedgerTail[^1];
+
+    /// <summary>This state with <paramref name="entry"/> as the ledger's new head, the tail cut to <see cref="LedgerTailLength"/>.</summary>
+    public MeetingState WithLedgerHead(LedgerEntry entry)
+    {
+        var tail = LedgerTail.Add(entry);
+        return this with { LedgerTail = tail.Count > LedgerTailLength ? tail.RemoveRange(0, tail.Count - LedgerTailLength) : tail };
+    }
 
     public MeetingSnapshot ToSnapshot(string meetingId) =>
         new(meetingId, Version, OrganizationId, Details, Status, OpenedAt, ClosedAt, Agenda, Current, Participants, Attendance, Floor, Polls, Conclusions, Archive, Documents, Follow);

@@ -1,0 +1,62 @@
+using System.Collections.Immutable;
+using Cabinet.Hosting;
+using Cabinet.Ledger;
+using Cabinet.Meetings;
+using Cabinet.Voting.Ledger;
+using StackExchange.Redis;
+
+namespace Cabinet.Grains.Tests;
+
+/// <summary>Reading a whole ledger through the paged API, the journal directly, and the meeting's stored state as bytes.</summary>
+internal static class LedgerSteps
+{
+    /// <summary>Every entry, page by page, checking that each page says where the next one starts.</summary>
+    public static async Task<ImmutableArray<LedgerEntry>> ReadLedgerAsync(this IMeetingGrain meeting, int pageSize = LedgerPage.MaxEntries)
+    {
+        var entries = ImmutableArray.CreateBuilder<LedgerEntry>();
+        for (long? from = 1; from is { } next;)
+        {
+            var page = await meeting.GetLedgerPageAsync(ClusterFixture.Chair, next, pageSize);
+            Assert.True(page.Ok, page.Error?.Code);
+            Assert.InRange(page.Value!.Entries.Length, 0, Math.Min(pageSize, LedgerPage.MaxEntries));
+            entries.AddRange(page.Value.Entries);
+            Assert.Equal(page.Value.NextSequence ?? page.Value.LastSequence + 1, entries.Count + 1);
+            from = page.Value.NextSequence;
+        }
+
+        return entries.ToImmutable();
+    }
+
+    /// <summary>A journal of its own on the cluster's store: the same files or the same Redis keys as the silo's.</summary>
+    public static ILedgerJournal Journal(this ClusterFixture cluster) => cluster.Storage.UsesRedis
+        ? new RedisLedgerJournal(cluster.Storage.RedisConnectionString!)
+        : new FileLedgerJournal(cluster.Storage.DataPath);
+
+    /// <summary>The meeting grain's state as stored: the JSON file in embedded mode, the Redis value otherwise.</summary>
+    public static async Task<byte[]> StoredStateAsync(this ClusterFixture cluster, string meetingId)
+    {
+        var slug = meetingId[(meetingId.IndexOf('/', StringComparison.Ordinal) + 1)..];
+        if (!cluster.Storage.UsesRedis)
+        {
+            var file = Directory.EnumerateFiles(Path.Combine(cluster.Storage.DataPath, "meetings"), $"*_2F{slug}.json").Single();
+            return await File.ReadAllBytesAsync(file);
+        }
+
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(cluster.Storage.RedisConnectionString!);
+        var server = redis.GetServers()[0];
+        var key = server.Keys(pattern: $"*{slug}*").Single(k => !((string)k!).StartsWith("cabinet:ledger:", StringComparison.Ordinal));
+        var db = redis.GetDatabase();
+        return await db.KeyTypeAsync(key) == RedisType.Hash
+            ? (await db.HashGetAllAsync(key)).Select(e => (byte[])e.Value!).MaxBy(v => v.Length)!
+            : (byte[])(await db.StringGetAsync(key))!;
+    }
+
+    /// <summary>How many ledger entries the stored state carries (the tail; the whole ledger before the journal).</summary>
+    public static int LedgerEntriesIn(byte[] storedState)
+    {
+        var json = System.Text.Encoding.UTF8.GetString(storedState);
+        var start = json.IndexOf('{', StringComparison.Ordinal);
+        using var document = System.Text.Json.JsonDocument.Parse(json[start..]);
+        return document.RootElement.GetProperty("Ledger").GetArrayLength();
+    }
+}

@@ -32,23 +32,34 @@ internal static class LedgerSteps
         ? new RedisLedgerJournal(cluster.Storage.RedisConnectionString!)
         : new FileLedgerJournal(cluster.Storage.DataPath);
 
-    /// <summary>The meeting grain's state as stored: the JSON file in embedded mode, the Redis value otherwise.</summary>
+    /// <summary>
+    /// The meeting grain's main state as stored: the JSON file in embedded mode, the Redis value otherwise. The grain has
+    /// smaller states beside it (followers, connections); the main one is the one that carries the ledger tail.
+    /// </summary>
     public static async Task<byte[]> StoredStateAsync(this ClusterFixture cluster, string meetingId)
     {
         var slug = meetingId[(meetingId.IndexOf('/', StringComparison.Ordinal) + 1)..];
+        var candidates = new List<byte[]>();
         if (!cluster.Storage.UsesRedis)
         {
-            var file = Directory.EnumerateFiles(Path.Combine(cluster.Storage.DataPath, "meetings"), $"*_2F{slug}.json").Single();
-            return await File.ReadAllBytesAsync(file);
+            foreach (var file in Directory.EnumerateFiles(Path.Combine(cluster.Storage.DataPath, "meetings"), $"*_2F{slug}.json"))
+            {
+                candidates.Add(await File.ReadAllBytesAsync(file));
+            }
+        }
+        else
+        {
+            await using var redis = await ConnectionMultiplexer.ConnectAsync(cluster.Storage.RedisConnectionString!);
+            var db = redis.GetDatabase();
+            foreach (var key in redis.GetServers()[0].Keys(pattern: $"*{slug}*").Where(k => !((string)k!).StartsWith("cabinet:ledger:", StringComparison.Ordinal)))
+            {
+                candidates.Add(await db.KeyTypeAsync(key) == RedisType.Hash
+                    ? (await db.HashGetAllAsync(key)).Select(e => (byte[])e.Value!).MaxBy(v => v.Length)!
+                    : (byte[])(await db.StringGetAsync(key))!);
+            }
         }
 
-        await using var redis = await ConnectionMultiplexer.ConnectAsync(cluster.Storage.RedisConnectionString!);
-        var server = redis.GetServers()[0];
-        var key = server.Keys(pattern: $"*{slug}*").Single(k => !((string)k!).StartsWith("cabinet:ledger:", StringComparison.Ordinal));
-        var db = redis.GetDatabase();
-        return await db.KeyTypeAsync(key) == RedisType.Hash
-            ? (await db.HashGetAllAsync(key)).Select(e => (byte[])e.Value!).MaxBy(v => v.Length)!
-            : (byte[])(await db.StringGetAsync(key))!;
+        return candidates.Single(c => System.Text.Encoding.UTF8.GetString(c).Contains("\"Ledger\"", StringComparison.Ordinal));
     }
 
     /// <summary>How many ledger entries the stored state carries (the tail; the whole ledger before the journal).</summary>

@@ -17,6 +17,7 @@ public sealed class VerifyPageTests(VerifyPageFixture fixture) : IClassFixture<V
         var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.Server.BaseAddress.ToString(), Locale = "vi-VN" });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/verify");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync(new() { Timeout = 30_000 }); // the circuit is up
         var hostile = new (string Name, byte[] Minutes, string Reason)[]
         {
             ("tu-tham-chieu.zip", HostilePdf.SelfReferencingLength(), "refers back to itself"),
@@ -26,7 +27,18 @@ public sealed class VerifyPageTests(VerifyPageFixture fixture) : IClassFixture<V
         {
             var archive = await fixture.SealAsync(minutes);
             await page.GetByTestId("verify-file").SetInputFilesAsync(new FilePayload { Name = name, MimeType = "application/zip", Buffer = archive });
-            await Expect(page.GetByTestId("verify-report")).ToHaveAttributeAsync("data-valid", "false", new() { Timeout = 30_000 });
+            try
+            {
+                await Expect(page.GetByTestId("verify-report")).ToHaveAttributeAsync("data-valid", "false", new() { Timeout = 60_000 });
+            }
+            catch (PlaywrightException ex)
+            {
+                // Seen once in a full run (the page's circuit gone, its main empty): say what the server said.
+                await BrowserFixture.ScreenshotAsync(page, $"verify-hostile-failed-{name}");
+                var output = fixture.Server.Output;
+                throw new InvalidOperationException($"{ex.Message}\nServer output (last 4,000 characters):\n{output[Math.Max(0, output.Length - 4000)..]}", ex);
+            }
+
             await Expect(page.GetByTestId("verify-verdict")).ToContainTextAsync("KHÔNG HỢP LỆ: minutes.pdf: not a readable PDF");
             await Expect(page.GetByTestId("verify-verdict")).ToContainTextAsync(reason);
         }

@@ -48,7 +48,7 @@ public abstract class LedgerModelTests<TCluster>(TCluster cluster) : IClassFixtu
         }
 
         var start = (await meeting.GetSnapshotAsync(ClusterFixture.Chair)).Value!;
-        var recorder = new EventRecorder();
+        var recorder = new RecordingObserver();
         var observer = cluster.Client.CreateObjectReference<IMeetingObserver>(recorder);
         await meeting.SubscribeAsync(observer);
         var current = 0;

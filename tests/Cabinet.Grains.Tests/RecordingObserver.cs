@@ -3,7 +3,7 @@ using Cabinet.Meetings;
 
 namespace Cabinet.Grains.Tests;
 
-/// <summary>An observer that keeps every meeting event it is sent.</summary>
+/// <summary>An observer that keeps every meeting event it is sent, for comparing with the snapshot.</summary>
 internal sealed class RecordingObserver : IMeetingObserver
 {
     private readonly ConcurrentQueue<MeetingEvent> _events = new();

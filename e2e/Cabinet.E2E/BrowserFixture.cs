@@ -38,7 +38,17 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.GetByTestId("login-user").FillAsync(userName);
         await page.GetByTestId("login-password").FillAsync(MeetingHubClient.DemoPassword);
         await page.GetByTestId("login-submit").ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        try
+        {
+            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        }
+        catch (TimeoutException ex)
+        {
+            await ScreenshotAsync(page, $"sign-in-failed-{userName}");
+            var body = await page.ContentAsync();
+            throw new TimeoutException($"Sign-in of {userName} did not reach the home page; at {page.Url}:\n{body[..Math.Min(body.Length, 3000)]}", ex);
+        }
+
         return page;
     }
 

@@ -94,6 +94,15 @@ public sealed class ChildProcess : IAsyncDisposable
         }
 
         _output.Enqueue(line);
+        if (Environment.GetEnvironmentVariable("CABINET_SERVER_LOGS") is { Length: > 0 } folder)
+        {
+            // For chasing a failure that only shows in a full run: every server's output in a file of its own.
+            lock (_output)
+            {
+                File.AppendAllText(Path.Combine(Directory.CreateDirectory(folder).FullName, $"{_process.Id}.log"), line + Environment.NewLine);
+            }
+        }
+
         while (_output.Count > 2000 && _output.TryDequeue(out _))
         {
         }

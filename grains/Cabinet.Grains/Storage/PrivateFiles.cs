@@ -55,15 +55,17 @@ public static partial class PrivateFiles
         }
     }
 
-    /// <summary>Narrows every file below <paramref name="folder"/> to 0600 and every folder to 0700 (installs from before this rule).</summary>
+    /// <summary>
+    /// Narrows every file below <paramref name="folder"/> to 0600 and every folder to 0700: an install from before this
+    /// rule. A data folder already 0700 was written under it, so start-up does not walk it again.
+    /// </summary>
     public static void Tighten(string folder)
     {
-        if (OperatingSystem.IsWindows() || !Directory.Exists(folder))
+        if (OperatingSystem.IsWindows() || !Directory.Exists(folder) || File.GetUnixFileMode(folder) == FolderMode)
         {
             return;
         }
 
-        File.SetUnixFileMode(folder, FolderMode);
         foreach (var entry in new DirectoryInfo(folder).EnumerateFileSystemInfos("*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint }))
         {
             var wanted = entry is DirectoryInfo ? FolderMode : FileMode;
@@ -72,6 +74,8 @@ public static partial class PrivateFiles
                 entry.UnixFileMode &= wanted;
             }
         }
+
+        File.SetUnixFileMode(folder, FolderMode); // last: a walk cut short by a crash is done again at the next start
     }
 
     [LibraryImport("libc", EntryPoint = "umask")]

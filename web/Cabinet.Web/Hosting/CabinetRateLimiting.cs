@@ -6,6 +6,7 @@ using Cabinet.Web.Documents;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace Cabinet.Web.Hosting;
 
@@ -20,8 +21,6 @@ public static class CabinetRateLimiting
     public static IServiceCollection AddCabinetRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.Section));
-        var signInPerMinute = Math.Max(1, configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>()?.SignInPerMinutePerAddress
-            ?? new RateLimitOptions().SignInPerMinutePerAddress);
         services.AddSingleton<CommandLimiter>();
         services.AddSingleton<ConnectionQuota>();
         services.AddSingleton<UploadQuota>();
@@ -29,7 +28,12 @@ public static class CabinetRateLimiting
         {
             o.AddPolicy(SignInPolicy, http => RateLimitPartition.GetSlidingWindowLimiter(
                 http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new SlidingWindowRateLimiterOptions { PermitLimit = signInPerMinute, Window = TimeSpan.FromMinutes(1), SegmentsPerWindow = 6 }));
+                _ => new SlidingWindowRateLimiterOptions
+                {
+                    PermitLimit = Math.Max(1, http.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value.SignInPerMinutePerAddress),
+                    Window = TimeSpan.FromMinutes(1),
+                    SegmentsPerWindow = 6,
+                }));
             o.OnRejected = (rejected, _) =>
             {
                 var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(10);

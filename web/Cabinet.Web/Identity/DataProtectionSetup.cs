@@ -1,6 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
 using Cabinet.Hosting;
 using Cabinet.Storage;
+using Cabinet.Voting.Signing;
 using Cabinet.Web.Hosting;
 using Microsoft.AspNetCore.DataProtection;
 using StackExchange.Redis;
@@ -50,9 +51,9 @@ public static class DataProtectionSetup
             return null;
         }
 
-        var all = X509CertificateLoader.LoadPkcs12CollectionFromFile(cabinet.SigningCertificatePath,
-            SecretSetting.Read(cabinet.SigningCertificatePassword, cabinet.SigningCertificatePasswordFile));
-        return all.FirstOrDefault(c => c.HasPrivateKey && c.GetRSAPublicKey() is not null
-            && !c.Extensions.OfType<X509BasicConstraintsExtension>().Any(b => b.CertificateAuthority));
+        // The signer SigningIdentity picks (the end-entity certificate with its key); it lives as long as the key ring.
+        var signer = SigningIdentity.FromPkcs12File(cabinet.SigningCertificatePath,
+            SecretSetting.Read(cabinet.SigningCertificatePassword, cabinet.SigningCertificatePasswordFile)).Certificate;
+        return signer.GetRSAPublicKey() is null ? null : signer;
     }
 }

@@ -49,7 +49,7 @@ public abstract class FloorSpeechTests<TCluster>(TCluster cluster) : IClassFixtu
                 MeetingEventKinds.SpeechEnded, MeetingEventKinds.FloorGranted, MeetingEventKinds.SpeechEnded,
             ],
             ledger.Skip(3).Select(e => e.Command));
-        Assert.Contains("\"superseded\":{\"userName\":\"delegate2\"", ledger[8].Detail, StringComparison.Ordinal);
+        Assert.Contains("\"superseded\":{\"item\":\"i1\",\"userName\":\"delegate2\"", ledger[8].Detail, StringComparison.Ordinal);
         Assert.Contains("\"pointOfOrder\":true", ledger[4].Detail, StringComparison.Ordinal);
     }
 
@@ -77,6 +77,57 @@ public abstract class FloorSpeechTests<TCluster>(TCluster cluster) : IClassFixtu
         Assert.Equal(SpeechEnding.Ended, floor.For("i2").Speeches.Single().Ending);
         Assert.Contains("\"speechEnded\":{\"item\":\"i1\",\"userName\":\"delegate1\"", ledger.Single(e => e.Version == moved.Version).Detail, StringComparison.Ordinal);
         Assert.Equal(closed.Version, ledger.Single(e => e.Command == MeetingEventKinds.Closed).Version);
+    }
+
+    [Fact]
+    public async Task A_long_debate_keeps_the_recent_speeches_in_the_state_and_every_one_in_the_ledger_and_the_minutes()
+    {
+        var meeting = await cluster.NewLiveMeetingAsync();
+        var start = (await meeting.GetSnapshotAsync(ClusterFixture.Delegate1)).Value!;
+        const int Speeches = 25;
+        var storedAtTwelve = 0;
+        for (var i = 0; i < Speeches; i++)
+        {
+            if (i == 12)
+            {
+                storedAtTwelve = (await cluster.StoredStateAsync(meeting.GetPrimaryKeyString())).Length;
+            }
+
+            var speaker = i % 2 == 0 ? ClusterFixture.Delegate1 : ClusterFixture.Delegate2;
+            Assert.True((await meeting.RequestFloorAsync(speaker, new FloorRequestInput($"Lượt {i}", PointOfOrder: i == 3))).Ok);
+            Assert.True((await meeting.GrantFloorAsync(ClusterFixture.Chair, FloorGrant.Next)).Ok);
+            if (i < Speeches - 1)
+            {
+                Assert.True((await meeting.EndSpeechAsync(ClusterFixture.Chair)).Ok);
+            }
+        }
+
+        var storedAtTwentyFour = (await cluster.StoredStateAsync(meeting.GetPrimaryKeyString())).Length;
+        await meeting.MoveAsync(ClusterFixture.Chair, AgendaMove.Next);   // ends the last one as itemChanged
+
+        // Twelve more speeches (about 300 bytes each if they were all kept) cost the state next to nothing.
+        Assert.InRange(storedAtTwentyFour - storedAtTwelve, -1024, 1024);
+
+        var actual = (await meeting.GetSnapshotAsync(ClusterFixture.Delegate1)).Value!;
+        var item = actual.Floor.For("i1");
+        Assert.Equal(ItemFloor.RecentSpeeches, item.Speeches.Length);
+        Assert.Equal(Speeches, item.SpeechCount);
+        Assert.Equal($"Lượt {Speeches - 1}", item.Speeches[^1].Topic);
+        Assert.Equal(SpeechEnding.ItemChanged, item.Speeches[^1].Ending);
+        Assert.Equal(13, actual.Floor.Statistics().Single(s => s.UserName == "delegate1").Speeches);
+        Assert.Equal(12, actual.Floor.Statistics().Single(s => s.UserName == "delegate2").Speeches);
+        Assert.Equal(1, actual.Floor.Statistics().Single(s => s.UserName == "delegate2").PointsOfOrder);
+
+        var events = (await meeting.GetEventsSinceAsync(ClusterFixture.Delegate1, start.Version)).Value!.Events;
+        Assert.All(events.Where(e => e.Floor?.Item is not null), e => Assert.True(e.Floor!.Item!.Speeches.Length <= ItemFloor.RecentSpeeches));
+        Assert.Equal(actual, events.Aggregate(start, (s, e) => s.Apply(e)), SnapshotComparer.Instance);
+
+        var recorded = SpeechRecord.ReadAll(await meeting.ReadLedgerAsync()).ToList();
+        Assert.Equal(Speeches, recorded.Count);
+        Assert.All(recorded, r => Assert.Equal("i1", r.Item));
+        Assert.Equal([.. Enumerable.Range(0, Speeches).Select(i => i % 2 == 0 ? "delegate1" : "delegate2")], recorded.Select(r => r.UserName));
+        Assert.True(recorded[3].PointOfOrder);
+        Assert.Equal(SpeechEnding.ItemChanged, recorded[^1].Ending);
     }
 
     [Fact]

@@ -42,6 +42,7 @@ public static class ErrorCodes
 
     // voting
     public static readonly CabinetError PollOpen = new("poll.open", "Đang có một nội dung biểu quyết chưa kết thúc.");
+    public static readonly CabinetError PollsFull = new("poll.too_many", "Cuộc họp đã có số nội dung biểu quyết tối đa (200).");
     public static readonly CabinetError PollNotFound = new("poll.not_found", "Không tìm thấy nội dung biểu quyết.");
     public static readonly CabinetError PollNotOpen = new("poll.not_open", "Nội dung biểu quyết chưa mở hoặc đã kết thúc.");
     public static readonly CabinetError DeviceUnknown = new("device.unknown", "Thiết bị chưa được đăng ký khóa ký số cho tài khoản này.");

@@ -26,7 +26,7 @@ public sealed partial class MeetingSealer(
     {
         var s = request.State;
         var ledger = await ReadLedgerAsync(request);
-        var minutes = MinutesPdfWriter.Write(MinutesBuilder.Build(s, request.OrganizationName));
+        var minutes = MinutesPdfWriter.Write(MinutesBuilder.Build(s, request.OrganizationName, ledger));
         CrashIfAsked("after-minutes");
 
         var secretary = s.Participants.FirstOrDefault(p => p.Role == MeetingRole.Secretary) ?? s.Participants.First(p => p.Role == MeetingRole.Chair);

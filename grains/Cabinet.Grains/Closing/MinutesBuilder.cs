@@ -8,15 +8,17 @@ namespace Cabinet.Closing;
 /// <summary>Writes the minutes from the meeting's own record: attendance, agenda, polls and approved conclusions.</summary>
 internal static class MinutesBuilder
 {
-    public static MinutesModel Build(MeetingState s, string organizationName)
+    /// <param name="ledger">The whole ledger: every speech is read from it (the state keeps only recent ones).</param>
+    public static MinutesModel Build(MeetingState s, string organizationName, IReadOnlyList<Voting.Ledger.LedgerEntry> ledger)
     {
+        var speeches = SpeechRecord.ReadAll(ledger).ToLookup(r => r.Item, StringComparer.Ordinal);
         var chair = s.Participants.First(p => p.Role == MeetingRole.Chair);
         var secretary = s.Participants.FirstOrDefault(p => p.Role == MeetingRole.Secretary) ?? chair;
         return new MinutesModel(organizationName, s.Details.Title, s.OpenedAt ?? s.Details.ScheduledStart, s.ClosedAt ?? s.OpenedAt ?? s.Details.ScheduledStart,
             s.Details.Place, Person(chair), Person(secretary))
         {
             Attendance = s.Participants.Select(p => Attendee(p, s.Attendance.FirstOrDefault(a => a.UserName == p.UserName))).ToList(),
-            AgendaItems = s.Agenda.Select((item, i) => Item(s, item, i + 1)).ToList(),
+            AgendaItems = s.Agenda.Select((item, i) => Item(s, item, i + 1, speeches[item.Id])).ToList(),
             Signatories = [new Signatory("THƯ KÝ", secretary.DisplayName), new Signatory("CHỦ TỌA", chair.DisplayName)],
         };
     }
@@ -34,14 +36,13 @@ internal static class MinutesBuilder
             : new Attendee(p.DisplayName, position, AttendanceStatus.Present);
     }
 
-    private static MinutesAgendaItem Item(MeetingState s, AgendaItem item, int number)
+    private static MinutesAgendaItem Item(MeetingState s, AgendaItem item, int number, IEnumerable<SpeechRecord> speeches)
     {
         var conclusion = s.Conclusions.FirstOrDefault(c => c.ItemId == item.Id && !c.Approved.IsDefaultOrEmpty);
         return new MinutesAgendaItem(number, item.Title)
         {
             Presenter = string.IsNullOrEmpty(item.Presenter) ? null : item.Presenter,
-            Speakers = s.Floor.For(item.Id).Speeches.Where(sp => sp.EndedAt is not null)
-                .Select(sp => new Speaker(NameOf(s, sp.UserName), sp.StartedAt, sp.EndedAt!.Value - sp.StartedAt, sp.PointOfOrder)).ToList(),
+            Speakers = speeches.Select(sp => new Speaker(NameOf(s, sp.UserName), sp.StartedAt, TimeSpan.FromSeconds(sp.Seconds), sp.PointOfOrder)).ToList(),
             Polls = s.Polls.Where(p => p.Motion.AgendaItemId == item.Id && p.Status != PollStatus.Open).Select(Poll).ToList(),
             Conclusion = conclusion is null ? null : new Conclusion(conclusion.Approved) { ApprovedAt = conclusion.ApprovedAt },
             Documents = Documents(s, item.Id),
@@ -62,6 +63,6 @@ internal static class MinutesBuilder
         }
 
         var counts = result.Tally.Counts.Select(c => new PollCount(ChoiceWords.Of(poll.Motion, c.Choice), (int)c.Votes)).ToList();
-        return new MinutesPoll(poll.Motion.Title, counts, rule, result.Outcome.ExplanationVi) { Eligible = poll.EligibleVoters.Length };
+        return new MinutesPoll(poll.Motion.Title, counts, rule, result.Outcome.ExplanationVi) { Eligible = poll.Eligible };
     }
 }

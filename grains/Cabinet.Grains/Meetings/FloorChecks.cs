@@ -35,5 +35,5 @@ internal static class FloorChecks
 
     /// <summary>The next state with <paramref name="floor"/>, its event carrying the floor of <paramref name="itemId"/>.</summary>
     public static Decision Accept(MeetingState s, MeetingCommand c, string kind, FloorSnapshot floor, string? itemId, object detail) =>
-        Decision.Accept(s with { Floor = floor }, c.EventOn(s, kind) with { Floor = floor.UpdateFor(itemId) }, detail);
+        Decision.Accept(s with { Floor = floor }, c.EventOn(s, kind) with { Floor = floor.UpdateFor(itemId, s.Floor) }, detail);
 }

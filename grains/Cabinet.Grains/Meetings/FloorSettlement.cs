@@ -27,14 +27,13 @@ internal static class FloorSettlement
         }
 
         var ended = speech.End(c.At, c.Actor.UserName, ending.Value);
-        var floor = SpeechDecisions.Finish(next.Floor, ended);
+        var floor = next.Floor.WithFinished(ended);
         var detail = JsonNode.Parse(decision.Detail) as JsonObject ?? [];
-        detail["speechEnded"] = JsonSerializer.SerializeToNode(
-            new { Item = ended.ItemId, ended.UserName, Seconds = (int)ended.Duration!.Value.TotalSeconds, ended.Ending }, CanonicalJson.Options);
+        detail["speechEnded"] = JsonSerializer.SerializeToNode(SpeechRecord.Of(ended), CanonicalJson.Options);
         return decision with
         {
             Next = next with { Floor = floor },
-            Event = meetingEvent with { Floor = floor.UpdateFor(ended.ItemId) },
+            Event = meetingEvent with { Floor = floor.UpdateFor(ended.ItemId, before.Floor) },
             Detail = detail.ToJsonString(CanonicalJson.Options),
         };
     }

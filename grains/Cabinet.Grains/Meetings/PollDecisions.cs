@@ -14,6 +14,9 @@ namespace Cabinet.Meetings;
 /// </summary>
 internal static class PollDecisions
 {
+    /// <summary>Polls one meeting may hold, cancelled ones included: every one stays in the meeting's state and snapshot.</summary>
+    public const int MaxPolls = 200;
+
     /// <summary>Checks the request and builds the poll's book: motion, and eligibility frozen from who is present now.</summary>
     public static Result<PollBook> Prepare(MeetingState s, MeetingCommand c, MotionInput? input)
     {
@@ -30,6 +33,11 @@ internal static class PollDecisions
         if (s.Polls.Any(p => p.Status == PollStatus.Open))
         {
             return Result<PollBook>.Refused(ErrorCodes.PollOpen);
+        }
+
+        if (s.Polls.Length >= MaxPolls)
+        {
+            return Result<PollBook>.Refused(ErrorCodes.PollsFull);
         }
 
         var pollId = $"p{s.NextPollNumber}";
@@ -55,11 +63,11 @@ internal static class PollDecisions
     public static Decision Opened(MeetingState s, MeetingCommand c, PollBook book)
     {
         var view = new PollView(book.PollId, book.Motion, PollStatus.Open, book.OpenedAt, null, null,
-            book.Eligibility.Voters.Select(v => v.UserName).ToImmutableArray(), book.Eligibility.MemberCount, book.Eligibility.PresentCount, null);
+            book.Eligibility.Voters.Select(v => v.UserName).ToImmutableArray(), book.Eligibility.MemberCount, book.Eligibility.PresentCount, null, book.Eligibility.Voters.Length);
         return Decision.Accept(
             s with { Polls = s.Polls.Add(view), NextPollNumber = s.NextPollNumber + 1 },
             c.EventOn(s, MeetingEventKinds.PollOpened) with { PollUpdate = view },
-            new { book.PollId, book.Motion.AgendaItemId, book.Motion.Title, book.Motion.Secrecy, Eligible = view.EligibleVoters.Length });
+            new { book.PollId, book.Motion.AgendaItemId, book.Motion.Title, book.Motion.Secrecy, Eligible = view.Eligible });
     }
 
     /// <summary>The open poll with that id, or why the chair may not close or cancel it.</summary>
@@ -78,7 +86,7 @@ internal static class PollDecisions
 
     public static Decision Closed(MeetingState s, MeetingCommand c, PollView poll, SignedPollResult result)
     {
-        var view = poll with { Status = PollStatus.Closed, ClosedAt = c.At, Result = result };
+        var view = poll.Ended(PollStatus.Closed, c.At) with { Result = result };
         return Decision.Accept(
             s with { Polls = s.Polls.Replace(poll, view) },
             c.EventOn(s, MeetingEventKinds.PollClosed) with { PollUpdate = view },
@@ -87,7 +95,7 @@ internal static class PollDecisions
 
     public static Decision Cancelled(MeetingState s, MeetingCommand c, PollView poll, string reason)
     {
-        var view = poll with { Status = PollStatus.Cancelled, ClosedAt = c.At, CancelReason = reason };
+        var view = poll.Ended(PollStatus.Cancelled, c.At) with { CancelReason = reason };
         return Decision.Accept(
             s with { Polls = s.Polls.Replace(poll, view) },
             c.EventOn(s, MeetingEventKinds.PollCancelled) with { PollUpdate = view },

@@ -28,7 +28,7 @@ internal static class SpeechDecisions
         var superseded = floor.Speaking?.End(c.At, c.Actor.UserName, SpeechEnding.Superseded);
         if (superseded is not null)
         {
-            floor = Finish(floor, superseded);
+            floor = floor.WithFinished(superseded);
         }
 
         var speech = new Speech(item.ItemId, request.UserName, request.Topic, request.PointOfOrder, c.At,
@@ -36,7 +36,7 @@ internal static class SpeechDecisions
         return FloorChecks.Accept(s, c, MeetingEventKinds.FloorGranted, floor with { Speaking = speech }, item.ItemId, new
         {
             Item = item.ItemId, speech.UserName, speech.PointOfOrder, speech.LimitSeconds,
-            Superseded = superseded is null ? null : new { superseded.UserName, Seconds = (int)superseded.Duration!.Value.TotalSeconds },
+            Superseded = superseded is null ? null : SpeechRecord.Of(superseded),
         });
     }
 
@@ -50,8 +50,7 @@ internal static class SpeechDecisions
         }
 
         var ended = speech!.End(c.At, c.Actor.UserName, SpeechEnding.Ended);
-        return FloorChecks.Accept(s, c, MeetingEventKinds.SpeechEnded, Finish(s.Floor, ended), ended.ItemId,
-            new { Item = ended.ItemId, ended.UserName, Seconds = (int)ended.Duration!.Value.TotalSeconds, ended.LimitSeconds });
+        return FloorChecks.Accept(s, c, MeetingEventKinds.SpeechEnded, s.Floor.WithFinished(ended), ended.ItemId, SpeechRecord.Of(ended));
     }
 
     public static Decision SetSpeakingTime(MeetingState s, MeetingCommand c, int seconds)
@@ -81,12 +80,5 @@ internal static class SpeechDecisions
             ? Decision.Unchanged
             : FloorChecks.Accept(s, c, MeetingEventKinds.DefaultSpeakingTimeChanged, s.Floor with { DefaultSpeakingSeconds = seconds }, null,
                 new { Seconds = seconds });
-    }
-
-    /// <summary>Moves an ended speech into its item's history; nobody speaks afterwards.</summary>
-    public static FloorSnapshot Finish(FloorSnapshot floor, Speech ended)
-    {
-        var item = floor.For(ended.ItemId);
-        return floor.With(item with { Speeches = item.Speeches.Add(ended) }) with { Speaking = null };
     }
 }

@@ -35,6 +35,8 @@ public abstract class VotingTests<TCluster>(TCluster cluster) : IClassFixture<TC
         var poll = (await meeting.GetSnapshotAsync(ClusterFixture.Delegate1)).Value!.Polls.Single();
         var result = poll.Result!;
         Assert.Equal(PollStatus.Closed, poll.Status);
+        Assert.Empty(poll.EligibleVoters);   // an ended poll keeps only their number: the ballot chain knows who
+        Assert.Equal(3, poll.Eligible);
         Assert.Equal(3, result.BallotCount);
         Assert.Equal(2, result.Outcome.Yes);
         Assert.Equal(1, result.Outcome.Abstain);
@@ -144,6 +146,26 @@ public abstract class VotingTests<TCluster>(TCluster cluster) : IClassFixture<TC
         Assert.True((await meeting.CancelPollAsync(ClusterFixture.Chair, pollId, "Cần bổ sung tài liệu")).Ok);
         Assert.Equal(ErrorCodes.PollNotOpen.Code, (await meeting.ClosePollAsync(ClusterFixture.Chair, pollId)).Error!.Code);
         Assert.True((await meeting.CloseAsync(ClusterFixture.Chair)).Ok);
+    }
+
+    [Fact]
+    public async Task A_meeting_holds_a_bounded_number_of_polls()
+    {
+        var (meeting, _, _) = await LiveMeetingWithVotersAsync();
+        var motion = new MotionInput("i1", "Thông qua nội dung 1");
+        for (var i = 0; i < PollDecisions.MaxPolls; i++)
+        {
+            Assert.True((await meeting.OpenPollAsync(ClusterFixture.Chair, motion)).Ok);
+            var open = (await meeting.GetSnapshotAsync(ClusterFixture.Chair)).Value!.OpenPoll!;
+            Assert.Equal(3, open.EligibleVoters.Length);
+            Assert.True((await meeting.CancelPollAsync(ClusterFixture.Chair, open.PollId, "Mở nhầm")).Ok);
+        }
+
+        var version = await meeting.GetVersionAsync();
+        Assert.Equal(ErrorCodes.PollsFull.Code, (await meeting.OpenPollAsync(ClusterFixture.Chair, motion)).Error!.Code);
+        Assert.Equal(version, await meeting.GetVersionAsync());
+        var polls = (await meeting.GetSnapshotAsync(ClusterFixture.Chair)).Value!.Polls;
+        Assert.All(polls, p => Assert.True(p is { Status: PollStatus.Cancelled, EligibleVoters.IsEmpty: true, Eligible: 3 }));
     }
 
     private async Task<(IMeetingGrain Meeting, string Id, List<TestVoter> Voters)> LiveMeetingWithVotersAsync()

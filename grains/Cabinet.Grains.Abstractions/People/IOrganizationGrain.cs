@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 
 namespace Cabinet.People;
 
-/// <summary>An organisation: its profile, its members and the meetings it holds. Keyed by organisation id.</summary>
+/// <summary>An organisation: its profile, its members (its meetings are in its meeting index). Keyed by organisation id.</summary>
 [Alias("cabinet.IOrganizationGrain")]
 public interface IOrganizationGrain : IGrainWithStringKey
 {
@@ -14,7 +14,4 @@ public interface IOrganizationGrain : IGrainWithStringKey
 
     Task<ImmutableArray<string>> GetMembersAsync();
 
-    Task AddMeetingAsync(string meetingId);
-
-    Task<ImmutableArray<string>> GetMeetingsAsync();
 }

@@ -14,9 +14,6 @@ public interface IUserGrain : IGrainWithStringKey
     /// <summary>Checks the password; after repeated failures the account is locked for a while.</summary>
     Task<Result<UserProfile>> SignInAsync(string password);
 
-    Task AddMeetingAsync(string meetingId);
-
-    Task<ImmutableArray<string>> GetMeetingsAsync();
 
     /// <summary>Registers a device's ballot-signing public key (ECDSA P-256, SPKI DER, base64).</summary>
     Task<Result<Polls.DeviceKey>> RegisterDeviceAsync(string label, string publicKeySpki);

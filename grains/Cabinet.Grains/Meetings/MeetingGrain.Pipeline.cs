@@ -129,15 +129,6 @@ public sealed partial class MeetingGrain
         return Result<ImmutableArray<Participant>>.Of(participants.MoveToImmutable());
     }
 
-    private async Task AnnounceAsync(MeetingSetup setup)
-    {
-        await GrainFactory.GetGrain<IOrganizationGrain>(state.State.OrganizationId).AddMeetingAsync(MeetingId);
-        await InviteAsync(setup.Participants);
-    }
-
-    private Task InviteAsync(ImmutableArray<ParticipantInvite> invites) =>
-        Task.WhenAll(invites.Select(i => GrainFactory.GetGrain<IUserGrain>(i.UserName).AddMeetingAsync(MeetingId)));
-
     [LoggerMessage(Level = LogLevel.Error, Message = "Meeting {MeetingId}: storing {Kind} failed; the command was refused")]
     private partial void LogWriteFailed(Exception exception, string meetingId, string kind);
 }

@@ -63,7 +63,7 @@ public sealed partial class MeetingGrain(
         }
 
         return LifecycleDecisions.Create(state.State, c, setup.Details, participants.Value, setup.Agenda);
-    }, requireExisting: false, afterAccepted: () => AnnounceAsync(setup!));
+    }, requireExisting: false);
 
     public Task<CommandResult> UpdateDetailsAsync(Actor actor, MeetingDetails details) =>
         ExecuteAsync(actor, c => LifecycleDecisions.UpdateDetails(state.State, c, details));
@@ -77,7 +77,7 @@ public sealed partial class MeetingGrain(
 
         var resolved = await ResolveAsync(participants);
         return resolved.Ok ? LifecycleDecisions.SetParticipants(state.State, c, resolved.Value) : Decision.Refuse(resolved.Error!);
-    }, afterAccepted: () => InviteAsync(participants));
+    });
 
     public Task<CommandResult> AddParticipantsAsync(Actor actor, ImmutableArray<ParticipantInvite> participants) => ExecuteAsync(actor, async c =>
     {
@@ -88,7 +88,7 @@ public sealed partial class MeetingGrain(
 
         var resolved = await ResolveAsync(participants);
         return resolved.Ok ? LifecycleDecisions.AddParticipants(state.State, c, resolved.Value) : Decision.Refuse(resolved.Error!);
-    }, afterAccepted: () => InviteAsync(participants));
+    });
 
     public Task<CommandResult> AddAgendaItemAsync(Actor actor, AgendaItemInput item) =>
         ExecuteAsync(actor, c => AgendaDecisions.Add(state.State, c, item));

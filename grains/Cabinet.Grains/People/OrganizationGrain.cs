@@ -19,11 +19,6 @@ public sealed class OrganizationGrain(
 
     public Task<ImmutableArray<string>> GetMembersAsync() => Task.FromResult(state.State.Members);
 
-    public Task AddMeetingAsync(string meetingId) =>
-        state.State.Meetings.Contains(meetingId) ? Task.CompletedTask : SaveAsync(state.State with { Meetings = state.State.Meetings.Add(meetingId) });
-
-    public Task<ImmutableArray<string>> GetMeetingsAsync() => Task.FromResult(state.State.Meetings);
-
     private Task SaveAsync(OrganizationState next)
     {
         state.State = next;

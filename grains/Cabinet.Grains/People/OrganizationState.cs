@@ -7,5 +7,5 @@ public sealed record OrganizationState
 {
     [Id(0)] public OrganizationProfile? Profile { get; init; }
     [Id(1)] public ImmutableArray<string> Members { get; init; } = [];
-    [Id(2)] public ImmutableArray<string> Meetings { get; init; } = [];
+    // Id 2 held every meeting id the organisation ever had; the meeting index replaced it.
 }

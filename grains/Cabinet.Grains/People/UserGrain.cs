@@ -65,15 +65,4 @@ public sealed partial class UserGrain(
         await state.WriteStateAsync();
         return Result<UserProfile>.Refused(locked ? ErrorCodes.AccountLocked : ErrorCodes.SignInFailed);
     }
-
-    public async Task AddMeetingAsync(string meetingId)
-    {
-        if (!state.State.Meetings.Contains(meetingId))
-        {
-            state.State = state.State with { Meetings = state.State.Meetings.Add(meetingId) };
-            await state.WriteStateAsync();
-        }
-    }
-
-    public Task<ImmutableArray<string>> GetMeetingsAsync() => Task.FromResult(state.State.Meetings);
 }

@@ -19,12 +19,20 @@ public sealed partial class MeetingHub(IGrainFactory grains, MeetingFeeds feeds,
 {
     public const string Path = "/hubs/meeting";
 
+    /// <summary>Meetings one connection may follow at once: what a connection holds stays bounded.</summary>
+    public const int MaxJoinedMeetings = 20;
+
     /// <summary>Joins the meeting's live group and returns its snapshot; events with a higher version follow.</summary>
     public async Task<Result<MeetingSnapshot>> JoinMeeting(string meetingId)
     {
         if (Refusal(meetingId) is { } refusal)
         {
             return Result<MeetingSnapshot>.Refused(refusal);
+        }
+
+        if (JoinedMeetings.Count >= MaxJoinedMeetings && !JoinedMeetings.Contains(meetingId))
+        {
+            return Result<MeetingSnapshot>.Refused(ErrorCodes.TooManyJoined);
         }
 
         var grain = Grain(meetingId);
@@ -51,8 +59,8 @@ public sealed partial class MeetingHub(IGrainFactory grains, MeetingFeeds feeds,
         if (!JoinedMeetings.Remove(meetingId))
         {
             // Nothing to leave; only someone who may see the meeting learns its version.
-            var snapshot = await Grain(meetingId).GetSnapshotAsync(Caller);
-            return snapshot.Ok ? CommandResult.Accepted(snapshot.Value!.Version) : CommandResult.Refused(snapshot.Error!);
+            var summary = await Grain(meetingId).GetSummaryAsync(Caller);
+            return summary.Ok ? CommandResult.Accepted(await Grain(meetingId).GetVersionAsync()) : CommandResult.Refused(summary.Error!);
         }
 
         await Groups.RemoveFromGroupAsync(Context.ConnectionId, meetingId);

@@ -78,6 +78,28 @@ public sealed class LiveMeetingTests(ServerFixture fixture) : IClassFixture<Serv
     }
 
     [Fact]
+    public async Task One_connection_follows_a_bounded_number_of_meetings_and_a_refusal_keeps_it_open()
+    {
+        await using var chair = await fixture.ConnectAsync("chutich");
+        var ids = new List<string>();
+        for (var i = 0; i <= MeetingHub.MaxJoinedMeetings; i++)
+        {
+            ids.Add(await ServerFixture.NewMeetingAsync(chair));
+        }
+
+        foreach (var id in ids.Take(MeetingHub.MaxJoinedMeetings))
+        {
+            Assert.True((await chair.JoinAsync(id)).Ok);
+        }
+
+        Assert.True((await chair.JoinAsync(ids[0])).Ok);   // joining one it follows again is no new meeting
+        Assert.Equal(ErrorCodes.TooManyJoined.Code, (await chair.JoinAsync(ids[^1])).Error!.Code);
+        Assert.True((await chair.InvokeAsync(nameof(MeetingHub.LeaveMeeting), ids[0])).Ok);
+        Assert.True((await chair.JoinAsync(ids[^1])).Ok);
+        Assert.True((await chair.InvokeAsync(nameof(MeetingHub.LeaveMeeting), ids[0])).Ok);   // not joined now: answered with the version
+    }
+
+    [Fact]
     public async Task Someone_from_another_commune_cannot_see_or_join_a_provincial_meeting()
     {
         await using var chair = await fixture.ConnectAsync("chutich");

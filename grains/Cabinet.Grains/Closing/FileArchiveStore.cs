@@ -24,6 +24,7 @@ public sealed class FileArchiveStore(string dataPath) : IArchiveStore
         {
             File.Move(temp, path, overwrite: false);
             File.SetAttributes(path, FileAttributes.ReadOnly);
+            Storage.PrivateFiles.SyncFolder(Path.GetDirectoryName(path)!);
             return true;
         }
         catch (IOException) when (File.Exists(path))

@@ -45,6 +45,7 @@ public sealed class FileDocumentBlobStore(string dataPath) : IDocumentBlobStore
             }
 
             File.Move(temp, path, overwrite: false);
+            Storage.PrivateFiles.SyncFolder(Path.GetDirectoryName(path)!);
         }
         catch (IOException) when (File.Exists(path))
         {

@@ -41,10 +41,19 @@ public sealed class FileLedgerJournal(string dataPath) : ILedgerJournal
                 options.UnixCreateMode = PrivateFiles.FileMode;
             }
 
-            await using var file = new FileStream(Path.Combine(folder, NameOf(segment.Key)), options);
-            await file.WriteAsync(LedgerLines.Write(segment));
-            await file.FlushAsync();
-            file.Flush(flushToDisk: true);
+            var path = Path.Combine(folder, NameOf(segment.Key));
+            var created = !File.Exists(path);
+            await using (var file = new FileStream(path, options))
+            {
+                await file.WriteAsync(LedgerLines.Write(segment));
+                await file.FlushAsync();
+                file.Flush(flushToDisk: true);
+            }
+
+            if (created)
+            {
+                PrivateFiles.SyncFolder(folder);
+            }
         }
     }
 

@@ -52,6 +52,7 @@ public sealed partial class FileGrainStorage(string name, string folder, IGrainS
         }
 
         File.Move(temp, path, overwrite: true);
+        PrivateFiles.SyncFolder(Path.GetDirectoryName(path)!);
         grainState.ETag = etag;
         grainState.RecordExists = true;
     }

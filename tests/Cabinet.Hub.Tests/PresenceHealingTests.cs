@@ -49,6 +49,35 @@ public sealed class PresenceHealingTests
         }
     }
 
+    [Fact]
+    public async Task A_departure_refused_while_Redis_is_down_is_recorded_once_Redis_is_back()
+    {
+        var redis = await RedisServer.StartAsync();
+        try
+        {
+            await using var host = await CabinetServer.StartAsync(NoDeafRoomTests.Live(CabinetServerOptions.OnRedis(redis.ConnectionString)));
+            await using var chair = await MeetingHubClient.ConnectAsync(host.BaseAddress, "chutich");
+            var leaving = await MeetingHubClient.ConnectAsync(host.BaseAddress, "daibieu1");
+            var id = await ServerFixture.NewMeetingAsync(chair);
+            await NoDeafRoomTests.JoinAllAsync(id, chair, leaving);
+            await chair.WaitForAsync(s => s.IsConnected("daibieu1"));
+
+            await redis.StopAsync();
+            var refused = await leaving.InvokeAsync(nameof(MeetingHub.LeaveMeeting), id);
+            Assert.Equal(ErrorCodes.StorageFailed.Code, refused.Error?.Code);   // answered, and not forgotten
+            await leaving.DisposeAsync();
+            redis = await redis.StartAgainAsync();
+
+            var snapshot = await SnapshotWhenAsync(chair, id, s => !s.IsConnected("daibieu1"));
+            Assert.False(snapshot.IsConnected("daibieu1"));
+            Assert.True(snapshot.IsConnected("chutich"));
+        }
+        finally
+        {
+            await redis.DisposeAsync();
+        }
+    }
+
     /// <summary>Asks the surviving host for the meeting until <paramref name="condition"/> holds or the bound passes; returns the last answer.</summary>
     private static async Task<MeetingSnapshot> SnapshotWhenAsync(MeetingHubClient client, string id, Func<MeetingSnapshot, bool> condition)
     {

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Cabinet.Documents;
 using Cabinet.Meetings;
 using Cabinet.People;
@@ -10,12 +9,8 @@ namespace Cabinet.Grains.Tests;
 /// <summary>Shared steps of the document tests: an upload as the intake records it (the bytes are not needed here), listing annotations.</summary>
 internal static class DocumentSteps
 {
-    /// <summary>The hub's JSON shape (camelCase, enums as strings, non-ASCII escaped): what a page weighs on the wire.</summary>
-    private static readonly JsonSerializerOptions HubLikeJson = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
+    /// <summary>The hub's own JSON: what a page weighs on the wire.</summary>
+    private static readonly JsonSerializerOptions HubLikeJson = HubOptions();
 
     public static DocumentUpload Upload(string title = "Báo cáo", string? documentId = null, string? itemId = "i1", bool classified = false, int pages = 5, char hash = 'a') =>
         new(documentId, title, itemId, DownloadAllowed: true, classified, new string(hash, 64), 1234, pages);
@@ -52,6 +47,13 @@ internal static class DocumentSteps
         while (after is not null);
 
         return all.ToImmutable();
+    }
+
+    private static JsonSerializerOptions HubOptions()
+    {
+        var options = new JsonSerializerOptions();
+        Cabinet.Hub.HubJson.Configure(options);
+        return options;
     }
 
     public static AnnotationInput Note(string text, bool shared = false, int page = 1) =>

@@ -118,7 +118,7 @@ public sealed class AnnotationTests(BrowserFixture fixture) : IClassFixture<Brow
 
         // Stored as the author drew it, in page fractions.
         await using var client = await MeetingHubClient.ConnectAsync(fixture.Server.BaseAddress, "daibieu2");
-        var listed = await client.Connection.InvokeAsync<Result<ImmutableArray<AnnotationView>>>(nameof(MeetingHub.ListAnnotations), meeting, documentId);
+        var listed = await client.ListAnnotationsAsync(meeting, documentId);
         var stored = Assert.Single(listed.Value, a => a.AnnotationId == ink);
         Assert.Equal(AnnotationKind.Ink, stored.Kind);
         var strokes = stored.Ink ?? throw new InvalidOperationException("an ink annotation without strokes");

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Cabinet.Documents;
 using Cabinet.Errors;
 using Cabinet.Hub.Limits;
@@ -22,8 +21,8 @@ public sealed partial class MeetingHub
             : Grain(meetingId).GetDocumentAccessAsync(Caller, documentId);
 
     [Query]
-    public Task<Result<ImmutableArray<AnnotationView>>> ListAnnotations(string meetingId, string documentId) =>
-        Annotations(meetingId, documentId, (g, a) => g.ListAsync(a));
+    public Task<Result<AnnotationPage>> ListAnnotations(string meetingId, string documentId, string? after, int count) =>
+        Annotations(meetingId, documentId, (g, a) => g.ListAsync(a, after, count));
 
     public Task<Result<AnnotationView>> AddAnnotation(string meetingId, string documentId, AnnotationInput input) =>
         Annotations(meetingId, documentId, (g, a) => g.AddAsync(a, input));

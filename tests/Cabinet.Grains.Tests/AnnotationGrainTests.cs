@@ -15,8 +15,8 @@ public sealed class AnnotationGrainTests(FileStorageCluster cluster) : IClassFix
         var mine = (await annotations.AddAsync(ClusterFixture.Delegate1, Note("riêng tôi"))).Value!;
         var shared = (await annotations.AddAsync(ClusterFixture.Delegate1, Note("chia sẻ", shared: true))).Value!;
 
-        Assert.Equal([shared.AnnotationId], (await annotations.ListAsync(ClusterFixture.Delegate2)).Value.Select(a => a.AnnotationId));
-        Assert.Equal(2, (await annotations.ListAsync(ClusterFixture.Delegate1)).Value.Length);
+        Assert.Equal([shared.AnnotationId], (await annotations.ListAllAsync(ClusterFixture.Delegate2)).Select(a => a.AnnotationId));
+        Assert.Equal(2, (await annotations.ListAllAsync(ClusterFixture.Delegate1)).Length);
         Assert.Equal(("delegate1", "Đại biểu 1"), (mine.Author, mine.AuthorName));
 
         Assert.Equal(ErrorCodes.AnnotationNotYours.Code, (await annotations.UpdateAsync(ClusterFixture.Delegate2, shared.AnnotationId, Note("sửa"))).Error!.Code);
@@ -26,7 +26,7 @@ public sealed class AnnotationGrainTests(FileStorageCluster cluster) : IClassFix
 
         Assert.True((await annotations.ShareAsync(ClusterFixture.Delegate1, mine.AnnotationId, true)).Ok);
         Assert.True((await annotations.DeleteAsync(ClusterFixture.Delegate1, shared.AnnotationId)).Ok);
-        Assert.Equal([mine.AnnotationId], (await annotations.ListAsync(ClusterFixture.Delegate2)).Value.Select(a => a.AnnotationId));
+        Assert.Equal([mine.AnnotationId], (await annotations.ListAllAsync(ClusterFixture.Delegate2)).Select(a => a.AnnotationId));
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public sealed class AnnotationGrainTests(FileStorageCluster cluster) : IClassFix
         var annotations = cluster.Client.GetGrain<IAnnotationGrain>(IAnnotationGrain.KeyOf(meeting.GetPrimaryKeyString(), documentId));
 
         Assert.Equal(ErrorCodes.Forbidden.Code, (await annotations.AddAsync(ClusterFixture.Colleague, Note("x"))).Error!.Code);
-        Assert.Equal(ErrorCodes.Forbidden.Code, (await annotations.ListAsync(ClusterFixture.Outsider)).Error!.Code);
+        Assert.Equal(ErrorCodes.Forbidden.Code, (await annotations.ListAsync(ClusterFixture.Outsider, null, 10)).Error!.Code);
         var classified = cluster.Client.GetGrain<IAnnotationGrain>(IAnnotationGrain.KeyOf(meeting.GetPrimaryKeyString(), secret));
         Assert.Equal(ErrorCodes.DocumentClassified.Code, (await classified.AddAsync(ClusterFixture.Delegate1, Note("x"))).Error!.Code);
         var elsewhere = cluster.Client.GetGrain<IAnnotationGrain>(IAnnotationGrain.KeyOf(meeting.GetPrimaryKeyString(), "d99"));
@@ -59,6 +59,6 @@ public sealed class AnnotationGrainTests(FileStorageCluster cluster) : IClassFix
         Assert.Equal("annotations.invalid", (await annotations.AddAsync(ClusterFixture.Delegate1,
             new AnnotationInput(1, AnnotationKind.Highlight, new AnnotationAnchor(1, [new(0.1, 0.1, 0.1, 0.1)], null), null, null, null, false))).Error!.Code);
 
-        Assert.Single((await annotations.ListAsync(ClusterFixture.Delegate1)).Value);
+        Assert.Single(await annotations.ListAllAsync(ClusterFixture.Delegate1));
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Cabinet.Documents;
 using Cabinet.Hosting;
 using Cabinet.Meetings;
 using Cabinet.People;
@@ -30,6 +31,9 @@ public abstract class ClusterFixture : IAsyncLifetime
     /// <summary>Meetings whose next state writes fail right after the ledger append (<see cref="CabinetSiloOptions.FailStateWriteAfterLedgerAppend"/>).</summary>
     public ConcurrentDictionary<string, bool> FailingStateWrites { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Every annotation entry the silo wrote; meetings whose annotation writes fail.</summary>
+    public AnnotationWrites AnnotationWrites { get; } = new();
+
     public static Actor Chair { get; } = new("chair", "Chủ trì", Org, false);
 
     public static Actor Secretary { get; } = new("secretary", "Thư ký", Org, false);
@@ -50,7 +54,12 @@ public abstract class ClusterFixture : IAsyncLifetime
     {
         var storage = Storage = await StorageAsync() with { FailStateWriteAfterLedgerAppend = FailingStateWrites.ContainsKey };
         var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) => silo.AddCabinetStorage(storage));
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddCabinetStorage(storage);
+            var real = silo.Services.Last(d => d.ServiceType == typeof(IAnnotationStore)).ImplementationFactory!;
+            silo.Services.AddSingleton<IAnnotationStore>(sp => new RecordingAnnotationStore((IAnnotationStore)real(sp), AnnotationWrites));
+        });
         builder.ConfigureClient(client => client.Services.AddSerializer(s => s.AddCabinetDomainTypes()));
         _cluster = builder.Build();
         await _cluster.DeployAsync();

@@ -35,9 +35,9 @@ public sealed class AnnotationTests(ServerFixture fixture, ITestOutputHelper out
         Assert.Equal("<script>alert(1)</script> xem lại số liệu", arrived.Change.Shared!.Text);
         Assert.Equal("daibieu1", arrived.Change.Shared.Author);
 
-        var listed = (await d2.Connection.InvokeAsync<Result<ImmutableArray<AnnotationView>>>(nameof(MeetingHub.ListAnnotations), id, doc)).Value;
+        var listed = (await d2.ListAnnotationsAsync(id, doc)).Value;
         Assert.Equal([shared.Value!.AnnotationId], listed.Select(a => a.AnnotationId));
-        Assert.Equal(2, (await d1.Connection.InvokeAsync<Result<ImmutableArray<AnnotationView>>>(nameof(MeetingHub.ListAnnotations), id, doc)).Value.Length);
+        Assert.Equal(2, (await d1.ListAnnotationsAsync(id, doc)).Value.Length);
 
         var unshared = await d1.Connection.InvokeAsync<Result<AnnotationView>>(nameof(MeetingHub.ShareAnnotation), id, doc, shared.Value.AnnotationId, false);
         Assert.True(unshared.Ok);
@@ -108,9 +108,39 @@ public sealed class AnnotationTests(ServerFixture fixture, ITestOutputHelper out
         using var reader = await DocumentUploads.SignInAsync(fixture.Server.BaseAddress, "daibieu1");
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await reader.FetchAsync(id, second.DocumentId, 1)).Status);
 
-        var listed = (await d1.Connection.InvokeAsync<Result<ImmutableArray<AnnotationView>>>(nameof(MeetingHub.ListAnnotations), id, doc)).Value;
+        var listed = (await d1.ListAnnotationsAsync(id, doc)).Value;
         Assert.Equal(2, listed.Length);
         Assert.Equal("ghi chú", listed.Single(a => a.AnnotationId == mine.AnnotationId).Text);
+    }
+
+    [Fact]
+    public async Task More_than_a_page_of_annotations_arrives_over_several_pages_each_once()
+    {
+        var (id, doc) = await MeetingWithDocumentAsync();
+        await using var d1 = await fixture.ConnectAsync("daibieu1");
+        await using var d2 = await fixture.ConnectAsync("daibieu2");
+        var added = new List<string>();
+        for (var i = 0; i < 230; i++)
+        {
+            // Some long Vietnamese notes (about 12 KB each as sent) so that pages also end on their byte budget.
+            var text = i % 25 == 0 ? new string('ữ', 2000) : $"ghi chú số {i}";
+            var result = await Add(d1, id, doc, Note(text, shared: i % 5 == 0));
+            Assert.True(result.Ok, result.Error?.Code);
+            added.Add(result.Value!.AnnotationId);
+        }
+
+        var pages = new List<AnnotationPage>();
+        var mine = await d1.ListAnnotationsAsync(id, doc, count: 1000, pages: pages);
+
+        Assert.Equal(added, mine.Value.Select(a => a.AnnotationId));
+        Assert.True(pages.Count >= 2, $"{pages.Count} page(s)");
+        Assert.All(pages, p => Assert.InRange(p.Items.Length, 1, AnnotationPage.MaxItems));
+        var options = new System.Text.Json.JsonSerializerOptions();
+        HubJson.Configure(options);
+        Assert.All(pages, p => Assert.InRange(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(p, options).Length, 1, AnnotationPage.MaxItemBytes + 64));
+        Assert.Equal(added.Where((_, i) => i % 5 == 0), (await d2.ListAnnotationsAsync(id, doc, count: 9)).Value.Select(a => a.AnnotationId));
+        var bad = await d1.Connection.InvokeAsync<Result<AnnotationPage>>(nameof(MeetingHub.ListAnnotations), id, doc, "x", 10);
+        Assert.Equal("input.invalid", bad.Error?.Code);
     }
 
     private async Task<(string MeetingId, string DocumentId)> MeetingWithDocumentAsync()

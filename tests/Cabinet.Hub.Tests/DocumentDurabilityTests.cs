@@ -73,5 +73,5 @@ public sealed class DocumentDurabilityTests
     }
 
     private static async Task<ImmutableArray<AnnotationView>> List(MeetingHubClient client, string meetingId, string documentId) =>
-        (await client.Connection.InvokeAsync<Result<ImmutableArray<AnnotationView>>>(nameof(MeetingHub.ListAnnotations), meetingId, documentId)).Value;
+        (await client.ListAnnotationsAsync(meetingId, documentId)).Value;
 }

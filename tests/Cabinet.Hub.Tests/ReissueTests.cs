@@ -54,7 +54,7 @@ public sealed class ReissueTests(ServerFixture fixture) : IClassFixture<ServerFi
 
     private static async Task<ImmutableArray<AnnotationView>> ListAsync(MeetingHubClient client, string meetingId, string documentId)
     {
-        var listed = await client.Connection.InvokeAsync<Result<ImmutableArray<AnnotationView>>>(nameof(MeetingHub.ListAnnotations), meetingId, documentId);
+        var listed = await client.ListAnnotationsAsync(meetingId, documentId);
         Assert.True(listed.Ok, listed.Error?.Code);
         return listed.Value;
     }

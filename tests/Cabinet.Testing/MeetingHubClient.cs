@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using System.Net.Http.Json;
+using Cabinet.Documents;
 using Cabinet.Errors;
 using Cabinet.Hub;
 using Cabinet.Meetings;
@@ -70,6 +72,31 @@ public sealed class MeetingHubClient : IAsyncDisposable
         }
 
         return joined;
+    }
+
+    /// <summary>
+    /// Every annotation on the document this person sees, read page after page as docs/protocol.md describes (the first
+    /// refusal ends it); each page is also added to <paramref name="pages"/> when given.
+    /// </summary>
+    public async Task<Result<ImmutableArray<AnnotationView>>> ListAnnotationsAsync(string meetingId, string documentId, int count = AnnotationPage.MaxItems, List<AnnotationPage>? pages = null)
+    {
+        var all = ImmutableArray.CreateBuilder<AnnotationView>();
+        string? after = null;
+        do
+        {
+            var page = await Connection.InvokeAsync<Result<AnnotationPage>>(nameof(MeetingHub.ListAnnotations), meetingId, documentId, after, count);
+            if (!page.Ok)
+            {
+                return Result<ImmutableArray<AnnotationView>>.Refused(page.Error!);
+            }
+
+            pages?.Add(page.Value!);
+            all.AddRange(page.Value!.Items);
+            after = page.Value.NextAfter;
+        }
+        while (after is not null);
+
+        return Result<ImmutableArray<AnnotationView>>.Of(all.ToImmutable());
     }
 
     public Task<CommandResult> InvokeAsync(string method, params object?[] arguments) =>

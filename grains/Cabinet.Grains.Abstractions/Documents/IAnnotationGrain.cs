@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Cabinet.Errors;
 using Cabinet.People;
 
@@ -13,8 +12,12 @@ public interface IAnnotationGrain : IGrainWithStringKey
 {
     static string KeyOf(string meetingId, string documentId) => $"{meetingId}#{documentId}";
 
-    /// <summary>The caller's own annotations and everyone's shared ones, on every version.</summary>
-    Task<Result<ImmutableArray<AnnotationView>>> ListAsync(Actor actor);
+    /// <summary>
+    /// The caller's own annotations and everyone's shared ones, on every version: a page of them after
+    /// <paramref name="after"/> (an annotation id, or null for the first page), at most <paramref name="count"/>
+    /// (capped at <see cref="AnnotationPage.MaxItems"/>).
+    /// </summary>
+    Task<Result<AnnotationPage>> ListAsync(Actor actor, string? after, int count);
 
     Task<Result<AnnotationView>> AddAsync(Actor actor, AnnotationInput input);
 

@@ -11,7 +11,7 @@ public sealed partial class AnnotationGrain
     public async Task ReanchorAsync()
     {
         // Asked by the meeting grain without a caller: any author still in the meeting may read the document's versions.
-        foreach (var author in state.State.Annotations.Select(a => (a.Author, a.AuthorName)).Distinct())
+        foreach (var author in _annotations.Values.Select(a => (a.Author, a.AuthorName)).Distinct())
         {
             var access = await GrainFactory.GetGrain<IMeetingGrain>(MeetingId).GetDocumentAccessAsync(new Actor(author.Author, author.AuthorName, "", false), DocumentId);
             if (access.Ok)
@@ -22,10 +22,14 @@ public sealed partial class AnnotationGrain
         }
     }
 
+    /// <summary>
+    /// Writes only the annotations that changed, then the header saying how far they are brought. A crash before the
+    /// header leaves some moved and some not; the next call does the rest (the moved ones are on the latest already).
+    /// </summary>
     private async Task ReanchorAsync(DocumentView document)
     {
         var latest = document.Latest!;
-        if (state.State.ReanchoredThrough >= latest.Number)
+        if (_header.ReanchoredThrough >= latest.Number)
         {
             return;
         }
@@ -38,26 +42,35 @@ public sealed partial class AnnotationGrain
         }
 
         var now = clock.GetUtcNow();
-        var annotations = state.State.Annotations;
-        var changed = new List<AnnotationView>();
-        foreach (var a in annotations.Where(a => a.Version < latest.Number).ToList())
+        var changed = new List<(int Number, AnnotationView View, byte[] Json)>();
+        foreach (var (number, a) in _annotations.Where(p => p.Value.Version < latest.Number))
         {
             var source = a.Version >= 1 && a.Version <= document.Versions.Length ? await _texts.ReadAsync(document.Versions[a.Version - 1]) : null;
             var placement = source is null ? null : Reanchoring.Move(AnnotationShapes.Of(a), source, target);
             var next = placement is null ? a with { NeedsAttention = true } : AnnotationShapes.Placed(a, latest.Number, placement, now);
+            var json = AnnotationJson.Write(next);
+            if (json.Length > AnnotationPage.MaxItemBytes)
+            {
+                // Moved coordinates can take more digits than the drawn ones; too large to list, it stays where it was.
+                (next, json) = (a with { NeedsAttention = true }, AnnotationJson.Write(a with { NeedsAttention = true }));
+            }
+
             if (next != a)
             {
-                annotations = annotations.Replace(a, next);
-                changed.Add(next);
+                changed.Add((number, next, json));
             }
         }
 
-        if (await WriteAsync(state.State with { Annotations = annotations, ReanchoredThrough = latest.Number }) is null)
+        var header = _header with { NextNumber = _nextNumber, ReanchoredThrough = latest.Number };
+        if (await WriteAsync(() => store.PutAsync(MeetingId, DocumentId, [.. changed.Select(c => KeyValuePair.Create(c.View.AnnotationId, c.Json)), Entry(header)])) is not null)
         {
-            foreach (var shared in changed.Where(a => a.Shared))
-            {
-                Relay(new AnnotationChange(MeetingId, DocumentId, shared.AnnotationId, shared));
-            }
+            return;
+        }
+
+        (_header, _annotations) = (header, _annotations.SetItems(changed.Select(c => KeyValuePair.Create(c.Number, c.View))));
+        foreach (var shared in changed.Select(c => c.View).Where(a => a.Shared))
+        {
+            Relay(new AnnotationChange(MeetingId, DocumentId, shared.AnnotationId, shared));
         }
     }
 

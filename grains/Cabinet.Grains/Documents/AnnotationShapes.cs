@@ -13,11 +13,16 @@ internal static class AnnotationShapes
     public static AnnotationShape Of(AnnotationView view) =>
         new((ShapeKind)view.Kind, view.Anchor.Page, Rects(view.Anchor), Quote(view.Anchor), view.Text, Ink(view.Ink), view.Color);
 
+    /// <summary>The input's anchor and ink as stored: a missing list of rectangles is an empty one, missing ink is none.</summary>
+    public static (AnnotationAnchor Anchor, ImmutableArray<ImmutableArray<double>>? Ink) Stored(AnnotationInput input) =>
+        (input.Anchor.Rects.IsDefault ? input.Anchor with { Rects = [] } : input.Anchor, input.Ink is { IsDefault: false } ? input.Ink : null);
+
     public static AnnotationView Placed(AnnotationView view, int version, AnchorPlacement placement, DateTimeOffset at) => view with
     {
         Version = version,
         Anchor = view.Anchor with { Page = placement.Page, Rects = [.. placement.Rects.Select(r => new AnnotationRect(r.X, r.Y, r.Width, r.Height))] },
-        Ink = placement.Ink is null ? view.Ink : [.. placement.Ink.Select(s => s.ToImmutableArray())],
+        // Moved points keep the viewer's 4 decimals (a tenth of a pixel): the sums' floating-point tails would triple their size.
+        Ink = placement.Ink is null ? view.Ink : [.. placement.Ink.Select(s => s.Select(v => Math.Round(v, 4)).ToImmutableArray())],
         NeedsAttention = false,
         UpdatedAt = at,
     };

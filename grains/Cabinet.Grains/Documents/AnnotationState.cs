@@ -2,7 +2,10 @@ using System.Collections.Immutable;
 
 namespace Cabinet.Documents;
 
-/// <summary>The annotations on one document, and the latest version they have been brought up to.</summary>
+/// <summary>
+/// The old stored form of a document's annotations: all of them in one state, rewritten whole on every change. Read
+/// only to move them into the <see cref="IAnnotationStore"/> on activation, then cleared.
+/// </summary>
 [GenerateSerializer]
 public sealed record AnnotationState
 {

@@ -49,6 +49,9 @@ public static class CabinetSiloBuilderExtensions
         silo.Services.AddSingleton<Documents.IDocumentBlobStore>(_ => options.UsesRedis
             ? new Documents.RedisDocumentBlobStore(options.RedisConnectionString!)
             : new Documents.FileDocumentBlobStore(options.DataPath));
+        silo.Services.AddSingleton<Documents.IAnnotationStore>(_ => options.UsesRedis
+            ? new Documents.RedisAnnotationStore(options.RedisConnectionString!)
+            : new Documents.FileAnnotationStore(options.DataPath));
         silo.Services.AddSingleton<Closing.MeetingSealer>();
         silo.Services.AddSingleton(options);
         foreach (var name in new[] { StorageNames.Meetings, StorageNames.People })

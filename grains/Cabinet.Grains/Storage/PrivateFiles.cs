@@ -56,6 +56,17 @@ public static partial class PrivateFiles
     }
 
     /// <summary>
+    /// Replaces a file whole: the content goes to a temporary file beside it, flushed to disk, which is then renamed over
+    /// it, so a crash leaves the old content or the new one, never half of either.
+    /// </summary>
+    public static void Replace(string path, ReadOnlySpan<byte> content)
+    {
+        var temp = path + ".tmp";
+        Write(temp, content);
+        File.Move(temp, path, overwrite: true);
+    }
+
+    /// <summary>
     /// Narrows every file below <paramref name="folder"/> to 0600 and every folder to 0700: an install from before this
     /// rule. A data folder already 0700 was written under it, so start-up does not walk it again.
     /// </summary>

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Cabinet.Documents;
 using Cabinet.Errors;
 
@@ -10,8 +9,9 @@ namespace Cabinet.Web.Sessions;
 /// </summary>
 public sealed partial class MeetingSession
 {
-    public Task<Result<ImmutableArray<AnnotationView>>> ListAnnotationsAsync(string documentId) =>
-        AnnotationsOf(documentId, (g, a) => g.ListAsync(a));
+    /// <summary>One page of the annotations this person sees, after <paramref name="after"/> (null: from the first).</summary>
+    public Task<Result<AnnotationPage>> ListAnnotationsAsync(string documentId, string? after) =>
+        AnnotationsOf(documentId, (g, a) => g.ListAsync(a, after, AnnotationPage.MaxItems));
 
     public Task<Result<AnnotationView>> AddAnnotationAsync(string documentId, AnnotationInput input) =>
         AnnotationsOf(documentId, (g, a) => g.AddAsync(a, input));

@@ -101,8 +101,16 @@ public sealed partial class DocumentViewer
     private async Task LoadAnnotationsAsync()
     {
         _versionsKnown = Document.Versions.Length;
-        var listed = await Session.ListAnnotationsAsync(Document.DocumentId);
-        (_annotations, _error) = (listed.Value.IsDefault ? [] : listed.Value, listed.Error);
+        var (loaded, after, error) = (ImmutableArray.CreateBuilder<AnnotationView>(), (string?)null, (CabinetError?)null);
+        do
+        {
+            var page = await Session.ListAnnotationsAsync(Document.DocumentId, after);
+            loaded.AddRange(page.Value?.Items ?? []);
+            (after, error) = (page.Value?.NextAfter, page.Error);
+        }
+        while (after is not null && !_disposed);
+
+        (_annotations, _error) = (loaded.ToImmutable(), error);
         await DrawMarksAsync();
     }
 

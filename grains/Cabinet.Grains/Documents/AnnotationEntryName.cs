@@ -1,0 +1,23 @@
+using System.Text.RegularExpressions;
+
+namespace Cabinet.Documents;
+
+/// <summary>The names a store accepts for an entry and the keys it accepts for a document (both also become file names).</summary>
+internal static partial class AnnotationEntryName
+{
+    public static string Require(string name) =>
+        Pattern().IsMatch(name) ? name : throw new ArgumentException($"'{name}' is not an annotation entry name.", nameof(name));
+
+    public static bool IsValid(string name) => Pattern().IsMatch(name);
+
+    public static void RequireDocument(string meetingId, string documentId)
+    {
+        if (!Meetings.MeetingKey.IsValid(meetingId) || !DocumentKey.IsValid(documentId))
+        {
+            throw new ArgumentException($"'{meetingId}' / '{documentId}' is not a meeting's document.", nameof(documentId));
+        }
+    }
+
+    [GeneratedRegex("^[a-z][a-z0-9]{0,39}$", RegexOptions.CultureInvariant)]
+    private static partial Regex Pattern();
+}

@@ -79,6 +79,7 @@ public static class MarkdownReport
             + "yesterday) with the secretary invited; the secretary then calls ListMyMeetingsPage(null) one call at a time, read from the indexes");
         md.AppendLine("- baseline: the same fan-out on a minimal SignalR hub in this process (Kestrel, same JSON settings, the same MeetingEvent "
             + "copied from Cabinet's run, same N fresh screens)");
+        md.AppendLine("- many meetings and the long meeting have their own reports: many-meetings.md, long-meeting.md (embedded), long-meeting-redis.md (Redis)");
         AppendFailures(md, failures);
         md.AppendLine().AppendLine("## How to read it").AppendLine();
         foreach (var note in Targets.Notes)

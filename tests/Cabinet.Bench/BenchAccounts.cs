@@ -19,7 +19,7 @@ public static class BenchAccounts
         "Giám đốc Sở", "Phó Giám đốc Sở", "Chánh Thanh tra tỉnh", "Trưởng phòng", "Chuyên viên", "Chủ tịch UBND xã", "Phó Chủ tịch UBND xã",
     ];
 
-    /// <summary>Short user names on purpose: b0001… keeps a 2,000-delegate CreateMeeting inside the hub's 64 KiB message limit.</summary>
+    /// <summary>Delegates b0001, b0002, … with generated Vietnamese names and positions, the same on every run.</summary>
     public static IReadOnlyList<BenchAccount> Generate(int count)
     {
         var faker = new Faker("vi") { Random = new Randomizer(2026) };

@@ -1,13 +1,18 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using Cabinet.Meetings;
 
 namespace Cabinet.Bench;
 
 /// <summary>
-/// The command line: <c>--n 100,500,1000,2000 --moves 20 [--meetings 5000] [--ledger 100,10000] [--ledger-only] [--redis] [--quick] [--out docs/perf]</c>.
+/// The command line: <c>--n 100,500,1000,2000,3000 --moves 20 [--meetings 5000] [--ledger 100,10000] [--many 200x20]
+/// [--ledger-only] [--many-only] [--redis] [--quick] [--out docs/perf]</c>.
 /// </summary>
 public sealed record BenchOptions(ImmutableArray<int> Series, int Moves, bool Redis, bool Quick, string OutputFolder, string CommandLine)
 {
+    private const string Usage =
+        "Use --n 100,500 --moves 20 --meetings 5000 --ledger 100,10000 --many 200x20 --ledger-only --many-only --redis --quick --out docs/perf";
+
     /// <summary>Past meetings of the secretary in the "my meetings" scenario.</summary>
     public int ListedMeetings { get; init; } = 5000;
 
@@ -20,32 +25,38 @@ public sealed record BenchOptions(ImmutableArray<int> Series, int Moves, bool Re
     /// <summary>Only the long meeting: no delegates, no series, no listing (latest.md is left as it is).</summary>
     public bool LedgerOnly { get; init; }
 
+    /// <summary>Live meetings held at once on one host, and delegates in each, in the many-meetings scenario.</summary>
+    public (int Meetings, int Delegates) Many { get; init; } = (200, 20);
+
+    /// <summary>Only the many-meetings scenario (with --ledger-only too: both, and still no series).</summary>
+    public bool ManyOnly { get; init; }
+
+    /// <summary>The series, the vote bursts, the annotations and "my meetings": everything latest.md reports.</summary>
+    public bool RunsSeries => !LedgerOnly && !ManyOnly;
+
+    public bool RunsLongMeeting => !LedgerCheckpoints.IsEmpty && (RunsSeries || LedgerOnly);
+
+    public bool RunsManyMeetings => RunsSeries || ManyOnly;
+
+    /// <summary>Delegates' accounts the run needs: the largest size of the series, or every screen of the many meetings.</summary>
+    public int Accounts => Math.Max(RunsSeries ? Series.Max() : 0, RunsManyMeetings ? Many.Meetings * Many.Delegates : 0);
+
     public static BenchOptions Parse(string[] args)
     {
-        var options = ParseCore(args);
-        var ledger = args.Contains("--quick") ? ImmutableArray.Create(20, 100) : ImmutableArray.Create(100, 10_000);
-        var at = Array.IndexOf(args, "--ledger");
-        if (at >= 0)
-        {
-            ledger = [.. Value(args, at + 1).Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Entries).Order()];
-        }
-
-        return options with { LedgerCheckpoints = ledger, LedgerSamples = options.Quick ? 10 : 200, LedgerOnly = args.Contains("--ledger-only") };
-    }
-
-    private static BenchOptions ParseCore(string[] args)
-    {
         var quick = args.Contains("--quick");
-        var series = quick ? [50] : ImmutableArray.Create(100, 500, 1000, 2000);
+        var series = quick ? [50] : ImmutableArray.Create(100, 500, 1000, 2000, 3000);
         var moves = quick ? 5 : 20;
-        var meetings = quick ? 200 : 5000;
+        // Quick: more than one page (MeetingPage.MaxSize), so the first page must be full and point to the next.
+        var meetings = quick ? 60 : 5000;
+        var ledger = quick ? ImmutableArray.Create(20, 100) : ImmutableArray.Create(100, 10_000);
+        var many = quick ? (3, 3) : (200, 20);
         string? output = null;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
             {
                 case "--n":
-                    series = [.. Value(args, ++i).Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Positive).Order()];
+                    series = [.. Value(args, ++i).Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Delegates).Order()];
                     break;
                 case "--moves":
                     moves = Positive(Value(args, ++i));
@@ -53,23 +64,34 @@ public sealed record BenchOptions(ImmutableArray<int> Series, int Moves, bool Re
                 case "--meetings":
                     meetings = Positive(Value(args, ++i));
                     break;
+                case "--ledger":
+                    ledger = [.. Value(args, ++i).Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Entries).Order()];
+                    break;
+                case "--many":
+                    many = MeetingsByDelegates(Value(args, ++i));
+                    break;
                 case "--out":
                     output = Value(args, ++i);
                     break;
-                case "--ledger":
-                    i++;
-                    break;
-                case "--redis" or "--quick" or "--ledger-only":
+                case "--redis" or "--quick" or "--ledger-only" or "--many-only":
                     break;
                 default:
-                    throw new ArgumentException($"Unknown option {args[i]}. Use --n 100,500 --moves 20 --meetings 5000 --ledger 100,10000 --ledger-only --redis --quick --out docs/perf");
+                    throw new ArgumentException($"Unknown option {args[i]}. {Usage}");
             }
         }
 
         // Quick runs (./test.sh) must not dirty the tree: their report goes to the gitignored artifacts folder.
         output ??= quick ? "artifacts/perf" : "docs/perf";
         var commandLine = "dotnet run -c Release --project tests/Cabinet.Bench --" + string.Concat(args.Select(a => " " + a));
-        return new BenchOptions(series, moves, args.Contains("--redis"), quick, output, commandLine) { ListedMeetings = meetings };
+        return new BenchOptions(series, moves, args.Contains("--redis"), quick, output, commandLine)
+        {
+            ListedMeetings = meetings,
+            LedgerCheckpoints = ledger,
+            LedgerSamples = quick ? 10 : 200,
+            LedgerOnly = args.Contains("--ledger-only"),
+            Many = many,
+            ManyOnly = args.Contains("--many-only"),
+        };
     }
 
     private static string Value(string[] args, int i) =>
@@ -82,4 +104,18 @@ public sealed record BenchOptions(ImmutableArray<int> Series, int Moves, bool Re
     private static int Positive(string text) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 && n <= 5000
             ? n : throw new ArgumentException($"'{text}' is not a count between 1 and 5000");
+
+    /// <summary>Delegates of one meeting: with its chair, at most <see cref="ParticipantBatch.MaxParticipants"/>.</summary>
+    private static int Delegates(string text) =>
+        Positive(text) is var n && n < ParticipantBatch.MaxParticipants
+            ? n : throw new ArgumentException($"A meeting holds at most {ParticipantBatch.MaxParticipants - 1} delegates and its chair, not {n}");
+
+    /// <summary>"200x20": 200 meetings of 20 delegates; at most 5,000 screens in all, as --n.</summary>
+    private static (int Meetings, int Delegates) MeetingsByDelegates(string text)
+    {
+        var parts = text.Split('x');
+        return parts.Length == 2 && Positive(parts[0]) is var meetings && Positive(parts[1]) is var delegates && meetings * delegates <= 5000
+            ? (meetings, delegates)
+            : throw new ArgumentException($"'{text}' is not meetings x delegates (e.g. 200x20) with at most 5000 screens in all");
+    }
 }

@@ -23,13 +23,18 @@ public static class CsvReport
                 r.ServerCpu.Join, r.ServerCpu.FanOut, r.ServerCpu.Vote, r.BenchCpu.Cabinet, r.BenchCpu.Baseline, r.PayloadBytes,
                 r.Annotations.Accepted, r.Annotations.PerSecond, r.Annotations.Added.P50, r.Annotations.Propagation.P50, r.Annotations.Propagation.P95,
                 r.Annotations.Propagation.P99, r.Annotations.Propagation.Max,
-                '"' + r.Failures.Replace("\"", "'", StringComparison.Ordinal) + '"',
+                Quoted(r.Failures),
             ];
-            csv.AppendLine(string.Join(',', values.Select(Format)));
+            csv.AppendLine(Line(values));
         }
 
         return csv.ToString();
     }
+
+    /// <summary>One CSV line: numbers invariant, NaN and infinity empty.</summary>
+    public static string Line(params object?[] values) => string.Join(',', values.Select(Format));
+
+    public static string Quoted(string text) => '"' + text.Replace("\"", "'", StringComparison.Ordinal) + '"';
 
     private static string Format(object? value) => value switch
     {

@@ -22,27 +22,36 @@ public static class FanOut
         GC.WaitForPendingFinalizers();
         for (var i = -WarmUp; i < moves; i++)
         {
-            var start = Stopwatch.GetTimestamp();
-            if (await move(i + WarmUp) is not { } version)
-            {
-                continue;
-            }
-
-            await Arrivals.WaitAllAsync(screens, version, Patience);
-            foreach (var screen in screens)
-            {
-                if (i >= 0 && screen.ArrivalOf(version) is { } at)
-                {
-                    samples.Add(LatencyStats.Milliseconds(start, at));
-                }
-            }
-
-            // Also counts anything else the screens should have had since the last move.
-            var lost = screens.Sum(s => s.Settle(version));
-            failures.Add(Failures.MissingEvent, $"{label}: move {i + 1} (version {version}) missing on screens", lost);
+            await MoveAsync(screens, () => move(i + WarmUp), i >= 0 ? samples : null, failures, $"{label}: move {i + 1}");
             await Task.Delay(20);
         }
 
         return LatencyStats.Of(samples);
+    }
+
+    /// <summary>
+    /// One move: waits until every screen has the version it produced (or <see cref="Patience"/>), adds each screen's
+    /// latency to <paramref name="samples"/> (null: unmeasured) and counts what the screens missed since their last move.
+    /// </summary>
+    public static async Task MoveAsync(IReadOnlyList<BenchClient> screens, Func<Task<long?>> move, List<double>? samples, Failures failures, string label)
+    {
+        var start = Stopwatch.GetTimestamp();
+        if (await move() is not { } version)
+        {
+            return;
+        }
+
+        await Arrivals.WaitAllAsync(screens, version, Patience);
+        foreach (var screen in screens)
+        {
+            if (samples is not null && screen.ArrivalOf(version) is { } at)
+            {
+                samples.Add(LatencyStats.Milliseconds(start, at));
+            }
+        }
+
+        // Also counts anything else the screens should have had since the last move.
+        var lost = screens.Sum(s => s.Settle(version));
+        failures.Add(Failures.MissingEvent, $"{label} (version {version}) missing on screens", lost);
     }
 }

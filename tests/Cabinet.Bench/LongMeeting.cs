@@ -62,20 +62,10 @@ public static class LongMeeting
                 version = next;
             }
 
-            rows.Add(new LongMeetingRow(checkpoint, LatencyStats.Of(samples), StateBytes(server, meeting.Id)));
+            rows.Add(new LongMeetingRow(checkpoint, LatencyStats.Of(samples), await StoredState.BytesAsync(server.Options, meeting.Id)));
             BenchRun.Log($"long meeting at {checkpoint} entries: p50 {rows[^1].Commands.P50:0.0} ms, p99 {rows[^1].Commands.P99:0.0} ms");
         }
 
         return rows;
-    }
-
-    /// <summary>The size of the meeting grain's JSON file in embedded mode; -1 in Redis mode or when not found.</summary>
-    private static long StateBytes(CabinetServer server, string meetingId)
-    {
-        var folder = Path.Combine(server.Options.DataPath, "meetings");
-        var slug = meetingId[(meetingId.IndexOf('/', StringComparison.Ordinal) + 1)..];
-        return server.Options.RedisConnectionString is null && Directory.Exists(folder)
-            ? Directory.EnumerateFiles(folder, $"*{slug}*.json").Select(f => new FileInfo(f).Length).DefaultIfEmpty(-1).Max()
-            : -1;
     }
 }

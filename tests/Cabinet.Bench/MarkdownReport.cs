@@ -11,7 +11,7 @@ public static class MarkdownReport
         md.AppendLine("# Cabinet capacity: real SignalR clients against Cabinet and a bare SignalR hub").AppendLine();
         md.AppendLine($"- Run: {DateTimeOffset.Now:yyyy-MM-dd HH:mm zzz}, {elapsed.TotalMinutes:0.0} min in all");
         md.AppendLine($"- Command: `{options.CommandLine}`");
-        md.AppendLine($"- Cabinet: Release build of web/Cabinet.Web in its own process, {(options.Redis ? "Redis mode (fresh redis-server, AOF everysec)" : "embedded mode (file storage, fsync per write)")}");
+        md.AppendLine($"- Cabinet: Release build of web/Cabinet.Web in its own process, {ModeText(options.Redis)}");
         md.AppendLine($"- Machine: {machine}");
         md.AppendLine($"- Load average (1, 5, 15 min): {load} — other builds on the machine count against both sides");
         md.AppendLine($"- {options.Moves} measured agenda moves per size (after {FanOut.WarmUp} unmeasured), one at a time; all clients, the baseline hub and the clock (Stopwatch) in the bench process");
@@ -65,7 +65,7 @@ public static class MarkdownReport
         }
 
         md.AppendLine().AppendLine("## Targets (reported, not asserted)").AppendLine();
-        foreach (var line in Targets.Describe(rows))
+        foreach (var line in Targets.Describe(rows, listing))
         {
             md.AppendLine("- " + line);
         }
@@ -79,6 +79,21 @@ public static class MarkdownReport
             + "yesterday) with the secretary invited; the secretary then calls ListMyMeetingsPage(null) one call at a time, read from the indexes");
         md.AppendLine("- baseline: the same fan-out on a minimal SignalR hub in this process (Kestrel, same JSON settings, the same MeetingEvent "
             + "copied from Cabinet's run, same N fresh screens)");
+        md.AppendLine("- many meetings and the long meeting have their own reports: many-meetings.md, long-meeting.md (embedded), long-meeting-redis.md (Redis)");
+        AppendFailures(md, failures);
+        md.AppendLine().AppendLine("## How to read it").AppendLine();
+        foreach (var note in Targets.Notes)
+        {
+            md.AppendLine("- " + note);
+        }
+
+        md.AppendLine().AppendLine("![latency percentiles against N](latest.png)");
+        return md.ToString();
+    }
+
+    /// <summary>The "Failures" section: every kind with its count, then a few examples of each.</summary>
+    public static void AppendFailures(StringBuilder md, Failures failures)
+    {
         md.AppendLine().AppendLine("## Failures").AppendLine();
         md.AppendLine(failures.Total == 0 ? "None: no connect failure, refused command, missing event, ballot without receipt or miscount." : "");
         foreach (var (kind, count) in failures.Counts)
@@ -90,16 +105,10 @@ public static class MarkdownReport
         {
             md.AppendLine($"  - {example}");
         }
-
-        md.AppendLine().AppendLine("## How to read it").AppendLine();
-        foreach (var note in Targets.Notes)
-        {
-            md.AppendLine("- " + note);
-        }
-
-        md.AppendLine().AppendLine("![latency percentiles against N](latest.png)");
-        return md.ToString();
     }
+
+    public static string ModeText(bool redis) =>
+        redis ? "Redis mode (fresh redis-server, AOF everysec)" : "embedded mode (file storage, fsync per write)";
 
     public static string F(double value, string format = "0.0") =>
         double.IsNaN(value) || double.IsInfinity(value) ? "–" : value.ToString(format, System.Globalization.CultureInfo.InvariantCulture);

@@ -52,9 +52,10 @@ public static class MyMeetingsBench
             var page = await secretary.Connection.InvokeAsync<Result<MeetingPage>>(nameof(MeetingHub.ListMyMeetingsPage), (string?)null);
             samples.Add(LatencyStats.Milliseconds(before, Stopwatch.GetTimestamp()));
             items = page.Value?.Items.Length ?? 0;
-            if (!page.Ok || page.Value!.NextCursor is null)
+            // The secretary sees at least the meetings created here (the demo data adds a few): a full page, and a next one when they overflow it.
+            if (!page.Ok || items < Math.Min(meetings, MeetingPage.MaxSize) || (meetings > MeetingPage.MaxSize && page.Value!.NextCursor is null))
             {
-                failures.Add("first page of my meetings", page.Error?.Code ?? "no next page");
+                failures.Add("first page of my meetings", page.Error?.Code ?? $"{items} items, next page {(page.Value!.NextCursor is null ? "missing" : "present")}");
             }
         }
 

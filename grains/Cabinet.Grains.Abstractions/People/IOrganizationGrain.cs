@@ -17,4 +17,9 @@ public interface IOrganizationGrain : IGrainWithStringKey
     Task AddMeetingAsync(string meetingId);
 
     Task<ImmutableArray<string>> GetMeetingsAsync();
+
+    /// <summary>The organisation's meeting rules; a People's Committee's until set (<see cref="Meetings.MeetingRules.PeoplesCommittee"/>).</summary>
+    Task<Meetings.MeetingRules> GetRulesAsync();
+
+    Task<Errors.CommandResult> SetRulesAsync(Meetings.MeetingRules rules);
 }

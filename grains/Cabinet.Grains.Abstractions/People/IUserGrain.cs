@@ -14,6 +14,9 @@ public interface IUserGrain : IGrainWithStringKey
     /// <summary>Checks the password; after repeated failures the account is locked for a while.</summary>
     Task<Result<UserProfile>> SignInAsync(string password);
 
+    /// <summary>Makes the person a member, organiser or administrator of their organisation (from the next sign-in on).</summary>
+    Task<CommandResult> SetOrganizationRoleAsync(OrganizationRole role);
+
     Task AddMeetingAsync(string meetingId);
 
     Task<ImmutableArray<string>> GetMeetingsAsync();

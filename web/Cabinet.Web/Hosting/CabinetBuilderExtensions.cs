@@ -9,6 +9,7 @@ using Cabinet.Web.Documents;
 using Cabinet.Web.Identity;
 using Cabinet.Web.Seed;
 using Cabinet.Web.Sessions;
+using Cabinet.Web.Invitations;
 
 namespace Cabinet.Web.Hosting;
 
@@ -99,6 +100,7 @@ public static class CabinetBuilderExtensions
         app.MapPkiEndpoints();
         app.MapArchiveEndpoints();
         app.MapDocumentEndpoints();
+        app.MapInvitationEndpoints();
         app.MapAdminEndpoints();
         app.MapHub<MeetingHub>(MeetingHub.Path);
         // Our own policy (SecurityHeaders) already says frame-ancestors 'none'; Blazor's narrower header would replace it.

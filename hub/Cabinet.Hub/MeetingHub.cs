@@ -83,8 +83,30 @@ public sealed partial class MeetingHub(IGrainFactory grains, MeetingFeeds feeds,
     [Query]
     public Task<Result<MeetingPage>> ListMyMeetingsPage(string? cursor) => myMeetings.ListPageAsync(Caller, cursor);
 
-    /// <summary>Creates a meeting in draft; the caller must belong to the organisation and be its chair or secretary (or an administrator).</summary>
+    /// <summary>Creates a meeting in draft; the caller must be an organiser (or administrator) of the meeting's organisation.</summary>
     public Task<CommandResult> CreateMeeting(string meetingId, MeetingSetup setup) => Command(meetingId, (g, a) => g.CreateAsync(a, setup));
+
+    /// <summary>Creates <paramref name="meetingId"/> as a draft copied from <paramref name="fromMeetingId"/> (details replaced by <paramref name="details"/>).</summary>
+    public Task<CommandResult> CopyMeeting(string meetingId, string fromMeetingId, MeetingDetails details) =>
+        Command(meetingId, (g, a) => g.CreateFromAsync(a, fromMeetingId, details));
+
+    public Task<CommandResult> CancelMeeting(string meetingId, string reason) => Command(meetingId, (g, a) => g.CancelAsync(a, reason));
+
+    /// <summary>The caller's invitation (title, time, place, organiser, their answer): for every participant, even before they take part.</summary>
+    [Query]
+    public Task<Result<InvitationView>> GetInvitation(string meetingId) =>
+        Refusal(meetingId) is { } refusal ? Task.FromResult(Result<InvitationView>.Refused(refusal)) : Grain(meetingId).GetInvitationAsync(Caller);
+
+    /// <summary>Attend, absent with a reason, or a deputy who attends in the caller's place.</summary>
+    public Task<CommandResult> AnswerInvitation(string meetingId, InvitationAnswerInput answer) =>
+        Command(meetingId, (g, a) => g.AnswerInvitationAsync(a, answer));
+
+    /// <summary>Who has opened each document (chair, secretary).</summary>
+    [Query]
+    public Task<Result<ImmutableArray<Documents.DocumentReading>>> GetDocumentReadings(string meetingId) =>
+        Refusal(meetingId) is { } refusal
+            ? Task.FromResult(Result<ImmutableArray<Documents.DocumentReading>>.Refused(refusal))
+            : Grain(meetingId).GetDocumentReadingsAsync(Caller);
 
     public Task<CommandResult> SetParticipants(string meetingId, ParticipantInvite[] participants) =>
         Command(meetingId, (g, a) => g.SetParticipantsAsync(a, [.. participants ?? []]));

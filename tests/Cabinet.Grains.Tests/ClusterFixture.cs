@@ -34,15 +34,16 @@ public abstract class ClusterFixture : IAsyncLifetime
     /// <summary>Every annotation entry the silo wrote; meetings whose annotation writes fail.</summary>
     public AnnotationWrites AnnotationWrites { get; } = new();
 
-    public static Actor Chair { get; } = new("chair", "Chủ trì", Org, false);
+    /// <summary>Chair and secretary are organisers of the organisation: they create and prepare its meetings.</summary>
+    public static Actor Chair { get; } = new("chair", "Chủ trì", Org, false, IsOrganizer: true);
 
-    public static Actor Secretary { get; } = new("secretary", "Thư ký", Org, false);
+    public static Actor Secretary { get; } = new("secretary", "Thư ký", Org, false, IsOrganizer: true);
 
     public static Actor Delegate1 { get; } = new("delegate1", "Đại biểu 1", Org, false);
 
     public static Actor Delegate2 { get; } = new("delegate2", "Đại biểu 2", Org, false);
 
-    /// <summary>A member of the organisation who is not invited: may follow as an observer, nothing more.</summary>
+    /// <summary>A member of the organisation who is not invited: sees nothing of the meeting unless the chair grants them observer access.</summary>
     public static Actor Colleague { get; } = new("colleague", "Đồng nghiệp", Org, false);
 
     /// <summary>Someone from another organisation, not invited: may not even see the meeting.</summary>
@@ -65,7 +66,7 @@ public abstract class ClusterFixture : IAsyncLifetime
         await _cluster.DeployAsync();
         foreach (var actor in new[] { Chair, Secretary, Delegate1, Delegate2, Colleague, Outsider })
         {
-            var profile = new UserProfile(actor.UserName, actor.DisplayName, actor.OrganizationId, "Chức vụ", false);
+            var profile = new UserProfile(actor.UserName, actor.DisplayName, actor.OrganizationId, "Chức vụ", actor.IsAdministrator, actor.IsOrganizer);
             await Client.GetGrain<IUserGrain>(actor.UserName).RegisterAsync(new UserRegistration(profile, "mat-khau-du-dai"));
         }
     }

@@ -11,18 +11,19 @@ internal sealed record IndexPeople(string Org, Actor Chair, Actor Delegate, Acto
         var tag = Guid.NewGuid().ToString("N")[..8];
         var (org, elsewhere) = ($"o{tag}", $"x{tag}");
         var people = new IndexPeople(
-            org, new($"c{tag}", "Chủ trì", org, false), new($"d{tag}", "Đại biểu", org, false),
-            new($"k{tag}", "Đồng nghiệp", org, false), new($"s{tag}", "Người ở xã khác", elsewhere, false), elsewhere);
+            org, new($"c{tag}", "Chủ trì", org, false, IsOrganizer: true), new($"d{tag}", "Đại biểu", org, false),
+            new($"k{tag}", "Đồng nghiệp", org, false), new($"s{tag}", "Người ở xã khác", elsewhere, false, IsOrganizer: true), elsewhere);
         foreach (var actor in new[] { people.Chair, people.Delegate, people.Colleague, people.Stranger })
         {
-            var profile = new UserProfile(actor.UserName, actor.DisplayName, actor.OrganizationId, "Chức vụ", false);
+            var profile = new UserProfile(actor.UserName, actor.DisplayName, actor.OrganizationId, "Chức vụ", false, actor.IsOrganizer);
             await client.GetGrain<IUserGrain>(actor.UserName).RegisterAsync(new UserRegistration(profile, "mat-khau-du-dai"));
         }
 
         return people;
     }
 
-    public async Task<IMeetingGrain> MeetingAsync(IClusterClient client, DateTimeOffset start, string title = "Họp", string? org = null, Actor? chair = null)
+    /// <summary>A meeting with the chair and the delegate, scheduled unless <paramref name="schedule"/> is false (a draft is the organisers' only).</summary>
+    public async Task<IMeetingGrain> MeetingAsync(IClusterClient client, DateTimeOffset start, string title = "Họp", string? org = null, Actor? chair = null, bool schedule = true)
     {
         var id = MeetingKey.Of(org ?? Org, $"m-{Guid.NewGuid():N}"[..20]);
         var meeting = client.GetGrain<IMeetingGrain>(id);
@@ -32,6 +33,11 @@ internal sealed record IndexPeople(string Org, Actor Chair, Actor Delegate, Acto
             [new AgendaItemInput("Nội dung 1", "A", 10, "")]);
         var created = await meeting.CreateAsync(chair ?? Chair, setup);
         Assert.True(created.Ok, created.Error?.Code);
+        if (schedule)
+        {
+            Assert.True((await meeting.ScheduleAsync(chair ?? Chair)).Ok);
+        }
+
         return meeting;
     }
 

@@ -38,18 +38,23 @@ public sealed class MeetingAccessTests(FileStorageCluster cluster) : IClassFixtu
     }
 
     [Fact]
-    public async Task Other_members_of_the_organisation_may_follow_outsiders_may_not_see()
+    public async Task Uninvited_members_and_outsiders_see_nothing_until_the_chair_grants_observer_access()
     {
         var meeting = await cluster.NewMeetingAsync();
 
-        var colleague = await meeting.GetSnapshotAsync(ClusterFixture.Colleague);
-        var outsider = await meeting.GetSnapshotAsync(ClusterFixture.Outsider);
+        foreach (var actor in new[] { ClusterFixture.Colleague, ClusterFixture.Outsider })
+        {
+            Assert.Equal(ErrorCodes.Forbidden.Code, (await meeting.GetSnapshotAsync(actor)).Error!.Code);
+            Assert.Equal(ErrorCodes.Forbidden.Code, (await meeting.GetEventsSinceAsync(actor, 0)).Error!.Code);
+            Assert.Equal(ErrorCodes.Forbidden.Code, (await meeting.GetLedgerAsync(actor)).Error!.Code);
+            Assert.Equal(ErrorCodes.Forbidden.Code, (await meeting.ConnectAsync(actor, "x", ClusterFixture.Host)).Error!.Code);
+        }
 
+        Assert.True((await meeting.AddParticipantsAsync(ClusterFixture.Chair, [new(ClusterFixture.Colleague.UserName, MeetingRole.Observer)])).Ok);
+
+        var colleague = await meeting.GetSnapshotAsync(ClusterFixture.Colleague);
         Assert.True(colleague.Ok);
-        Assert.Equal(ErrorCodes.Forbidden.Code, outsider.Error!.Code);
-        Assert.Equal(ErrorCodes.Forbidden.Code, (await meeting.GetEventsSinceAsync(ClusterFixture.Outsider, 0)).Error!.Code);
-        Assert.Equal(ErrorCodes.Forbidden.Code, (await meeting.GetLedgerAsync(ClusterFixture.Outsider)).Error!.Code);
-        Assert.Equal(ErrorCodes.Forbidden.Code, (await meeting.ConnectAsync(ClusterFixture.Outsider, "x", ClusterFixture.Host)).Error!.Code);
+        Assert.Equal(MeetingRole.Observer, (await meeting.GetSummaryAsync(ClusterFixture.Colleague)).Value!.MyRole);
     }
 
     [Theory]
@@ -87,7 +92,7 @@ public sealed class MeetingAccessTests(FileStorageCluster cluster) : IClassFixtu
     }
 
     [Fact]
-    public async Task The_agenda_is_frozen_once_the_meeting_is_live()
+    public async Task Items_are_not_removed_once_the_meeting_is_live()
     {
         var meeting = await cluster.NewMeetingAsync();
         await meeting.OpenAsync(ClusterFixture.Chair);
@@ -98,7 +103,7 @@ public sealed class MeetingAccessTests(FileStorageCluster cluster) : IClassFixtu
     }
 
     [Fact]
-    public async Task Creating_needs_a_single_chair_known_users_and_a_creator_who_prepares_it()
+    public async Task Creating_needs_a_single_chair_known_users_and_an_organiser_of_the_organisation()
     {
         var details = new MeetingDetails("Họp", "P1", DateTimeOffset.UtcNow);
         var id = MeetingKey.Of(ClusterFixture.Org, $"c-{Guid.NewGuid():N}"[..20]);
@@ -110,7 +115,11 @@ public sealed class MeetingAccessTests(FileStorageCluster cluster) : IClassFixtu
 
         Assert.Equal(ErrorCodes.NoChair.Code, noChair.Error!.Code);
         Assert.Equal(ErrorCodes.UnknownUser.Code, unknown.Error!.Code);
+        var bySecretaryNotOrganizer = await meeting.CreateAsync(ClusterFixture.Secretary with { IsOrganizer = false },
+            new MeetingSetup(details, [new("chair", MeetingRole.Chair), new("secretary", MeetingRole.Secretary)], []));
+
         Assert.Equal(ErrorCodes.Forbidden.Code, byDelegate.Error!.Code);
+        Assert.Equal(ErrorCodes.Forbidden.Code, bySecretaryNotOrganizer.Error!.Code);
         Assert.Equal(ErrorCodes.MeetingNotFound.Code, (await meeting.GetSnapshotAsync(ClusterFixture.Chair)).Error!.Code);
     }
 }

@@ -14,7 +14,7 @@ public sealed class MeetingIndexTests(FileStorageCluster cluster) : IClassFixtur
     public async Task The_listing_follows_creation_details_time_agenda_and_status_and_moves_between_shards()
     {
         var people = await IndexPeople.CreateAsync(Client);
-        var meeting = await people.MeetingAsync(Client, March2031, "Ban đầu");
+        var meeting = await people.MeetingAsync(Client, March2031, "Ban đầu", schedule: false);
         var id = meeting.GetPrimaryKeyString();
         Assert.Equal("Ban đầu", (await OrgShardAsync(people.Org, "2031-03")).Single(l => l.MeetingId == id).Details.Title);
         Assert.Contains(await PersonShardAsync(people.Delegate.UserName, "2031"), i => i.MeetingId == id && i.Role == MeetingRole.Delegate);
@@ -52,20 +52,20 @@ public sealed class MeetingIndexTests(FileStorageCluster cluster) : IClassFixtur
         Assert.True((await meeting.AddParticipantsAsync(people.Chair, [new ParticipantInvite(people.Stranger.UserName, MeetingRole.Secretary)])).Ok);
         Assert.Equal(MeetingRole.Secretary, (await IndexPeople.ListAllAsync(Client, people.Stranger)).Single(s => s.MeetingId == id).MyRole);
 
-        // The delegate is dropped and the colleague invited: the delegate still sees it, as an observer of their organisation.
+        // The delegate is dropped and the colleague invited: the delegate no longer sees it (not even as a member of the organisation).
         Assert.True((await meeting.SetParticipantsAsync(people.Chair,
         [
             new ParticipantInvite(people.Chair.UserName, MeetingRole.Chair), new ParticipantInvite(people.Colleague.UserName, MeetingRole.Delegate),
         ])).Ok);
         Assert.DoesNotContain(await PersonShardAsync(people.Delegate.UserName, "2031"), i => i.MeetingId == id);
         Assert.DoesNotContain(await PersonShardAsync(people.Stranger.UserName, "2031"), i => i.MeetingId == id);
-        Assert.Equal(MeetingRole.Observer, (await IndexPeople.ListAllAsync(Client, people.Delegate)).Single(s => s.MeetingId == id).MyRole);
+        Assert.DoesNotContain(await IndexPeople.ListAllAsync(Client, people.Delegate), s => s.MeetingId == id);
         Assert.Equal(MeetingRole.Delegate, (await IndexPeople.ListAllAsync(Client, people.Colleague)).Single(s => s.MeetingId == id).MyRole);
         Assert.DoesNotContain(await IndexPeople.ListAllAsync(Client, people.Stranger), s => s.MeetingId == id);
     }
 
     [Fact]
-    public async Task A_person_sees_their_organisations_meetings_as_observer_and_other_organisations_only_where_invited()
+    public async Task A_person_sees_only_meetings_they_are_invited_to_and_another_organisations_as_an_invitation_until_they_accept()
     {
         var people = await IndexPeople.CreateAsync(Client);
         var own = (await people.MeetingAsync(Client, March2031)).GetPrimaryKeyString();
@@ -74,14 +74,20 @@ public sealed class MeetingIndexTests(FileStorageCluster cluster) : IClassFixtur
         var notInvitedElsewhere = await people.MeetingAsync(Client, March2031, org: people.StrangerOrg, chair: strangerChair);
         Assert.True((await notInvitedElsewhere.SetParticipantsAsync(strangerChair, [new ParticipantInvite(strangerChair.UserName, MeetingRole.Chair)])).Ok);
 
-        var colleague = await IndexPeople.ListAllAsync(Client, people.Colleague);
-        Assert.Equal([(own, MeetingRole.Observer)], colleague.Select(s => (s.MeetingId, s.MyRole)));
+        Assert.Empty(await IndexPeople.ListAllAsync(Client, people.Colleague));
+        var draft = (await people.MeetingAsync(Client, March2031, schedule: false)).GetPrimaryKeyString();
 
-        var delegateSees = (await IndexPeople.ListAllAsync(Client, people.Delegate)).ToDictionary(s => s.MeetingId, s => s.MyRole);
-        Assert.Equal(MeetingRole.Delegate, delegateSees[own]);
-        Assert.Equal(MeetingRole.Delegate, delegateSees[invitedElsewhere.GetPrimaryKeyString()]);
+        var delegateSees = (await IndexPeople.ListAllAsync(Client, people.Delegate)).ToDictionary(s => s.MeetingId, s => (s.MyRole, s.TakesPart));
+        Assert.Equal((MeetingRole.Delegate, true), delegateSees[own]);
+        Assert.Equal((MeetingRole.Delegate, false), delegateSees[invitedElsewhere.GetPrimaryKeyString()]);
         Assert.False(delegateSees.ContainsKey(notInvitedElsewhere.GetPrimaryKeyString()));
+        Assert.False(delegateSees.ContainsKey(draft));
         Assert.Equal(2, delegateSees.Count);
+        Assert.Contains(await IndexPeople.ListAllAsync(Client, people.Chair), s => s.MeetingId == draft && s.MyRole == MeetingRole.Chair);
+
+        Assert.True((await invitedElsewhere.AnswerInvitationAsync(people.Delegate, new InvitationAnswerInput(AnswerKind.Attending))).Ok);
+        var accepted = (await IndexPeople.ListAllAsync(Client, people.Delegate)).Single(s => s.MeetingId == invitedElsewhere.GetPrimaryKeyString());
+        Assert.Equal((true, AnswerKind.Attending), (accepted.TakesPart, accepted.MyAnswer));
     }
 
     [Fact]
@@ -98,7 +104,7 @@ public sealed class MeetingIndexTests(FileStorageCluster cluster) : IClassFixtur
         await management.ForceActivationCollection(TimeSpan.Zero);
         Assert.Equal(0, await ActiveMeetingsAsync(management, people.Org));
 
-        Assert.Equal(5, (await IndexPeople.ListAllAsync(Client, people.Colleague, pageSize: 2)).Count);
+        Assert.Equal(5, (await IndexPeople.ListAllAsync(Client, people.Delegate, pageSize: 2)).Count);
         Assert.Equal(0, await ActiveMeetingsAsync(management, people.Org));
     }
 

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Cabinet.Hub.Tests;
 
-/// <summary>POST /api/admin/users and GET /api/diagnostics/memory: administrators only, validated, accounts that can sign in.</summary>
+/// <summary>POST /api/admin/users, PUT …/role and GET /api/diagnostics/memory: administrators only, validated, accounts that can sign in.</summary>
 public sealed class AdminEndpointsTests(ServerFixture fixture) : IClassFixture<ServerFixture>
 {
     [Fact]
@@ -18,9 +18,35 @@ public sealed class AdminEndpointsTests(ServerFixture fixture) : IClassFixture<S
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         await using var client = await MeetingHubClient.ConnectAsync(fixture.Server.BaseAddress, name, "MatKhau@2026");
-        Assert.Contains(await client.Connection.InvokeAsync<Cabinet.Meetings.MeetingSummary[]>(nameof(MeetingHub.ListMyMeetings)), m => m.OrganizationId == "tinh");
+        // A new member is invited to nothing yet, and sees none of the organisation's meetings.
+        Assert.Empty(await client.Connection.InvokeAsync<Cabinet.Meetings.MeetingSummary[]>(nameof(MeetingHub.ListMyMeetings)));
         Assert.Equal(HttpStatusCode.Conflict, (await PostUsersAsync("quantri", new[] { new { userName = name, displayName = "X", position = "", password = "MatKhau@2026" } })).StatusCode);
     }
+
+    [Fact]
+    public async Task Only_organisers_create_meetings_and_the_administrator_makes_someone_one()
+    {
+        var name = $"tc.{Guid.NewGuid():N}"[..16];
+        Assert.Equal(HttpStatusCode.Created, (await PostUsersAsync("quantri", new[] { new { userName = name, displayName = "Phạm Văn Tổ", position = "Chuyên viên", password = "MatKhau@2026", role = "member" } })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await SendAsync(HttpMethod.Put, $"/api/admin/users/{name}/role", "quantri", new { role = "chief" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await SendAsync(HttpMethod.Put, $"/api/admin/users/{name}/role", "chutich", new { role = "organizer" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await SendAsync(HttpMethod.Put, "/api/admin/users/phumy.thuky/role", "quantri", new { role = "organizer" })).StatusCode);
+
+        await using (var member = await MeetingHubClient.ConnectAsync(fixture.Server.BaseAddress, name, "MatKhau@2026"))
+        {
+            Assert.Equal("auth.forbidden", (await CreateAsync(member, name)).Error!.Code);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(HttpMethod.Put, $"/api/admin/users/{name}/role", "quantri", new { role = "organizer" })).StatusCode);
+        await using var organiser = await MeetingHubClient.ConnectAsync(fixture.Server.BaseAddress, name, "MatKhau@2026");
+        var created = await CreateAsync(organiser, name);
+        Assert.True(created.Ok, created.Error?.Code);
+    }
+
+    private static Task<CommandResult> CreateAsync(MeetingHubClient client, string secretary) =>
+        client.InvokeAsync(nameof(MeetingHub.CreateMeeting), Cabinet.Meetings.MeetingKey.Of("tinh", $"to-chuc-{Guid.NewGuid():N}"[..24]), new Cabinet.Meetings.MeetingSetup(
+            new Cabinet.Meetings.MeetingDetails("Họp giao ban", "Phòng 3", DateTimeOffset.UtcNow.AddDays(2)),
+            [new("chutich", Cabinet.Meetings.MeetingRole.Chair), new(secretary, Cabinet.Meetings.MeetingRole.Secretary)], []));
 
     [Fact]
     public async Task Everyone_else_is_refused_with_403_and_a_json_error()

@@ -17,7 +17,7 @@ public sealed class ClosingTests(ServerFixture fixture) : IClassFixture<ServerFi
         var zip = Path.Combine(folder, "archive.zip");
         await File.WriteAllBytesAsync(zip, await ClosingFlow.DownloadAsync(fixture.Server, "daibieu2", $"/api/meetings/{id}/archive.zip"));
         var minutes = Path.Combine(folder, "minutes.pdf");
-        await File.WriteAllBytesAsync(minutes, await ClosingFlow.DownloadAsync(fixture.Server, "khachmoi", $"/api/meetings/{id}/minutes.pdf"));
+        await File.WriteAllBytesAsync(minutes, await ClosingFlow.DownloadAsync(fixture.Server, "daibieu1", $"/api/meetings/{id}/minutes.pdf"));
         var root = Path.Combine(folder, "root.pem");
         await File.WriteAllBytesAsync(root, await ClosingFlow.DownloadAsync(fixture.Server, "thuky", "/api/pki/root.pem"));
         ZipFile.ExtractToDirectory(zip, Path.Combine(folder, "unpacked"));

@@ -13,7 +13,7 @@ public static class ErrorCodes
     public static readonly CabinetError NotSignedIn = new("auth.not_signed_in", "Bạn cần đăng nhập.");
     public static readonly CabinetError MeetingClosed = new("meeting.closed", "Cuộc họp đã kết thúc; không thể thay đổi.");
     public static readonly CabinetError NotLive = new("meeting.not_live", "Cuộc họp chưa bắt đầu.");
-    public static readonly CabinetError AlreadyLive = new("meeting.already_live", "Cuộc họp đang diễn ra; chương trình chỉ được sửa trước khi khai mạc.");
+    public static readonly CabinetError AlreadyLive = new("meeting.already_live", "Cuộc họp đang diễn ra; không thể xóa nội dung khỏi chương trình (chỉ bổ sung, sửa hoặc sắp xếp lại nội dung chưa thảo luận).");
     public static readonly CabinetError IllegalTransition = new("meeting.illegal_transition", "Không thể chuyển cuộc họp sang trạng thái này từ trạng thái hiện tại.");
     public static readonly CabinetError AgendaEmpty = new("agenda.empty", "Chương trình họp chưa có nội dung nào.");
     public static readonly CabinetError AgendaItemNotFound = new("agenda.item_not_found", "Không tìm thấy nội dung trong chương trình họp.");
@@ -30,6 +30,13 @@ public static class ErrorCodes
     public static readonly CabinetError ServerFault = new("server.error", "Máy chủ chưa xác nhận thao tác (quá thời gian hoặc sự cố). Hãy xem lại trạng thái hiện tại rồi thử lại.");
     public static readonly CabinetError RateLimited = new("rate.limited", "Bạn thao tác quá nhanh hoặc quá nhiều; vui lòng chờ giây lát rồi thử lại.");
     public static readonly CabinetError LedgerTooLong = new("ledger.too_long", "Sổ ghi của cuộc họp quá dài để gửi một lần; hãy đọc theo trang (GetLedgerPage).");
+    /// <summary><c>auth.forbidden</c>, saying who may create a meeting.</summary>
+    public static readonly CabinetError NotOrganizer = Forbidden with { Message = "Chỉ người tổ chức cuộc họp (hoặc quản trị viên) của đơn vị mới được tạo cuộc họp." };
+    public static readonly CabinetError AgendaItemTakenUp = new("agenda.item_taken_up", "Nội dung này đã được đưa ra thảo luận; chỉ sắp xếp lại hoặc xóa các nội dung chưa thảo luận.");
+    public static readonly CabinetError NotInvited = new("invitation.not_invited", "Bạn không có trong danh sách mời của cuộc họp này.");
+    public static readonly CabinetError InvitationClosed = new("invitation.closed", "Cuộc họp đã kết thúc hoặc đã hủy; không thể trả lời lời mời.");
+    public static readonly CabinetError DeputyInvalid = new("invitation.deputy_invalid", "Người dự họp thay không hợp lệ (phải là người dùng khác, chưa có trong danh sách mời; chủ trì không ủy quyền).");
+    public static readonly CabinetError MeetingCancelled = new("meeting.cancelled", "Cuộc họp đã bị hủy.");
     public static readonly CabinetError AccountLocked = new("auth.locked", "Tài khoản tạm khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau 15 phút.");
 
     // floor
@@ -45,6 +52,7 @@ public static class ErrorCodes
     public static readonly CabinetError PollOpen = new("poll.open", "Đang có một nội dung biểu quyết chưa kết thúc.");
     public static readonly CabinetError PollsFull = new("poll.too_many", "Cuộc họp đã có số nội dung biểu quyết tối đa (200).");
     public static readonly CabinetError PollNotFound = new("poll.not_found", "Không tìm thấy nội dung biểu quyết.");
+    public static readonly CabinetError PollNoQuorum = new("poll.no_quorum", "Chưa đủ số thành viên có mặt theo quy chế; biểu quyết sẽ không có giá trị. Xác nhận nếu vẫn muốn mở biểu quyết.");
     public static readonly CabinetError PollNotOpen = new("poll.not_open", "Nội dung biểu quyết chưa mở hoặc đã kết thúc.");
     public static readonly CabinetError DeviceUnknown = new("device.unknown", "Thiết bị chưa được đăng ký khóa ký số cho tài khoản này.");
     public static readonly CabinetError DeviceRevoked = new("device.revoked", "Khóa ký số của thiết bị này đã bị thu hồi.");

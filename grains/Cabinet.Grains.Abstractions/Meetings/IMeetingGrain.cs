@@ -46,7 +46,26 @@ public interface IMeetingGrain : IGrainWithStringKey
 
     Task<CommandResult> ReorderAgendaAsync(Actor actor, ImmutableArray<string> itemIds);
 
+    /// <summary>Sends the invitations: the organisation's meeting rules are copied into the meeting now.</summary>
     Task<CommandResult> ScheduleAsync(Actor actor);
+
+    /// <summary>Calls off a draft or scheduled meeting (chair, secretary, or an organiser of a draft); the invitations become cancellations.</summary>
+    Task<CommandResult> CancelAsync(Actor actor, string reason);
+
+    /// <summary>
+    /// Creates this meeting as a draft from <paramref name="sourceMeetingId"/> (which the actor must see): its details
+    /// with <paramref name="details"/> instead, its invited people (not deputies) and its agenda.
+    /// </summary>
+    Task<CommandResult> CreateFromAsync(Actor actor, string sourceMeetingId, MeetingDetails details);
+
+    /// <summary>The actor's own invitation: seen by every participant once scheduled, even before they take part.</summary>
+    Task<Result<InvitationView>> GetInvitationAsync(Actor actor);
+
+    /// <summary>The actor answers their invitation (scheduled or live meeting); the secretary sees it live.</summary>
+    Task<CommandResult> AnswerInvitationAsync(Actor actor, InvitationAnswerInput answer);
+
+    /// <summary>Who has opened each document, for the chair and the secretary.</summary>
+    Task<Result<ImmutableArray<Documents.DocumentReading>>> GetDocumentReadingsAsync(Actor actor);
 
     Task<CommandResult> OpenAsync(Actor actor);
 

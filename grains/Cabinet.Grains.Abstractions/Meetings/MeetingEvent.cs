@@ -29,4 +29,5 @@ public sealed record MeetingEvent(
     Documents.DocumentView? DocumentUpdate = null,
     Documents.FollowState? Follow = null,
     ImmutableArray<Presence>? AttendanceUpdates = null,
-    ImmutableArray<Participant>? ParticipantUpdates = null);
+    ImmutableArray<Participant>? ParticipantUpdates = null,
+    MeetingRules? Rules = null);

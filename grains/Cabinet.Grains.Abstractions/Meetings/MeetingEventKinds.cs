@@ -10,6 +10,8 @@ public static class MeetingEventKinds
     public const string Scheduled = "meeting.scheduled";
     public const string Opened = "meeting.opened";
     public const string Closed = "meeting.closed";
+    public const string Cancelled = "meeting.cancelled";
+    public const string InvitationAnswered = "invitation.answered";
     public const string AgendaItemAdded = "agenda.item-added";
     public const string AgendaItemUpdated = "agenda.item-updated";
     public const string AgendaItemRemoved = "agenda.item-removed";

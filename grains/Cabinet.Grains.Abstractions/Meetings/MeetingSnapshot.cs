@@ -23,8 +23,12 @@ public sealed record MeetingSnapshot(
     ImmutableArray<Closing.ConclusionView> Conclusions,
     Closing.ArchiveInfo? Archive,
     ImmutableArray<Documents.DocumentView> Documents,
-    Documents.FollowState Follow)
+    Documents.FollowState Follow,
+    MeetingRules Rules)
 {
+    /// <summary>Members present against the meeting's rules; derived from participants, attendance and rules, so no event carries it.</summary>
+    public MeetingQuorum Quorum => MeetingQuorum.Of(Participants, Attendance, Rules);
+
     /// <summary>The poll now open, if any (at most one at a time).</summary>
     public Polls.PollView? OpenPoll => Polls.FirstOrDefault(p => p.Status == Voting.Polls.PollStatus.Open);
 
@@ -70,6 +74,7 @@ public sealed record MeetingSnapshot(
             Archive = e.Archive ?? Archive,
             Documents = e.DocumentUpdate is { } document ? Upsert(Documents, document) : Documents,
             Follow = e.Follow ?? Follow,
+            Rules = e.Rules ?? Rules,
         };
     }
 

@@ -5,4 +5,4 @@ namespace Cabinet.People;
 /// Every grain command takes one and checks the actor's role itself.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("cabinet.actor")]
-public sealed record Actor(string UserName, string DisplayName, string OrganizationId, bool IsAdministrator);
+public sealed record Actor(string UserName, string DisplayName, string OrganizationId, bool IsAdministrator, bool IsOrganizer = false);

@@ -14,4 +14,8 @@ public interface IOrganizationGrain : IGrainWithStringKey
 
     Task<ImmutableArray<string>> GetMembersAsync();
 
+    /// <summary>The organisation's meeting rules; a People's Committee's until set (<see cref="Meetings.MeetingRules.PeoplesCommittee"/>).</summary>
+    Task<Meetings.MeetingRules> GetRulesAsync();
+
+    Task<Errors.CommandResult> SetRulesAsync(Meetings.MeetingRules rules);
 }

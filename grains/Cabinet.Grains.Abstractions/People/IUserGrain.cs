@@ -14,6 +14,8 @@ public interface IUserGrain : IGrainWithStringKey
     /// <summary>Checks the password; after repeated failures the account is locked for a while.</summary>
     Task<Result<UserProfile>> SignInAsync(string password);
 
+    /// <summary>Makes the person a member, organiser or administrator of their organisation (from the next sign-in on).</summary>
+    Task<CommandResult> SetOrganizationRoleAsync(OrganizationRole role);
 
     /// <summary>Registers a device's ballot-signing public key (ECDSA P-256, SPKI DER, base64).</summary>
     Task<Result<Polls.DeviceKey>> RegisterDeviceAsync(string label, string publicKeySpki);

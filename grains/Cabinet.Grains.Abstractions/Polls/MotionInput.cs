@@ -7,7 +7,9 @@ namespace Cabinet.Polls;
 
 /// <summary>
 /// What the chair puts to the vote on an agenda item. <see cref="Options"/> are the labels of a choice motion
-/// (ignored for yes/no/abstain). Quorum and majority default to the local-government rule (more than half of the members).
+/// (ignored for yes/no/abstain). Quorum and majority default to the meeting's rules (copied from the organisation's).
+/// A binding poll is refused (<c>poll.no_quorum</c>) while the meeting lacks its quorum, unless the chair, warned,
+/// sends it again with <see cref="ConfirmWithoutQuorum"/>.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("cabinet.motion-input")]
 public sealed record MotionInput(
@@ -20,4 +22,5 @@ public sealed record MotionInput(
     Secrecy Secrecy = Secrecy.Named,
     EligibilityPolicy Eligibility = EligibilityPolicy.PresentDelegatesAndChair,
     QuorumRule? Quorum = null,
-    MajorityRule? Majority = null);
+    MajorityRule? Majority = null,
+    bool ConfirmWithoutQuorum = false);

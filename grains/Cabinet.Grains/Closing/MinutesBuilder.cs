@@ -5,7 +5,11 @@ using Cabinet.Voting.Polls;
 
 namespace Cabinet.Closing;
 
-/// <summary>Writes the minutes from the meeting's own record: attendance, agenda, polls and approved conclusions.</summary>
+/// <summary>
+/// Writes the minutes from the meeting's own record: attendance, agenda, polls and approved conclusions. The members
+/// (chair and delegates, <see cref="Seats"/>) are counted and listed apart from the secretary (named in the header)
+/// and from guests, observers and deputies (listed, never counted), so one member total runs through the minutes.
+/// </summary>
 internal static class MinutesBuilder
 {
     /// <param name="ledger">The whole ledger: every speech is read from it (the state keeps only recent ones).</param>
@@ -17,7 +21,8 @@ internal static class MinutesBuilder
         return new MinutesModel(organizationName, s.Details.Title, s.OpenedAt ?? s.Details.ScheduledStart, s.ClosedAt ?? s.OpenedAt ?? s.Details.ScheduledStart,
             s.Details.Place, Person(chair), Person(secretary))
         {
-            Attendance = s.Participants.Select(p => Attendee(p, s.Attendance.FirstOrDefault(a => a.UserName == p.UserName))).ToList(),
+            Attendance = [.. Seats.Members(s.Participants).Select(p => Member(s, p))],
+            Guests = [.. s.Participants.Where(p => !p.IsMember && p.Role != MeetingRole.Secretary).Select(p => Guest(s, p))],
             AgendaItems = s.Agenda.Select((item, i) => Item(s, item, i + 1, speeches[item.Id])).ToList(),
             Signatories = [new Signatory("THƯ KÝ", secretary.DisplayName), new Signatory("CHỦ TỌA", chair.DisplayName)],
         };
@@ -28,13 +33,33 @@ internal static class MinutesBuilder
 
     private static MinutesPerson Person(Participant p) => new(p.DisplayName, p.Position);
 
-    private static Attendee Attendee(Participant p, Presence? presence)
+    private static Attendee Member(MeetingState s, Participant p)
     {
-        var position = p.Role == MeetingRole.Observer ? $"{p.Position} (khách mời)" : p.Position;
-        return presence?.FirstJoinedAt is not { } joined ? new Attendee(p.DisplayName, position, AttendanceStatus.Absent)
-            : presence.JoinedLate ? new Attendee(p.DisplayName, position, AttendanceStatus.Late) { ArrivedAt = joined }
-            : new Attendee(p.DisplayName, position, AttendanceStatus.Present);
+        var attendee = Attendee(p, p.Position, s.Attendance.FirstOrDefault(a => a.UserName == p.UserName));
+        if (attendee.Status != AttendanceStatus.Absent)
+        {
+            return attendee;
+        }
+
+        var deputy = Seats.DeputyOf(s.Participants, p.UserName);
+        var reason = p.Answer?.Reason;
+        var note = deputy is null ? reason : string.IsNullOrEmpty(reason) ? $"ủy quyền {deputy.DisplayName} dự thay" : $"{reason}; ủy quyền {deputy.DisplayName} dự thay";
+        return attendee with { Note = note };
     }
+
+    private static Attendee Guest(MeetingState s, Participant p)
+    {
+        var position = p.DeputyFor is { } member ? $"{p.Position} (dự họp thay {NameOf(s, member)})"
+            : p.Role == MeetingRole.Observer ? $"{p.Position} (theo dõi)"
+            : $"{p.Position} (khách mời)";
+        var attendee = Attendee(p, position, s.Attendance.FirstOrDefault(a => a.UserName == p.UserName));
+        return attendee.Status == AttendanceStatus.Absent ? attendee with { Note = p.Answer?.Reason } : attendee;
+    }
+
+    private static Attendee Attendee(Participant p, string position, Presence? presence) =>
+        presence?.FirstJoinedAt is not { } joined ? new Attendee(p.DisplayName, position, AttendanceStatus.Absent)
+        : presence.JoinedLate ? new Attendee(p.DisplayName, position, AttendanceStatus.Late) { ArrivedAt = joined }
+        : new Attendee(p.DisplayName, position, AttendanceStatus.Present);
 
     private static MinutesAgendaItem Item(MeetingState s, AgendaItem item, int number, IEnumerable<SpeechRecord> speeches)
     {
@@ -42,6 +67,7 @@ internal static class MinutesBuilder
         return new MinutesAgendaItem(number, item.Title)
         {
             Presenter = string.IsNullOrEmpty(item.Presenter) ? null : item.Presenter,
+            AddedDuringMeeting = item.AddedDuringMeeting,
             Speakers = speeches.Select(sp => new Speaker(NameOf(s, sp.UserName), sp.StartedAt, TimeSpan.FromSeconds(sp.Seconds), sp.PointOfOrder)).ToList(),
             Polls = s.Polls.Where(p => p.Motion.AgendaItemId == item.Id && p.Status != PollStatus.Open).Select(Poll).ToList(),
             Conclusion = conclusion is null ? null : new Conclusion(conclusion.Approved) { ApprovedAt = conclusion.ApprovedAt },
@@ -63,6 +89,6 @@ internal static class MinutesBuilder
         }
 
         var counts = result.Tally.Counts.Select(c => new PollCount(ChoiceWords.Of(poll.Motion, c.Choice), (int)c.Votes)).ToList();
-        return new MinutesPoll(poll.Motion.Title, counts, rule, result.Outcome.ExplanationVi) { Eligible = poll.Eligible };
+        return new MinutesPoll(poll.Motion.Title, counts, rule, result.Outcome.ExplanationVi) { Members = poll.MemberCount, Present = poll.PresentCount };
     }
 }

@@ -3,12 +3,16 @@ using Cabinet.Errors;
 
 namespace Cabinet.Meetings;
 
-/// <summary>Preparing the agenda: only before the meeting opens, only by the chair or the secretary.</summary>
+/// <summary>
+/// Preparing the agenda, by the chair or the secretary (or an organiser, on a draft). While the meeting runs they may
+/// still add an item (an urgent one, marked as added during the meeting), correct an item, and reorder the items not
+/// taken up yet; removing waits until the meeting is over — it never comes.
+/// </summary>
 internal static class AgendaDecisions
 {
     public static Decision Add(MeetingState s, MeetingCommand c, AgendaItemInput input)
     {
-        if (CheckEditable(s, c) is { } refusal)
+        if (CheckEditable(s, c, whileLive: true) is { } refusal)
         {
             return Decision.Refuse(refusal);
         }
@@ -23,17 +27,17 @@ internal static class AgendaDecisions
             return Decision.Refuse(ErrorCodes.AgendaFull);
         }
 
-        var item = AgendaItemRules.ToItem($"i{s.NextItemNumber}", input);
+        var item = AgendaItemRules.ToItem($"i{s.NextItemNumber}", input) with { AddedDuringMeeting = s.Status == MeetingStatus.Live };
         var agenda = s.Agenda.Add(item);
         return Decision.Accept(
             s with { Agenda = agenda, NextItemNumber = s.NextItemNumber + 1 },
             c.EventOn(s, MeetingEventKinds.AgendaItemAdded) with { Agenda = agenda },
-            new { item.Id, item.Title });
+            new { item.Id, item.Title, item.Presenter, item.AddedDuringMeeting });
     }
 
     public static Decision Update(MeetingState s, MeetingCommand c, string itemId, AgendaItemInput input)
     {
-        if (CheckEditable(s, c) is { } refusal)
+        if (CheckEditable(s, c, whileLive: true) is { } refusal)
         {
             return Decision.Refuse(refusal);
         }
@@ -49,11 +53,12 @@ internal static class AgendaDecisions
             return Decision.Refuse(invalid);
         }
 
-        var agenda = s.Agenda.SetItem(index, AgendaItemRules.ToItem(itemId, input));
+        var updated = AgendaItemRules.ToItem(itemId, input) with { AddedDuringMeeting = s.Agenda[index].AddedDuringMeeting };
+        var agenda = s.Agenda.SetItem(index, updated);
         return Decision.Accept(
             s with { Agenda = agenda },
             c.EventOn(s, MeetingEventKinds.AgendaItemUpdated) with { Agenda = agenda },
-            new { Id = itemId, input.Title });
+            new { Id = itemId, updated.Title, updated.Presenter });
     }
 
     public static Decision Remove(MeetingState s, MeetingCommand c, string itemId)
@@ -78,7 +83,7 @@ internal static class AgendaDecisions
 
     public static Decision Reorder(MeetingState s, MeetingCommand c, ImmutableArray<string> itemIds)
     {
-        if (CheckEditable(s, c) is { } refusal)
+        if (CheckEditable(s, c, whileLive: true) is { } refusal)
         {
             return Decision.Refuse(refusal);
         }
@@ -89,6 +94,12 @@ internal static class AgendaDecisions
             return Decision.Refuse(ErrorCodes.AgendaOrderMismatch);
         }
 
+        // What has been discussed stays where the record has it; only what is still to come moves.
+        if (s.TakenUp.Any(id => itemIds.IndexOf(id) != s.Agenda.IndexOf(s.Agenda.First(i => i.Id == id))))
+        {
+            return Decision.Refuse(ErrorCodes.AgendaItemTakenUp);
+        }
+
         var agenda = itemIds.Select(id => s.Agenda.First(i => i.Id == id)).ToImmutableArray();
         return Decision.Accept(
             s with { Agenda = agenda },
@@ -96,7 +107,7 @@ internal static class AgendaDecisions
             new { Order = itemIds });
     }
 
-    private static CabinetError? CheckEditable(MeetingState s, MeetingCommand c)
+    private static CabinetError? CheckEditable(MeetingState s, MeetingCommand c, bool whileLive = false)
     {
         if (!MeetingAccess.CanPrepare(s, c.Actor))
         {
@@ -106,7 +117,8 @@ internal static class AgendaDecisions
         return s.Status switch
         {
             MeetingStatus.Closed => ErrorCodes.MeetingClosed,
-            MeetingStatus.Live => ErrorCodes.AlreadyLive,
+            MeetingStatus.Cancelled => ErrorCodes.MeetingCancelled,
+            MeetingStatus.Live when !whileLive => ErrorCodes.AlreadyLive,
             _ => null,
         };
     }

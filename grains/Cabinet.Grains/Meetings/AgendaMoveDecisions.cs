@@ -48,7 +48,7 @@ internal static class AgendaMoveDecisions
 
         var current = new CurrentItem(s.Agenda[to].Id, c.At);
         return Decision.Accept(
-            s with { Current = current },
+            s with { Current = current, TakenUp = s.TakenUp.Contains(current.ItemId) ? s.TakenUp : s.TakenUp.Add(current.ItemId) },
             c.EventOn(s, MeetingEventKinds.CurrentItemChanged) with { Current = current },
             new { current.ItemId, From = index < 0 ? null : s.Agenda[index].Id });
     }

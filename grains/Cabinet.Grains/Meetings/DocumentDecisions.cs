@@ -110,10 +110,10 @@ internal static class DocumentDecisions
             ? ErrorCodes.Invalid("Tệp tài liệu chưa được kiểm tra và lưu trữ.")
             : null;
 
-    /// <summary>Who may read a document: the meeting's own participants, not organisation members who were not invited.</summary>
+    /// <summary>Who may read a document: whoever may see the meeting (<see cref="MeetingPermissions.RoleOf(System.Collections.Immutable.ImmutableArray{Participant}, string, MeetingStatus, People.Actor)"/>).</summary>
     public static Result<DocumentAccess> Access(MeetingState s, string meetingId, People.Actor actor, string? documentId)
     {
-        var role = s.RoleOf(actor.UserName);
+        var role = MeetingAccess.RoleOf(s, actor);
         if (!MeetingPermissions.CanReadDocuments(role))
         {
             return Result<DocumentAccess>.Refused(ErrorCodes.Forbidden);

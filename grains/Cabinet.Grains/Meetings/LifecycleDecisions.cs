@@ -8,6 +8,8 @@ internal static class LifecycleDecisions
 {
     public const int MaxTitle = 300;
     public const int MaxPlace = 200;
+    public const int MaxLink = 500;
+    public const int MaxReason = 300;
 
     public static Decision Create(
         MeetingState s, MeetingCommand c, MeetingDetails details, ImmutableArray<Participant> participants, ImmutableArray<AgendaItemInput> agenda)
@@ -23,12 +25,9 @@ internal static class LifecycleDecisions
             return Decision.Refuse(invalid);
         }
 
-        var creatorRole = participants.FirstOrDefault(p => p.UserName == c.Actor.UserName)?.Role;
-        var mayCreate = c.Actor.OrganizationId == created.OrganizationId
-            && (c.Actor.IsAdministrator || creatorRole is MeetingRole.Chair or MeetingRole.Secretary);
-        if (!mayCreate)
+        if (!People.OrganizationPermissions.MayOrganize(c.Actor, created.OrganizationId))
         {
-            return Decision.Refuse(ErrorCodes.Forbidden);
+            return Decision.Refuse(ErrorCodes.NotOrganizer);
         }
 
         agenda = agenda.IsDefault ? [] : agenda;
@@ -66,10 +65,13 @@ internal static class LifecycleDecisions
             return Decision.Refuse(refusal);
         }
 
+        // A sent invitation changes when the time or the place does: calendars need a higher SEQUENCE to take it.
+        var invitationChanged = s.Status != MeetingStatus.Draft
+            && (details.ScheduledStart != s.Details.ScheduledStart || details.Place != s.Details.Place || details.OnlineLink != s.Details.OnlineLink || details.Title != s.Details.Title);
         return Decision.Accept(
-            s with { Details = details },
+            s with { Details = details, InvitationSequence = s.InvitationSequence + (invitationChanged ? 1 : 0) },
             c.EventOn(s, MeetingEventKinds.DetailsChanged) with { Details = details },
-            new { details.Title, details.Place, details.ScheduledStart });
+            new { details.Title, details.Place, details.ScheduledStart, details.Kind, details.OnlineLink });
     }
 
     public static Decision SetParticipants(MeetingState s, MeetingCommand c, ImmutableArray<Participant> participants)
@@ -79,6 +81,9 @@ internal static class LifecycleDecisions
             return Decision.Refuse(refusal);
         }
 
+        participants = KeepAnswers(s.Participants, participants);
+        var invited = participants.Select(p => p.UserName).ToHashSet(StringComparer.Ordinal);
+        participants = participants.AddRange(s.Participants.Where(d => d.DeputyFor is { } member && invited.Contains(member) && !invited.Contains(d.UserName)));
         var attendance = participants
             .Select(p => s.Attendance.FirstOrDefault(a => a.UserName == p.UserName) ?? new Presence(p.UserName, false, null, null, false))
             .ToImmutableArray();
@@ -93,13 +98,14 @@ internal static class LifecycleDecisions
         CheckPreparable(s, c)
         ?? (batch.IsDefaultOrEmpty || batch.Length > ParticipantBatch.MaxSize
             ? ErrorCodes.Invalid($"Mỗi lần thêm từ 1 đến {ParticipantBatch.MaxSize} người.")
-            : batch.Any(i => i is null || i.Role == MeetingRole.None) ? ErrorCodes.Invalid("Vai trò không hợp lệ.")
+            : batch.Any(i => i is null || !IsInvitable(i.Role)) ? ErrorCodes.Invalid("Vai trò không hợp lệ.")
             : batch.Select(i => i.UserName).Distinct(StringComparer.Ordinal).Count() != batch.Length ? ErrorCodes.Invalid("Danh sách có người trùng nhau.")
             : null);
 
     /// <summary>Adds the batch (or changes the roles of people already invited); the meeting keeps exactly one chair.</summary>
     public static Decision AddParticipants(MeetingState s, MeetingCommand c, ImmutableArray<Participant> batch)
     {
+        batch = KeepAnswers(s.Participants, batch);
         var participants = MeetingSnapshot.Upsert(s.Participants, batch);
         if (participants.Length > ParticipantBatch.MaxParticipants)
         {
@@ -119,7 +125,8 @@ internal static class LifecycleDecisions
             new { Participants = batch.Select(p => new { p.UserName, p.Role }) });
     }
 
-    public static Decision Schedule(MeetingState s, MeetingCommand c)
+    /// <summary>Sends the invitations; the organisation's <paramref name="rules"/> become the meeting's.</summary>
+    public static Decision Schedule(MeetingState s, MeetingCommand c, MeetingRules rules)
     {
         if (CheckPreparable(s, c) is { } refusal)
         {
@@ -134,9 +141,33 @@ internal static class LifecycleDecisions
         return s.Agenda.IsEmpty
             ? Decision.Refuse(ErrorCodes.AgendaEmpty)
             : Decision.Accept(
-                s with { Status = MeetingStatus.Scheduled },
-                c.EventOn(s, MeetingEventKinds.Scheduled) with { Status = MeetingStatus.Scheduled },
-                new { });
+                s with { Status = MeetingStatus.Scheduled, Rules = rules },
+                c.EventOn(s, MeetingEventKinds.Scheduled) with { Status = MeetingStatus.Scheduled, Rules = rules },
+                new { Quorum = $"{rules.Quorum.Numerator}/{rules.Quorum.Denominator}", Majority = rules.Majority.Kind.ToString(), rules.DeputiesVote });
+    }
+
+    public static Decision Cancel(MeetingState s, MeetingCommand c, string? reason)
+    {
+        if (CheckPreparable(s, c) is { } refusal)
+        {
+            return Decision.Refuse(refusal);
+        }
+
+        if (s.Status is not (MeetingStatus.Draft or MeetingStatus.Scheduled))
+        {
+            return Decision.Refuse(ErrorCodes.IllegalTransition);
+        }
+
+        reason = reason?.Trim() ?? "";
+        if (reason.Length > MaxReason)
+        {
+            return Decision.Refuse(ErrorCodes.Invalid($"Lý do tối đa {MaxReason} ký tự."));
+        }
+
+        return Decision.Accept(
+            s with { Status = MeetingStatus.Cancelled, InvitationSequence = s.InvitationSequence + 1 },
+            c.EventOn(s, MeetingEventKinds.Cancelled) with { Status = MeetingStatus.Cancelled },
+            new { Reason = reason });
     }
 
     public static Decision Open(MeetingState s, MeetingCommand c)
@@ -158,7 +189,7 @@ internal static class LifecycleDecisions
 
         var current = new CurrentItem(s.Agenda[0].Id, c.At);
         return Decision.Accept(
-            s with { Status = MeetingStatus.Live, OpenedAt = c.At, Current = current },
+            s with { Status = MeetingStatus.Live, OpenedAt = c.At, Current = current, TakenUp = [current.ItemId] },
             c.EventOn(s, MeetingEventKinds.Opened) with { Status = MeetingStatus.Live, OpenedAt = c.At, Current = current },
             new { current.ItemId });
     }
@@ -198,19 +229,38 @@ internal static class LifecycleDecisions
     private static CabinetError? CheckPreparable(MeetingState s, MeetingCommand c) =>
         !MeetingAccess.CanPrepare(s, c.Actor) ? ErrorCodes.Forbidden
         : s.Status == MeetingStatus.Closed ? ErrorCodes.MeetingClosed
+        : s.Status == MeetingStatus.Cancelled ? ErrorCodes.MeetingCancelled
         : null;
 
     private static CabinetError? CheckDetails(MeetingDetails? d) =>
         d is null || string.IsNullOrWhiteSpace(d.Title) || d.Title.Length > MaxTitle
             ? ErrorCodes.Invalid($"Tên cuộc họp phải có từ 1 đến {MaxTitle} ký tự.")
             : (d.Place?.Length ?? 0) > MaxPlace ? ErrorCodes.Invalid($"Địa điểm tối đa {MaxPlace} ký tự.")
+            : !Enum.IsDefined(d.Kind) ? ErrorCodes.Invalid("Loại cuộc họp không hợp lệ.")
+            : d.OnlineLink is { Length: > 0 } link && !IsWebLink(link) ? ErrorCodes.Invalid($"Đường dẫn họp trực tuyến phải là địa chỉ http(s), tối đa {MaxLink} ký tự.")
             : null;
+
+    private static bool IsWebLink(string link) =>
+        link.Length <= MaxLink && Uri.TryCreate(link, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http";
 
     private static CabinetError? CheckParticipants(ImmutableArray<Participant> participants) =>
         participants.IsDefault || participants.Count(p => p.Role == MeetingRole.Chair) != 1 ? ErrorCodes.NoChair
         : participants.Select(p => p.UserName).Distinct().Count() != participants.Length ? ErrorCodes.Invalid("Một người chỉ có một vai trò.")
-        : participants.Any(p => p.Role == MeetingRole.None) ? ErrorCodes.Invalid("Vai trò không hợp lệ.")
+        : participants.Any(p => !IsInvitable(p.Role)) ? ErrorCodes.Invalid("Vai trò không hợp lệ.")
         : null;
+
+    /// <summary>A person invited again keeps their answer (and a deputy stays one while their role is unchanged).</summary>
+    private static ImmutableArray<Participant> KeepAnswers(ImmutableArray<Participant> before, ImmutableArray<Participant> next)
+    {
+        var old = before.ToDictionary(p => p.UserName, StringComparer.Ordinal);
+        return [.. next.Select(p => old.TryGetValue(p.UserName, out var o)
+            ? p with { Answer = o.Answer, DeputyFor = o.Role == p.Role ? o.DeputyFor : null }
+            : p)];
+    }
+
+    /// <summary>The roles a person is invited with; <see cref="MeetingRole.Organizer"/> comes from the organisation, never from an invitation.</summary>
+    public static bool IsInvitable(MeetingRole role) =>
+        role is MeetingRole.Chair or MeetingRole.Secretary or MeetingRole.Delegate or MeetingRole.Guest or MeetingRole.Observer;
 
     private static ImmutableArray<Presence> Absent(ImmutableArray<Participant> participants) =>
         participants.Select(p => new Presence(p.UserName, false, null, null, false)).ToImmutableArray();

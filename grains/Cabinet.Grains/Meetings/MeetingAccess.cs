@@ -4,7 +4,7 @@ namespace Cabinet.Meetings;
 internal static class MeetingAccess
 {
     public static MeetingRole RoleOf(MeetingState state, People.Actor actor) =>
-        MeetingPermissions.RoleOf(state.Participants, state.OrganizationId, actor);
+        MeetingPermissions.RoleOf(state.Participants, state.OrganizationId, state.Status, actor);
 
     public static bool CanView(MeetingState state, People.Actor actor) => MeetingPermissions.CanView(RoleOf(state, actor));
 

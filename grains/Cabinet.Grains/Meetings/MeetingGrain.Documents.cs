@@ -34,7 +34,7 @@ public sealed partial class MeetingGrain
 
     public Task RelayAnnotationAsync(AnnotationChange change)
     {
-        var readers = MeetingPermissions.ReadersOf(state.State.Participants, state.State.Documents.FirstOrDefault(d => d.DocumentId == change?.DocumentId));
+        var readers = MeetingPermissions.ReadersOf(state.State.Participants, state.State.OrganizationId, state.State.Status, state.State.Documents.FirstOrDefault(d => d.DocumentId == change?.DocumentId));
         return readers.IsEmpty ? Task.CompletedTask : _observers.Notify(o => o.OnAnnotationAsync(change!, readers));
     }
 

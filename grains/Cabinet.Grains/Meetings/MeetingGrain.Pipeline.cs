@@ -80,7 +80,8 @@ public sealed partial class MeetingGrain
 
     public Task<Result<MeetingSummary>> GetSummaryAsync(Actor actor) =>
         Task.FromResult(Query(actor, s => new MeetingSummary(
-            MeetingId, s.OrganizationId, s.Details, s.Status, MeetingAccess.RoleOf(s, actor), s.Agenda.Length)));
+            MeetingId, s.OrganizationId, s.Details, s.Status, MeetingAccess.RoleOf(s, actor), s.Agenda.Length,
+            MyAnswer: MeetingPermissions.ParticipantOf(s.Participants, actor.UserName)?.AnswerKind ?? AnswerKind.Pending)));
 
     public Task<Result<CatchUp>> GetEventsSinceAsync(Actor actor, long version) =>
         Task.FromResult(Query(actor, s => _recent.Since(version, s.Version) is { } events

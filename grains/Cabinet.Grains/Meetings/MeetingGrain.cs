@@ -102,7 +102,10 @@ public sealed partial class MeetingGrain(
     public Task<CommandResult> ReorderAgendaAsync(Actor actor, ImmutableArray<string> itemIds) =>
         ExecuteAsync(actor, c => AgendaDecisions.Reorder(state.State, c, itemIds));
 
-    public Task<CommandResult> ScheduleAsync(Actor actor) => ExecuteAsync(actor, c => LifecycleDecisions.Schedule(state.State, c));
+    public Task<CommandResult> ScheduleAsync(Actor actor) => ExecuteAsync(actor, async c =>
+        LifecycleDecisions.Schedule(state.State, c, await GrainFactory.GetGrain<IOrganizationGrain>(state.State.OrganizationId).GetRulesAsync()));
+
+    public Task<CommandResult> CancelAsync(Actor actor, string reason) => ExecuteAsync(actor, c => LifecycleDecisions.Cancel(state.State, c, reason));
 
     public Task<CommandResult> OpenAsync(Actor actor) => ExecuteAsync(actor, c => LifecycleDecisions.Open(state.State, c));
 

@@ -44,6 +44,15 @@ public sealed record MeetingState
     [Id(22)] public int NextDocumentNumber { get; init; } = 1;
     [Id(23)] public MeetingIndexDebt? IndexDebt { get; init; }
     [Id(24)] public int IndexSchema { get; init; }
+    /// <summary>The organisation's rules, copied when the meeting was scheduled; null before (a draft shows the default).</summary>
+    [Id(25)] public MeetingRules? Rules { get; init; }
+    /// <summary>The agenda items that have been current at least once (bounded by the agenda): these keep their place.</summary>
+    [Id(26)] public ImmutableArray<string> TakenUp { get; init; } = [];
+    /// <summary>How many times the invitation changed after it was sent (time, place, link, cancellation): the .ics SEQUENCE.</summary>
+    [Id(27)] public int InvitationSequence { get; init; }
+
+    [JsonIgnore]
+    public MeetingRules EffectiveRules => Rules ?? MeetingRules.PeoplesCommittee;
 
     public LedgerEntry? LedgerHead() => LedgerTail.IsEmpty ? null : LedgerTail[^1];
 
@@ -55,7 +64,7 @@ public sealed record MeetingState
     }
 
     public MeetingSnapshot ToSnapshot(string meetingId) =>
-        new(meetingId, Version, OrganizationId, Details, Status, OpenedAt, ClosedAt, Agenda, Current, Participants, Attendance, Floor, Polls, Conclusions, Archive, Documents, Follow);
+        new(meetingId, Version, OrganizationId, Details, Status, OpenedAt, ClosedAt, Agenda, Current, Participants, Attendance, Floor, Polls, Conclusions, Archive, Documents, Follow, EffectiveRules);
 
     public MeetingRole RoleOf(string userName) =>
         Participants.FirstOrDefault(p => p.UserName == userName)?.Role ?? MeetingRole.None;

@@ -10,7 +10,8 @@ namespace Cabinet.Meetings;
 
 /// <summary>
 /// Polls in the meeting: only the chair opens, closes or cancels them, only while the meeting is live, one at a
-/// time. The voters are the chair and the delegates (the members of the committee in this meeting).
+/// time. The voters are the members' seats (<see cref="Seats"/>): the chair and the delegates, or a delegate's deputy
+/// when the rules let deputies vote. Quorum and majority default to the meeting's rules.
 /// </summary>
 internal static class PollDecisions
 {
@@ -41,19 +42,25 @@ internal static class PollDecisions
         }
 
         var pollId = $"p{s.NextPollNumber}";
-        var motion = ToMotion(pollId, input);
+        var motion = ToMotion(pollId, input, s.EffectiveRules);
         if (motion.Validate() is [var invalid, ..])
         {
             return Result<PollBook>.Refused(ErrorCodes.From(invalid));
         }
 
-        var members = s.Participants.Where(p => p.Role is MeetingRole.Chair or MeetingRole.Delegate).Select(p => p.UserName);
+        var members = Seats.Holders(s.Participants, s.EffectiveRules);
         var present = s.Attendance.Where(a => a.Connected).Select(a => a.UserName);
         var chair = s.Participants.First(p => p.Role == MeetingRole.Chair).UserName;
         var eligibility = Eligibility.Build(members, present, chair, input.Eligibility);
         if (eligibility.Error is { } noVoters)
         {
             return Result<PollBook>.Refused(ErrorCodes.From(noVoters));
+        }
+
+        // The warning: a poll that would fail for want of quorum opens only when the chair confirms it.
+        if (!motion.Quorum.IsMet(eligibility.Value!) && !input.ConfirmWithoutQuorum)
+        {
+            return Result<PollBook>.Refused(ErrorCodes.PollNoQuorum);
         }
 
         var book = PollBook.Open(c.MeetingId, pollId, motion, eligibility.Value!, c.At);
@@ -108,10 +115,10 @@ internal static class PollDecisions
         : s.Status != MeetingStatus.Live ? ErrorCodes.NotLive
         : null;
 
-    private static Motion ToMotion(string pollId, MotionInput input)
+    private static Motion ToMotion(string pollId, MotionInput input, MeetingRules rules)
     {
-        var quorum = input.Quorum ?? QuorumRule.None;
-        var majority = input.Majority ?? MajorityRule.MoreThanHalfOfMembers;
+        var quorum = input.Quorum ?? rules.Quorum;
+        var majority = input.Majority ?? rules.Majority;
         var title = input.Title?.Trim() ?? "";
         if (input.Kind == MotionKind.YesNoAbstain)
         {

@@ -19,6 +19,19 @@ public sealed class OrganizationGrain(
 
     public Task<ImmutableArray<string>> GetMembersAsync() => Task.FromResult(state.State.Members);
 
+    public Task<Meetings.MeetingRules> GetRulesAsync() => Task.FromResult(state.State.Rules ?? Meetings.MeetingRules.PeoplesCommittee);
+
+    public async Task<Errors.CommandResult> SetRulesAsync(Meetings.MeetingRules rules)
+    {
+        if (rules is not { IsValid: true })
+        {
+            return Errors.CommandResult.Refused(Errors.ErrorCodes.Invalid("Quy chế họp không hợp lệ."));
+        }
+
+        await SaveAsync(state.State with { Rules = rules });
+        return Errors.CommandResult.Accepted(0);
+    }
+
     private Task SaveAsync(OrganizationState next)
     {
         state.State = next;

@@ -65,4 +65,21 @@ public sealed partial class UserGrain(
         await state.WriteStateAsync();
         return Result<UserProfile>.Refused(locked ? ErrorCodes.AccountLocked : ErrorCodes.SignInFailed);
     }
+
+    public async Task<CommandResult> SetOrganizationRoleAsync(OrganizationRole role)
+    {
+        if (state.State.Profile is not { } profile || !Enum.IsDefined(role))
+        {
+            return CommandResult.Refused(state.State.Profile is null ? ErrorCodes.UnknownUser : ErrorCodes.Invalid("Vai trò không hợp lệ."));
+        }
+
+        if (profile.Role != role)
+        {
+            state.State = state.State with { Profile = profile.WithRole(role) };
+            await state.WriteStateAsync();
+        }
+
+        return CommandResult.Accepted(0);
+    }
+
 }

@@ -8,6 +8,7 @@ public static class CabinetClaims
 {
     public const string Organization = "cabinet:org";
     public const string AdministratorRole = "administrator";
+    public const string OrganizerRole = "organizer";
 
     public static ClaimsIdentity ToIdentity(UserProfile profile, string authenticationType)
     {
@@ -20,6 +21,11 @@ public static class CabinetClaims
         if (profile.IsAdministrator)
         {
             claims.Add(new Claim(ClaimTypes.Role, AdministratorRole));
+        }
+
+        if (profile.IsOrganizer)
+        {
+            claims.Add(new Claim(ClaimTypes.Role, OrganizerRole));
         }
 
         return new ClaimsIdentity(claims, authenticationType);
@@ -35,6 +41,6 @@ public static class CabinetClaims
             return null;
         }
 
-        return new Actor(userName, user.FindFirstValue(ClaimTypes.Name) ?? userName, organization, user.IsInRole(AdministratorRole));
+        return new Actor(userName, user.FindFirstValue(ClaimTypes.Name) ?? userName, organization, user.IsInRole(AdministratorRole), user.IsInRole(OrganizerRole));
     }
 }

@@ -28,7 +28,7 @@ public static class SampleMinutes
                 [
                     new("Thông qua Kế hoạch phát triển kinh tế - xã hội năm 2026",
                         [new("Tán thành", 11), new("Không tán thành", 2), new("Không biểu quyết", 1)],
-                        "Quá bán tổng số thành viên (8/15)", "Thông qua") { Eligible = 15 },
+                        "Quá bán tổng số thành viên (8/15)", "Thông qua") { Members = 15 },
                 ],
                 Conclusion = new([
                     "Thống nhất thông qua Kế hoạch phát triển kinh tế - xã hội năm 2026 với các chỉ tiêu chủ yếu đã trình.",

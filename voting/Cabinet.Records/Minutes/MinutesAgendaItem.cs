@@ -5,6 +5,9 @@ public sealed record MinutesAgendaItem(int Number, string Title)
 {
     public string? Presenter { get; init; }
 
+    /// <summary>Added while the meeting was running (an urgent item).</summary>
+    public bool AddedDuringMeeting { get; init; }
+
     public IReadOnlyList<MinutesDocument> Documents { get; init; } = [];
 
     public IReadOnlyList<Speaker> Speakers { get; init; } = [];

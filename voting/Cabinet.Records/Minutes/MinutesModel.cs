@@ -23,7 +23,11 @@ public sealed record MinutesModel(
     /// <summary>The place name in the date line ("Tân Phú, ngày … tháng … năm …").</summary>
     public string? Locality { get; init; }
 
+    /// <summary>The members of the body (counted for quorum and votes): the total every paragraph of the minutes uses.</summary>
     public IReadOnlyList<Attendee> Attendance { get; init; } = [];
+
+    /// <summary>Invited guests, observers and the people who attended in a member's place: listed, never counted.</summary>
+    public IReadOnlyList<Attendee> Guests { get; init; } = [];
 
     public IReadOnlyList<MinutesAgendaItem> AgendaItems { get; init; } = [];
 

@@ -5,5 +5,9 @@ namespace Cabinet.Records.Minutes;
 /// <param name="Outcome">e.g. "Thông qua".</param>
 public sealed record MinutesPoll(string Title, IReadOnlyList<PollCount> Counts, string Rule, string Outcome)
 {
-    public int? Eligible { get; init; }
+    /// <summary>The members of the body when the poll opened: the same total as the attendance paragraph's.</summary>
+    public int? Members { get; init; }
+
+    /// <summary>The members present when the poll opened.</summary>
+    public int? Present { get; init; }
 }

@@ -23,6 +23,11 @@ internal static class MinutesSections
             Attendance(flow, fonts, minutes);
         }
 
+        if (minutes.Guests.Count > 0)
+        {
+            Guests(flow, fonts, minutes);
+        }
+
         flow.Space(6);
         flow.Paragraph("II. NỘI DUNG CUỘC HỌP", fonts.BodyBold, TextAlign.Left);
         foreach (var item in minutes.AgendaItems)
@@ -42,15 +47,29 @@ internal static class MinutesSections
         var present = all.Count(a => a.Status != AttendanceStatus.Absent);
         var late = all.Count(a => a.Status == AttendanceStatus.Late);
         flow.Paragraph(string.Create(CultureInfo.InvariantCulture,
-            $"5. Thành phần tham dự: có mặt {present}/{all.Count} thành viên (trong đó {late} đến muộn), vắng {all.Count - present}."),
+            $"5. Thành viên: có mặt {present}/{all.Count} thành viên (trong đó {late} đến muộn), vắng {all.Count - present}."),
             fonts.Body, indent: Indent);
-        float[] widths = [34, PageFlow.Width * 0.36f, PageFlow.Width * 0.34f, PageFlow.Width * 0.30f - 34];
+        Table(flow, fonts, all, minutes.UtcOffset);
+    }
+
+    private static void Guests(PageFlow flow, MinutesFonts fonts, MinutesModel minutes)
+    {
+        var present = minutes.Guests.Count(a => a.Status != AttendanceStatus.Absent);
+        flow.Paragraph(string.Create(CultureInfo.InvariantCulture,
+            $"6. Khách mời và người dự họp thay (không tính vào số thành viên): {present}/{minutes.Guests.Count} người có mặt."),
+            fonts.Body, indent: Indent);
+        Table(flow, fonts, minutes.Guests, minutes.UtcOffset);
+    }
+
+    private static void Table(PageFlow flow, MinutesFonts fonts, IReadOnlyList<Attendee> people, TimeSpan offset)
+    {
+        float[] widths = [34, PageFlow.Width * 0.30f, PageFlow.Width * 0.34f, PageFlow.Width * 0.36f - 34];
         flow.Row(["STT", "Họ và tên", "Chức vụ", "Tình trạng"], widths, fonts.TableBold, center: true);
-        for (var i = 0; i < all.Count; i++)
+        for (var i = 0; i < people.Count; i++)
         {
-            var a = all[i];
+            var a = people[i];
             flow.Row([(i + 1).ToString(CultureInfo.InvariantCulture), Text(a.Name), Text(a.Position ?? ""),
-                Text(VietnameseFormat.Status(a, minutes.UtcOffset))], widths, fonts.Table);
+                Text(VietnameseFormat.Status(a, offset))], widths, fonts.Table);
         }
 
         flow.Space(6);
@@ -59,7 +78,8 @@ internal static class MinutesSections
     private static void AgendaItem(PageFlow flow, MinutesFonts fonts, MinutesAgendaItem item, TimeSpan offset)
     {
         flow.EnsureRoom(60);
-        flow.Paragraph(string.Create(CultureInfo.InvariantCulture, $"{item.Number}. {Text(item.Title)}"), fonts.BodyBold, indent: Indent);
+        var added = item.AddedDuringMeeting ? " (bổ sung trong cuộc họp)" : "";
+        flow.Paragraph(string.Create(CultureInfo.InvariantCulture, $"{item.Number}. {Text(item.Title)}{added}"), fonts.BodyBold, indent: Indent);
         if (item.Presenter is { } presenter)
         {
             flow.Paragraph($"Trình bày: {Text(presenter)}.", fonts.Body, indent: Indent * 2);
@@ -108,7 +128,12 @@ internal static class MinutesSections
     {
         flow.Paragraph($"Biểu quyết: {Text(poll.Title)}", fonts.Italic, indent: Indent * 2, after: 1);
         var counts = string.Join("; ", poll.Counts.Select(c => string.Create(CultureInfo.InvariantCulture, $"{Text(c.Choice)}: {c.Votes}")));
-        var eligible = poll.Eligible is { } n ? string.Create(CultureInfo.InvariantCulture, $" (trên tổng số {n} thành viên)") : "";
+        var eligible = (poll.Members, poll.Present) switch
+        {
+            ({ } n, { } p) => string.Create(CultureInfo.InvariantCulture, $" (có mặt {p}/{n} thành viên; trên tổng số {n} thành viên)"),
+            ({ } n, null) => string.Create(CultureInfo.InvariantCulture, $" (trên tổng số {n} thành viên)"),
+            _ => "",
+        };
         flow.Paragraph($"– Kết quả kiểm phiếu: {counts}{eligible}.", fonts.Body, indent: Indent * 2, hanging: 10, after: 1);
         flow.Paragraph($"– Nguyên tắc: {Text(poll.Rule)}.", fonts.Body, indent: Indent * 2, hanging: 10, after: 1);
         flow.Paragraph($"– Kết quả: {Text(poll.Outcome)}.", fonts.BodyBold, indent: Indent * 2, hanging: 10);

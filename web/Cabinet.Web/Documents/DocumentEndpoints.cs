@@ -73,7 +73,7 @@ public static class DocumentEndpoints
     }
 
     private static async Task<IResult> FetchAsync(
-        string organization, string meeting, string documentId, int number, HttpContext http, IGrainFactory grains, IDocumentBlobStore blobs)
+        string organization, string meeting, string documentId, int number, HttpContext http, IGrainFactory grains, IDocumentBlobStore blobs, TimeProvider clock)
     {
         var meetingId = MeetingKey.Of(organization, meeting);
         if (CabinetClaims.ToActor(http.User) is not { } actor)
@@ -115,6 +115,9 @@ public static class DocumentEndpoints
             return Refuse(ErrorCodes.DocumentFileMissing);
         }
 
+        // Pre-reading: the secretary sees who has opened what (a first opening is written once, later ones cost a lookup).
+        await grains.GetGrain<IDocumentReadingsGrain>(IAnnotationGrain.KeyOf(meetingId, documentId)).RecordAsync(actor.UserName, clock.GetUtcNow());
+
         // The URL names one immutable version, so the browser may keep it; private because it is authorized content.
         http.Response.Headers.CacheControl = "private, max-age=31536000, immutable";
         InertFile.Describe(http.Response, $"{document.Title}-v{number}.pdf", download);
@@ -140,7 +143,7 @@ public static class DocumentEndpoints
     private static int StatusOf(string code) => code switch
     {
         "auth.not_signed_in" => StatusCodes.Status401Unauthorized,
-        "auth.forbidden" or "documents.classified" or "documents.download_forbidden" => StatusCodes.Status403Forbidden,
+        "auth.forbidden" or "documents.classified" or "documents.download_forbidden" or "invitation.not_invited" => StatusCodes.Status403Forbidden,
         "meeting.not_found" or "documents.not_found" or "documents.version_not_found" or "documents.file_missing" or "agenda.item_not_found"
             => StatusCodes.Status404NotFound,
         "documents.too_large" => StatusCodes.Status413PayloadTooLarge,

@@ -9,6 +9,7 @@ using Cabinet.Web.Documents;
 using Cabinet.Web.Identity;
 using Cabinet.Web.Seed;
 using Cabinet.Web.Sessions;
+using Cabinet.Web.Invitations;
 
 namespace Cabinet.Web.Hosting;
 
@@ -52,6 +53,7 @@ public static class CabinetBuilderExtensions
         builder.Services.AddSingleton(sp => new ThisHost(sp.GetRequiredService<Orleans.Runtime.ILocalSiloDetails>().SiloAddress.ToParsableString()));
         builder.Services.AddSingleton<MeetingFeeds>();
         builder.Services.AddSingleton<MyMeetings>();
+        builder.Services.AddSingleton<Cabinet.Web.Invitations.DirectorySearch>();
         builder.Services.AddTransient<MeetingSession>();
         builder.Services.AddSingleton<DocumentIntake>();
         builder.Services.AddOptions<VerifyOptions>().BindConfiguration(VerifyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -99,6 +101,7 @@ public static class CabinetBuilderExtensions
         app.MapPkiEndpoints();
         app.MapArchiveEndpoints();
         app.MapDocumentEndpoints();
+        app.MapInvitationEndpoints();
         app.MapAdminEndpoints();
         app.MapHub<MeetingHub>(MeetingHub.Path);
         // Our own policy (SecurityHeaders) already says frame-ancestors 'none'; Blazor's narrower header would replace it.

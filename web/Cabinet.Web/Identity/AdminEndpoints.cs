@@ -9,7 +9,8 @@ namespace Cabinet.Web.Identity;
 
 /// <summary>
 /// What an organisation's administrator may do over HTTP (cookie or bearer token): create accounts in their own
-/// organisation, and read the server's memory figures (used by the capacity harness). Everyone else gets 403.
+/// organisation with their organisation role, change a member's role, and read the server's memory figures (used by
+/// the capacity harness). Everyone else gets 403.
 /// </summary>
 public static partial class AdminEndpoints
 {
@@ -25,6 +26,29 @@ public static partial class AdminEndpoints
             CabinetClaims.ToActor(http.User) is not { IsAdministrator: true } actor ? NotAdministrator()
             : Check(users) is { } invalid ? Results.Json(invalid, statusCode: StatusCodes.Status400BadRequest)
             : await CreateAsync(users!, actor, grains)).DisableAntiforgery();
+
+        // A changed role is in the person's sign-in from their next sign-in on.
+        admin.MapPut("/admin/users/{userName}/role", async (string userName, RoleChange? change, HttpContext http, IGrainFactory grains) =>
+        {
+            if (CabinetClaims.ToActor(http.User) is not { IsAdministrator: true } actor)
+            {
+                return NotAdministrator();
+            }
+
+            if (ParseRole(change?.Role) is not { } role)
+            {
+                return Results.Json(ErrorCodes.Invalid("Vai trò phải là member, organizer hoặc administrator."), statusCode: StatusCodes.Status400BadRequest);
+            }
+
+            var user = grains.GetGrain<IUserGrain>(userName);
+            if (!UserNamePattern().IsMatch(userName) || await user.GetProfileAsync() is not { } profile || profile.OrganizationId != actor.OrganizationId)
+            {
+                return Results.Json(ErrorCodes.UnknownUser, statusCode: StatusCodes.Status404NotFound);
+            }
+
+            var changed = await user.SetOrganizationRoleAsync(role);
+            return changed.Ok ? Results.Json(new { userName, role = RoleName(role) }) : Results.Json(changed.Error, statusCode: StatusCodes.Status400BadRequest);
+        }).DisableAntiforgery();
 
         // Forces a full collection first, so the heap figure is what is live, not what is waiting to be collected.
         admin.MapGet("/diagnostics/memory", (HttpContext http) =>
@@ -56,6 +80,11 @@ public static partial class AdminEndpoints
                 return ErrorCodes.Invalid($"Họ tên (1–120 ký tự) hoặc chức vụ (tối đa 200 ký tự) của '{user.UserName}' không hợp lệ.");
             }
 
+            if (user.Role is not null && ParseRole(user.Role) is null)
+            {
+                return ErrorCodes.Invalid($"Vai trò của '{user.UserName}' phải là member, organizer hoặc administrator.");
+            }
+
             if (user.Password is not { Length: >= 8 and <= SignInChecker.MaxPassword })
             {
                 return ErrorCodes.Invalid($"Mật khẩu của '{user.UserName}' cần từ 8 đến {SignInChecker.MaxPassword} ký tự.");
@@ -76,7 +105,8 @@ public static partial class AdminEndpoints
 
         // Each account hashes its password in its own grain, so a batch spreads over the cores.
         var registered = await Task.WhenAll(users.Select(u => grains.GetGrain<IUserGrain>(u.UserName!).RegisterAsync(new UserRegistration(
-            new UserProfile(u.UserName!, u.DisplayName!.Trim(), admin.OrganizationId, u.Position?.Trim() ?? "", IsAdministrator: false), u.Password!))));
+            new UserProfile(u.UserName!, u.DisplayName!.Trim(), admin.OrganizationId, u.Position?.Trim() ?? "", IsAdministrator: false)
+                .WithRole(ParseRole(u.Role) ?? OrganizationRole.Member), u.Password!))));
         var created = users.Zip(registered).Where(x => x.Second.Ok).Select(x => x.First.UserName!).ToArray();
         var organization = grains.GetGrain<IOrganizationGrain>(admin.OrganizationId);
         var directory = grains.GetGrain<IDirectoryGrain>(IDirectoryGrain.Key);
@@ -91,6 +121,16 @@ public static partial class AdminEndpoints
             : Results.Json(ErrorCodes.Invalid($"Đã tạo {created.Length}/{users.Length} tài khoản; các tên còn lại vừa bị người khác dùng."),
                 statusCode: StatusCodes.Status409Conflict);
     }
+
+    private static OrganizationRole? ParseRole(string? role) => (role ?? "member") switch
+    {
+        "member" => OrganizationRole.Member,
+        "organizer" => OrganizationRole.Organizer,
+        "administrator" => OrganizationRole.Administrator,
+        _ => null,
+    };
+
+    private static string RoleName(OrganizationRole role) => role.ToString().ToLowerInvariant();
 
     [GeneratedRegex("^[a-z0-9.]{3,64}$")]
     private static partial Regex UserNamePattern();

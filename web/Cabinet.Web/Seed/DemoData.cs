@@ -30,8 +30,8 @@ public static class DemoData
 
     public static readonly ImmutableArray<DemoAccount> Accounts =
     [
-        new("chutich", Province, "Chủ tịch UBND tỉnh"),
-        new("thuky", Province, "Chánh Văn phòng UBND tỉnh"),
+        new("chutich", Province, "Chủ tịch UBND tỉnh", OrganizationRole.Organizer),
+        new("thuky", Province, "Chánh Văn phòng UBND tỉnh", OrganizationRole.Organizer),
         new("daibieu1", Province, "Phó Chủ tịch UBND tỉnh"),
         new("daibieu2", Province, "Phó Chủ tịch UBND tỉnh"),
         new("daibieu3", Province, "Giám đốc Sở Tài chính"),
@@ -42,11 +42,11 @@ public static class DemoData
         new("daibieu8", Province, "Giám đốc Sở Giáo dục và Đào tạo"),
         new("khachmoi", Province, "Phóng viên Báo tỉnh"),
         new("vanthu", Province, "Văn thư Văn phòng UBND tỉnh"),
-        new("quantri", Province, "Quản trị hệ thống", IsAdministrator: true),
-        new("binhan.chutich", CommuneA, "Chủ tịch UBND xã Bình An"),
-        new("binhan.thuky", CommuneA, "Công chức Văn phòng - Thống kê xã Bình An"),
-        new("phumy.chutich", CommuneB, "Chủ tịch UBND xã Phú Mỹ"),
-        new("phumy.thuky", CommuneB, "Công chức Văn phòng - Thống kê xã Phú Mỹ"),
+        new("quantri", Province, "Quản trị hệ thống", OrganizationRole.Administrator),
+        new("binhan.chutich", CommuneA, "Chủ tịch UBND xã Bình An", OrganizationRole.Organizer),
+        new("binhan.thuky", CommuneA, "Công chức Văn phòng - Thống kê xã Bình An", OrganizationRole.Organizer),
+        new("phumy.chutich", CommuneB, "Chủ tịch UBND xã Phú Mỹ", OrganizationRole.Organizer),
+        new("phumy.thuky", CommuneB, "Công chức Văn phòng - Thống kê xã Phú Mỹ", OrganizationRole.Organizer),
     ];
 
     public static ImmutableArray<(string Id, MeetingSetup Setup, bool Schedule)> Meetings(DateTimeOffset today)
@@ -55,7 +55,7 @@ public static class DemoData
         ImmutableArray<ParticipantInvite> provincial =
         [
             new("chutich", MeetingRole.Chair), new("thuky", MeetingRole.Secretary), .. delegates,
-            new("binhan.chutich", MeetingRole.Delegate), new("khachmoi", MeetingRole.Observer),
+            new("binhan.chutich", MeetingRole.Guest), new("khachmoi", MeetingRole.Guest),
         ];
         return
         [

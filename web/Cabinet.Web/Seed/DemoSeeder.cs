@@ -30,7 +30,7 @@ public sealed partial class DemoSeeder(
         {
             // Vietnamese order: family name first, then middle and given names.
             var displayName = $"{names.Name.LastName()} {names.Name.FirstName()}";
-            var profile = new UserProfile(account.UserName, displayName, account.OrganizationId, account.Position, account.IsAdministrator);
+            var profile = new UserProfile(account.UserName, displayName, account.OrganizationId, account.Position, IsAdministrator: false).WithRole(account.Role);
             await grains.GetGrain<IUserGrain>(account.UserName).RegisterAsync(new UserRegistration(profile, DemoData.Password));
             await grains.GetGrain<IOrganizationGrain>(account.OrganizationId).AddMemberAsync(account.UserName);
             await directory.AddUserAsync(account.UserName);

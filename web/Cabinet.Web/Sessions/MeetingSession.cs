@@ -36,7 +36,7 @@ public sealed partial class MeetingSession(
     public IReadOnlyDictionary<string, PollParticipation> Participation => _participation;
 
     public MeetingRole Role => Snapshot is null || Actor is null ? MeetingRole.None
-        : MeetingPermissions.RoleOf(Snapshot.Participants, Snapshot.OrganizationId, Actor);
+        : MeetingPermissions.RoleOf(Snapshot.Participants, Snapshot.OrganizationId, Snapshot.Status, Actor);
 
     /// <summary>Raised after the snapshot changed; handlers re-render.</summary>
     public event Func<Task>? Changed;

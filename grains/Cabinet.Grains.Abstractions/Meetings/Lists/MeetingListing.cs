@@ -7,5 +7,6 @@ namespace Cabinet.Meetings;
 [GenerateSerializer, Immutable, Alias("cabinet.meeting-listing")]
 public sealed record MeetingListing(string MeetingId, string OrganizationId, MeetingDetails Details, MeetingStatus Status, int AgendaCount, long Version)
 {
-    public MeetingSummary ToSummary(MeetingRole role) => new(MeetingId, OrganizationId, Details, Status, role, AgendaCount);
+    public MeetingSummary ToSummary(MeetingRole role, bool takesPart = true, AnswerKind answer = AnswerKind.Pending) =>
+        new(MeetingId, OrganizationId, Details, Status, role, AgendaCount, takesPart, answer);
 }

@@ -18,7 +18,8 @@ internal static class MeetingIndexing
         new(meetingId, s.OrganizationId, s.Details, s.Status, s.Agenda.Length, s.Version);
 
     public static Invitation Invitation(string meetingId, MeetingState s, Participant p) =>
-        new(meetingId, s.OrganizationId, MeetingIndexKeys.Month(s.Details.ScheduledStart), p.Role, s.Version);
+        new(meetingId, s.OrganizationId, MeetingIndexKeys.Month(s.Details.ScheduledStart), p.Role, s.Version,
+            MeetingPermissions.TakesPart(p, s.OrganizationId), p.AnswerKind);
 
     /// <summary>The debt after <paramref name="next"/> replaces <paramref name="before"/>: the same object when nothing changed.</summary>
     public static MeetingIndexDebt? Debt(MeetingState before, MeetingState next)
@@ -42,12 +43,12 @@ internal static class MeetingIndexing
             return owed;
         }
 
-        var oldRoles = before.Participants.ToDictionary(p => p.UserName, p => p.Role, StringComparer.Ordinal);
+        var oldRoles = before.Participants.ToDictionary(p => p.UserName, p => (p.Role, p.AnswerKind), StringComparer.Ordinal);
         var stillInvited = next.Participants.Select(p => p.UserName).ToHashSet(StringComparer.Ordinal);
         var change = new MeetingIndexDebt
         {
             Listing = listing,
-            Invited = [.. next.Participants.Where(p => monthMoved || !oldRoles.TryGetValue(p.UserName, out var role) || role != p.Role).Select(p => p.UserName)],
+            Invited = [.. next.Participants.Where(p => monthMoved || !oldRoles.TryGetValue(p.UserName, out var old) || old != (p.Role, p.AnswerKind)).Select(p => p.UserName)],
             OrganizationRemovals = OrganizationShard(before) == OrganizationShard(next) ? [] : [OrganizationShard(before)],
             PersonRemovals = [.. before.Participants
                 .Where(p => !stillInvited.Contains(p.UserName) || PersonShard(before, p.UserName) != PersonShard(next, p.UserName))

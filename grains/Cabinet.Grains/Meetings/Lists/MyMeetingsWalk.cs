@@ -86,8 +86,21 @@ internal sealed class MyMeetingsWalk
         var shards = await Task.WhenAll(organisations.Select(o => _grains.GetGrain<IOrganizationMeetingsGrain>(MeetingIndexKeys.OrganizationShard(o, month)).GetAsync()));
         return shards.SelectMany(listings => listings)
             .Where(l => l.OrganizationId == _actor.OrganizationId || invited.ContainsKey(l.MeetingId))
-            .Select(l => l.ToSummary(MeetingPermissions.RoleOf(invited.GetValueOrDefault(l.MeetingId)?.Role ?? MeetingRole.None, l.OrganizationId, _actor)))
-            .Where(s => MeetingPermissions.CanView(s.MyRole));
+            .Select(l => Summary(l, invited.GetValueOrDefault(l.MeetingId)))
+            .OfType<MeetingSummary>();
+    }
+
+    /// <summary>
+    /// The line the person sees, or null: a meeting they may see (their role from <see cref="MeetingPermissions"/>),
+    /// or an invitation they have not accepted yet (role as invited, not taking part).
+    /// </summary>
+    private MeetingSummary? Summary(MeetingListing listing, Invitation? invitation)
+    {
+        var role = MeetingPermissions.RoleOf(invitation?.Role ?? MeetingRole.None, invitation?.TakesPart ?? false, listing.OrganizationId, listing.Status, _actor);
+        var answer = invitation?.Answer ?? AnswerKind.Pending;
+        return MeetingPermissions.CanView(role) ? listing.ToSummary(role, true, answer)
+            : invitation is not null && listing.Status != MeetingStatus.Draft ? listing.ToSummary(invitation.Role, false, answer)
+            : null;
     }
 
     private async Task<ImmutableArray<Invitation>> InvitationsAsync(string year)

@@ -11,6 +11,7 @@ public static class Labels
         MeetingStatus.Scheduled => "Đã lên lịch",
         MeetingStatus.Live => "Đang họp",
         MeetingStatus.Closed => "Đã kết thúc",
+        MeetingStatus.Cancelled => "Đã hủy",
         _ => status.ToString(),
     };
 
@@ -18,8 +19,29 @@ public static class Labels
     {
         MeetingRole.Chair => "Chủ trì",
         MeetingRole.Secretary => "Thư ký",
-        MeetingRole.Delegate => "Đại biểu",
-        MeetingRole.Observer => "Khách mời",
+        MeetingRole.Delegate => "Thành viên",
+        MeetingRole.Guest => "Khách mời",
+        MeetingRole.Observer => "Theo dõi",
+        MeetingRole.Organizer => "Người tổ chức",
         _ => "",
     };
+
+    public static string Answer(AnswerKind answer) => answer switch
+    {
+        AnswerKind.Attending => "Tham dự",
+        AnswerKind.Absent => "Vắng mặt",
+        AnswerKind.Deputy => "Cử người dự thay",
+        _ => "Chưa trả lời",
+    };
+
+    public static string Kind(MeetingKind kind) => kind switch
+    {
+        MeetingKind.Thematic => "Chuyên đề",
+        MeetingKind.Extraordinary => "Bất thường",
+        _ => "Thường kỳ",
+    };
+
+    /// <summary>"Có mặt X/Y thành viên — đủ / chưa đủ điều kiện" for the live header.</summary>
+    public static string Quorum(MeetingQuorum q) =>
+        $"Có mặt {q.MembersPresent}/{q.MembersTotal} thành viên — {(q.Met ? "đủ điều kiện" : "chưa đủ điều kiện")}";
 }

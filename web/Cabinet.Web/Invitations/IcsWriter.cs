@@ -1,0 +1,80 @@
+using System.Globalization;
+using System.Text;
+using Cabinet.Meetings;
+
+namespace Cabinet.Web.Invitations;
+
+/// <summary>
+/// One invitation as an iCalendar file (RFC 5545): METHOD:REQUEST while the meeting stands, METHOD:CANCEL once it is
+/// cancelled, with the invitation's SEQUENCE so a calendar replaces what it holds. Small enough not to need a library.
+/// </summary>
+public static class IcsWriter
+{
+    public static string Write(InvitationView invitation, string attendeeName, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(invitation);
+        var cancelled = invitation.Status == MeetingStatus.Cancelled;
+        var d = invitation.Details;
+        var location = string.IsNullOrEmpty(d.OnlineLink) ? d.Place : $"{d.Place} — {d.OnlineLink}";
+        var ics = new StringBuilder();
+        Line(ics, "BEGIN:VCALENDAR");
+        Line(ics, "VERSION:2.0");
+        Line(ics, "PRODID:-//Cabinet//Phong hop khong giay//VI");
+        Line(ics, $"METHOD:{(cancelled ? "CANCEL" : "REQUEST")}");
+        Line(ics, "BEGIN:VEVENT");
+        Line(ics, $"UID:{Escape(invitation.MeetingId)}@cabinet");
+        Line(ics, $"SEQUENCE:{invitation.Sequence.ToString(CultureInfo.InvariantCulture)}");
+        Line(ics, $"DTSTAMP:{Utc(now)}");
+        Line(ics, $"DTSTART:{Utc(d.ScheduledStart)}");
+        Line(ics, $"DTEND:{Utc(d.ScheduledStart.AddMinutes(invitation.PlannedMinutes))}");
+        Line(ics, $"SUMMARY:{Escape(d.Title)}");
+        Line(ics, $"LOCATION:{Escape(location)}");
+        Line(ics, $"DESCRIPTION:{Escape($"{invitation.OrganizationName}. Chủ trì: {invitation.Chair}.")}");
+        if (!string.IsNullOrEmpty(d.OnlineLink))
+        {
+            Line(ics, $"URL:{d.OnlineLink}");
+        }
+
+        Line(ics, $"ORGANIZER;CN={Escape(invitation.OrganizationName)}:urn:cabinet:org:{Escape(invitation.OrganizationId)}");
+        Line(ics, $"ATTENDEE;CN={Escape(attendeeName)};PARTSTAT={PartStat(invitation.Answer)}:urn:cabinet:user");
+        Line(ics, $"STATUS:{(cancelled ? "CANCELLED" : "CONFIRMED")}");
+        Line(ics, "END:VEVENT");
+        Line(ics, "END:VCALENDAR");
+        return ics.ToString();
+    }
+
+    private static string PartStat(InvitationAnswer? answer) => answer?.Kind switch
+    {
+        AnswerKind.Attending => "ACCEPTED",
+        AnswerKind.Absent or AnswerKind.Deputy => "DECLINED",
+        _ => "NEEDS-ACTION",
+    };
+
+    private static string Utc(DateTimeOffset at) => at.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+
+    private static string Escape(string? text) =>
+        (text ?? "").Replace("\\", "\\\\", StringComparison.Ordinal).Replace(";", "\\;", StringComparison.Ordinal)
+            .Replace(",", "\\,", StringComparison.Ordinal).Replace("\r", "", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
+
+    /// <summary>Content lines end in CRLF and fold at 75 octets (RFC 5545 §3.1), never inside a UTF-8 sequence.</summary>
+    private static void Line(StringBuilder ics, string line)
+    {
+        var bytes = 0;
+        var start = true;
+        foreach (var rune in line.EnumerateRunes())
+        {
+            var size = rune.Utf8SequenceLength;
+            if (bytes + size > (start ? 75 : 74))
+            {
+                ics.Append("\r\n ");
+                bytes = 0;
+                start = false;
+            }
+
+            ics.Append(rune.ToString());
+            bytes += size;
+        }
+
+        ics.Append("\r\n");
+    }
+}

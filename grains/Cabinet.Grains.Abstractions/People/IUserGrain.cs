@@ -11,8 +11,22 @@ public interface IUserGrain : IGrainWithStringKey
 
     Task<UserProfile?> GetProfileAsync();
 
-    /// <summary>Checks the password; after repeated failures the account is locked for a while.</summary>
-    Task<Result<UserProfile>> SignInAsync(string password);
+    /// <summary>
+    /// Checks the password. Wrong passwords slow down further tries from the same browser (progressively; a known
+    /// browser has its own count), never the owner's known browsers. Unknown names get the same answers.
+    /// </summary>
+    Task<SignInOutcome> SignInAsync(SignInAttempt attempt);
+
+    /// <summary>The person's own change, knowing the current password; ends every session. Value: sessions ended.</summary>
+    Task<Result<int>> ChangePasswordAsync(string currentPassword, string newPassword);
+
+    /// <summary>An administrator's reset to a temporary password, to be changed at the next sign-in; ends every session.</summary>
+    Task<Result<int>> ResetPasswordAsync(string temporaryPassword);
+
+    /// <summary>Disabling ends every session and refuses sign-in; enabling allows it again. Value: sessions ended.</summary>
+    Task<Result<int>> SetDisabledAsync(bool disabled);
+
+    Task<bool> IsDisabledAsync();
 
     Task AddMeetingAsync(string meetingId);
 

@@ -14,18 +14,18 @@ public sealed class AdminEndpointsTests(ServerFixture fixture) : IClassFixture<S
     public async Task An_administrator_creates_accounts_in_their_organisation_that_can_sign_in_and_join()
     {
         var name = $"nv.{Guid.NewGuid():N}"[..16];
-        var response = await PostUsersAsync("quantri", new[] { new { userName = name, displayName = "Trần Thị Bình", position = "Chuyên viên", password = "MatKhau@2026" } });
+        var response = await PostUsersAsync("quantri", new[] { new { userName = name, displayName = "Trần Thị Bình", position = "Chuyên viên", password = "Ghe-go-phong-hop-7" } });
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        await using var client = await MeetingHubClient.ConnectAsync(fixture.Server.BaseAddress, name, "MatKhau@2026");
+        await using var client = await MeetingHubClient.ConnectAsync(fixture.Server.BaseAddress, name, "Ghe-go-phong-hop-7");
         Assert.Contains(await client.Connection.InvokeAsync<Cabinet.Meetings.MeetingSummary[]>(nameof(MeetingHub.ListMyMeetings)), m => m.OrganizationId == "tinh");
-        Assert.Equal(HttpStatusCode.Conflict, (await PostUsersAsync("quantri", new[] { new { userName = name, displayName = "X", position = "", password = "MatKhau@2026" } })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await PostUsersAsync("quantri", new[] { new { userName = name, displayName = "X", position = "", password = "Ghe-go-phong-hop-7" } })).StatusCode);
     }
 
     [Fact]
     public async Task Everyone_else_is_refused_with_403_and_a_json_error()
     {
-        var response = await PostUsersAsync("chutich", new[] { new { userName = "khongduoc", displayName = "X", position = "", password = "MatKhau@2026" } });
+        var response = await PostUsersAsync("chutich", new[] { new { userName = "khongduoc", displayName = "X", position = "", password = "Ghe-go-phong-hop-7" } });
         var memory = await SendAsync(HttpMethod.Get, "/api/diagnostics/memory", "daibieu1");
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
@@ -36,14 +36,14 @@ public sealed class AdminEndpointsTests(ServerFixture fixture) : IClassFixture<S
     }
 
     [Theory]
-    [InlineData("AB", "MatKhau@2026")]
-    [InlineData("co dau cach", "MatKhau@2026")]
+    [InlineData("AB", "Ghe-go-phong-hop-7")]
+    [InlineData("co dau cach", "Ghe-go-phong-hop-7")]
     [InlineData("hople.ten", "ngan")]
     public async Task Invalid_accounts_are_refused_and_none_is_created(string userName, string password)
     {
         var response = await PostUsersAsync("quantri", new[]
         {
-            new { userName = $"ok.{Guid.NewGuid():N}"[..12], displayName = "Lê Văn Cường", position = "", password = "MatKhau@2026" },
+            new { userName = $"ok.{Guid.NewGuid():N}"[..12], displayName = "Lê Văn Cường", position = "", password = "Ghe-go-phong-hop-7" },
             new { userName, displayName = "Lê Văn Cường", position = "", password },
         });
 

@@ -17,14 +17,14 @@ public interface IUserGrain : IGrainWithStringKey
     /// </summary>
     Task<SignInOutcome> SignInAsync(SignInAttempt attempt);
 
-    /// <summary>The person's own change, knowing the current password; ends every session. Value: sessions ended.</summary>
-    Task<Result<int>> ChangePasswordAsync(string currentPassword, string newPassword);
+    /// <summary>The person's own change, knowing the current password; ends every session. Value: the sessions ended.</summary>
+    Task<Result<ImmutableArray<string>>> ChangePasswordAsync(string currentPassword, string newPassword);
 
     /// <summary>An administrator's reset to a temporary password, to be changed at the next sign-in; ends every session.</summary>
-    Task<Result<int>> ResetPasswordAsync(string temporaryPassword);
+    Task<Result<ImmutableArray<string>>> ResetPasswordAsync(string temporaryPassword);
 
-    /// <summary>Disabling ends every session and refuses sign-in; enabling allows it again. Value: sessions ended.</summary>
-    Task<Result<int>> SetDisabledAsync(bool disabled);
+    /// <summary>Disabling ends every session and refuses sign-in; enabling allows it again. Value: the sessions ended.</summary>
+    Task<Result<ImmutableArray<string>>> SetDisabledAsync(bool disabled);
 
     Task<bool> IsDisabledAsync();
 

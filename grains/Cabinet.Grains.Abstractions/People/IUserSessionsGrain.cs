@@ -22,6 +22,9 @@ public interface IUserSessionsGrain : IGrainWithStringKey
     /// <summary>Rotates an app's refresh token (format <c>user.session.generation.proof</c>).</summary>
     Task<RefreshOutcome> RefreshAsync(string refreshToken);
 
+    /// <summary>Ends the app session a refresh token (of any generation) belongs to.</summary>
+    Task<Result<string>> RevokeAsync(string refreshToken);
+
     Task<CommandResult> EndAsync(string sessionId);
 
     /// <returns>The ids of the sessions ended.</returns>

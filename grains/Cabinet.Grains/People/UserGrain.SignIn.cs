@@ -76,47 +76,47 @@ public sealed partial class UserGrain
     }
 
     /// <summary>The person changes their own password (knowing the current one); every session of theirs ends.</summary>
-    /// <returns>How many sessions ended.</returns>
-    public async Task<Result<int>> ChangePasswordAsync(string currentPassword, string newPassword)
+    /// <returns>The sessions ended.</returns>
+    public async Task<Result<ImmutableArray<string>>> ChangePasswordAsync(string currentPassword, string newPassword)
     {
         var now = clock.GetUtcNow();
         if (state.State.Profile is not { } profile)
         {
-            return Result<int>.Refused(ErrorCodes.UnknownUser);
+            return Result<ImmutableArray<string>>.Refused(ErrorCodes.UnknownUser);
         }
 
         if (state.State.LockedUntil is { } notBefore && notBefore > now)
         {
-            return Result<int>.Refused(ErrorCodes.SignInThrottled);
+            return Result<ImmutableArray<string>>.Refused(ErrorCodes.SignInThrottled);
         }
 
         if (PasswordHash.Verify(currentPassword, state.State.PasswordHash) == PasswordVerificationResult.Failed)
         {
             await CountFailureAsync(null, now);
-            return Result<int>.Refused(ErrorCodes.PasswordWrong);
+            return Result<ImmutableArray<string>>.Refused(ErrorCodes.PasswordWrong);
         }
 
         if (PasswordRules.Check(newPassword, profile.UserName, profile.IsAdministrator) is { } weak)
         {
-            return Result<int>.Refused(weak);
+            return Result<ImmutableArray<string>>.Refused(weak);
         }
 
         state.State = state.State with { PasswordHash = PasswordHash.Create(newPassword), MustChangePassword = false, FailedSignIns = 0, LockedUntil = null };
         await state.WriteStateAsync();
-        return Result<int>.Of((await Sessions.EndAllAsync()).Length);
+        return Result<ImmutableArray<string>>.Of(await Sessions.EndAllAsync());
     }
 
     /// <summary>An administrator sets a temporary password: the person must choose a new one at sign-in; sessions end.</summary>
-    public async Task<Result<int>> ResetPasswordAsync(string temporaryPassword)
+    public async Task<Result<ImmutableArray<string>>> ResetPasswordAsync(string temporaryPassword)
     {
         if (state.State.Profile is not { } profile)
         {
-            return Result<int>.Refused(ErrorCodes.UnknownUser);
+            return Result<ImmutableArray<string>>.Refused(ErrorCodes.UnknownUser);
         }
 
         if (PasswordRules.Check(temporaryPassword, profile.UserName, profile.IsAdministrator) is { } weak)
         {
-            return Result<int>.Refused(weak);
+            return Result<ImmutableArray<string>>.Refused(weak);
         }
 
         state.State = state.State with
@@ -124,15 +124,15 @@ public sealed partial class UserGrain
             PasswordHash = PasswordHash.Create(temporaryPassword), MustChangePassword = true, FailedSignIns = 0, LockedUntil = null, Browsers = [],
         };
         await state.WriteStateAsync();
-        return Result<int>.Of((await Sessions.EndAllAsync()).Length);
+        return Result<ImmutableArray<string>>.Of(await Sessions.EndAllAsync());
     }
 
     /// <summary>Disables (every session ends, sign-in refused) or enables the account.</summary>
-    public async Task<Result<int>> SetDisabledAsync(bool disabled)
+    public async Task<Result<ImmutableArray<string>>> SetDisabledAsync(bool disabled)
     {
         if (state.State.Profile is null)
         {
-            return Result<int>.Refused(ErrorCodes.UnknownUser);
+            return Result<ImmutableArray<string>>.Refused(ErrorCodes.UnknownUser);
         }
 
         if (state.State.Disabled != disabled)
@@ -141,7 +141,7 @@ public sealed partial class UserGrain
             await state.WriteStateAsync();
         }
 
-        return Result<int>.Of(disabled ? (await Sessions.EndAllAsync()).Length : 0);
+        return Result<ImmutableArray<string>>.Of(disabled ? await Sessions.EndAllAsync() : []);
     }
 
     public Task<bool> IsDisabledAsync() => Task.FromResult(state.State.Disabled);

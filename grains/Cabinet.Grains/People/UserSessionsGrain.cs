@@ -63,6 +63,19 @@ public sealed class UserSessionsGrain(
         return new RefreshOutcome(session.Id, RefreshToken.Issue(this.GetPrimaryKeyString(), session.Id, next.RefreshGeneration, key).ToString(), null, false);
     }
 
+    public async Task<Result<string>> RevokeAsync(string refreshToken)
+    {
+        var token = RefreshToken.Parse(refreshToken);
+        var session = token is null ? null : state.State.Sessions.FirstOrDefault(s => s.Id == token.SessionId);
+        if (token is null || session?.RefreshKey is not { } key || !token.IsProvedBy(key))
+        {
+            return Result<string>.Refused(ErrorCodes.RefreshInvalid);
+        }
+
+        await SaveAsync(state.State.Sessions.Remove(session));
+        return Result<string>.Of(session.Id);
+    }
+
     public async Task<CommandResult> EndAsync(string sessionId)
     {
         var session = state.State.Sessions.FirstOrDefault(s => s.Id == sessionId);

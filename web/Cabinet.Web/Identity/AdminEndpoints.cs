@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Cabinet.Audit;
 using Cabinet.Errors;
 using Cabinet.Identity;
 using Cabinet.People;
@@ -21,10 +22,10 @@ public static partial class AdminEndpoints
             .AddAuthenticationSchemes(CookieAuthenticationDefaults.AuthenticationScheme, BearerTokenDefaults.AuthenticationScheme)
             .RequireAuthenticatedUser());
 
-        admin.MapPost("/admin/users", async (NewUser[]? users, HttpContext http, IGrainFactory grains) =>
+        admin.MapPost("/admin/users", async (NewUser[]? users, HttpContext http, IGrainFactory grains, AuditTrail audit) =>
             CabinetClaims.ToActor(http.User) is not { IsAdministrator: true } actor ? NotAdministrator()
             : Check(users) is { } invalid ? Results.Json(invalid, statusCode: StatusCodes.Status400BadRequest)
-            : await CreateAsync(users!, actor, grains)).DisableAntiforgery();
+            : await CreateAsync(users!, actor, grains, http, audit)).DisableAntiforgery();
 
         // Forces a full collection first, so the heap figure is what is live, not what is waiting to be collected.
         admin.MapGet("/diagnostics/memory", (HttpContext http) =>
@@ -33,7 +34,7 @@ public static partial class AdminEndpoints
         return app;
     }
 
-    private static IResult NotAdministrator() =>
+    internal static IResult NotAdministrator() =>
         Results.Json(ErrorCodes.Forbidden with { Message = "Chỉ quản trị viên của tổ chức mới được thực hiện thao tác này." },
             statusCode: StatusCodes.Status403Forbidden);
 
@@ -56,9 +57,9 @@ public static partial class AdminEndpoints
                 return ErrorCodes.Invalid($"Họ tên (1–120 ký tự) hoặc chức vụ (tối đa 200 ký tự) của '{user.UserName}' không hợp lệ.");
             }
 
-            if (user.Password is not { Length: >= 8 and <= SignInChecker.MaxPassword })
+            if (PasswordRules.Check(user.Password, user.UserName!, isAdministrator: false) is { } weak)
             {
-                return ErrorCodes.Invalid($"Mật khẩu của '{user.UserName}' cần từ 8 đến {SignInChecker.MaxPassword} ký tự.");
+                return ErrorCodes.Invalid($"Mật khẩu của '{user.UserName}': {weak.Message}");
             }
         }
 
@@ -66,7 +67,7 @@ public static partial class AdminEndpoints
             ? null : ErrorCodes.Invalid("Danh sách có tên đăng nhập trùng nhau.");
     }
 
-    private static async Task<IResult> CreateAsync(NewUser[] users, Actor admin, IGrainFactory grains)
+    private static async Task<IResult> CreateAsync(NewUser[] users, Actor admin, IGrainFactory grains, HttpContext http, AuditTrail audit)
     {
         var profiles = await Task.WhenAll(users.Select(u => grains.GetGrain<IUserGrain>(u.UserName!).GetProfileAsync()));
         if (profiles.FirstOrDefault(p => p is not null) is { } taken)
@@ -84,6 +85,11 @@ public static partial class AdminEndpoints
         {
             await organization.AddMemberAsync(userName);
             await directory.AddUserAsync(userName);
+        }
+
+        if (created.Length > 0)
+        {
+            await audit.RecordAsync(http, AuditKinds.UsersCreated, $"{created.Length} accounts: {string.Join(", ", created.Take(20))}{(created.Length > 20 ? ", …" : "")}");
         }
 
         return created.Length == users.Length

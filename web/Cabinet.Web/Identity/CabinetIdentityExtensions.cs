@@ -63,6 +63,7 @@ public static class CabinetIdentityExtensions
         builder.Services.AddScoped<AuthenticationStateProvider, SessionRevalidation>();
         builder.Services.AddSingleton<ITicketStore, CabinetTicketStore>();
         builder.Services.AddSingleton<IClaimsTransformation, SessionClaimsCheck>();
+        builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, EndedSessionChallenge>();
         builder.Services.AddSingleton<SessionCheck>();
         builder.Services.AddSingleton<SessionGuardFilter>();
         builder.Services.AddSingleton<DeviceCookie>();

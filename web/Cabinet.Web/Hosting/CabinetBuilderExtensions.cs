@@ -61,6 +61,9 @@ public static class CabinetBuilderExtensions
         builder.Services.AddSingleton<ArchiveCheckLimiter>();
         builder.Services.AddSingleton<Isolation.IsolatedInspection>();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        // After Blazor's own registration, so circuits get this one: it re-checks the session (SessionRevalidation).
+        builder.Services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, SessionRevalidation>();
+        builder.Services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, SessionEndedRedirect>();
         builder.Services.AddHealthChecks();
 
         // After the silo (hosted services start in order): seeding needs grains, the banner needs the seed.

@@ -5,7 +5,6 @@ using Cabinet.People;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Components.Authorization;
 
 namespace Cabinet.Web.Identity;
 
@@ -60,7 +59,6 @@ public static class CabinetIdentityExtensions
                 .AddAuthenticationSchemes(CookieAuthenticationDefaults.AuthenticationScheme, BearerTokenDefaults.AuthenticationScheme)
                 .RequireAuthenticatedUser());
         builder.Services.AddCascadingAuthenticationState();
-        builder.Services.AddScoped<AuthenticationStateProvider, SessionRevalidation>();
         builder.Services.AddSingleton<ITicketStore, CabinetTicketStore>();
         builder.Services.AddSingleton<IClaimsTransformation, SessionClaimsCheck>();
         builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, EndedSessionChallenge>();

@@ -3,8 +3,6 @@ using Cabinet.Audit;
 using Cabinet.Errors;
 using Cabinet.Identity;
 using Cabinet.People;
-using Microsoft.AspNetCore.Authentication.BearerToken;
-using Microsoft.AspNetCore.Authentication.Cookies;
 
 namespace Cabinet.Web.Identity;
 
@@ -16,9 +14,7 @@ public static class AdminAccountEndpoints
 {
     public static IEndpointRouteBuilder MapAdminAccountEndpoints(this IEndpointRouteBuilder app)
     {
-        var users = app.MapGroup("/api/admin/users/{userName}").RequireAuthorization(p => p
-            .AddAuthenticationSchemes(CookieAuthenticationDefaults.AuthenticationScheme, BearerTokenDefaults.AuthenticationScheme)
-            .RequireAuthenticatedUser()).DisableAntiforgery();
+        var users = app.MapGroup("/api/admin/users/{userName}").ForAdministrators().DisableAntiforgery();
         users.MapPost("/disable", (string userName, HttpContext http, IGrainFactory grains, SessionCheck check, AuditTrail audit) =>
             ActAsync(userName, http, grains, check, audit, AuditKinds.AccountDisabled, user => user.SetDisabledAsync(true)));
         users.MapPost("/enable", (string userName, HttpContext http, IGrainFactory grains, SessionCheck check, AuditTrail audit) =>
@@ -31,11 +27,7 @@ public static class AdminAccountEndpoints
     private static async Task<IResult> ActAsync(string userName, HttpContext http, IGrainFactory grains, SessionCheck check, AuditTrail audit,
         string kind, Func<IUserGrain, Task<Result<ImmutableArray<string>>>> action)
     {
-        if (CabinetClaims.ToActor(http.User) is not { IsAdministrator: true } admin)
-        {
-            return AdminEndpoints.NotAdministrator();
-        }
-
+        var admin = CabinetClaims.ToActor(http.User)!;
         var user = grains.GetGrain<IUserGrain>(userName.ToLowerInvariant());
         var profile = userName.Length <= SignInChecker.MaxUserName ? await user.GetProfileAsync() : null;
         if (profile is null)

@@ -34,6 +34,11 @@ public static partial class AdminEndpoints
         return app;
     }
 
+    /// <summary>Signed in (cookie or bearer token), and an administrator: everyone else gets 403 <c>auth.forbidden</c>.</summary>
+    internal static RouteGroupBuilder ForAdministrators(this RouteGroupBuilder group) =>
+        group.RequireAuthorization(Hub.MeetingHubPolicy.Name).AddEndpointFilter(async (context, next) =>
+            CabinetClaims.ToActor(context.HttpContext.User) is { IsAdministrator: true } ? await next(context) : NotAdministrator());
+
     internal static IResult NotAdministrator() =>
         Results.Json(ErrorCodes.Forbidden with { Message = "Chỉ quản trị viên của tổ chức mới được thực hiện thao tác này." },
             statusCode: StatusCodes.Status403Forbidden);

@@ -2,8 +2,6 @@ using System.Globalization;
 using System.Text;
 using Cabinet.Audit;
 using Cabinet.Identity;
-using Microsoft.AspNetCore.Authentication.BearerToken;
-using Microsoft.AspNetCore.Authentication.Cookies;
 
 namespace Cabinet.Web.Identity;
 
@@ -17,28 +15,18 @@ public static class AuditEndpoints
 
     public static IEndpointRouteBuilder MapAuditEndpoints(this IEndpointRouteBuilder app)
     {
-        var audit = app.MapGroup("/api/admin").RequireAuthorization(p => p
-            .AddAuthenticationSchemes(CookieAuthenticationDefaults.AuthenticationScheme, BearerTokenDefaults.AuthenticationScheme)
-            .RequireAuthenticatedUser());
+        var audit = app.MapGroup("/api/admin").ForAdministrators();
 
         audit.MapGet("/audit", async (DateTimeOffset? from, DateTimeOffset? to, string? actor, string? kind, long? page, int? size, HttpContext http, IGrainFactory grains) =>
         {
-            if (CabinetClaims.ToActor(http.User) is not { IsAdministrator: true } admin)
-            {
-                return AdminEndpoints.NotAdministrator();
-            }
-
+            var admin = CabinetClaims.ToActor(http.User)!;
             var found = await Log(grains).SearchAsync(new AuditQuery(admin.OrganizationId, from, to, actor, kind, page, size ?? 100));
             return Results.Json(new { entries = found.Entries, nextPage = found.NextBefore });
         });
 
         audit.MapGet("/audit.csv", async (DateTimeOffset? from, DateTimeOffset? to, string? actor, string? kind, HttpContext http, IGrainFactory grains, AuditTrail trail) =>
         {
-            if (CabinetClaims.ToActor(http.User) is not { IsAdministrator: true } admin)
-            {
-                return AdminEndpoints.NotAdministrator();
-            }
-
+            var admin = CabinetClaims.ToActor(http.User)!;
             var csv = new StringBuilder("sequence,at,kind,actor,organization,address,user_agent,detail,hash\n");
             var (rows, before) = (0, (long?)null);
             do
@@ -62,11 +50,6 @@ public static class AuditEndpoints
 
         audit.MapGet("/audit/verify", async (HttpContext http, IGrainFactory grains, AuditTrail trail) =>
         {
-            if (CabinetClaims.ToActor(http.User) is not { IsAdministrator: true })
-            {
-                return AdminEndpoints.NotAdministrator();
-            }
-
             var verification = await Log(grains).VerifyAsync();
             await trail.RecordAsync(http, AuditKinds.AuditVerified, verification.Intact
                 ? $"intact {verification.FromSequence}–{verification.ToSequence}" : $"broken at {verification.FaultSequence}: {verification.FaultReason}");

@@ -2,8 +2,6 @@ using Cabinet.Audit;
 using Cabinet.Errors;
 using Cabinet.Identity;
 using Cabinet.People;
-using Microsoft.AspNetCore.Authentication.BearerToken;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Cabinet.Web.Identity;
@@ -17,9 +15,7 @@ public static class SelfServiceEndpoints
 {
     public static IEndpointRouteBuilder MapSelfServiceEndpoints(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/account").RequireAuthorization(p => p
-            .AddAuthenticationSchemes(CookieAuthenticationDefaults.AuthenticationScheme, BearerTokenDefaults.AuthenticationScheme)
-            .RequireAuthenticatedUser()).DisableAntiforgery();
+        var api = app.MapGroup("/api/account").RequireAuthorization(Hub.MeetingHubPolicy.Name).DisableAntiforgery();
         api.MapPost("/password", async (PasswordChangeRequest request, HttpContext http, IGrainFactory grains, SessionCheck check, AuditTrail audit) =>
             await ChangePasswordAsync(http, grains, check, audit, request.CurrentPassword, request.NewPassword) is var changed && changed.Ok
                 ? Results.Json(new { sessionsEnded = changed.Value.Length })

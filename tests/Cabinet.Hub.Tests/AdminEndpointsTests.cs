@@ -14,31 +14,31 @@ public sealed class AdminEndpointsTests(ServerFixture fixture) : IClassFixture<S
     public async Task An_administrator_creates_accounts_in_their_organisation_that_can_sign_in_and_join()
     {
         var name = $"nv.{Guid.NewGuid():N}"[..16];
-        var response = await PostUsersAsync("quantri", new[] { new { userName = name, displayName = "Trần Thị Bình", position = "Chuyên viên", password = "MatKhau@2026" } });
+        var response = await PostUsersAsync("quantri", new[] { new { userName = name, displayName = "Trần Thị Bình", position = "Chuyên viên", password = "Ghe-go-phong-hop-7" } });
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        await using var client = await MeetingHubClient.ConnectAsync(fixture.Server.BaseAddress, name, "MatKhau@2026");
+        await using var client = await MeetingHubClient.ConnectAsync(fixture.Server.BaseAddress, name, "Ghe-go-phong-hop-7");
         // A new member is invited to nothing yet, and sees none of the organisation's meetings.
         Assert.Empty(await client.Connection.InvokeAsync<Cabinet.Meetings.MeetingSummary[]>(nameof(MeetingHub.ListMyMeetings)));
-        Assert.Equal(HttpStatusCode.Conflict, (await PostUsersAsync("quantri", new[] { new { userName = name, displayName = "X", position = "", password = "MatKhau@2026" } })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await PostUsersAsync("quantri", new[] { new { userName = name, displayName = "X", position = "", password = "Ghe-go-phong-hop-7" } })).StatusCode);
     }
 
     [Fact]
     public async Task Only_organisers_create_meetings_and_the_administrator_makes_someone_one()
     {
         var name = $"tc.{Guid.NewGuid():N}"[..16];
-        Assert.Equal(HttpStatusCode.Created, (await PostUsersAsync("quantri", new[] { new { userName = name, displayName = "Phạm Văn Tổ", position = "Chuyên viên", password = "MatKhau@2026", role = "member" } })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await PostUsersAsync("quantri", new[] { new { userName = name, displayName = "Phạm Văn Tổ", position = "Chuyên viên", password = "Ghe-go-phong-hop-7", role = "member" } })).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await SendAsync(HttpMethod.Put, $"/api/admin/users/{name}/role", "quantri", new { role = "chief" })).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await SendAsync(HttpMethod.Put, $"/api/admin/users/{name}/role", "chutich", new { role = "organizer" })).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await SendAsync(HttpMethod.Put, "/api/admin/users/phumy.thuky/role", "quantri", new { role = "organizer" })).StatusCode);
 
-        await using (var member = await MeetingHubClient.ConnectAsync(fixture.Server.BaseAddress, name, "MatKhau@2026"))
+        await using (var member = await MeetingHubClient.ConnectAsync(fixture.Server.BaseAddress, name, "Ghe-go-phong-hop-7"))
         {
             Assert.Equal("auth.forbidden", (await CreateAsync(member, name)).Error!.Code);
         }
 
         Assert.Equal(HttpStatusCode.OK, (await SendAsync(HttpMethod.Put, $"/api/admin/users/{name}/role", "quantri", new { role = "organizer" })).StatusCode);
-        await using var organiser = await MeetingHubClient.ConnectAsync(fixture.Server.BaseAddress, name, "MatKhau@2026");
+        await using var organiser = await MeetingHubClient.ConnectAsync(fixture.Server.BaseAddress, name, "Ghe-go-phong-hop-7");
         var created = await CreateAsync(organiser, name);
         Assert.True(created.Ok, created.Error?.Code);
     }
@@ -51,7 +51,7 @@ public sealed class AdminEndpointsTests(ServerFixture fixture) : IClassFixture<S
     [Fact]
     public async Task Everyone_else_is_refused_with_403_and_a_json_error()
     {
-        var response = await PostUsersAsync("chutich", new[] { new { userName = "khongduoc", displayName = "X", position = "", password = "MatKhau@2026" } });
+        var response = await PostUsersAsync("chutich", new[] { new { userName = "khongduoc", displayName = "X", position = "", password = "Ghe-go-phong-hop-7" } });
         var memory = await SendAsync(HttpMethod.Get, "/api/diagnostics/memory", "daibieu1");
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
@@ -62,14 +62,14 @@ public sealed class AdminEndpointsTests(ServerFixture fixture) : IClassFixture<S
     }
 
     [Theory]
-    [InlineData("AB", "MatKhau@2026")]
-    [InlineData("co dau cach", "MatKhau@2026")]
+    [InlineData("AB", "Ghe-go-phong-hop-7")]
+    [InlineData("co dau cach", "Ghe-go-phong-hop-7")]
     [InlineData("hople.ten", "ngan")]
     public async Task Invalid_accounts_are_refused_and_none_is_created(string userName, string password)
     {
         var response = await PostUsersAsync("quantri", new[]
         {
-            new { userName = $"ok.{Guid.NewGuid():N}"[..12], displayName = "Lê Văn Cường", position = "", password = "MatKhau@2026" },
+            new { userName = $"ok.{Guid.NewGuid():N}"[..12], displayName = "Lê Văn Cường", position = "", password = "Ghe-go-phong-hop-7" },
             new { userName, displayName = "Lê Văn Cường", position = "", password },
         });
 

@@ -52,7 +52,7 @@ public sealed class CabinetServer : IAsyncDisposable
         if (options.RelaxedRateLimits)
         {
             arguments.AddRange(["--Cabinet:RateLimits:SignInPerMinutePerAddress=1000000", "--Cabinet:RateLimits:HubCommandsPerMinute=1000000",
-                "--Cabinet:RateLimits:HubCommandBurst=1000000"]);
+                "--Cabinet:RateLimits:HubCommandBurst=1000000", "--Cabinet:Sessions:MaxPerPerson=1000"]);
         }
 
         arguments.AddRange(options.ExtraArguments);

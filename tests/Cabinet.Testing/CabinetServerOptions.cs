@@ -13,7 +13,7 @@ public sealed record CabinetServerOptions
 
     /// <summary>
     /// Tests play many people from one address, and the harness drives a chair far faster than a person: by default the
-    /// sign-in and hub-command rates are lifted. Tests of the limits themselves set this to false and get the shipped defaults.
+    /// sign-in and hub-command rates, and the open sessions per person, are lifted. Tests of the limits themselves set this to false and get the shipped defaults.
     /// </summary>
     public bool RelaxedRateLimits { get; init; } = true;
 

@@ -39,6 +39,18 @@ public static class ErrorCodes
     public static readonly CabinetError MeetingCancelled = new("meeting.cancelled", "Cuộc họp đã bị hủy.");
     public static readonly CabinetError AccountLocked = new("auth.locked", "Tài khoản tạm khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau 15 phút.");
 
+    // accounts, sessions and tokens (docs/identity.md)
+    public static readonly CabinetError SignInThrottled = new("auth.throttled", "Đăng nhập sai nhiều lần; vui lòng chờ rồi thử lại (hoặc đăng nhập từ trình duyệt bạn vẫn dùng).");
+    public static readonly CabinetError AccountDisabled = new("auth.account_disabled", "Tài khoản đã bị vô hiệu hóa; hãy liên hệ quản trị viên.");
+    public static readonly CabinetError PasswordChangeRequired = new("auth.password_change_required", "Mật khẩu do quản trị viên đặt lại; hãy đặt mật khẩu mới để đăng nhập.");
+    public static readonly CabinetError PasswordTooShort = new("password.too_short", "Mật khẩu quá ngắn.");
+    public static readonly CabinetError PasswordTooLong = new("password.too_long", "Mật khẩu quá dài.");
+    public static readonly CabinetError PasswordCommon = new("password.common", "Mật khẩu này quá phổ biến hoặc dễ đoán; hãy chọn một cụm từ khác.");
+    public static readonly CabinetError PasswordWrong = new("password.wrong", "Mật khẩu hiện tại không đúng.");
+    public static readonly CabinetError RefreshInvalid = new("auth.refresh_invalid", "Mã làm mới phiên không hợp lệ hoặc phiên đã kết thúc; hãy đăng nhập lại.");
+    public static readonly CabinetError RefreshReused = new("auth.refresh_reused", "Mã làm mới phiên đã được dùng trước đó; để an toàn, phiên này đã bị kết thúc. Hãy đăng nhập lại.");
+    public static readonly CabinetError SessionNotFound = new("session.not_found", "Không tìm thấy phiên đăng nhập (có thể đã kết thúc).");
+
     // floor
     public static readonly CabinetError FloorNotParticipant = new("floor.not_participant", "Người này không phải thành phần tham dự cuộc họp.");
     public static readonly CabinetError FloorNotEligible = new("floor.not_eligible", "Khách mời theo dõi cuộc họp, không đăng ký phát biểu.");

@@ -11,8 +11,22 @@ public interface IUserGrain : IGrainWithStringKey
 
     Task<UserProfile?> GetProfileAsync();
 
-    /// <summary>Checks the password; after repeated failures the account is locked for a while.</summary>
-    Task<Result<UserProfile>> SignInAsync(string password);
+    /// <summary>
+    /// Checks the password. Wrong passwords slow down further tries from the same browser (progressively; a known
+    /// browser has its own count), never the owner's known browsers. Unknown names get the same answers.
+    /// </summary>
+    Task<SignInOutcome> SignInAsync(SignInAttempt attempt);
+
+    /// <summary>The person's own change, knowing the current password; ends every session. Value: the sessions ended.</summary>
+    Task<Result<ImmutableArray<string>>> ChangePasswordAsync(string currentPassword, string newPassword);
+
+    /// <summary>An administrator's reset to a temporary password, to be changed at the next sign-in; ends every session.</summary>
+    Task<Result<ImmutableArray<string>>> ResetPasswordAsync(string temporaryPassword);
+
+    /// <summary>Disabling ends every session and refuses sign-in; enabling allows it again. Value: the sessions ended.</summary>
+    Task<Result<ImmutableArray<string>>> SetDisabledAsync(bool disabled);
+
+    Task<bool> IsDisabledAsync();
 
     /// <summary>Makes the person a member, organiser or administrator of their organisation (from the next sign-in on).</summary>
     Task<CommandResult> SetOrganizationRoleAsync(OrganizationRole role);

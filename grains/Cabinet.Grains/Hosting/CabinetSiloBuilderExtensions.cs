@@ -45,6 +45,11 @@ public static class CabinetSiloBuilderExtensions
         silo.Services.AddSingleton<Ledger.ILedgerJournal>(_ => options.UsesRedis
             ? new Ledger.RedisLedgerJournal(options.RedisConnectionString!)
             : new Ledger.FileLedgerJournal(options.DataPath));
+        silo.Services.AddKeyedSingleton<Ledger.ILedgerJournal>(Audit.AuditLogGrain.JournalName, (_, _) => options.UsesRedis
+            ? new Ledger.RedisLedgerJournal(options.RedisConnectionString!, Audit.AuditLogGrain.JournalName)
+            : new Ledger.FileLedgerJournal(options.DataPath, Audit.AuditLogGrain.JournalName));
+        silo.Services.AddSingleton(options.Sessions);
+        silo.Services.AddSingleton(options.Audit);
         silo.Services.AddSingleton(options.Documents);
         silo.Services.AddSingleton<Documents.IDocumentBlobStore>(_ => options.UsesRedis
             ? new Documents.RedisDocumentBlobStore(options.RedisConnectionString!)

@@ -38,5 +38,11 @@ public sealed record CabinetSiloOptions
     /// <summary>Upload and annotation bounds (configuration section <c>Cabinet:Documents</c>).</summary>
     public Documents.DocumentLimits Documents { get; init; } = new();
 
+    /// <summary>Session lifetimes (configuration section <c>Cabinet:Sessions</c>).</summary>
+    public People.SessionLimits Sessions { get; init; } = new();
+
+    /// <summary>Audit log retention (configuration section <c>Cabinet:Audit</c>).</summary>
+    public Audit.AuditRetention Audit { get; init; } = new();
+
     public bool UsesRedis => !string.IsNullOrWhiteSpace(RedisConnectionString);
 }

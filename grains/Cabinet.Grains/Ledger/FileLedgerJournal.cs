@@ -11,11 +11,11 @@ namespace Cabinet.Ledger;
 /// it holds, so reading a page opens at most two files whatever the meeting's age. A line cut short by a crash is
 /// never acknowledged: it is cut off before the next append and never read.
 /// </summary>
-public sealed class FileLedgerJournal(string dataPath) : ILedgerJournal
+public sealed class FileLedgerJournal(string dataPath, string name = "ledger") : ILedgerJournal
 {
     public const int SegmentEntries = 1000;
 
-    private readonly string _root = PrivateFiles.Folder(Path.Combine(dataPath, "ledger"));
+    private readonly string _root = PrivateFiles.Folder(Path.Combine(dataPath, name));
 
     public async Task AppendAsync(string meetingId, IReadOnlyList<LedgerEntry> entries)
     {
@@ -133,6 +133,20 @@ public sealed class FileLedgerJournal(string dataPath) : ILedgerJournal
                     file.SetLength(keep);
                     file.Flush(flushToDisk: true);
                 }
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task DropThroughAsync(string meetingId, long sequence)
+    {
+        var folder = FolderOf(meetingId);
+        foreach (var (first, path) in Directory.Exists(folder) ? Segments(folder) : [])
+        {
+            if (first + SegmentEntries - 1 <= sequence)
+            {
+                File.Delete(path);
             }
         }
 

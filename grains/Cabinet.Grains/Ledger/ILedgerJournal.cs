@@ -3,7 +3,7 @@ using Cabinet.Voting.Ledger;
 namespace Cabinet.Ledger;
 
 /// <summary>
-/// The append-only home of each meeting's ledger. The meeting's state keeps only the head and a short tail; every
+/// The append-only home of each meeting's ledger (and of the security audit log, under its own name). The meeting's state keeps only the head and a short tail; every
 /// entry lives here, in sequence order, gap-free (entry n at position n). The meeting grain is the only writer of its
 /// meeting's journal and calls one method at a time.
 /// </summary>
@@ -21,4 +21,10 @@ public interface ILedgerJournal
 
     /// <summary>Removes every entry after <paramref name="sequence"/> (all of them for 0); durable when the task completes.</summary>
     Task TruncateAfterAsync(string meetingId, long sequence);
+
+    /// <summary>
+    /// Drops old entries (retention): those up to <paramref name="sequence"/> that the journal stores apart (whole
+    /// segments on disk, any entries in Redis). Later reads must start after the cut; sequences do not move.
+    /// </summary>
+    Task DropThroughAsync(string meetingId, long sequence);
 }

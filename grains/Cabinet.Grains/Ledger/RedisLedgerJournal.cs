@@ -4,18 +4,44 @@ using StackExchange.Redis;
 namespace Cabinet.Ledger;
 
 /// <summary>
-/// The Redis mode's journal: one list per meeting (<c>cabinet:ledger:&lt;meetingId&gt;</c>), entry n at index n − 1, each
-/// a canonical JSON string. An append is a script that pushes only if the list still ends where the writer thinks, so a
-/// retried or stale append can never duplicate or reorder entries.
+/// The Redis mode's journal: one list per meeting (<c>cabinet:ledger:&lt;meetingId&gt;</c>), each entry a canonical JSON
+/// string. Entry n sits at index n − 1 − dropped, where dropped (<c>…:dropped</c>, absent for a meeting, which never
+/// drops) counts the entries retention removed from the front. An append is a script that pushes only if the journal
+/// still ends where the writer thinks, so a retried or stale append can never duplicate or reorder entries.
 /// </summary>
-public sealed class RedisLedgerJournal(string connectionString) : ILedgerJournal
+public sealed class RedisLedgerJournal(string connectionString, string name = "ledger") : ILedgerJournal
 {
     private const int Batch = 500;
 
     private const string AppendScript = """
-        local length = redis.call('LLEN', KEYS[1])
+        local length = redis.call('LLEN', KEYS[1]) + tonumber(redis.call('GET', KEYS[2]) or '0')
         if length ~= tonumber(ARGV[1]) then return -1 - length end
         return redis.call('RPUSH', KEYS[1], unpack(ARGV, 2))
+        """;
+
+    private const string ReadScript = """
+        local dropped = tonumber(redis.call('GET', KEYS[2]) or '0')
+        local last = tonumber(ARGV[2]) - dropped
+        if last < 0 then return {} end
+        return redis.call('LRANGE', KEYS[1], math.max(tonumber(ARGV[1]) - dropped, 0), last)
+        """;
+
+    private const string LastScript = "return redis.call('LLEN', KEYS[1]) + tonumber(redis.call('GET', KEYS[2]) or '0')";
+
+    private const string TruncateScript = """
+        local dropped = tonumber(redis.call('GET', KEYS[2]) or '0')
+        if tonumber(ARGV[1]) <= dropped then redis.call('DEL', KEYS[1]) return 0 end
+        redis.call('LTRIM', KEYS[1], 0, tonumber(ARGV[1]) - 1 - dropped)
+        return 0
+        """;
+
+    private const string DropScript = """
+        local dropped = tonumber(redis.call('GET', KEYS[2]) or '0')
+        local through = tonumber(ARGV[1])
+        if through <= dropped then return dropped end
+        redis.call('LTRIM', KEYS[1], through - dropped, -1)
+        redis.call('SET', KEYS[2], through)
+        return through
         """;
 
     private readonly Lazy<ConnectionMultiplexer> _redis = new(() => ConnectionMultiplexer.Connect(connectionString));
@@ -27,7 +53,7 @@ public sealed class RedisLedgerJournal(string connectionString) : ILedgerJournal
         foreach (var chunk in entries.Chunk(Batch))
         {
             RedisValue[] values = [chunk[0].Sequence - 1, .. chunk.Select(e => (RedisValue)LedgerLines.WriteOne(e))];
-            var pushed = (long)await Database.ScriptEvaluateAsync(AppendScript, [Key(meetingId)], values);
+            var pushed = (long)await Database.ScriptEvaluateAsync(AppendScript, Keys(meetingId), values);
             if (pushed < 0)
             {
                 throw new LedgerJournalException($"The journal of {meetingId} ends at {-1 - pushed}; entry {chunk[0].Sequence} cannot follow it.");
@@ -43,15 +69,16 @@ public sealed class RedisLedgerJournal(string connectionString) : ILedgerJournal
         }
 
         var start = Math.Max(1, fromSequence) - 1;
-        var values = await Database.ListRangeAsync(Key(meetingId), start, start + count - 1);
+        var values = (RedisValue[])(await Database.ScriptEvaluateAsync(ReadScript, Keys(meetingId), [start, start + count - 1]))!;
         return [.. values.Select(v => LedgerLines.Read((byte[])v!))];
     }
 
-    public Task<long> LastSequenceAsync(string meetingId) => Database.ListLengthAsync(Key(meetingId));
+    public async Task<long> LastSequenceAsync(string meetingId) => (long)await Database.ScriptEvaluateAsync(LastScript, Keys(meetingId));
 
-    public Task TruncateAfterAsync(string meetingId, long sequence) => sequence <= 0
-        ? Database.KeyDeleteAsync(Key(meetingId))
-        : Database.ListTrimAsync(Key(meetingId), 0, sequence - 1);
+    public Task TruncateAfterAsync(string meetingId, long sequence) =>
+        Database.ScriptEvaluateAsync(TruncateScript, Keys(meetingId), [Math.Max(0, sequence)]);
 
-    private static RedisKey Key(string meetingId) => $"cabinet:ledger:{meetingId}";
+    public Task DropThroughAsync(string meetingId, long sequence) => Database.ScriptEvaluateAsync(DropScript, Keys(meetingId), [sequence]);
+
+    private RedisKey[] Keys(string meetingId) => [$"cabinet:{name}:{meetingId}", $"cabinet:{name}:{meetingId}:dropped"];
 }

@@ -1,25 +1,36 @@
 using System.Security.Cryptography;
+using Microsoft.AspNetCore.Identity;
 
 namespace Cabinet.People;
 
-/// <summary>PBKDF2-SHA256 password hashes, stored as "pbkdf2-sha256$iterations$salt$hash" (base64).</summary>
+/// <summary>
+/// Password hashes by ASP.NET Core Identity's <see cref="PasswordHasher{TUser}"/> (PBKDF2-HMAC-SHA512, its own
+/// versioned format). Hashes from before it ("pbkdf2-sha256$iterations$salt$hash") still verify, and ask to be
+/// rehashed at the next successful sign-in.
+/// </summary>
 internal static class PasswordHash
 {
-    private const int Iterations = 100_000;
-    private const int SaltBytes = 16;
-    private const int HashBytes = 32;
+    private const string LegacyPrefix = "pbkdf2-sha256$";
+    private static readonly PasswordHasher<UserState> Hasher = new();
 
-    public static string Create(string password)
-    {
-        var salt = RandomNumberGenerator.GetBytes(SaltBytes);
-        var hash = Rfc2898DeriveBytes.Pbkdf2(password, salt, Iterations, HashAlgorithmName.SHA256, HashBytes);
-        return $"pbkdf2-sha256${Iterations}${Convert.ToBase64String(salt)}${Convert.ToBase64String(hash)}";
-    }
+    /// <summary>A hash of a random password nobody knows: checked for unknown user names, so they cost what a real check costs.</summary>
+    private static readonly Lazy<string> Decoy = new(() => Create(Convert.ToBase64String(RandomNumberGenerator.GetBytes(24))));
 
-    public static bool Verify(string password, string stored)
+    public static string Create(string password) => Hasher.HashPassword(null!, password);
+
+    public static PasswordVerificationResult Verify(string password, string stored) =>
+        stored.StartsWith(LegacyPrefix, StringComparison.Ordinal)
+            ? VerifyLegacy(password, stored) ? PasswordVerificationResult.SuccessRehashNeeded : PasswordVerificationResult.Failed
+            : string.IsNullOrEmpty(stored) ? PasswordVerificationResult.Failed
+            : Hasher.VerifyHashedPassword(null!, stored, password);
+
+    /// <summary>Spends the time of a real check on a password that cannot match.</summary>
+    public static void VerifyDecoy(string password) => Hasher.VerifyHashedPassword(null!, Decoy.Value, password);
+
+    private static bool VerifyLegacy(string password, string stored)
     {
         var parts = stored.Split('$');
-        if (parts.Length != 4 || parts[0] != "pbkdf2-sha256" || !int.TryParse(parts[1], out var iterations))
+        if (parts.Length != 4 || !int.TryParse(parts[1], out var iterations))
         {
             return false;
         }

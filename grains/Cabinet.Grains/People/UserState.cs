@@ -7,8 +7,16 @@ public sealed record UserState
 {
     [Id(0)] public UserProfile? Profile { get; init; }
     [Id(1)] public string PasswordHash { get; init; } = "";
+    /// <summary>Wrong passwords in a row from browsers the account does not know (see <see cref="SignInThrottle"/>).</summary>
     [Id(2)] public int FailedSignIns { get; init; }
+
+    /// <summary>Until when such browsers are answered <c>auth.throttled</c> without a check (never a lock-out of the owner's known browsers).</summary>
     [Id(3)] public DateTimeOffset? LockedUntil { get; init; }
     // Id 4 held the ids of every meeting the person was invited to, a list that only grew; the meeting index replaced it.
     [Id(5)] public ImmutableArray<Polls.DeviceKey> Devices { get; init; } = [];
+    [Id(6)] public ImmutableArray<KnownBrowser> Browsers { get; init; } = [];
+    [Id(7)] public bool Disabled { get; init; }
+
+    /// <summary>Set by an administrator's password reset: sign-in then needs a new password.</summary>
+    [Id(8)] public bool MustChangePassword { get; init; }
 }

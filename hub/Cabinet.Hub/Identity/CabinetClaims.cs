@@ -10,13 +10,17 @@ public static class CabinetClaims
     public const string AdministratorRole = "administrator";
     public const string OrganizerRole = "organizer";
 
-    public static ClaimsIdentity ToIdentity(UserProfile profile, string authenticationType)
+    /// <summary>The server-side session (<see cref="IUserSessionsGrain"/>) a cookie or token belongs to.</summary>
+    public const string Session = "cabinet:sid";
+
+    public static ClaimsIdentity ToIdentity(UserProfile profile, string sessionId, string authenticationType)
     {
         var claims = new List<Claim>
         {
             new(ClaimTypes.NameIdentifier, profile.UserName),
             new(ClaimTypes.Name, profile.DisplayName),
             new(Organization, profile.OrganizationId),
+            new(Session, sessionId),
         };
         if (profile.IsAdministrator)
         {
@@ -30,6 +34,10 @@ public static class CabinetClaims
 
         return new ClaimsIdentity(claims, authenticationType);
     }
+
+    /// <returns>The user name and session id, or null when the principal carries no session (signed in before sessions existed).</returns>
+    public static (string UserName, string SessionId)? SessionOf(ClaimsPrincipal? user) =>
+        user?.FindFirstValue(ClaimTypes.NameIdentifier) is { } userName && user.FindFirstValue(Session) is { } session ? (userName, session) : null;
 
     /// <returns>The actor, or null when the principal is not a signed-in Cabinet user.</returns>
     public static Actor? ToActor(ClaimsPrincipal? user)

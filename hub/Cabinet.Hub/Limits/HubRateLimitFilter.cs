@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Reflection;
 using Cabinet.Errors;
 using Cabinet.Identity;
@@ -13,7 +12,6 @@ namespace Cabinet.Hub.Limits;
 public sealed class HubRateLimitFilter(CommandLimiter commands, ConnectionQuota connections) : IHubFilter
 {
     private const string Entered = "cabinet.quota-entered";
-    private static readonly ConcurrentDictionary<MethodInfo, Func<object?>?> Refusals = new();
 
     public ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
     {
@@ -25,9 +23,7 @@ public sealed class HubRateLimitFilter(CommandLimiter commands, ConnectionQuota 
             return next(invocationContext);
         }
 
-        var refusal = Refusals.GetOrAdd(method, RefusalFor)
-            ?? throw new HubException($"{ErrorCodes.RateLimited.Code}: {ErrorCodes.RateLimited.Message}");
-        return ValueTask.FromResult(refusal());
+        return ValueTask.FromResult(HubRefusals.For(method, ErrorCodes.RateLimited));
     }
 
     public async Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
@@ -65,28 +61,4 @@ public sealed class HubRateLimitFilter(CommandLimiter commands, ConnectionQuota 
     }
 
     private static string? UserOf(HubCallerContext context) => CabinetClaims.ToActor(context.User)?.UserName;
-
-    /// <summary>The method's own refusal: <see cref="CommandResult"/> or <see cref="Result{T}"/> with the code; nothing for a one-way call.</summary>
-    private static Func<object?>? RefusalFor(MethodInfo method)
-    {
-        var type = method.ReturnType;
-        if (type == typeof(Task) || type == typeof(void))
-        {
-            return static () => null;
-        }
-
-        var value = type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Task<>) ? type.GetGenericArguments()[0] : type;
-        if (value == typeof(CommandResult))
-        {
-            return static () => CommandResult.Refused(ErrorCodes.RateLimited);
-        }
-
-        if (value.IsGenericType && value.GetGenericTypeDefinition() == typeof(Result<>))
-        {
-            var refused = value.GetMethod(nameof(Result<object>.Refused))!.Invoke(null, [ErrorCodes.RateLimited]);
-            return () => refused;
-        }
-
-        return null;
-    }
 }

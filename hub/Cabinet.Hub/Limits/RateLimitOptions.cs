@@ -8,6 +8,9 @@ public sealed class RateLimitOptions
     /// <summary>Sign-in form posts and token requests per client address per minute (an office behind one NAT shares it).</summary>
     public int SignInPerMinutePerAddress { get; set; } = 120;
 
+    /// <summary>Wrong passwords from one client address (without a device cookie) before its tries are progressively delayed.</summary>
+    public int SignInFailuresPerAddress { get; set; } = 20;
+
     /// <summary>Hub commands (anything not marked <see cref="QueryAttribute"/>) per person per minute, sustained.</summary>
     public int HubCommandsPerMinute { get; set; } = 120;
 

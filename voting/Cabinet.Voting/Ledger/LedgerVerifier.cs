@@ -6,10 +6,16 @@ namespace Cabinet.Voting.Ledger;
 public static class LedgerVerifier
 {
     /// <returns>null when the chain is intact, otherwise the first broken entry and why.</returns>
-    public static LedgerFault? FindFirstFault(IEnumerable<LedgerEntry> entries)
+    public static LedgerFault? FindFirstFault(IEnumerable<LedgerEntry> entries) => FindFirstFault(entries, 0, HashChain.Genesis);
+
+    /// <summary>
+    /// Checks a stretch of a chain that follows entry <paramref name="afterSequence"/> with hash <paramref name="afterHash"/>:
+    /// a chain whose start was cut by retention, or one read and checked a page at a time.
+    /// </summary>
+    public static LedgerFault? FindFirstFault(IEnumerable<LedgerEntry> entries, long afterSequence, string afterHash)
     {
-        var expectedPrevious = HashChain.Genesis;
-        long expectedSequence = 1;
+        var expectedPrevious = afterHash;
+        var expectedSequence = afterSequence + 1;
         foreach (var entry in entries)
         {
             if (entry.Sequence != expectedSequence)

@@ -31,6 +31,8 @@ public static class CabinetBuilderExtensions
             AllowDevelopmentAuthority = builder.Environment.IsDevelopment(),
             CrashWhileSealing = builder.Configuration["Cabinet:FaultInjection:CrashWhileSealing"],
             Documents = builder.Configuration.GetSection(Cabinet.Documents.DocumentLimits.Section).Get<Cabinet.Documents.DocumentLimits>() ?? new(),
+            Sessions = Validated(builder.Configuration.GetSection(Cabinet.People.SessionLimits.Section).Get<Cabinet.People.SessionLimits>() ?? new()),
+            Audit = Validated(builder.Configuration.GetSection(Cabinet.Audit.AuditRetention.Section).Get<Cabinet.Audit.AuditRetention>() ?? new()),
         };
         Cabinet.Storage.PrivateFiles.Tighten(silo.DataPath);
         builder.UseOrleans(s => s.UseCabinet(silo));
@@ -38,7 +40,7 @@ public static class CabinetBuilderExtensions
         builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
         builder.Services.AddCabinetForwardedHeaders(cabinet);
         builder.Services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
-        builder.AddCabinetIdentity(cabinet);
+        builder.AddCabinetIdentity(silo.Sessions);
         builder.Services.AddCabinetDataProtection(silo, cabinet);
         builder.Services.AddCabinetRateLimits(builder.Configuration);
         builder.Services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section);
@@ -46,6 +48,7 @@ public static class CabinetBuilderExtensions
             {
                 o.MaximumReceiveMessageSize = 64 * 1024;
                 o.AddFilter<HubErrorFilter>();
+                o.AddFilter<Cabinet.Identity.SessionGuardFilter>();
                 o.AddFilter<HubRateLimitFilter>();
             })
             .AddJsonProtocol(o => HubJson.Configure(o.PayloadSerializerOptions));
@@ -60,6 +63,9 @@ public static class CabinetBuilderExtensions
         builder.Services.AddSingleton<ArchiveCheckLimiter>();
         builder.Services.AddSingleton<Isolation.IsolatedInspection>();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        // After Blazor's own registration, so circuits get this one: it re-checks the session (SessionRevalidation).
+        builder.Services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, SessionRevalidation>();
+        builder.Services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, SessionEndedRedirect>();
         builder.Services.AddHealthChecks();
 
         // After the silo (hosted services start in order): seeding needs grains, the banner needs the seed.
@@ -74,6 +80,14 @@ public static class CabinetBuilderExtensions
         }
 
         return builder;
+    }
+
+    /// <summary>A configuration section's values, refused at start-up (with the setting's name) when out of range.</summary>
+    private static T Validated<T>(T options)
+        where T : notnull
+    {
+        System.ComponentModel.DataAnnotations.Validator.ValidateObject(options, new(options), validateAllProperties: true);
+        return options;
     }
 
     public static WebApplication UseCabinet(this WebApplication app)
@@ -93,6 +107,7 @@ public static class CabinetBuilderExtensions
         app.UseAuthentication();
         app.UseHubConnectionQuota();
         app.UseRateLimiter();
+        app.UseForbiddenAudit();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets();
@@ -102,7 +117,10 @@ public static class CabinetBuilderExtensions
         app.MapArchiveEndpoints();
         app.MapDocumentEndpoints();
         app.MapInvitationEndpoints();
+        app.MapSelfServiceEndpoints();
         app.MapAdminEndpoints();
+        app.MapAdminAccountEndpoints();
+        app.MapAuditEndpoints();
         app.MapHub<MeetingHub>(MeetingHub.Path);
         // Our own policy (SecurityHeaders) already says frame-ancestors 'none'; Blazor's narrower header would replace it.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);

@@ -14,9 +14,6 @@ public sealed class CabinetOptions
     /// <summary>Create the demo organisations, people and meetings when the directory is empty. On only where switched on.</summary>
     public bool SeedDemoData { get; set; }
 
-    [Range(1, 24 * 60)]
-    public int SessionTimeoutMinutes { get; set; } = 30;
-
     /// <summary>The organisation's PKCS#12 signing certificate; required outside Development (a local test CA signs there).</summary>
     public string? SigningCertificatePath { get; set; }
 

@@ -1,51 +1,82 @@
-using System.Security.Claims;
+using Cabinet.Audit;
+using Cabinet.Errors;
 using Cabinet.Identity;
+using Cabinet.People;
+using Cabinet.Web.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Cabinet.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Cabinet.Web.Identity;
 
+/// <summary>Sign-in and sign-out: the browser's form and cookie, the apps' tokens (docs/identity.md).</summary>
 public static class AccountEndpoints
 {
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/account/login", async ([FromForm] string? userName, [FromForm] string? password, [FromForm] string? returnUrl,
-            SignInChecker checker, HttpContext http) =>
+        app.MapPost("/account/login", async ([FromForm] string? userName, [FromForm] string? password, [FromForm] string? newPassword,
+            [FromForm] string? returnUrl, SignInChecker checker, SignInSessions sessions, HttpContext http) =>
         {
-            var result = await checker.CheckAsync(userName, password);
-            if (!result.Ok)
+            var outcome = await checker.CheckAsync(http, userName, password, string.IsNullOrEmpty(newPassword) ? null : newPassword);
+            if (!outcome.Ok)
             {
-                return Results.Redirect($"/login?error={Uri.EscapeDataString(result.Error!.Code)}&userName={Uri.EscapeDataString(userName ?? "")}");
+                var wait = outcome.RetryAfterSeconds > 0 ? $"&retryAfter={outcome.RetryAfterSeconds}" : "";
+                return Results.Redirect($"/login?error={Uri.EscapeDataString(outcome.Error!.Code)}{wait}&userName={Uri.EscapeDataString(userName ?? "")}"
+                    + $"&returnUrl={Uri.EscapeDataString(IsLocal(returnUrl) ? returnUrl! : "/")}");
             }
 
-            var identity = CabinetClaims.ToIdentity(result.Value!, CookieAuthenticationDefaults.AuthenticationScheme);
-            await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
+            await sessions.SignInBrowserAsync(http, outcome);
             return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/");
         }).RequireRateLimiting(CabinetRateLimiting.SignInPolicy);
 
-        app.MapPost("/account/logout", async (HttpContext http) =>
+        app.MapPost("/account/logout", async (HttpContext http, AuditTrail audit, SessionCheck check) =>
         {
-            await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            if (CabinetClaims.SessionOf(http.User) is var (_, sessionId))
+            {
+                check.Ended([sessionId]);
+                await audit.RecordAsync(http, AuditKinds.SignOut, $"browser session {sessionId}");
+            }
+
+            await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme); // the ticket store ends the session
             return Results.LocalRedirect("/login");
         });
 
-        app.MapPost("/api/auth/token", async ([FromBody] TokenRequest request, SignInChecker checker) =>
+        app.MapPost("/api/auth/token", async ([FromBody] TokenRequest request, SignInChecker checker, SignInSessions sessions, HttpContext http) =>
         {
-            var result = await checker.CheckAsync(request.UserName, request.Password);
-            if (!result.Ok)
+            var outcome = await checker.CheckAsync(http, request.UserName, request.Password, request.NewPassword);
+            return !outcome.Ok ? Refusal(outcome) : Results.Json(await sessions.IssueTokensAsync(http, outcome));
+        }).DisableAntiforgery().RequireRateLimiting(CabinetRateLimiting.SignInPolicy);
+
+        app.MapPost("/api/auth/refresh", async ([FromBody] RefreshRequest request, SignInSessions sessions, HttpContext http) =>
+            await sessions.RefreshAsync(http, request.RefreshToken) is var refreshed && refreshed.Ok
+                ? Results.Json(refreshed.Value)
+                : Results.Json(refreshed.Error, statusCode: StatusCodes.Status401Unauthorized))
+            .DisableAntiforgery().RequireRateLimiting(CabinetRateLimiting.SignInPolicy);
+
+        // With a refresh token: ends that app session (anyone holding the token may). Without: ends the caller's own session.
+        app.MapPost("/api/auth/revoke", async (HttpContext http, SignInSessions sessions) =>
+        {
+            var request = http.Request.ContentLength > 0 ? await http.Request.ReadFromJsonAsync<RefreshRequest>() : null;
+            if (request?.RefreshToken is null)
             {
-                return Results.Json(result.Error, statusCode: StatusCodes.Status401Unauthorized);
+                http.User = (await http.AuthenticateAsync(BearerTokenDefaults.AuthenticationScheme)).Principal ?? http.User;
             }
 
-            var identity = CabinetClaims.ToIdentity(result.Value!, BearerTokenDefaults.AuthenticationScheme);
-            return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
+            return await sessions.RevokeAsync(http, request?.RefreshToken) is { } refused
+                ? Results.Json(refused, statusCode: StatusCodes.Status401Unauthorized)
+                : Results.NoContent();
         }).DisableAntiforgery().RequireRateLimiting(CabinetRateLimiting.SignInPolicy);
 
         return app;
     }
+
+    private static IResult Refusal(SignInOutcome outcome) => outcome.Error!.Code switch
+    {
+        var code when code == ErrorCodes.SignInThrottled.Code => RateLimitedResult.Of(outcome.Error, TimeSpan.FromSeconds(outcome.RetryAfterSeconds)),
+        var code when code.StartsWith("password.", StringComparison.Ordinal) => Results.Json(outcome.Error, statusCode: StatusCodes.Status400BadRequest),
+        _ => Results.Json(outcome.Error, statusCode: StatusCodes.Status401Unauthorized),
+    };
 
     private static bool IsLocal(string? url) =>
         !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Cabinet.Audit;
 using Cabinet.Errors;
 using Cabinet.Identity;
 using Cabinet.People;
@@ -22,10 +23,10 @@ public static partial class AdminEndpoints
             .AddAuthenticationSchemes(CookieAuthenticationDefaults.AuthenticationScheme, BearerTokenDefaults.AuthenticationScheme)
             .RequireAuthenticatedUser());
 
-        admin.MapPost("/admin/users", async (NewUser[]? users, HttpContext http, IGrainFactory grains) =>
+        admin.MapPost("/admin/users", async (NewUser[]? users, HttpContext http, IGrainFactory grains, AuditTrail audit) =>
             CabinetClaims.ToActor(http.User) is not { IsAdministrator: true } actor ? NotAdministrator()
             : Check(users) is { } invalid ? Results.Json(invalid, statusCode: StatusCodes.Status400BadRequest)
-            : await CreateAsync(users!, actor, grains)).DisableAntiforgery();
+            : await CreateAsync(users!, actor, grains, http, audit)).DisableAntiforgery();
 
         // A changed role is in the person's sign-in from their next sign-in on.
         admin.MapPut("/admin/users/{userName}/role", async (string userName, RoleChange? change, HttpContext http, IGrainFactory grains) =>
@@ -57,7 +58,12 @@ public static partial class AdminEndpoints
         return app;
     }
 
-    private static IResult NotAdministrator() =>
+    /// <summary>Signed in (cookie or bearer token), and an administrator: everyone else gets 403 <c>auth.forbidden</c>.</summary>
+    internal static RouteGroupBuilder ForAdministrators(this RouteGroupBuilder group) =>
+        group.RequireAuthorization(Hub.MeetingHubPolicy.Name).AddEndpointFilter(async (context, next) =>
+            CabinetClaims.ToActor(context.HttpContext.User) is { IsAdministrator: true } ? await next(context) : NotAdministrator());
+
+    internal static IResult NotAdministrator() =>
         Results.Json(ErrorCodes.Forbidden with { Message = "Chỉ quản trị viên của tổ chức mới được thực hiện thao tác này." },
             statusCode: StatusCodes.Status403Forbidden);
 
@@ -85,9 +91,9 @@ public static partial class AdminEndpoints
                 return ErrorCodes.Invalid($"Vai trò của '{user.UserName}' phải là member, organizer hoặc administrator.");
             }
 
-            if (user.Password is not { Length: >= 8 and <= SignInChecker.MaxPassword })
+            if (PasswordRules.Check(user.Password, user.UserName!, isAdministrator: ParseRole(user.Role) == OrganizationRole.Administrator) is { } weak)
             {
-                return ErrorCodes.Invalid($"Mật khẩu của '{user.UserName}' cần từ 8 đến {SignInChecker.MaxPassword} ký tự.");
+                return ErrorCodes.Invalid($"Mật khẩu của '{user.UserName}': {weak.Message}");
             }
         }
 
@@ -95,7 +101,7 @@ public static partial class AdminEndpoints
             ? null : ErrorCodes.Invalid("Danh sách có tên đăng nhập trùng nhau.");
     }
 
-    private static async Task<IResult> CreateAsync(NewUser[] users, Actor admin, IGrainFactory grains)
+    private static async Task<IResult> CreateAsync(NewUser[] users, Actor admin, IGrainFactory grains, HttpContext http, AuditTrail audit)
     {
         var profiles = await Task.WhenAll(users.Select(u => grains.GetGrain<IUserGrain>(u.UserName!).GetProfileAsync()));
         if (profiles.FirstOrDefault(p => p is not null) is { } taken)
@@ -114,6 +120,11 @@ public static partial class AdminEndpoints
         {
             await organization.AddMemberAsync(userName);
             await directory.AddUserAsync(userName);
+        }
+
+        if (created.Length > 0)
+        {
+            await audit.RecordAsync(http, AuditKinds.UsersCreated, $"{created.Length} accounts: {string.Join(", ", created.Take(20))}{(created.Length > 20 ? ", …" : "")}");
         }
 
         return created.Length == users.Length

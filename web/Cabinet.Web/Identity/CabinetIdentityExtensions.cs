@@ -1,5 +1,8 @@
+using Cabinet.Audit;
 using Cabinet.Hub;
-using Cabinet.Web.Hosting;
+using Cabinet.Identity;
+using Cabinet.People;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
@@ -8,10 +11,11 @@ namespace Cabinet.Web.Identity;
 public static class CabinetIdentityExtensions
 {
     /// <summary>
-    /// Browsers sign in with a cookie (sliding session timeout); apps, integrations and the load harness get a
-    /// bearer token from /api/auth/token. The hub accepts either.
+    /// Browsers sign in with a cookie that holds only a key to a server-side session; apps get a short access token and
+    /// a rotating refresh token from /api/auth/token. The hub accepts either. Every session can be ended by the server
+    /// (docs/identity.md).
     /// </summary>
-    public static WebApplicationBuilder AddCabinetIdentity(this WebApplicationBuilder builder, CabinetOptions options)
+    public static WebApplicationBuilder AddCabinetIdentity(this WebApplicationBuilder builder, SessionLimits limits)
     {
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(o =>
@@ -20,7 +24,7 @@ public static class CabinetIdentityExtensions
                 o.Cookie.Name = "cabinet";
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Strict;
-                o.ExpireTimeSpan = TimeSpan.FromMinutes(options.SessionTimeoutMinutes);
+                o.ExpireTimeSpan = TimeSpan.FromMinutes(limits.IdleMinutes);
                 o.SlidingExpiration = true;
                 o.Events.OnRedirectToLogin = context =>
                 {
@@ -36,7 +40,7 @@ public static class CabinetIdentityExtensions
             })
             .AddBearerToken(o =>
             {
-                o.BearerTokenExpiration = TimeSpan.FromHours(8);
+                o.BearerTokenExpiration = TimeSpan.FromMinutes(limits.AccessTokenMinutes);
                 o.Events.OnMessageReceived = context =>
                 {
                     // WebSockets cannot carry an Authorization header from browsers; SignalR sends the token in the query.
@@ -48,12 +52,24 @@ public static class CabinetIdentityExtensions
                     return Task.CompletedTask;
                 };
             });
+        builder.Services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
+            .Configure<ITicketStore>((o, store) => o.SessionStore = store);
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(MeetingHubPolicy.Name, p => p
                 .AddAuthenticationSchemes(CookieAuthenticationDefaults.AuthenticationScheme, BearerTokenDefaults.AuthenticationScheme)
                 .RequireAuthenticatedUser());
         builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddSingleton<ITicketStore, CabinetTicketStore>();
+        builder.Services.AddSingleton<IClaimsTransformation, SessionClaimsCheck>();
+        builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, EndedSessionChallenge>();
+        builder.Services.AddSingleton<SessionCheck>();
+        builder.Services.AddSingleton<SessionGuardFilter>();
+        builder.Services.AddSingleton<DeviceCookie>();
+        builder.Services.AddSingleton<AddressThrottle>();
         builder.Services.AddSingleton<SignInChecker>();
+        builder.Services.AddSingleton<SignInSessions>();
+        builder.Services.AddSingleton<AuditTrail>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<AuditTrail>());
         return builder;
     }
 

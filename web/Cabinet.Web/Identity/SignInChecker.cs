@@ -1,22 +1,57 @@
+using Cabinet.Audit;
 using Cabinet.Errors;
 using Cabinet.People;
 
 namespace Cabinet.Web.Identity;
 
-/// <summary>Checks a user name and password against the user's grain (which counts failures and locks the account).</summary>
-public sealed class SignInChecker(IGrainFactory grains)
+/// <summary>
+/// Checks a user name and password for the sign-in form and the token endpoint: the client address's throttle (unless
+/// the browser has a device cookie for that name), then the account's grain; a success renews the device cookie.
+/// Refusals and throttling go to the audit log; the success is logged with the session it opens.
+/// </summary>
+public sealed class SignInChecker(IGrainFactory grains, DeviceCookie devices, AddressThrottle addresses, AuditTrail audit)
 {
     public const int MaxUserName = 64;
-    public const int MaxPassword = 128;
 
-    public async Task<Result<UserProfile>> CheckAsync(string? userName, string? password)
+    public async Task<SignInOutcome> CheckAsync(HttpContext http, string? userName, string? password, string? newPassword = null)
     {
-        var name = userName?.Trim().ToLowerInvariant();
-        if (string.IsNullOrEmpty(name) || name.Length > MaxUserName || string.IsNullOrEmpty(password) || password.Length > MaxPassword)
+        var name = userName?.Trim().ToLowerInvariant() ?? "";
+        var outcome = await DecideAsync(http, name, password, newPassword);
+        if (outcome.Ok)
         {
-            return Result<UserProfile>.Refused(ErrorCodes.SignInFailed);
+            devices.Write(http, name, outcome.BrowserId!);
+        }
+        else
+        {
+            var throttled = outcome.Error!.Code == ErrorCodes.SignInThrottled.Code;
+            await audit.RecordAsync(http, throttled ? AuditKinds.Throttled : AuditKinds.SignInFailed,
+                throttled ? $"{outcome.Reason}; retry after {outcome.RetryAfterSeconds} s" : $"{outcome.Reason} ({outcome.Error.Code})",
+                actor: name, organization: "");
         }
 
-        return await grains.GetGrain<IUserGrain>(name).SignInAsync(password);
+        return outcome;
+    }
+
+    private async Task<SignInOutcome> DecideAsync(HttpContext http, string name, string? password, string? newPassword)
+    {
+        if (name.Length is 0 or > MaxUserName || string.IsNullOrEmpty(password) || password.Length > PasswordRules.MaxLength)
+        {
+            return SignInOutcome.Refused(ErrorCodes.SignInFailed, "malformed");
+        }
+
+        var browser = devices.Read(http, name);
+        var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (browser is null && addresses.RetryAfter(address) is { } wait)
+        {
+            return SignInOutcome.Refused(ErrorCodes.SignInThrottled, "throttled_address", wait);
+        }
+
+        var outcome = await grains.GetGrain<IUserGrain>(name).SignInAsync(new SignInAttempt(password, browser, newPassword));
+        if (browser is null && outcome.Error?.Code == ErrorCodes.SignInFailed.Code)
+        {
+            addresses.Failed(address);
+        }
+
+        return outcome;
     }
 }

@@ -1,3 +1,4 @@
 namespace Cabinet.Web.Identity;
 
-public sealed record TokenRequest(string? UserName, string? Password);
+/// <summary>A token request; <see cref="NewPassword"/> completes a sign-in that needs a password change.</summary>
+public sealed record TokenRequest(string? UserName, string? Password, string? NewPassword = null);

@@ -1,0 +1,28 @@
+namespace Cabinet.Audit;
+
+/// <summary>The kinds of security event in the audit log. Stable: filters and exports name them.</summary>
+public static class AuditKinds
+{
+    public const string SignIn = "auth.sign_in";
+    public const string SignInFailed = "auth.sign_in_failed";
+    public const string Throttled = "auth.throttled";
+    public const string SignOut = "auth.sign_out";
+    public const string PasswordChanged = "auth.password_changed";
+    public const string PasswordReset = "admin.password_reset";
+    public const string AccountDisabled = "admin.account_disabled";
+    public const string AccountEnabled = "admin.account_enabled";
+    public const string UsersCreated = "admin.users_created";
+    public const string SessionEnded = "session.ended";
+    public const string SessionsEndedEverywhere = "session.ended_everywhere";
+    public const string TokenIssued = "token.issued";
+    public const string TokenRefreshed = "token.refreshed";
+    public const string TokenRevoked = "token.revoked";
+    public const string TokenReuseDetected = "token.reuse_detected";
+    public const string Forbidden = "access.forbidden";
+    public const string AuditRead = "audit.read";
+    public const string AuditExported = "audit.exported";
+    public const string AuditVerified = "audit.verified";
+
+    /// <summary>Written by the log itself when retention drops old entries: the cut (last dropped sequence and hash).</summary>
+    public const string RetentionCut = "audit.retention_cut";
+}

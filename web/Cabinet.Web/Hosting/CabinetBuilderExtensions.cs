@@ -44,9 +44,11 @@ public static class CabinetBuilderExtensions
         builder.Services.AddCabinetDataProtection(silo, cabinet);
         builder.Services.AddCabinetRateLimits(builder.Configuration);
         builder.Services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section);
-        builder.Services.AddSignalR(o =>
+        builder.Services.AddSignalR(o => o.MaximumReceiveMessageSize = 64 * 1024)
+            // The meeting hub's filters only: Blazor's own circuit hub serves anonymous pages (/verify), checks its
+            // session by revalidation and must not spend a person's command or connection quota on renders.
+            .AddHubOptions<MeetingHub>(o =>
             {
-                o.MaximumReceiveMessageSize = 64 * 1024;
                 o.AddFilter<HubErrorFilter>();
                 o.AddFilter<Cabinet.Identity.SessionGuardFilter>();
                 o.AddFilter<HubRateLimitFilter>();

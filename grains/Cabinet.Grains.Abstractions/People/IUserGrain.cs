@@ -43,8 +43,8 @@ public interface IUserGrain : IGrainWithStringKey
     /// <summary>The enrolment started from /account and not yet confirmed, or null.</summary>
     Task<SecondFactorEnrolment?> GetPendingEnrolmentAsync();
 
-    /// <summary>Confirms the pending enrolment with a code from the app. Value: 10 new recovery codes (kept hashed; shown once).</summary>
-    Task<Result<ImmutableArray<string>>> ConfirmSecondFactorEnrolmentAsync(string code);
+    /// <summary>Confirms the pending enrolment with a code from the app; 10 new recovery codes wait for <see cref="TakeFreshRecoveryCodesAsync"/>.</summary>
+    Task<CommandResult> ConfirmSecondFactorEnrolmentAsync(string code);
 
     /// <summary>The recovery codes made by the last enrolment, once (then forgotten: only their hashes are kept).</summary>
     Task<ImmutableArray<string>> TakeFreshRecoveryCodesAsync();

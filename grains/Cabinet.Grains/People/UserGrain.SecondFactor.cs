@@ -14,7 +14,6 @@ public sealed partial class UserGrain
 {
     public const int MaxPendingChallenges = 5;
     public const int MaxCodesPerChallenge = 5;
-    public static readonly TimeSpan ChallengeLifetime = TimeSpan.FromMinutes(5);
 
     private readonly List<SignInChallenge> _challenges = [];
     private ImmutableArray<string> _freshRecoveryCodes = [];
@@ -68,20 +67,20 @@ public sealed partial class UserGrain
     public Task<SecondFactorEnrolment?> GetPendingEnrolmentAsync() =>
         Task.FromResult(state.State.PendingTotpSecret is { } secret ? SecondFactorEnrolment.Of(secret, this.GetPrimaryKeyString()) : null);
 
-    public async Task<Result<ImmutableArray<string>>> ConfirmSecondFactorEnrolmentAsync(string code)
+    public async Task<CommandResult> ConfirmSecondFactorEnrolmentAsync(string code)
     {
         if (state.State.Profile is null || state.State.PendingTotpSecret is not { } secret)
         {
-            return Result<ImmutableArray<string>>.Refused(ErrorCodes.SecondFactorNotStarted);
+            return CommandResult.Refused(ErrorCodes.SecondFactorNotStarted);
         }
 
         if (TotpCode.StepOf(secret, code.Trim(), clock.GetUtcNow()) is not { } step)
         {
-            return Result<ImmutableArray<string>>.Refused(ErrorCodes.SecondFactorFailed);
+            return CommandResult.Refused(ErrorCodes.SecondFactorFailed);
         }
 
         await EnrolAsync(secret, step);
-        return Result<ImmutableArray<string>>.Of(await TakeFreshRecoveryCodesAsync());
+        return CommandResult.Accepted(0);
     }
 
     public Task<ImmutableArray<string>> TakeFreshRecoveryCodesAsync()
@@ -105,7 +104,7 @@ public sealed partial class UserGrain
 
         var enrolment = state.State.TotpSecret is null ? TotpCode.NewSecret() : null;
         var challenge = new SignInChallenge($"{this.GetPrimaryKeyString()}.{Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16))}",
-            browserId, now + ChallengeLifetime, enrolment, reason);
+            browserId, now + SecondFactorRules.ChallengeLifetime, enrolment, reason);
         _challenges.Add(challenge);
         return SignInOutcome.SecondFactor(challenge.Id, enrolment is null ? null : SecondFactorEnrolment.Of(enrolment, this.GetPrimaryKeyString()));
     }

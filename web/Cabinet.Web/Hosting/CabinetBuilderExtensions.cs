@@ -121,6 +121,7 @@ public static class CabinetBuilderExtensions
         app.MapDocumentEndpoints();
         app.MapInvitationEndpoints();
         app.MapSelfServiceEndpoints();
+        app.MapSecondFactorEndpoints();
         app.MapAdminEndpoints();
         app.MapAdminAccountEndpoints();
         app.MapOrganizationEndpoints();

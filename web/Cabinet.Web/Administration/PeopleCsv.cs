@@ -69,7 +69,8 @@ public static class PeopleCsv
         }
 
         return Result<ImmutableArray<PeopleCsvRow>>.Of([.. records.Skip(1).Select(r => new PeopleCsvRow(r.Line,
-            new NewUser(Cell(r, at[0])?.Trim().ToLowerInvariant(), Cell(r, at[1])?.Trim(), Cell(r, at[2])?.Trim(), Empty(Cell(r, at[3])?.Trim()), Empty(Cell(r, at[4])))))]);
+            new NewUser(Cell(r, at[0])?.Trim().ToLowerInvariant(), Cell(r, at[1])?.Trim(), Cell(r, at[2])?.Trim(),
+                Password: Empty(Cell(r, at[4])), Role: Empty(Cell(r, at[3])?.Trim().ToLowerInvariant()))))]);
     }
 
     private static string? Cell(Record record, int index) => index >= 0 && index < record.Fields.Count ? record.Fields[index] : null;

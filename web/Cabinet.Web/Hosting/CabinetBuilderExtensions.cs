@@ -125,6 +125,7 @@ public static class CabinetBuilderExtensions
         app.MapAdminEndpoints();
         app.MapAdminAccountEndpoints();
         app.MapOrganizationEndpoints();
+        app.MapAdminFormEndpoints();
         app.MapAuditEndpoints();
         app.MapHub<MeetingHub>(MeetingHub.Path);
         // Our own policy (SecurityHeaders) already says frame-ancestors 'none'; Blazor's narrower header would replace it.

@@ -1,4 +1,3 @@
-using Cabinet.Audit;
 using Cabinet.Errors;
 using Microsoft.AspNetCore.Mvc;
 
@@ -27,17 +26,8 @@ public static class AdminFormEndpoints
             Back(await people.SetRoleAsync(http, userName ?? "", role), organizationId, "role"));
         forms.MapPost("/people/{action}", async (string action, [FromForm] string? organizationId, [FromForm] string? userName, [FromForm] string? password,
             HttpContext http, PeopleAdministration people) =>
-        {
-            var done = action switch
-            {
-                "disable" => await people.ActAsync(http, userName ?? "", AuditKinds.AccountDisabled, user => user.SetDisabledAsync(true)),
-                "enable" => await people.ActAsync(http, userName ?? "", AuditKinds.AccountEnabled, user => user.SetDisabledAsync(false)),
-                "unlock" => await people.ActAsync(http, userName ?? "", AuditKinds.AccountUnlocked, user => user.UnlockAsync()),
-                "password" => await people.ActAsync(http, userName ?? "", AuditKinds.PasswordReset, user => user.ResetPasswordAsync(password ?? "")),
-                _ => Result<int>.Refused(ErrorCodes.InvalidInput),
-            };
-            return Back(done.Ok ? CommandResult.Accepted(0) : CommandResult.Refused(done.Error!), organizationId, action);
-        });
+            Back(await people.ActAsync(http, userName ?? "", action, password) is { Ok: false } refused
+                ? CommandResult.Refused(refused.Error!) : CommandResult.Accepted(0), organizationId, action));
         return app;
     }
 

@@ -182,8 +182,20 @@ public sealed partial class PeopleAdministration(IGrainFactory grains, Organizat
         return changed;
     }
 
-    /// <summary>Disable, enable, reset the password or unlock; the sessions it ends are ended on this host at once. Value: their number.</summary>
-    public async Task<Result<int>> ActAsync(HttpContext http, string userName, string kind, Func<IUserGrain, Task<Result<ImmutableArray<string>>>> action)
+    /// <summary>
+    /// <paramref name="action"/> is disable, enable, unlock or password (a temporary <paramref name="password"/>); the
+    /// sessions it ends are ended on this host at once. Value: their number.
+    /// </summary>
+    public Task<Result<int>> ActAsync(HttpContext http, string userName, string action, string? password = null) => action switch
+    {
+        "disable" => ActAsync(http, userName, AuditKinds.AccountDisabled, user => user.SetDisabledAsync(true)),
+        "enable" => ActAsync(http, userName, AuditKinds.AccountEnabled, user => user.SetDisabledAsync(false)),
+        "unlock" => ActAsync(http, userName, AuditKinds.AccountUnlocked, user => user.UnlockAsync()),
+        "password" => ActAsync(http, userName, AuditKinds.PasswordReset, user => user.ResetPasswordAsync(password ?? "")),
+        _ => Task.FromResult(Result<int>.Refused(ErrorCodes.InvalidInput)),
+    };
+
+    private async Task<Result<int>> ActAsync(HttpContext http, string userName, string kind, Func<IUserGrain, Task<Result<ImmutableArray<string>>>> action)
     {
         var target = await TargetAsync(http, userName);
         if (target.User is null)

@@ -1,4 +1,3 @@
-using Cabinet.Audit;
 using Cabinet.Web.Administration;
 
 namespace Cabinet.Web.Identity;
@@ -13,17 +12,17 @@ public static class AdminAccountEndpoints
     public static IEndpointRouteBuilder MapAdminAccountEndpoints(this IEndpointRouteBuilder app)
     {
         var users = app.MapGroup("/api/admin/users/{userName}").ForAdministrators().DisableAntiforgery();
-        users.MapPost("/disable", (string userName, HttpContext http, PeopleAdministration people) =>
-            ActAsync(people.ActAsync(http, userName, AuditKinds.AccountDisabled, user => user.SetDisabledAsync(true)), userName));
-        users.MapPost("/enable", (string userName, HttpContext http, PeopleAdministration people) =>
-            ActAsync(people.ActAsync(http, userName, AuditKinds.AccountEnabled, user => user.SetDisabledAsync(false)), userName));
-        users.MapPost("/password", (string userName, PasswordResetRequest request, HttpContext http, PeopleAdministration people) =>
-            ActAsync(people.ActAsync(http, userName, AuditKinds.PasswordReset, user => user.ResetPasswordAsync(request.Password ?? "")), userName));
-        users.MapPost("/unlock", (string userName, HttpContext http, PeopleAdministration people) =>
-            ActAsync(people.ActAsync(http, userName, AuditKinds.AccountUnlocked, user => user.UnlockAsync()), userName));
+        foreach (var action in new[] { "disable", "enable", "unlock" })
+        {
+            users.MapPost($"/{action}", async (string userName, HttpContext http, PeopleAdministration people) =>
+                Answer(await people.ActAsync(http, userName, action), userName));
+        }
+
+        users.MapPost("/password", async (string userName, PasswordResetRequest request, HttpContext http, PeopleAdministration people) =>
+            Answer(await people.ActAsync(http, userName, "password", request.Password), userName));
         return app;
     }
 
-    private static async Task<IResult> ActAsync(Task<Errors.Result<int>> action, string userName) =>
-        AdminResults.Of(await action, ended => Results.Json(new { userName = userName.ToLowerInvariant(), sessionsEnded = ended }));
+    private static IResult Answer(Errors.Result<int> done, string userName) =>
+        AdminResults.Of(done, ended => Results.Json(new { userName = userName.ToLowerInvariant(), sessionsEnded = ended }));
 }

@@ -30,7 +30,7 @@ public sealed class AdminEndpointsTests(ServerFixture fixture) : IClassFixture<S
         Assert.Equal(HttpStatusCode.Created, (await PostUsersAsync("quantri", new[] { new { userName = name, displayName = "Phạm Văn Tổ", position = "Chuyên viên", password = "Ghe-go-phong-hop-7", role = "member" } })).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await SendAsync(HttpMethod.Put, $"/api/admin/users/{name}/role", "quantri", new { role = "chief" })).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await SendAsync(HttpMethod.Put, $"/api/admin/users/{name}/role", "chutich", new { role = "organizer" })).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await SendAsync(HttpMethod.Put, "/api/admin/users/phumy.thuky/role", "quantri", new { role = "organizer" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await SendAsync(HttpMethod.Put, "/api/admin/users/nobody.here/role", "quantri", new { role = "organizer" })).StatusCode);
 
         await using (var member = await MeetingHubClient.ConnectAsync(fixture.Server.BaseAddress, name, "Ghe-go-phong-hop-7"))
         {

@@ -12,9 +12,15 @@ public static partial class CookieSignIn
         Uri baseAddress, string userName, string password = MeetingHubClient.DemoPassword, bool trustAnyCertificate = false, CookieContainer? browser = null)
     {
         var (http, cookies, response) = await PostAsync(baseAddress, userName, password, trustAnyCertificate, browser);
+        if (response.Headers.Location?.OriginalString is { } asked && asked.StartsWith("/login?step=code", StringComparison.Ordinal))
+        {
+            response.Dispose();
+            response = await CompleteSecondFactorAsync(http, baseAddress, userName, asked);
+        }
+
         using (response)
         {
-            if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.OriginalString != "/")
+            if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.OriginalString is not ("/" or "/account?done=enrolled"))
             {
                 throw new InvalidOperationException($"Sign-in of {userName} failed: {(int)response.StatusCode} {response.Headers.Location}");
             }
@@ -41,14 +47,41 @@ public static partial class CookieSignIn
         }
 
         var form = await http.GetStringAsync(new Uri("/login", UriKind.Relative));
-        var field = AntiforgeryField().Match(form);
-        var token = field.Groups[1].Success ? field.Groups[1].Value : field.Groups[2].Value;
         using var body = new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token), ["userName"] = userName, ["password"] = password, ["returnUrl"] = "/",
+            ["__RequestVerificationToken"] = AntiforgeryTokenOf(form), ["userName"] = userName, ["password"] = password, ["returnUrl"] = "/",
         });
         return (http, cookies, await http.PostAsync(new Uri("/account/login", UriKind.Relative), body));
     }
+
+    /// <summary>
+    /// The second step on /login as a person does it: enrols with the secret the page shows (remembered in
+    /// <see cref="SecondFactorCodes"/>) or uses the one remembered, and posts the next code.
+    /// </summary>
+    public static async Task<HttpResponseMessage> CompleteSecondFactorAsync(HttpClient http, Uri baseAddress, string userName, string codePage)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var page = await http.GetStringAsync(new Uri(codePage, UriKind.Relative));
+        if (SecretField().Match(page) is { Success: true } secret)
+        {
+            SecondFactorCodes.Remember(baseAddress, userName, secret.Groups[1].Value);
+        }
+
+        using var body = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = AntiforgeryTokenOf(page), ["code"] = await SecondFactorCodes.NextAsync(baseAddress, userName), ["returnUrl"] = "/",
+        });
+        return await http.PostAsync(new Uri("/account/login/code", UriKind.Relative), body);
+    }
+
+    private static string AntiforgeryTokenOf(string page)
+    {
+        var field = AntiforgeryField().Match(page);
+        return WebUtility.HtmlDecode(field.Groups[1].Success ? field.Groups[1].Value : field.Groups[2].Value);
+    }
+
+    [GeneratedRegex("data-testid=\"totp-secret\">([A-Z2-7]+)<")]
+    private static partial Regex SecretField();
 
     [GeneratedRegex("<input[^>]*name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"|<input[^>]*value=\"([^\"]+)\"[^>]*name=\"__RequestVerificationToken\"")]
     private static partial Regex AntiforgeryField();

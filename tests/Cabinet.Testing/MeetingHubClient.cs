@@ -42,10 +42,35 @@ public sealed class MeetingHubClient : IAsyncDisposable
     public static async Task<string> GetTokenAsync(Uri baseAddress, string userName, string password = DemoPassword)
     {
         using var http = new HttpClient { BaseAddress = baseAddress };
-        var response = await http.PostAsJsonAsync(new Uri("/api/auth/token", UriKind.Relative), new { userName, password });
+        using var response = await http.PostAsJsonAsync(new Uri("/api/auth/token", UriKind.Relative), new { userName, password });
+        if (response.StatusCode == System.Net.HttpStatusCode.Unauthorized
+            && await response.Content.ReadFromJsonAsync<SecondFactorChallenge>() is { Code: "auth.mfa_required" } asked)
+        {
+            return (await CompleteSecondFactorAsync(http, baseAddress, userName, asked)).AccessToken;
+        }
+
         response.EnsureSuccessStatusCode();
         var token = await response.Content.ReadFromJsonAsync<TokenResponse>();
         return token!.AccessToken;
+    }
+
+    /// <summary>
+    /// The token flow's second step, as an app does it: enrols with the secret offered (remembered in
+    /// <see cref="SecondFactorCodes"/>) or uses the one remembered, and sends the next code.
+    /// </summary>
+    public static async Task<TokenResponse> CompleteSecondFactorAsync(HttpClient http, Uri baseAddress, string userName, SecondFactorChallenge asked)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(asked);
+        if (asked.Enrolment is { } enrolment)
+        {
+            SecondFactorCodes.Remember(baseAddress, userName, enrolment.Secret);
+        }
+
+        using var completed = await http.PostAsJsonAsync(new Uri("/api/auth/token/mfa", UriKind.Relative),
+            new { challenge = asked.Challenge, code = await SecondFactorCodes.NextAsync(baseAddress, userName) });
+        completed.EnsureSuccessStatusCode();
+        return (await completed.Content.ReadFromJsonAsync<TokenResponse>())!;
     }
 
     /// <param name="signInAt">Where to get the token, when not from the host connected to (tokens are valid cluster-wide).</param>
@@ -181,5 +206,10 @@ public sealed class MeetingHubClient : IAsyncDisposable
         _apply.Dispose();
     }
 
-    private sealed record TokenResponse(string AccessToken);
+    public sealed record TokenResponse(string AccessToken, string? RefreshToken = null, IReadOnlyList<string>? RecoveryCodes = null);
+
+    /// <summary>The answer <c>auth.mfa_required</c> of the token endpoint.</summary>
+    public sealed record SecondFactorChallenge(string Code, string Challenge, SecondFactorOffer? Enrolment);
+
+    public sealed record SecondFactorOffer(string Secret, string Uri);
 }

@@ -12,6 +12,15 @@ public static class AuditKinds
     public const string AccountDisabled = "admin.account_disabled";
     public const string AccountEnabled = "admin.account_enabled";
     public const string UsersCreated = "admin.users_created";
+    public const string PeopleImported = "admin.people_imported";
+    public const string UserUpdated = "admin.user_updated";
+    public const string RoleChanged = "admin.role_changed";
+    public const string AccountUnlocked = "admin.account_unlocked";
+    public const string OrganizationCreated = "admin.organization_created";
+    public const string SecondFactorPolicyChanged = "admin.second_factor_policy";
+    public const string SecondFactorEnrolled = "mfa.enrolled";
+    public const string SecondFactorSucceeded = "mfa.succeeded";
+    public const string SecondFactorFailed = "mfa.failed";
     public const string SessionEnded = "session.ended";
     public const string SessionsEndedEverywhere = "session.ended_everywhere";
     public const string TokenIssued = "token.issued";

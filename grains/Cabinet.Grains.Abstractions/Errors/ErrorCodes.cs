@@ -50,6 +50,22 @@ public static class ErrorCodes
     public static readonly CabinetError RefreshInvalid = new("auth.refresh_invalid", "Mã làm mới phiên không hợp lệ hoặc phiên đã kết thúc; hãy đăng nhập lại.");
     public static readonly CabinetError RefreshReused = new("auth.refresh_reused", "Mã làm mới phiên đã được dùng trước đó; để an toàn, phiên này đã bị kết thúc. Hãy đăng nhập lại.");
     public static readonly CabinetError SessionNotFound = new("session.not_found", "Không tìm thấy phiên đăng nhập (có thể đã kết thúc).");
+    public static readonly CabinetError SecondFactorRequired = new("auth.mfa_required", "Hãy nhập mã xác thực 6 số từ ứng dụng xác thực (hoặc một mã khôi phục) để hoàn tất đăng nhập.");
+    public static readonly CabinetError SecondFactorFailed = new("auth.mfa_failed", "Mã xác thực không đúng, đã được dùng hoặc đã hết hạn.");
+    public static readonly CabinetError SecondFactorChallengeInvalid = new("auth.mfa_challenge_invalid", "Bước xác thực thứ hai đã hết hạn hoặc không hợp lệ; hãy đăng nhập lại bằng mật khẩu.");
+    public static readonly CabinetError SecondFactorNotStarted = new("mfa.not_started", "Chưa bắt đầu đăng ký xác thực hai lớp; hãy tạo mã QR trước.");
+    public static readonly CabinetError AccountExists = new("account.exists", "Tên đăng nhập đã tồn tại.");
+
+    // organisations (docs/identity.md)
+    public static readonly CabinetError OrganizationExists = new("organization.exists", "Mã đơn vị đã tồn tại.");
+    public static readonly CabinetError OrganizationNotFound = new("organization.not_found", "Không tìm thấy đơn vị.");
+    public static readonly CabinetError ImportTooLarge = new("import.too_large", "Tệp CSV quá lớn (tối đa 1 MiB).");
+    public static readonly CabinetError ImportTooManyRows = new("import.too_many_rows", "Tệp CSV có quá nhiều dòng (tối đa 2.000 người mỗi lần).");
+    public static readonly CabinetError ImportBadHeader = new("import.bad_header", "Dòng đầu của tệp CSV phải có các cột userName, displayName, position, role, password.");
+    public static readonly CabinetError ImportNotUtf8 = new("import.not_utf8", "Tệp CSV phải được lưu theo bảng mã UTF-8.");
+    public static readonly CabinetError ImportDuplicate = new("import.duplicate", "Tên đăng nhập này đã xuất hiện ở một dòng trước trong tệp.");
+    /// <summary><c>auth.forbidden</c>, saying whose accounts and units an administrator manages.</summary>
+    public static readonly CabinetError NotAdministratorOf = Forbidden with { Message = "Bạn chỉ quản trị đơn vị của mình và các đơn vị trực thuộc." };
 
     // floor
     public static readonly CabinetError FloorNotParticipant = new("floor.not_participant", "Người này không phải thành phần tham dự cuộc họp.");

@@ -12,6 +12,9 @@ public interface IDirectoryGrain : IGrainWithStringKey
 
     Task AddUserAsync(string userName);
 
+    /// <summary>Adds many users in one write (an import).</summary>
+    Task AddUsersAsync(ImmutableArray<string> userNames);
+
     Task<ImmutableArray<string>> GetOrganizationsAsync();
 
     Task<ImmutableArray<string>> GetUsersAsync();

@@ -8,9 +8,19 @@ public interface IOrganizationGrain : IGrainWithStringKey
 {
     Task SetProfileAsync(OrganizationProfile profile);
 
+    /// <summary>Creates the organisation; refused (<c>organization.exists</c>) when it has a profile already.</summary>
+    Task<Errors.CommandResult> CreateAsync(OrganizationProfile profile);
+
+    Task<SecondFactorPolicy> GetSecondFactorPolicyAsync();
+
+    Task SetSecondFactorPolicyAsync(SecondFactorPolicy policy);
+
     Task<OrganizationProfile?> GetProfileAsync();
 
     Task AddMemberAsync(string userName);
+
+    /// <summary>Adds many members in one write (an import).</summary>
+    Task AddMembersAsync(ImmutableArray<string> userNames);
 
     Task<ImmutableArray<string>> GetMembersAsync();
 

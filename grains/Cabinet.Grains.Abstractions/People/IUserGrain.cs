@@ -28,6 +28,36 @@ public interface IUserGrain : IGrainWithStringKey
 
     Task<bool> IsDisabledAsync();
 
+    /// <summary>
+    /// The second step of a sign-in that asked for a code (<see cref="SignInOutcome.Challenge"/>): a TOTP code of a
+    /// time step not used before, or an unused recovery code. Five wrong codes end the challenge.
+    /// </summary>
+    Task<SignInOutcome> CompleteSignInAsync(string challenge, string code);
+
+    /// <summary>The enrolment a pending sign-in challenge carries (to show its QR code), or null.</summary>
+    Task<SecondFactorEnrolment?> GetChallengeEnrolmentAsync(string challenge);
+
+    /// <summary>Starts (or restarts) enrolling an authenticator app from /account; the secret is active once confirmed.</summary>
+    Task<SecondFactorEnrolment> BeginSecondFactorEnrolmentAsync();
+
+    /// <summary>The enrolment started from /account and not yet confirmed, or null.</summary>
+    Task<SecondFactorEnrolment?> GetPendingEnrolmentAsync();
+
+    /// <summary>Confirms the pending enrolment with a code from the app; 10 new recovery codes wait for <see cref="TakeFreshRecoveryCodesAsync"/>.</summary>
+    Task<CommandResult> ConfirmSecondFactorEnrolmentAsync(string code);
+
+    /// <summary>The recovery codes made by the last enrolment, once (then forgotten: only their hashes are kept).</summary>
+    Task<ImmutableArray<string>> TakeFreshRecoveryCodesAsync();
+
+    /// <summary>The account as its administrator sees it.</summary>
+    Task<AccountStatus?> GetStatusAsync();
+
+    /// <summary>An administrator's edit of the display name and position.</summary>
+    Task<CommandResult> UpdateProfileAsync(string displayName, string position);
+
+    /// <summary>An administrator clears every sign-in throttle of the account (its own and its known browsers').</summary>
+    Task<Result<ImmutableArray<string>>> UnlockAsync();
+
     /// <summary>Makes the person a member, organiser or administrator of their organisation (from the next sign-in on).</summary>
     Task<CommandResult> SetOrganizationRoleAsync(OrganizationRole role);
 

@@ -16,4 +16,17 @@ public static class OrganizationPermissions
         ArgumentNullException.ThrowIfNull(actor);
         return actor.OrganizationId == organizationId && actor.IsAdministrator;
     }
+
+    /// <summary>
+    /// Whether the actor administers the organisation whose <paramref name="lineage"/> (its id, then its parent's, up to
+    /// the root) is given: an administrator administers their own organisation and every one below it (a province
+    /// office its communes), never one above or beside. Every account and organisation action of /admin and /api/admin
+    /// asks this. (Meetings ask <see cref="Administers"/>: a province administrator does not observe a commune's meetings.)
+    /// </summary>
+    public static bool AdministersOrganization(Actor actor, IReadOnlyList<string> lineage)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(lineage);
+        return actor.IsAdministrator && lineage.Contains(actor.OrganizationId);
+    }
 }

@@ -14,6 +14,9 @@ public sealed class DirectoryGrain(
     public Task AddUserAsync(string userName) =>
         state.State.Users.Contains(userName) ? Task.CompletedTask : SaveAsync(state.State with { Users = state.State.Users.Add(userName) });
 
+    public Task AddUsersAsync(ImmutableArray<string> userNames) =>
+        SaveAsync(state.State with { Users = state.State.Users.AddRange(userNames.Except(state.State.Users).Distinct()) });
+
     public Task<ImmutableArray<string>> GetOrganizationsAsync() => Task.FromResult(state.State.Organizations);
 
     public Task<ImmutableArray<string>> GetUsersAsync() => Task.FromResult(state.State.Users);

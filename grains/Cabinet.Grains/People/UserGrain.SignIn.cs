@@ -61,14 +61,24 @@ public sealed partial class UserGrain
             (hash, reason) = (PasswordHash.Create(attempt.NewPassword), "password_changed_at_sign_in");
         }
 
+        state.State = state.State with { PasswordHash = hash, MustChangePassword = false, FailedSignIns = 0, LockedUntil = null };
+        if (await SecondFactorAskedAsync(profile))
+        {
+            await state.WriteStateAsync();
+            return AskSecondFactor(browser?.BrowserId, reason, now);
+        }
+
+        return await RememberBrowserAsync(profile, browser?.BrowserId, reason, now);
+    }
+
+    /// <summary>Ends a successful sign-in: the browser becomes (or stays) known, with its own throttle cleared.</summary>
+    private async Task<SignInOutcome> RememberBrowserAsync(UserProfile profile, string? browserId, string reason, DateTimeOffset now)
+    {
+        var browser = browserId is null ? null : state.State.Browsers.FirstOrDefault(b => b.BrowserId == browserId);
         var known = browser ?? new KnownBrowser(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), now, 0, null);
         var browsers = state.State.Browsers.Remove(browser!).Add(known with { LastSignIn = now, FailedSignIns = 0, NotBefore = null });
         state.State = state.State with
         {
-            PasswordHash = hash,
-            MustChangePassword = false,
-            FailedSignIns = 0,
-            LockedUntil = null,
             Browsers = browsers.Length > MaxKnownBrowsers ? [.. browsers.OrderByDescending(b => b.LastSignIn).Take(MaxKnownBrowsers)] : browsers,
         };
         await state.WriteStateAsync();

@@ -12,7 +12,7 @@ public sealed partial class UserGrain(
     {
         if (state.State.Profile is not null)
         {
-            return CommandResult.Refused(ErrorCodes.Invalid("Tên đăng nhập đã tồn tại."));
+            return CommandResult.Refused(ErrorCodes.AccountExists);
         }
 
         if (PasswordRules.Check(registration.Password, this.GetPrimaryKeyString(), registration.Profile.IsAdministrator) is { } weak)
@@ -24,6 +24,7 @@ public sealed partial class UserGrain(
         {
             Profile = registration.Profile with { UserName = this.GetPrimaryKeyString() },
             PasswordHash = PasswordHash.Create(registration.Password),
+            MustChangePassword = registration.Temporary,
         };
         await state.WriteStateAsync();
         return CommandResult.Accepted(1);
@@ -45,5 +46,41 @@ public sealed partial class UserGrain(
         }
 
         return CommandResult.Accepted(0);
+    }
+
+    public Task<AccountStatus?> GetStatusAsync() => Task.FromResult(state.State.Profile is { } profile
+        ? new AccountStatus(profile, state.State.Disabled, state.State.LockedUntil > clock.GetUtcNow() || state.State.SecondFactorNotBefore > clock.GetUtcNow(),
+            state.State.MustChangePassword, state.State.TotpSecret is not null)
+        : null);
+
+    public async Task<CommandResult> UpdateProfileAsync(string displayName, string position)
+    {
+        if (state.State.Profile is not { } profile)
+        {
+            return CommandResult.Refused(ErrorCodes.UnknownUser);
+        }
+
+        state.State = state.State with { Profile = profile with { DisplayName = displayName, Position = position } };
+        await state.WriteStateAsync();
+        return CommandResult.Accepted(0);
+    }
+
+    public async Task<Result<ImmutableArray<string>>> UnlockAsync()
+    {
+        if (state.State.Profile is null)
+        {
+            return Result<ImmutableArray<string>>.Refused(ErrorCodes.UnknownUser);
+        }
+
+        state.State = state.State with
+        {
+            FailedSignIns = 0,
+            LockedUntil = null,
+            SecondFactorFailures = 0,
+            SecondFactorNotBefore = null,
+            Browsers = [.. state.State.Browsers.Select(b => b with { FailedSignIns = 0, NotBefore = null })],
+        };
+        await state.WriteStateAsync();
+        return Result<ImmutableArray<string>>.Of([]);
     }
 }

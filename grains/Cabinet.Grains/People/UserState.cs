@@ -19,4 +19,21 @@ public sealed record UserState
 
     /// <summary>Set by an administrator's password reset: sign-in then needs a new password.</summary>
     [Id(8)] public bool MustChangePassword { get; init; }
+
+    /// <summary>The authenticator app's TOTP secret (base32), once enrolled; null otherwise.</summary>
+    [Id(9)] public string? TotpSecret { get; init; }
+
+    /// <summary>The last TOTP time step accepted: a code of this step or an earlier one is refused (no replay).</summary>
+    [Id(10)] public long TotpLastStep { get; init; }
+
+    /// <summary>SHA-256 of each unused recovery code (at most <see cref="RecoveryCodes.Count"/>).</summary>
+    [Id(11)] public ImmutableArray<string> RecoveryCodeHashes { get; init; } = [];
+
+    /// <summary>An enrolment started from /account, active once a code from the app confirms it.</summary>
+    [Id(12)] public string? PendingTotpSecret { get; init; }
+
+    /// <summary>Wrong second-factor codes in a row, and until when the next code waits (<see cref="SignInThrottle"/>).</summary>
+    [Id(13)] public int SecondFactorFailures { get; init; }
+
+    [Id(14)] public DateTimeOffset? SecondFactorNotBefore { get; init; }
 }

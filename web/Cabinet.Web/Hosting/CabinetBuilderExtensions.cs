@@ -10,6 +10,7 @@ using Cabinet.Web.Identity;
 using Cabinet.Web.Seed;
 using Cabinet.Web.Sessions;
 using Cabinet.Web.Invitations;
+using Cabinet.Web.Administration;
 
 namespace Cabinet.Web.Hosting;
 
@@ -59,6 +60,8 @@ public static class CabinetBuilderExtensions
         builder.Services.AddSingleton<MeetingFeeds>();
         builder.Services.AddSingleton<MyMeetings>();
         builder.Services.AddSingleton<Cabinet.Web.Invitations.DirectorySearch>();
+        builder.Services.AddSingleton<Administration.OrganizationTree>();
+        builder.Services.AddSingleton<Administration.PeopleAdministration>();
         builder.Services.AddTransient<MeetingSession>();
         builder.Services.AddSingleton<DocumentIntake>();
         builder.Services.AddOptions<VerifyOptions>().BindConfiguration(VerifyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -120,8 +123,11 @@ public static class CabinetBuilderExtensions
         app.MapDocumentEndpoints();
         app.MapInvitationEndpoints();
         app.MapSelfServiceEndpoints();
+        app.MapSecondFactorEndpoints();
         app.MapAdminEndpoints();
         app.MapAdminAccountEndpoints();
+        app.MapOrganizationEndpoints();
+        app.MapAdminFormEndpoints();
         app.MapAuditEndpoints();
         app.MapHub<MeetingHub>(MeetingHub.Path);
         // Our own policy (SecurityHeaders) already says frame-ancestors 'none'; Blazor's narrower header would replace it.

@@ -19,6 +19,12 @@ public static class AccountEndpoints
             [FromForm] string? returnUrl, SignInChecker checker, SignInSessions sessions, HttpContext http) =>
         {
             var outcome = await checker.CheckAsync(http, userName, password, string.IsNullOrEmpty(newPassword) ? null : newPassword);
+            if (outcome.Challenge is { } challenge)
+            {
+                SecondFactorCookie.Write(http, challenge);
+                return Results.Redirect($"/login?step=code&returnUrl={Uri.EscapeDataString(IsLocal(returnUrl) ? returnUrl! : "/")}");
+            }
+
             if (!outcome.Ok)
             {
                 var wait = outcome.RetryAfterSeconds > 0 ? $"&retryAfter={outcome.RetryAfterSeconds}" : "";
@@ -28,6 +34,29 @@ public static class AccountEndpoints
 
             await sessions.SignInBrowserAsync(http, outcome);
             return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/");
+        }).RequireRateLimiting(CabinetRateLimiting.SignInPolicy);
+
+        // The second step of a browser's sign-in: the code for the challenge in the cookie.
+        app.MapPost("/account/login/code", async ([FromForm] string? code, [FromForm] string? returnUrl, SignInChecker checker, SignInSessions sessions, HttpContext http) =>
+        {
+            var outcome = await checker.CompleteAsync(http, SecondFactorCookie.Read(http), code);
+            var back = IsLocal(returnUrl) ? returnUrl! : "/";
+            if (!outcome.Ok)
+            {
+                var again = outcome.Error!.Code != ErrorCodes.SecondFactorChallengeInvalid.Code;
+                if (!again)
+                {
+                    SecondFactorCookie.Delete(http);
+                }
+
+                var wait = outcome.RetryAfterSeconds > 0 ? $"&retryAfter={outcome.RetryAfterSeconds}" : "";
+                return Results.Redirect($"/login?{(again ? "step=code&" : "")}error={Uri.EscapeDataString(outcome.Error.Code)}{wait}&returnUrl={Uri.EscapeDataString(back)}");
+            }
+
+            SecondFactorCookie.Delete(http);
+            await sessions.SignInBrowserAsync(http, outcome);
+            // A first code that enrolled: /account shows the new recovery codes, once.
+            return Results.LocalRedirect(outcome.Reason.Contains("totp_enrolled", StringComparison.Ordinal) ? "/account?done=enrolled" : back);
         }).RequireRateLimiting(CabinetRateLimiting.SignInPolicy);
 
         app.MapPost("/account/logout", async (HttpContext http, AuditTrail audit, SessionCheck check) =>
@@ -45,7 +74,27 @@ public static class AccountEndpoints
         app.MapPost("/api/auth/token", async ([FromBody] TokenRequest request, SignInChecker checker, SignInSessions sessions, HttpContext http) =>
         {
             var outcome = await checker.CheckAsync(http, request.UserName, request.Password, request.NewPassword);
-            return !outcome.Ok ? Refusal(outcome) : Results.Json(await sessions.IssueTokensAsync(http, outcome));
+            return outcome.Challenge is { } challenge
+                ? Results.Json(new
+                {
+                    outcome.Error!.Code, outcome.Error.Message, challenge, expiresIn = (int)SecondFactorRules.ChallengeLifetime.TotalSeconds,
+                    enrolment = outcome.Enrolment is { } e ? new { e.Secret, e.Uri } : null,
+                }, statusCode: StatusCodes.Status401Unauthorized)
+                : !outcome.Ok ? Refusal(outcome) : Results.Json(await sessions.IssueTokensAsync(http, outcome));
+        }).DisableAntiforgery().RequireRateLimiting(CabinetRateLimiting.SignInPolicy);
+
+        app.MapPost("/api/auth/token/mfa", async ([FromBody] SecondFactorRequest request, SignInChecker checker, SignInSessions sessions, IGrainFactory grains, HttpContext http) =>
+        {
+            var outcome = await checker.CompleteAsync(http, request.Challenge, request.Code);
+            if (!outcome.Ok)
+            {
+                return Refusal(outcome);
+            }
+
+            var tokens = await sessions.IssueTokensAsync(http, outcome);
+            var recoveryCodes = await grains.GetGrain<IUserGrain>(outcome.Profile!.UserName).TakeFreshRecoveryCodesAsync();
+            return recoveryCodes.IsEmpty ? Results.Json(tokens)
+                : Results.Json(new { tokens.TokenType, tokens.AccessToken, tokens.ExpiresIn, tokens.RefreshToken, recoveryCodes });
         }).DisableAntiforgery().RequireRateLimiting(CabinetRateLimiting.SignInPolicy);
 
         app.MapPost("/api/auth/refresh", async ([FromBody] RefreshRequest request, SignInSessions sessions, HttpContext http) =>

@@ -1,53 +1,28 @@
-using System.Collections.Immutable;
-using Cabinet.Audit;
-using Cabinet.Errors;
-using Cabinet.Identity;
-using Cabinet.People;
+using Cabinet.Web.Administration;
 
 namespace Cabinet.Web.Identity;
 
 /// <summary>
-/// An administrator's actions on an account of their own organisation: disable (every session ends at once), enable,
-/// reset the password (a temporary one, changed at the next sign-in; sessions end). Each is written to the audit log.
+/// An administrator's actions on an account of an organisation they administer: disable (every session ends at once),
+/// enable, reset the password (a temporary one, changed at the next sign-in; sessions end), unlock (clear its sign-in
+/// throttles). Each is written to the audit log.
 /// </summary>
 public static class AdminAccountEndpoints
 {
     public static IEndpointRouteBuilder MapAdminAccountEndpoints(this IEndpointRouteBuilder app)
     {
         var users = app.MapGroup("/api/admin/users/{userName}").ForAdministrators().DisableAntiforgery();
-        users.MapPost("/disable", (string userName, HttpContext http, IGrainFactory grains, SessionCheck check, AuditTrail audit) =>
-            ActAsync(userName, http, grains, check, audit, AuditKinds.AccountDisabled, user => user.SetDisabledAsync(true)));
-        users.MapPost("/enable", (string userName, HttpContext http, IGrainFactory grains, SessionCheck check, AuditTrail audit) =>
-            ActAsync(userName, http, grains, check, audit, AuditKinds.AccountEnabled, user => user.SetDisabledAsync(false)));
-        users.MapPost("/password", (string userName, PasswordResetRequest request, HttpContext http, IGrainFactory grains, SessionCheck check, AuditTrail audit) =>
-            ActAsync(userName, http, grains, check, audit, AuditKinds.PasswordReset, user => user.ResetPasswordAsync(request.Password ?? "")));
+        foreach (var action in new[] { "disable", "enable", "unlock" })
+        {
+            users.MapPost($"/{action}", async (string userName, HttpContext http, PeopleAdministration people) =>
+                Answer(await people.ActAsync(http, userName, action), userName));
+        }
+
+        users.MapPost("/password", async (string userName, PasswordResetRequest request, HttpContext http, PeopleAdministration people) =>
+            Answer(await people.ActAsync(http, userName, "password", request.Password), userName));
         return app;
     }
 
-    private static async Task<IResult> ActAsync(string userName, HttpContext http, IGrainFactory grains, SessionCheck check, AuditTrail audit,
-        string kind, Func<IUserGrain, Task<Result<ImmutableArray<string>>>> action)
-    {
-        var admin = CabinetClaims.ToActor(http.User)!;
-        var user = grains.GetGrain<IUserGrain>(userName.ToLowerInvariant());
-        var profile = userName.Length <= SignInChecker.MaxUserName ? await user.GetProfileAsync() : null;
-        if (profile is null)
-        {
-            return Results.Json(ErrorCodes.UnknownUser, statusCode: StatusCodes.Status404NotFound);
-        }
-
-        if (profile.OrganizationId != admin.OrganizationId)
-        {
-            return AdminEndpoints.NotAdministrator();
-        }
-
-        var done = await action(user);
-        if (!done.Ok)
-        {
-            return Results.Json(done.Error, statusCode: StatusCodes.Status400BadRequest);
-        }
-
-        check.Ended(done.Value);
-        await audit.RecordAsync(http, kind, $"{profile.UserName}: {done.Value.Length} sessions ended");
-        return Results.Json(new { userName = profile.UserName, sessionsEnded = done.Value.Length });
-    }
+    private static IResult Answer(Errors.Result<int> done, string userName) =>
+        AdminResults.Of(done, ended => Results.Json(new { userName = userName.ToLowerInvariant(), sessionsEnded = ended }));
 }

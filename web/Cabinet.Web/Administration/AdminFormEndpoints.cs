@@ -1,0 +1,38 @@
+using Cabinet.Errors;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Cabinet.Web.Administration;
+
+/// <summary>
+/// The /admin page's form posts (antiforgery-checked, cookie only): the same <see cref="PeopleAdministration"/> actions
+/// as the admin API, each answered by a redirect back to the organisation on /admin with what was done or refused.
+/// (Adding people and the CSV import are handled by the page itself: their answers show temporary passwords once.)
+/// </summary>
+public static class AdminFormEndpoints
+{
+    public static IEndpointRouteBuilder MapAdminFormEndpoints(this IEndpointRouteBuilder app)
+    {
+        var forms = app.MapGroup("/admin").RequireAuthorization();
+        forms.MapPost("/organizations", async ([FromForm] string? id, [FromForm] string? name, [FromForm] string? parentId, HttpContext http, PeopleAdministration people) =>
+            Back(await people.CreateOrganizationAsync(http, id?.Trim().ToLowerInvariant(), name, parentId), parentId, "organization", id));
+        forms.MapPost("/organizations/second-factor", async ([FromForm] string? organizationId, [FromForm] string? policy, HttpContext http, PeopleAdministration people) =>
+            Back(OrganizationEndpoints.ParsePolicy(policy) is { } parsed
+                ? await people.SetSecondFactorPolicyAsync(http, organizationId ?? "", parsed)
+                : CommandResult.Refused(ErrorCodes.InvalidInput), organizationId, "policy"));
+        forms.MapPost("/people/update", async ([FromForm] string? organizationId, [FromForm] string? userName, [FromForm] string? displayName, [FromForm] string? position,
+            HttpContext http, PeopleAdministration people) =>
+            Back(await people.UpdateAsync(http, userName ?? "", displayName, position), organizationId, "updated"));
+        forms.MapPost("/people/role", async ([FromForm] string? organizationId, [FromForm] string? userName, [FromForm] string? role, HttpContext http, PeopleAdministration people) =>
+            Back(await people.SetRoleAsync(http, userName ?? "", role), organizationId, "role"));
+        forms.MapPost("/people/{action}", async (string action, [FromForm] string? organizationId, [FromForm] string? userName, [FromForm] string? password,
+            HttpContext http, PeopleAdministration people) =>
+            Back(await people.ActAsync(http, userName ?? "", action, password) is { Ok: false } refused
+                ? CommandResult.Refused(refused.Error!) : CommandResult.Accepted(0), organizationId, action));
+        return app;
+    }
+
+    /// <summary>Back to the organisation on /admin; a refusal's code goes along (the page says it in Vietnamese).</summary>
+    private static IResult Back(CommandResult result, string? organizationId, string done, string? select = null) =>
+        Results.LocalRedirect($"/admin?org={Uri.EscapeDataString(result.Ok && select is not null ? select : organizationId ?? "")}"
+            + (result.Ok ? $"&done={done}" : $"&error={Uri.EscapeDataString(result.Error!.Code)}&detail={Uri.EscapeDataString(result.Error.Message)}"));
+}

@@ -1,0 +1,59 @@
+using Cabinet.Identity;
+using Cabinet.People;
+using Cabinet.Web.Identity;
+
+namespace Cabinet.Web.Administration;
+
+/// <summary>
+/// The admin API for organisations (docs/identity.md): the tree an administrator administers, a new organisation
+/// under one of them, its second-factor policy, its people, and the CSV import of people.
+/// </summary>
+public static class OrganizationEndpoints
+{
+    public static IEndpointRouteBuilder MapOrganizationEndpoints(this IEndpointRouteBuilder app)
+    {
+        var organizations = app.MapGroup("/api/admin/organizations").ForAdministrators().DisableAntiforgery();
+        organizations.MapGet("", async (HttpContext http, OrganizationTree tree) =>
+            Results.Json((await tree.AdministeredAsync(CabinetClaims.ToActor(http.User)!)).Select(n => new
+            {
+                id = n.Profile.Id, name = n.Profile.Name, parentId = n.Profile.ParentId, depth = n.Depth, secondFactor = PolicyName(n.SecondFactor),
+            })));
+        organizations.MapPost("", async (NewOrganization? organization, HttpContext http, PeopleAdministration people) =>
+            AdminResults.Of(await people.CreateOrganizationAsync(http, organization?.Id, organization?.Name, organization?.ParentId),
+                () => Results.Json(new { id = organization!.Id, name = organization.Name!.Trim(), parentId = organization.ParentId }, statusCode: StatusCodes.Status201Created)));
+        organizations.MapPut("/{organizationId}/second-factor", async (string organizationId, SecondFactorChange? change, HttpContext http, PeopleAdministration people) =>
+            ParsePolicy(change?.Policy) is not { } policy
+                ? AdminResults.Refused(Errors.ErrorCodes.Invalid("Chính sách phải là administrators, administrators_and_organizers hoặc optional."))
+                : AdminResults.Of(await people.SetSecondFactorPolicyAsync(http, organizationId, policy), () => Results.Json(new { organizationId, policy = change!.Policy })));
+        organizations.MapGet("/{organizationId}/people", async (string organizationId, HttpContext http, PeopleAdministration people) =>
+            AdminResults.Of(await people.PeopleAsync(http, organizationId), list => Results.Json(list.Select(p => new
+            {
+                p.Profile.UserName, p.Profile.DisplayName, p.Profile.Position, role = OrganizationRoles.Name(p.Profile.Role),
+                p.Disabled, p.Throttled, p.MustChangePassword, secondFactor = p.SecondFactorEnrolled,
+            }))));
+
+        // The body is the CSV itself (text/csv) or a form with the file in "file".
+        organizations.MapPost("/{organizationId}/people.csv", async (string organizationId, HttpContext http, PeopleAdministration people) =>
+        {
+            var file = http.Request.HasFormContentType ? (await http.Request.ReadFormAsync(http.RequestAborted)).Files.GetFile("file") : null;
+            await using var body = file?.OpenReadStream() ?? http.Request.Body;
+            var rows = await PeopleCsv.ReadAsync(body, http.RequestAborted);
+            return !rows.Ok ? AdminResults.Refused(rows.Error!)
+                : AdminResults.Of(await people.ImportAsync(http, organizationId, rows.Value), report => Results.Json(new
+                {
+                    created = report.Count(r => r.Ok), refused = report.Count(r => !r.Ok), rows = report,
+                }));
+        }).WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(PeopleCsv.MaxBytes + 64 * 1024));
+        return app;
+    }
+
+    public static string PolicyName(SecondFactorPolicy policy) => policy switch
+    {
+        SecondFactorPolicy.AdministratorsAndOrganizers => "administrators_and_organizers",
+        SecondFactorPolicy.Optional => "optional",
+        _ => "administrators",
+    };
+
+    public static SecondFactorPolicy? ParsePolicy(string? name) =>
+        Enum.GetValues<SecondFactorPolicy>().Cast<SecondFactorPolicy?>().FirstOrDefault(p => PolicyName(p!.Value) == name);
+}

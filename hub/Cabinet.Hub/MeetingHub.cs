@@ -101,12 +101,12 @@ public sealed partial class MeetingHub(IGrainFactory grains, MeetingFeeds feeds,
     public Task<CommandResult> AnswerInvitation(string meetingId, InvitationAnswerInput answer) =>
         Command(meetingId, (g, a) => g.AnswerInvitationAsync(a, answer));
 
-    /// <summary>Who has opened each document (chair, secretary).</summary>
+    /// <summary>Who has opened one document (those who prepare the meeting).</summary>
     [Query]
-    public Task<Result<ImmutableArray<Documents.DocumentReading>>> GetDocumentReadings(string meetingId) =>
+    public Task<Result<Documents.DocumentReadings>> GetDocumentReadings(string meetingId, string documentId) =>
         Refusal(meetingId) is { } refusal
-            ? Task.FromResult(Result<ImmutableArray<Documents.DocumentReading>>.Refused(refusal))
-            : Grain(meetingId).GetDocumentReadingsAsync(Caller);
+            ? Task.FromResult(Result<Documents.DocumentReadings>.Refused(refusal))
+            : Grain(meetingId).GetDocumentReadingsAsync(Caller, documentId);
 
     public Task<CommandResult> SetParticipants(string meetingId, ParticipantInvite[] participants) =>
         Command(meetingId, (g, a) => g.SetParticipantsAsync(a, [.. participants ?? []]));

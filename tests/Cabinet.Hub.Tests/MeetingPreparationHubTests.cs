@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Cabinet.Documents;
 using Cabinet.Errors;
 using Cabinet.Meetings;
 using Cabinet.Testing;
@@ -85,5 +86,38 @@ public sealed class MeetingPreparationHubTests(ServerFixture fixture) : IClassFi
 
         using var clerk = await ClosingFlow.ClientAsync(fixture.Server, "vanthu");
         Assert.Equal(HttpStatusCode.Forbidden, (await clerk.GetAsync(new Uri($"/api/meetings/{id}/invitation.ics", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_secretary_sees_who_has_opened_a_document_and_nobody_else_does()
+    {
+        await using var chair = await fixture.ConnectAsync("chutich");
+        await using var secretaryHub = await fixture.ConnectAsync("thuky");
+        await using var delegateHub = await fixture.ConnectAsync("daibieu1");
+        var id = await ServerFixture.NewMeetingAsync(chair);
+        using var secretary = await DocumentUploads.SignInAsync(fixture.Server.BaseAddress, "thuky");
+        var document = (await secretary.UploadAsync(id, await File.ReadAllBytesAsync(Path.Combine(RepositoryPaths.Fixtures, "pdfs", "sizes.pdf")), "Tờ trình")).Document!;
+
+        async Task<Result<DocumentReadings>> ReadingsAsync(MeetingHubClient client, string documentId) =>
+            await client.Connection.InvokeAsync<Result<DocumentReadings>>(nameof(MeetingHub.GetDocumentReadings), id, documentId);
+
+        Assert.Equal(0, (await ReadingsAsync(secretaryHub, document.DocumentId)).Value!.Count);
+        using (var reader = await DocumentUploads.SignInAsync(fixture.Server.BaseAddress, "daibieu1"))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await reader.FetchAsync(id, document.DocumentId, 1)).Status);
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await reader.FetchAsync(id, document.DocumentId, 1)).Status);   // once is enough
+        }
+
+        DocumentReadings? readings = null;
+        for (var i = 0; i < 50 && readings?.Count != 1; i++)   // recorded one-way after the file is served
+        {
+            await Task.Delay(100);
+            readings = (await ReadingsAsync(chair, document.DocumentId)).Value;
+        }
+
+        Assert.Equal(1, readings!.Count);
+        Assert.Equal("daibieu1", readings.First.Single().UserName);
+        Assert.Equal(ErrorCodes.Forbidden.Code, (await ReadingsAsync(delegateHub, document.DocumentId)).Error!.Code);
+        Assert.Equal(ErrorCodes.DocumentNotFound.Code, (await ReadingsAsync(secretaryHub, "d99")).Error!.Code);
     }
 }

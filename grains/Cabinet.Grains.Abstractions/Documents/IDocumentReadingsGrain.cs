@@ -15,5 +15,5 @@ public interface IDocumentReadingsGrain : IGrainWithStringKey
     [OneWay]
     Task RecordAsync(string userName, DateTimeOffset at);
 
-    Task<ImmutableArray<DocumentReading>> GetAsync();
+    Task<DocumentReadings> GetAsync();
 }

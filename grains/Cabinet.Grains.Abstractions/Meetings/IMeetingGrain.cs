@@ -64,8 +64,8 @@ public interface IMeetingGrain : IGrainWithStringKey
     /// <summary>The actor answers their invitation (scheduled or live meeting); the secretary sees it live.</summary>
     Task<CommandResult> AnswerInvitationAsync(Actor actor, InvitationAnswerInput answer);
 
-    /// <summary>Who has opened each document, for the chair and the secretary.</summary>
-    Task<Result<ImmutableArray<Documents.DocumentReading>>> GetDocumentReadingsAsync(Actor actor);
+    /// <summary>Who has opened one document, for those who prepare the meeting.</summary>
+    Task<Result<Documents.DocumentReadings>> GetDocumentReadingsAsync(Actor actor, string documentId);
 
     Task<CommandResult> OpenAsync(Actor actor);
 

@@ -20,6 +20,7 @@ public sealed class DocumentReadingsGrain(
         await state.WriteStateAsync();
     }
 
-    public Task<ImmutableArray<DocumentReading>> GetAsync() =>
-        Task.FromResult<ImmutableArray<DocumentReading>>([.. state.State.FirstOpened.OrderBy(r => r.Value).Select(r => new DocumentReading(DocumentId, r.Key, r.Value))]);
+    public Task<DocumentReadings> GetAsync() =>
+        Task.FromResult(new DocumentReadings(DocumentId, state.State.FirstOpened.Count, [.. state.State.FirstOpened
+            .OrderBy(r => r.Value).Take(DocumentReadings.MaxListed).Select(r => new DocumentReading(DocumentId, r.Key, r.Value))]));
 }

@@ -76,16 +76,14 @@ public sealed partial class MeetingGrain
         return await CreateAsync(actor, setup);
     }
 
-    public async Task<Result<ImmutableArray<DocumentReading>>> GetDocumentReadingsAsync(Actor actor)
+    public async Task<Result<DocumentReadings>> GetDocumentReadingsAsync(Actor actor, string documentId)
     {
         var s = state.State;
-        if (!s.Exists || !MeetingAccess.CanPrepare(s, actor))
-        {
-            return Result<ImmutableArray<DocumentReading>>.Refused(s.Exists ? ErrorCodes.Forbidden : ErrorCodes.MeetingNotFound);
-        }
-
-        var readings = await Task.WhenAll(s.Documents.Select(d =>
-            GrainFactory.GetGrain<IDocumentReadingsGrain>(IAnnotationGrain.KeyOf(MeetingId, d.DocumentId)).GetAsync()));
-        return Result<ImmutableArray<DocumentReading>>.Of([.. readings.SelectMany(r => r)]);
+        var refusal = !s.Exists ? ErrorCodes.MeetingNotFound
+            : !MeetingAccess.CanPrepare(s, actor) ? ErrorCodes.Forbidden
+            : s.Documents.All(d => d.DocumentId != documentId) ? ErrorCodes.DocumentNotFound
+            : null;
+        return refusal is not null ? Result<DocumentReadings>.Refused(refusal)
+            : Result<DocumentReadings>.Of(await GrainFactory.GetGrain<IDocumentReadingsGrain>(IAnnotationGrain.KeyOf(MeetingId, documentId)).GetAsync());
     }
 }

@@ -22,6 +22,11 @@ public sealed partial class MeetingSession
     public Task<Result<AnnotationView>> ShareAnnotationAsync(string documentId, string annotationId, bool shared) =>
         AnnotationsOf(documentId, (g, a) => g.ShareAsync(a, annotationId, shared));
 
+    /// <summary>Who has opened the document (for those who prepare the meeting; the grain refuses anyone else).</summary>
+    public Task<Result<DocumentReadings>> GetDocumentReadingsAsync(string documentId) =>
+        Snapshot is null || Actor is null ? Task.FromResult(Result<DocumentReadings>.Refused(Error ?? ErrorCodes.NotSignedIn))
+            : Guarded(() => grains.GetGrain<Meetings.IMeetingGrain>(Snapshot.MeetingId).GetDocumentReadingsAsync(Actor, documentId));
+
     public Task<CommandResult> DeleteAnnotationAsync(string documentId, string annotationId) =>
         Snapshot is null || Actor is null ? Task.FromResult(CommandResult.Refused(Error ?? ErrorCodes.NotSignedIn))
             : Guarded(() => grains.GetGrain<IAnnotationGrain>(IAnnotationGrain.KeyOf(Snapshot.MeetingId, documentId)).DeleteAsync(Actor, annotationId));

@@ -13,6 +13,8 @@ public sealed partial class DocumentsPanel
     private PageRequest _request = new(1, 0);
     private bool _steppedAway;
     private FollowState? _applied;
+    private DocumentReadings? _readings;
+    private string? _readingsFor, _readingsError;
 
     [Parameter, EditorRequired] public MeetingSnapshot Meeting { get; set; } = default!;
     [Parameter] public MeetingRole Role { get; set; }
@@ -72,6 +74,13 @@ public sealed partial class DocumentsPanel
         }
 
         (_openId, _version, _request) = (documentId, version, _request.Next(page));
+    }
+
+    /// <summary>Who has opened the document: asked when the secretary wants it, not pushed (it changes with every first reading).</summary>
+    private async Task ShowReadingsAsync(string documentId)
+    {
+        var result = await Session.GetDocumentReadingsAsync(documentId);
+        (_readingsFor, _readings, _readingsError) = (documentId, result.Value, result.Ok ? null : result.Error!.Message);
     }
 
     private void Close()

@@ -38,7 +38,12 @@ public static class BenchRun
     {
         await using var redisServer = redis ? await RedisServer.StartAsync() : null;
         Log($"starting Cabinet ({(redis ? "Redis" : "embedded")} mode)");
-        await using var server = await CabinetServer.StartAsync(new CabinetServerOptions { RedisConnectionString = redisServer?.ConnectionString });
+        await using var server = await CabinetServer.StartAsync(new CabinetServerOptions
+        {
+            RedisConnectionString = redisServer?.ConnectionString,
+            // A full run lasts longer than an access token (10 minutes): the harness measures meetings, not token refresh.
+            ExtraArguments = ["--Cabinet:Sessions:AccessTokenMinutes=240"],
+        });
         using var http = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
         var adminToken = await BenchAccounts.SignInAsync(http, "quantri");
         using var chair = new BenchAccount("chutich", "", "") { Token = await BenchAccounts.SignInAsync(http, "chutich") };

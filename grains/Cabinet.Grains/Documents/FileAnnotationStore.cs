@@ -55,6 +55,7 @@ public sealed class FileAnnotationStore(string dataPath) : IAnnotationStore
     public Task RemoveAsync(string meetingId, string documentId, string name)
     {
         File.Delete(Path.Combine(FolderOf(meetingId, documentId), AnnotationEntryName.Require(name) + Extension));
+        PrivateFiles.SyncFolder(FolderOf(meetingId, documentId));
         return Task.CompletedTask;
     }
 

@@ -64,6 +64,7 @@ public static partial class PrivateFiles
         var temp = path + ".tmp";
         Write(temp, content);
         File.Move(temp, path, overwrite: true);
+        SyncFolder(Path.GetDirectoryName(Path.GetFullPath(path))!);
     }
 
     /// <summary>

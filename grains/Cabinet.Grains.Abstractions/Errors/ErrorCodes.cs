@@ -92,6 +92,8 @@ public static class ErrorCodes
     // conclusions and closing
     public static readonly CabinetError ConclusionStale = new("conclusion.stale", "Dự thảo kết luận đã được sửa; hãy xem bản mới nhất trước khi duyệt.");
     public static readonly CabinetError ConclusionEmpty = new("conclusion.empty", "Chưa có dự thảo kết luận để duyệt.");
+    public static readonly CabinetError ConclusionNotApproved = new("conclusion.not_approved", "Chỉ công bố được kết luận đã được chủ trì duyệt.");
+    public static readonly CabinetError ConclusionPublicationsFull = new("conclusion.publications_full", "Đơn vị đã công bố số kết luận tối đa trong năm.");
     public static readonly CabinetError FloorSpeaking = new("floor.speaking", "Đang có đại biểu phát biểu; hãy kết thúc phát biểu trước khi bế mạc.");
     public static readonly CabinetError NotArchived = new("archive.not_ready", "Hồ sơ lưu trữ của cuộc họp chưa sẵn sàng.");
 

@@ -91,6 +91,25 @@ public sealed class AdministrationTests(BrowserFixture fixture) : IClassFixture<
         await commune.GotoAsync("/admin?org=tinh"); // not theirs: the page falls back to their own commune
         await Expect(commune.GetByTestId("org-selected")).ToContainTextAsync("xã Hòa Bình");
         await BrowserFixture.ScreenshotAsync(commune, "admin-commune-view");
+
+        // The commune's meeting rules: a quorum above the whole is refused and changes nothing; valid rules are kept.
+        await commune.GetByTestId("rules-quorum-numerator").FillAsync("5");
+        await commune.GetByTestId("rules-submit").ClickAsync();
+        await Expect(commune.GetByTestId("admin-error")).ToContainTextAsync("Quy chế họp không hợp lệ");
+        await Expect(commune.GetByTestId("rules-quorum-numerator")).ToHaveValueAsync("2");
+        await commune.GetByTestId("rules-quorum-numerator").FillAsync("1");
+        await commune.GetByTestId("rules-quorum-denominator").FillAsync("2");
+        await commune.GetByTestId("rules-majority").SelectOptionAsync("customFractionOfMembers");
+        await commune.GetByTestId("rules-majority-numerator").FillAsync("3");
+        await commune.GetByTestId("rules-majority-denominator").FillAsync("5");
+        await commune.GetByTestId("rules-deputies-vote").CheckAsync();
+        await commune.GetByTestId("rules-submit").ClickAsync();
+        await Expect(commune.GetByTestId("admin-done")).ToBeVisibleAsync();
+        await Expect(commune.GetByTestId("rules-quorum-denominator")).ToHaveValueAsync("2");
+        await Expect(commune.GetByTestId("rules-majority")).ToHaveValueAsync("customFractionOfMembers");
+        await Expect(commune.GetByTestId("rules-majority-numerator")).ToHaveValueAsync("3");
+        await Expect(commune.GetByTestId("rules-deputies-vote")).ToBeCheckedAsync();
+        await BrowserFixture.ScreenshotAsync(commune, "admin-meeting-rules");
     }
 
     private static async Task AddPersonAsync(IPage page, string userName, string displayName, string position, string role, string? password)

@@ -37,10 +37,10 @@ public sealed partial class SecretaryWorkspaceTests(BrowserFixture fixture) : IC
     {
         var secretary = await fixture.SignInAsync("thuky");
         var meetingId = await CreateDraftAsync(secretary);
-        await UploadPerItemAsync(secretary, meetingId);
-        await secretary.GetByTestId("link-settings").ClickAsync();
+        await UploadPerItemAsync(secretary);
         await secretary.GetByTestId("btn-schedule").ClickAsync();
         await Expect(secretary.GetByTestId("quorum")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Expect(secretary.GetByTestId("documents")).ToHaveAttributeAsync("data-count", "3", Soon);
 
         // daibieu2 cannot come and sends daibieu7; the secretary's page shows the deputy among the participants at once.
         var absent = await fixture.SignInAsync("daibieu2");
@@ -184,11 +184,10 @@ public sealed partial class SecretaryWorkspaceTests(BrowserFixture fixture) : IC
         }
     }
 
-    /// <summary>One document for each item, through the meeting page's upload form (the new-meeting page has none).</summary>
-    private static async Task UploadPerItemAsync(IPage secretary, string meetingId)
+    /// <summary>One document for each item, on the settings page the saved draft opens (the same form as the meeting page's).</summary>
+    private static async Task UploadPerItemAsync(IPage secretary)
     {
-        await secretary.GotoAsync($"/meetings/{meetingId}");
-        await Expect(secretary.GetByTestId("documents")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Expect(secretary.GetByTestId("setup-documents")).ToBeVisibleAsync(new() { Timeout = 15_000 });
         string[] files = ["ke-hoach-dich-vu-cong-truc-tuyen.pdf", "sizes.pdf", "rotated.pdf"];
         for (var i = 0; i < Items.Length; i++)
         {
@@ -198,9 +197,8 @@ public sealed partial class SecretaryWorkspaceTests(BrowserFixture fixture) : IC
             await secretary.GetByTestId("upload-file").SetInputFilesAsync(Pdf(files[i]));
             await secretary.GetByTestId("btn-upload").ClickAsync();
             await Expect(secretary.GetByTestId("upload-done")).ToContainTextAsync(title, new() { Timeout = 30_000 });
+            await Expect(secretary.GetByTestId($"setup-documents-i{i + 1}")).ToContainTextAsync(title, SoonContains);
         }
-
-        await Expect(secretary.GetByTestId("documents")).ToHaveAttributeAsync("data-count", "3", Soon);
     }
 
     private async Task<IPage> OpenAsync(string userName, string meetingId)

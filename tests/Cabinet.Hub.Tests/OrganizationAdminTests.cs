@@ -72,6 +72,61 @@ public sealed class OrganizationAdminTests(ServerFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task Meeting_rules_are_set_by_the_organisations_administrators_only_and_invalid_rules_change_nothing()
+    {
+        var province = await MeetingHubClient.GetTokenAsync(Server, "quantri");
+        var (commune, communeAdmin) = await NewCommuneAsync(province);
+        var path = $"/api/admin/organizations/{commune}/meeting-rules";
+        using (var defaults = await AccountSteps.SendAsync(Server, HttpMethod.Get, path, province))
+        {
+            var rules = await defaults.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal(2, rules.GetProperty("quorum").GetProperty("numerator").GetInt32());
+            Assert.Equal("moreThanHalfOfMembers", rules.GetProperty("majority").GetProperty("kind").GetString());
+            Assert.False(rules.GetProperty("deputiesVote").GetBoolean());
+        }
+
+        var half = new { quorum = new { numerator = 1, denominator = 2 }, majority = new { kind = "customFractionOfMembers", numerator = 3, denominator = 5 }, deputiesVote = true };
+        var token = await MeetingHubClient.GetTokenAsync(Server, communeAdmin, AccountSteps.Password);
+        foreach (var (who, organization) in new[] { (token, "tinh"), (token, "xa-binh-an") })
+        {
+            using var refused = await AccountSteps.SendAsync(Server, HttpMethod.Put, $"/api/admin/organizations/{organization}/meeting-rules", who, half);
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+            Assert.Equal("auth.forbidden", await AccountSteps.ErrorCodeOf(refused));
+        }
+
+        using (var member = await AccountSteps.SendAsync(Server, HttpMethod.Get, "/api/admin/organizations/tinh/meeting-rules", await MeetingHubClient.GetTokenAsync(Server, "daibieu1")))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, member.StatusCode);
+        }
+
+        foreach (var invalid in new object[]
+        {
+            new { quorum = new { numerator = 4, denominator = 3 }, majority = new { kind = "moreThanHalfOfMembers" }, deputiesVote = false },
+            new { quorum = new { numerator = 1, denominator = 0 }, majority = new { kind = "moreThanHalfOfMembers" }, deputiesVote = false },
+            new { quorum = new { numerator = 2, denominator = 3 }, majority = new { kind = "mostVotes" }, deputiesVote = false },
+            new { quorum = new { numerator = 2, denominator = 3 }, majority = new { kind = "customFractionOfMembers", numerator = 0, denominator = 3 }, deputiesVote = false },
+            new { quorum = new { numerator = 2, denominator = 3 }, majority = new { kind = "moreThanHalfOfMembers" } },
+        })
+        {
+            using var refused = await AccountSteps.SendAsync(Server, HttpMethod.Put, path, token, invalid);
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Equal("organization.rules_invalid", await AccountSteps.ErrorCodeOf(refused));
+        }
+
+        using (var set = await AccountSteps.SendAsync(Server, HttpMethod.Put, path, token, half))
+        {
+            Assert.Equal(HttpStatusCode.OK, set.StatusCode);
+        }
+
+        using var read = await AccountSteps.SendAsync(Server, HttpMethod.Get, path, province);
+        var saved = await read.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal((1, 2), (saved.GetProperty("quorum").GetProperty("numerator").GetInt32(), saved.GetProperty("quorum").GetProperty("denominator").GetInt32()));
+        Assert.Equal("customFractionOfMembers", saved.GetProperty("majority").GetProperty("kind").GetString());
+        Assert.Equal(3, saved.GetProperty("majority").GetProperty("numerator").GetInt32());
+        Assert.True(saved.GetProperty("deputiesVote").GetBoolean());
+    }
+
+    [Fact]
     public async Task A_csv_import_reports_each_bad_row_and_imports_the_others()
     {
         var province = await MeetingHubClient.GetTokenAsync(Server, "quantri");

@@ -18,6 +18,7 @@ public static class AuditKinds
     public const string AccountUnlocked = "admin.account_unlocked";
     public const string OrganizationCreated = "admin.organization_created";
     public const string SecondFactorPolicyChanged = "admin.second_factor_policy";
+    public const string MeetingRulesChanged = "admin.meeting_rules";
     public const string SecondFactorEnrolled = "mfa.enrolled";
     public const string SecondFactorSucceeded = "mfa.succeeded";
     public const string SecondFactorFailed = "mfa.failed";

@@ -58,6 +58,7 @@ public static class ErrorCodes
 
     // organisations (docs/identity.md)
     public static readonly CabinetError OrganizationExists = new("organization.exists", "Mã đơn vị đã tồn tại.");
+    public static readonly CabinetError MeetingRulesInvalid = new("organization.rules_invalid", "Quy chế họp không hợp lệ: tỷ lệ có mặt từ 0 đến 1 (mẫu số 1–1000), cách tính biểu quyết là một trong các cách đã định (tỷ lệ tùy chọn từ trên 0 đến 1).");
     public static readonly CabinetError OrganizationNotFound = new("organization.not_found", "Không tìm thấy đơn vị.");
     public static readonly CabinetError ImportTooLarge = new("import.too_large", "Tệp CSV quá lớn (tối đa 1 MiB).");
     public static readonly CabinetError ImportTooManyRows = new("import.too_many_rows", "Tệp CSV có quá nhiều dòng (tối đa 2.000 người mỗi lần).");
@@ -91,6 +92,8 @@ public static class ErrorCodes
     // conclusions and closing
     public static readonly CabinetError ConclusionStale = new("conclusion.stale", "Dự thảo kết luận đã được sửa; hãy xem bản mới nhất trước khi duyệt.");
     public static readonly CabinetError ConclusionEmpty = new("conclusion.empty", "Chưa có dự thảo kết luận để duyệt.");
+    public static readonly CabinetError ConclusionNotApproved = new("conclusion.not_approved", "Chỉ công bố được kết luận đã được chủ trì duyệt.");
+    public static readonly CabinetError ConclusionPublicationsFull = new("conclusion.publications_full", "Đơn vị đã công bố số kết luận tối đa trong năm.");
     public static readonly CabinetError FloorSpeaking = new("floor.speaking", "Đang có đại biểu phát biểu; hãy kết thúc phát biểu trước khi bế mạc.");
     public static readonly CabinetError NotArchived = new("archive.not_ready", "Hồ sơ lưu trữ của cuộc họp chưa sẵn sàng.");
 

@@ -118,6 +118,12 @@ public interface IMeetingGrain : IGrainWithStringKey
     /// <summary>The draft text, for the chair and the secretary only.</summary>
     Task<Result<ImmutableArray<string>>> GetConclusionDraftAsync(Actor actor, string itemId);
 
+    /// <summary>
+    /// Chair or secretary: publishes an approved conclusion to every member of the organisation (text, titles, dates;
+    /// nothing else of the meeting). Again after a new approval replaces it; again unchanged is accepted and re-sent.
+    /// </summary>
+    Task<CommandResult> PublishConclusionAsync(Actor actor, string itemId);
+
     /// <summary>Finishes sealing a closed meeting if it is not sealed yet (after a restart); does nothing otherwise.</summary>
     Task ResumeSealingAsync();
 

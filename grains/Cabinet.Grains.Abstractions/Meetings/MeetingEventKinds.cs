@@ -31,6 +31,7 @@ public static class MeetingEventKinds
     // conclusions and closing
     public const string ConclusionDrafted = "conclusion.drafted";
     public const string ConclusionApproved = "conclusion.approved";
+    public const string ConclusionPublished = "conclusion.published";
     public const string Archived = "meeting.archived";
 
     // floor

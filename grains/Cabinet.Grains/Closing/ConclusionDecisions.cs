@@ -68,6 +68,45 @@ internal static class ConclusionDecisions
             new { ItemId = itemId, Revision = revision, Paragraphs = draft });
     }
 
+    /// <summary>
+    /// Publishes the approved text to the organisation (chair or secretary; live or closed). The ledger keeps the
+    /// revision published; the text is the approved one already in the ledger.
+    /// </summary>
+    public static Decision Publish(MeetingState s, MeetingCommand c, string itemId)
+    {
+        if (!MeetingAccess.CanPrepare(s, c.Actor))
+        {
+            return Decision.Refuse(ErrorCodes.Forbidden);
+        }
+
+        if (s.Status is not (MeetingStatus.Live or MeetingStatus.Closed))
+        {
+            return Decision.Refuse(ErrorCodes.NotLive);
+        }
+
+        if (s.Agenda.All(i => i.Id != itemId))
+        {
+            return Decision.Refuse(ErrorCodes.AgendaItemNotFound);
+        }
+
+        var view = s.Conclusions.FirstOrDefault(x => x.ItemId == itemId);
+        if (view?.ApprovedRevision is not { } approved)
+        {
+            return Decision.Refuse(ErrorCodes.ConclusionNotApproved);
+        }
+
+        if (view.PublishedRevision == approved)
+        {
+            return Decision.Unchanged;
+        }
+
+        var published = view with { PublishedRevision = approved };
+        return Decision.Accept(
+            s with { Conclusions = s.Conclusions.Replace(view, published) },
+            c.EventOn(s, MeetingEventKinds.ConclusionPublished) with { ConclusionUpdate = published },
+            new { ItemId = itemId, Revision = approved });
+    }
+
     private static CabinetError? Check(MeetingState s, MeetingCommand c, string itemId, Func<MeetingState, People.Actor, bool> allowed) =>
         !allowed(s, c.Actor) ? ErrorCodes.Forbidden
         : s.Status == MeetingStatus.Closed ? ErrorCodes.MeetingClosed

@@ -22,6 +22,24 @@ public sealed partial class MeetingGrain
     public Task<CommandResult> ApproveConclusionAsync(Actor actor, string itemId, int revision) =>
         ExecuteAsync(actor, c => ConclusionDecisions.Approve(state.State, c, itemId, revision));
 
+    public async Task<CommandResult> PublishConclusionAsync(Actor actor, string itemId)
+    {
+        // The ledger first; publishing the same revision again is accepted unchanged and sends it again, so a list
+        // that missed it (a host failing in between) is mended by repeating the action.
+        var result = await ExecuteAsync(actor, c => ConclusionDecisions.Publish(state.State, c, itemId));
+        var s = state.State;
+        if (!result.Ok || s.Conclusions.FirstOrDefault(x => x.ItemId == itemId) is not { ApprovedAt: { } approvedAt } view
+            || s.Agenda.FirstOrDefault(i => i.Id == itemId) is not { } item)
+        {
+            return result;
+        }
+
+        var conclusion = new PublishedConclusion(MeetingId, itemId, s.Details.Title, s.Details.ScheduledStart, item.Title, view.Approved, approvedAt, clock.GetUtcNow());
+        var listed = await GrainFactory.GetGrain<IPublishedConclusionsGrain>(IPublishedConclusionsGrain.KeyOf(s.OrganizationId, s.Details.ScheduledStart.Year))
+            .PublishAsync(conclusion);
+        return listed.Ok ? result : CommandResult.Refused(listed.Error!, s.Version);
+    }
+
     public Task<Result<ImmutableArray<string>>> GetConclusionDraftAsync(Actor actor, string itemId)
     {
         if (!state.State.Exists || !MeetingAccess.CanPrepare(state.State, actor))

@@ -43,7 +43,7 @@ public sealed class OrganizationGrain(
     {
         if (rules is not { IsValid: true })
         {
-            return Errors.CommandResult.Refused(Errors.ErrorCodes.Invalid("Quy chế họp không hợp lệ."));
+            return Errors.CommandResult.Refused(Errors.ErrorCodes.MeetingRulesInvalid);
         }
 
         await SaveAsync(state.State with { Rules = rules });

@@ -20,6 +20,16 @@ public sealed record MajorityRule(MajorityKind Kind, int Numerator, int Denomina
     public static MajorityRule CustomFractionOfMembers(int numerator, int denominator) =>
         new(MajorityKind.CustomFractionOfMembers, numerator, denominator);
 
+    /// <summary>The rule of a kind: its fixed fraction, or the one given for <see cref="MajorityKind.CustomFractionOfMembers"/>.</summary>
+    public static MajorityRule Of(MajorityKind kind, int numerator = 0, int denominator = 0) => kind switch
+    {
+        MajorityKind.MoreThanHalfOfVotesCast => MoreThanHalfOfVotesCast,
+        MajorityKind.MoreThanHalfOfMembers => MoreThanHalfOfMembers,
+        MajorityKind.TwoThirdsOfMembers => TwoThirdsOfMembers,
+        MajorityKind.TwoThirdsOfPresent => TwoThirdsOfPresent,
+        _ => CustomFractionOfMembers(numerator, denominator),
+    };
+
     [JsonIgnore]
     public bool IsValid => Kind switch
     {

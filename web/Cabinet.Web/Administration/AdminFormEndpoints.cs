@@ -19,6 +19,11 @@ public static class AdminFormEndpoints
             Back(OrganizationEndpoints.ParsePolicy(policy) is { } parsed
                 ? await people.SetSecondFactorPolicyAsync(http, organizationId ?? "", parsed)
                 : CommandResult.Refused(ErrorCodes.InvalidInput), organizationId, "policy"));
+        forms.MapPost("/organizations/meeting-rules", async ([FromForm] string? organizationId, [FromForm] int? quorumNumerator, [FromForm] int? quorumDenominator,
+            [FromForm] string? majority, [FromForm] int? majorityNumerator, [FromForm] int? majorityDenominator, [FromForm] bool? deputiesVote,
+            HttpContext http, PeopleAdministration people) =>
+            Back(await people.SetMeetingRulesAsync(http, organizationId ?? "", new MeetingRulesChange(new(quorumNumerator, quorumDenominator),
+                new(majority, majorityNumerator, majorityDenominator), deputiesVote ?? false).ToRules()), organizationId, "rules"));
         forms.MapPost("/people/update", async ([FromForm] string? organizationId, [FromForm] string? userName, [FromForm] string? displayName, [FromForm] string? position,
             HttpContext http, PeopleAdministration people) =>
             Back(await people.UpdateAsync(http, userName ?? "", displayName, position), organizationId, "updated"));

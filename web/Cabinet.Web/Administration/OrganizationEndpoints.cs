@@ -6,7 +6,7 @@ namespace Cabinet.Web.Administration;
 
 /// <summary>
 /// The admin API for organisations (docs/identity.md): the tree an administrator administers, a new organisation
-/// under one of them, its second-factor policy, its people, and the CSV import of people.
+/// under one of them, its second-factor policy, its meeting rules, its people, and the CSV import of people.
 /// </summary>
 public static class OrganizationEndpoints
 {
@@ -25,6 +25,10 @@ public static class OrganizationEndpoints
             ParsePolicy(change?.Policy) is not { } policy
                 ? AdminResults.Refused(Errors.ErrorCodes.Invalid("Chính sách phải là administrators, administrators_and_organizers hoặc optional."))
                 : AdminResults.Of(await people.SetSecondFactorPolicyAsync(http, organizationId, policy), () => Results.Json(new { organizationId, policy = change!.Policy })));
+        organizations.MapGet("/{organizationId}/meeting-rules", async (string organizationId, HttpContext http, PeopleAdministration people) =>
+            AdminResults.Of(await people.MeetingRulesAsync(http, organizationId), rules => Results.Json(MeetingRulesChange.Show(rules))));
+        organizations.MapPut("/{organizationId}/meeting-rules", async (string organizationId, MeetingRulesChange? change, HttpContext http, PeopleAdministration people) =>
+            AdminResults.Of(await people.SetMeetingRulesAsync(http, organizationId, change?.ToRules()), () => Results.Json(MeetingRulesChange.Show(change!.ToRules()!))));
         organizations.MapGet("/{organizationId}/people", async (string organizationId, HttpContext http, PeopleAdministration people) =>
             AdminResults.Of(await people.PeopleAsync(http, organizationId), list => Results.Json(list.Select(p => new
             {

@@ -56,6 +56,34 @@ public sealed partial class PeopleAdministration(IGrainFactory grains, Organizat
         return CommandResult.Accepted(0);
     }
 
+    public async Task<Result<Meetings.MeetingRules>> MeetingRulesAsync(HttpContext http, string organizationId) =>
+        await AdministersAsync(http, organizationId)
+            ? Result<Meetings.MeetingRules>.Of(await grains.GetGrain<IOrganizationGrain>(organizationId).GetRulesAsync())
+            : Result<Meetings.MeetingRules>.Refused(ErrorCodes.NotAdministratorOf);
+
+    /// <summary>Sets the rules later meetings copy when they are scheduled (meetings already scheduled keep theirs).</summary>
+    public async Task<CommandResult> SetMeetingRulesAsync(HttpContext http, string organizationId, Meetings.MeetingRules? rules)
+    {
+        if (!await AdministersAsync(http, organizationId))
+        {
+            return CommandResult.Refused(ErrorCodes.NotAdministratorOf);
+        }
+
+        if (rules is null)
+        {
+            return CommandResult.Refused(ErrorCodes.MeetingRulesInvalid);
+        }
+
+        var set = await grains.GetGrain<IOrganizationGrain>(organizationId).SetRulesAsync(rules);
+        if (set.Ok)
+        {
+            await audit.RecordAsync(http, AuditKinds.MeetingRulesChanged,
+                $"{organizationId}: quorum {rules.Quorum.Numerator}/{rules.Quorum.Denominator}, {rules.Majority.Kind} {rules.Majority.Numerator}/{rules.Majority.Denominator}, deputies vote {rules.DeputiesVote}");
+        }
+
+        return set;
+    }
+
     /// <summary>The organisation's people, by display name.</summary>
     public async Task<Result<ImmutableArray<AccountStatus>>> PeopleAsync(HttpContext http, string organizationId)
     {

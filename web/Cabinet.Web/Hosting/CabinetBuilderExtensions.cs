@@ -11,6 +11,7 @@ using Cabinet.Web.Seed;
 using Cabinet.Web.Sessions;
 using Cabinet.Web.Invitations;
 using Cabinet.Web.Administration;
+using Cabinet.Web.Conclusions;
 
 namespace Cabinet.Web.Hosting;
 
@@ -62,6 +63,7 @@ public static class CabinetBuilderExtensions
         builder.Services.AddSingleton<Cabinet.Web.Invitations.DirectorySearch>();
         builder.Services.AddSingleton<Administration.OrganizationTree>();
         builder.Services.AddSingleton<Administration.PeopleAdministration>();
+        builder.Services.AddSingleton<Conclusions.PublishedConclusions>();
         builder.Services.AddTransient<MeetingSession>();
         builder.Services.AddSingleton<DocumentIntake>();
         builder.Services.AddOptions<VerifyOptions>().BindConfiguration(VerifyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -122,6 +124,7 @@ public static class CabinetBuilderExtensions
         app.MapArchiveEndpoints();
         app.MapDocumentEndpoints();
         app.MapInvitationEndpoints();
+        app.MapConclusionEndpoints();
         app.MapSelfServiceEndpoints();
         app.MapSecondFactorEndpoints();
         app.MapAdminEndpoints();

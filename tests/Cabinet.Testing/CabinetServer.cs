@@ -26,7 +26,7 @@ public sealed class CabinetServer : IAsyncDisposable
     public static async Task<CabinetServer> StartAsync(CabinetServerOptions? options = null)
     {
         options ??= new CabinetServerOptions();
-        var port = FreePort.Next();
+        var port = options.Port ?? FreePort.Next();
         var baseAddress = new Uri($"http://127.0.0.1:{port}");
         var arguments = new List<string>
         {

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Cabinet.Testing;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -24,6 +25,7 @@ public sealed class SingleSignOnTests(SingleSignOnTests.ProviderAndCabinet fixtu
         await Expect(page.GetByTestId("signed-in-as")).Not.ToBeEmptyAsync();
         await page.GotoAsync("/account");
         await Expect(page.Locator("[data-testid=sessions] li")).ToHaveCountAsync(1);
+        Assert.Contains(await AuditDetailsAsync("auth.sign_in", "daibieu3"), d => d.Contains("single sign-on by preferred_username", StringComparison.Ordinal));
 
         // The session is Cabinet's own: signing out ends it like a password sign-in's.
         await page.GetByTestId("logout").ClickAsync();
@@ -40,8 +42,28 @@ public sealed class SingleSignOnTests(SingleSignOnTests.ProviderAndCabinet fixtu
 
         await page.WaitForURLAsync(url => url.StartsWith(fixture.Cabinet.BaseAddress.ToString(), StringComparison.Ordinal) && new Uri(url).AbsolutePath == "/login");
         await Expect(page.GetByTestId("login-error")).ToContainTextAsync("không khớp với người dùng nào của Cabinet");
+        Assert.Contains(await AuditDetailsAsync("auth.sign_in_failed"), d => d.Contains("no account for preferred_username=nguoi.la (auth.sso_no_account)", StringComparison.Ordinal));
         await page.GotoAsync("/");
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/login");
+    }
+
+    [Fact]
+    public async Task A_disabled_account_is_refused_even_when_the_provider_vouches_for_it()
+    {
+        await AdminApi.AdministerAsync(fixture.Cabinet.BaseAddress, "daibieu4", "disable");
+        var page = await fixture.NewPageAsync();
+        await SignInAtProviderAsync(page, "daibieu4");
+
+        await page.WaitForURLAsync(url => url.StartsWith(fixture.Cabinet.BaseAddress.ToString(), StringComparison.Ordinal) && new Uri(url).AbsolutePath == "/login");
+        await Expect(page.GetByTestId("login-error")).ToContainTextAsync("vô hiệu hóa");
+        await AdminApi.AdministerAsync(fixture.Cabinet.BaseAddress, "daibieu4", "enable");
+    }
+
+    private async Task<List<string>> AuditDetailsAsync(string kind, string? actor = null)
+    {
+        using var response = await AdminApi.SendAsync(fixture.Cabinet.BaseAddress, HttpMethod.Get, $"/api/admin/audit?kind={kind}" + (actor is null ? "" : $"&actor={actor}"));
+        using var json = JsonDocument.Parse(await response.EnsureSuccessStatusCode().Content.ReadAsStringAsync());
+        return [.. json.RootElement.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("detail").GetString() ?? "")];
     }
 
     private static async Task SignInAtProviderAsync(IPage page, string user)

@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using Cabinet.Testing;
 
 namespace Cabinet.E2E;
@@ -6,11 +7,12 @@ namespace Cabinet.E2E;
 /// <summary>The demo administrator (quantri) calling Cabinet's admin API with a bearer token, for a test's setup and checks.</summary>
 public static class AdminApi
 {
-    public static async Task<HttpResponseMessage> SendAsync(Uri cabinet, HttpMethod method, string path)
+    /// <param name="token">quantri's token when the test already holds one (a fresh one otherwise).</param>
+    public static async Task<HttpResponseMessage> SendAsync(Uri cabinet, HttpMethod method, string path, string? token = null, object? json = null)
     {
         using var http = new HttpClient { BaseAddress = cabinet };
-        using var request = new HttpRequestMessage(method, path);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await MeetingHubClient.GetTokenAsync(cabinet, "quantri"));
+        using var request = new HttpRequestMessage(method, path) { Content = json is null ? null : JsonContent.Create(json) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token ?? await MeetingHubClient.GetTokenAsync(cabinet, "quantri"));
         return await http.SendAsync(request);
     }
 

@@ -59,6 +59,32 @@ public sealed class SingleSignOnTests(SingleSignOnTests.ProviderAndCabinet fixtu
         await AdminApi.AdministerAsync(fixture.Cabinet.BaseAddress, "daibieu4", "enable");
     }
 
+    [Fact]
+    public async Task An_administrator_whose_organisation_requires_the_second_factor_is_sent_to_the_password_and_code()
+    {
+        // One token for the whole test: once the policy asks quantri a code, a new token would need it too.
+        var token = await MeetingHubClient.GetTokenAsync(fixture.Cabinet.BaseAddress, "quantri");
+        await SetProvincePolicyAsync(token, "administrators");
+        try
+        {
+            var page = await fixture.NewPageAsync();
+            await SignInAtProviderAsync(page, "quantri");
+
+            await page.WaitForURLAsync(url => url.StartsWith(fixture.Cabinet.BaseAddress.ToString(), StringComparison.Ordinal) && new Uri(url).AbsolutePath == "/login");
+            await Expect(page.GetByTestId("login-error")).ToContainTextAsync("cần xác thực hai lớp");
+        }
+        finally
+        {
+            await SetProvincePolicyAsync(token, "optional");
+        }
+    }
+
+    private async Task SetProvincePolicyAsync(string token, string policy)
+    {
+        using var response = await AdminApi.SendAsync(fixture.Cabinet.BaseAddress, HttpMethod.Put, "/api/admin/organizations/tinh/second-factor", token, new { policy });
+        response.EnsureSuccessStatusCode();
+    }
+
     private async Task<List<string>> AuditDetailsAsync(string kind, string? actor = null)
     {
         using var response = await AdminApi.SendAsync(fixture.Cabinet.BaseAddress, HttpMethod.Get, $"/api/admin/audit?kind={kind}" + (actor is null ? "" : $"&actor={actor}"));

@@ -11,8 +11,8 @@ namespace Cabinet.Web.Identity;
 /// <summary>
 /// Sign-in through the province's OpenID provider: the ID token's configured claim names an existing Cabinet account
 /// (never created here), which then gets an ordinary server-side session from <see cref="SignInSessions"/>, so
-/// sign-out, "sign out everywhere" and disabling end it like any other. No match, a disabled account or a failed
-/// exchange lands on /login with a refusal, written to the audit log.
+/// sign-out, "sign out everywhere" and disabling end it like any other. No match, a disabled account, an account
+/// Cabinet asks its second factor of, or a failed exchange lands on /login with a refusal, written to the audit log.
 /// </summary>
 public static class SingleSignOn
 {
@@ -83,13 +83,16 @@ public static class SingleSignOn
     private static async Task<SignInOutcome> MatchAsync(HttpContext http, string? claimValue, string claim)
     {
         var name = claimValue?.Trim().ToLowerInvariant() ?? "";
-        var status = name.Length is 0 or > SignInChecker.MaxUserName
-            ? null
-            : await http.RequestServices.GetRequiredService<IGrainFactory>().GetGrain<IUserGrain>(name).GetStatusAsync();
+        var grains = http.RequestServices.GetRequiredService<IGrainFactory>();
+        var status = name.Length is 0 or > SignInChecker.MaxUserName ? null : await grains.GetGrain<IUserGrain>(name).GetStatusAsync();
+        // The provider stands in for the password only: whom Cabinet asks its second factor still has to sign in with it.
+        var secondFactorAsked = status is not null && SecondFactorRules.IsAsked(
+            await grains.GetGrain<IOrganizationGrain>(status.Profile.OrganizationId).GetSecondFactorPolicyAsync(), status.Profile.Role, status.SecondFactorEnrolled);
         var outcome = status switch
         {
             null => SignInOutcome.Refused(ErrorCodes.SingleSignOnNoAccount, $"single sign-on: no account for {claim}={Shorten(claimValue)}"),
             { Disabled: true } => SignInOutcome.Refused(ErrorCodes.AccountDisabled, "single sign-on: disabled"),
+            _ when secondFactorAsked => SignInOutcome.Refused(ErrorCodes.SingleSignOnSecondFactor, "single sign-on: Cabinet's second factor is asked of this account"),
             _ => SignInOutcome.Of(status.Profile, "", $"single sign-on by {claim}"),
         };
         if (!outcome.Ok)

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Cabinet.Testing;
 
 /// <summary>
@@ -61,34 +59,6 @@ public sealed class OidcProvider : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await _process.DisposeAsync();
 
-    private async Task WaitUntilServingAsync()
-    {
-        using var http = new HttpClient { BaseAddress = Authority, Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException("The OpenID provider exited during start-up:\n" + Output);
-            }
-
-            try
-            {
-                if ((await http.GetAsync(new Uri(".well-known/openid-configuration", UriKind.Relative))).IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-            catch (TaskCanceledException)
-            {
-            }
-
-            await Task.Delay(200);
-        }
-
-        throw new TimeoutException(string.Create(CultureInfo.InvariantCulture, $"The OpenID provider did not answer at {Authority}:\n{Output}"));
-    }
+    private Task WaitUntilServingAsync() =>
+        _process.WaitUntilServingAsync("The OpenID provider", Authority, ".well-known/openid-configuration", TimeSpan.FromSeconds(60));
 }

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using Cabinet.Testing;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -40,12 +39,5 @@ public sealed class AccountSessionTests(BrowserFixture fixture) : IClassFixture<
         await phone.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/login", WithinARevalidation);
     }
 
-    private async Task AdministerAsync(string userName, string action)
-    {
-        using var http = new HttpClient { BaseAddress = fixture.Server.BaseAddress };
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/admin/users/{userName}/{action}");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await MeetingHubClient.GetTokenAsync(fixture.Server.BaseAddress, "quantri"));
-        using var response = await http.SendAsync(request);
-        response.EnsureSuccessStatusCode();
-    }
+    private Task AdministerAsync(string userName, string action) => AdminApi.AdministerAsync(fixture.Server.BaseAddress, userName, action);
 }

@@ -31,6 +31,20 @@ public sealed class ProductionModeTests
     }
 
     [Fact]
+    public async Task Production_refuses_a_single_sign_on_authority_without_tls_unless_the_test_flag_says_so()
+    {
+        var sso = new[] { "--Cabinet:Oidc:Authority=http://127.0.0.1:9/", "--Cabinet:Oidc:ClientId=cabinet" };
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            CabinetServer.StartAsync(new CabinetServerOptions { Environment = "Production", ExtraArguments = sso }));
+        Assert.Contains("Cabinet:Oidc:Authority (http://127.0.0.1:9/) is not an https:// address", refused.Message, StringComparison.Ordinal);
+
+        var flagged = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            CabinetServer.StartAsync(new CabinetServerOptions { Environment = "Production", ExtraArguments = [.. sso, "--Cabinet:Oidc:AllowHttpAuthority=true"] }));
+        Assert.DoesNotContain("Cabinet:Oidc", flagged.Message, StringComparison.Ordinal);
+        Assert.Contains("Cabinet:SigningCertificatePath is not set", flagged.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Production_with_its_certificate_seeds_nothing_and_its_results_verify_against_that_certificates_issuer()
     {
         var folder = RepositoryPaths.NewTempFolder("production");

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Cabinet.Testing;
 
 /// <summary>
@@ -26,7 +24,7 @@ public sealed class CabinetServer : IAsyncDisposable
     public static async Task<CabinetServer> StartAsync(CabinetServerOptions? options = null)
     {
         options ??= new CabinetServerOptions();
-        var port = FreePort.Next();
+        var port = options.Port ?? FreePort.Next();
         var baseAddress = new Uri($"http://127.0.0.1:{port}");
         var arguments = new List<string>
         {
@@ -80,34 +78,6 @@ public sealed class CabinetServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await _process.DisposeAsync();
 
-    private async Task WaitUntilHealthyAsync()
-    {
-        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException("Cabinet exited during start-up:\n" + Output);
-            }
-
-            try
-            {
-                if ((await http.GetAsync(new Uri("/health", UriKind.Relative))).IsSuccessStatusCode && Output.Contains("Cabinet is running", StringComparison.Ordinal))
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-            catch (TaskCanceledException)
-            {
-            }
-
-            await Task.Delay(200);
-        }
-
-        throw new TimeoutException(string.Create(CultureInfo.InvariantCulture, $"Cabinet did not become healthy at {BaseAddress}:\n{Output}"));
-    }
+    private Task WaitUntilHealthyAsync() => _process.WaitUntilServingAsync("Cabinet", BaseAddress, "/health", TimeSpan.FromSeconds(90),
+        () => Output.Contains("Cabinet is running", StringComparison.Ordinal));
 }

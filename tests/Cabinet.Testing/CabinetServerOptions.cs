@@ -8,6 +8,9 @@ public sealed record CabinetServerOptions
 
     public IReadOnlyList<string> ExtraArguments { get; init; } = [];
 
+    /// <summary>The loopback port to listen on, when a test must know it before the start (a provider's redirect URI); a free one otherwise.</summary>
+    public int? Port { get; init; }
+
     /// <summary>ASPNETCORE_ENVIRONMENT of the process: Development (demo data, development CA) unless a test says Production.</summary>
     public string Environment { get; init; } = "Development";
 

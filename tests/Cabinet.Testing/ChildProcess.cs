@@ -46,6 +46,41 @@ public sealed class ChildProcess : IAsyncDisposable
         return child;
     }
 
+    /// <summary>
+    /// Waits until <paramref name="path"/> on <paramref name="baseAddress"/> answers with success and <paramref name="ready"/>
+    /// (if given) holds; throws with the process's output when it exits first or the time runs out.
+    /// </summary>
+    public async Task WaitUntilServingAsync(string name, Uri baseAddress, string path, TimeSpan limit, Func<bool>? ready = null)
+    {
+        using var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow + limit;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (HasExited)
+            {
+                throw new InvalidOperationException($"{name} exited during start-up:\n{Output}");
+            }
+
+            try
+            {
+                if ((await http.GetAsync(new Uri(path, UriKind.Relative))).IsSuccessStatusCode && (ready is null || ready()))
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException)
+            {
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{name} did not become healthy at {baseAddress}:\n{Output}"));
+    }
+
     /// <summary>Asks the process to stop (SIGTERM) and waits for it; kills it if it does not stop in time.</summary>
     public async Task StopAsync(TimeSpan? grace = null)
     {

@@ -9,15 +9,17 @@ public static class RepositoryPaths
     public static string Fixtures => Path.Combine(Root, "tests", "fixtures");
 
     /// <summary>The Cabinet.Web build of the same configuration as the running tests.</summary>
-    public static string WebAssembly
+    public static string WebAssembly => Built(Path.Combine("web", "Cabinet.Web"), "Cabinet.Web.dll");
+
+    /// <summary>The tests' own OpenID provider (tests/Cabinet.OidcProvider), built with the tests.</summary>
+    public static string OidcProviderAssembly => Built(Path.Combine("tests", "Cabinet.OidcProvider"), "Cabinet.OidcProvider.dll");
+
+    private static string Built(string project, string assembly)
     {
-        get
-        {
-            var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-                ? "Release" : "Debug";
-            var path = Path.Combine(Root, "web", "Cabinet.Web", "bin", configuration, "net10.0", "Cabinet.Web.dll");
-            return File.Exists(path) ? path : throw new FileNotFoundException("Build web/Cabinet.Web first.", path);
-        }
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+            ? "Release" : "Debug";
+        var path = Path.Combine(Root, project, "bin", configuration, "net10.0", assembly);
+        return File.Exists(path) ? path : throw new FileNotFoundException($"Build {project} first.", path);
     }
 
     public static string NewTempFolder(string purpose) =>

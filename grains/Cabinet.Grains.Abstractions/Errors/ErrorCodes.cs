@@ -54,6 +54,9 @@ public static class ErrorCodes
     public static readonly CabinetError SecondFactorFailed = new("auth.mfa_failed", "Mã xác thực không đúng, đã được dùng hoặc đã hết hạn.");
     public static readonly CabinetError SecondFactorChallengeInvalid = new("auth.mfa_challenge_invalid", "Bước xác thực thứ hai đã hết hạn hoặc không hợp lệ; hãy đăng nhập lại bằng mật khẩu.");
     public static readonly CabinetError SecondFactorNotStarted = new("mfa.not_started", "Chưa bắt đầu đăng ký xác thực hai lớp; hãy tạo mã QR trước.");
+    public static readonly CabinetError SingleSignOnNoAccount = new("auth.sso_no_account", "Tài khoản đăng nhập một lần của bạn không khớp với người dùng nào của Cabinet; hãy liên hệ quản trị viên để được cấp tài khoản.");
+    public static readonly CabinetError SingleSignOnSecondFactor = new("auth.sso_second_factor", "Tài khoản của bạn cần xác thực hai lớp của Cabinet; hãy đăng nhập bằng mật khẩu và mã xác thực.");
+    public static readonly CabinetError SingleSignOnFailed = new("auth.sso_failed", "Đăng nhập một lần không thành công; hãy thử lại hoặc đăng nhập bằng mật khẩu.");
     public static readonly CabinetError AccountExists = new("account.exists", "Tên đăng nhập đã tồn tại.");
 
     // organisations (docs/identity.md)

@@ -120,6 +120,7 @@ public static class CabinetBuilderExtensions
         app.MapStaticAssets();
         app.MapHealthChecks("/health");
         app.MapAccountEndpoints();
+        app.MapSingleSignOnEndpoints();
         app.MapPkiEndpoints();
         app.MapArchiveEndpoints();
         app.MapDocumentEndpoints();

@@ -15,7 +15,7 @@ public static class ProductionReadiness
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(environment);
         var options = configuration.GetSection(CabinetOptions.Section).Get<CabinetOptions>() ?? new CabinetOptions();
-        var problems = new List<string>();
+        var problems = new List<string>(SingleSignOnProblems(configuration, environment));
         var signing = options.SigningCertificatePath;
         if (string.IsNullOrWhiteSpace(signing))
         {
@@ -53,6 +53,26 @@ public static class ProductionReadiness
         }
 
         return problems;
+    }
+
+    private static IEnumerable<string> SingleSignOnProblems(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var sso = configuration.GetSection(Identity.SingleSignOnOptions.Section).Get<Identity.SingleSignOnOptions>();
+        if (sso is not { Enabled: true })
+        {
+            yield break;
+        }
+
+        if (string.IsNullOrWhiteSpace(sso.ClientId))
+        {
+            yield return "Cabinet:Oidc:ClientId is not set: single sign-on needs the client id the OpenID provider registered for Cabinet.";
+        }
+
+        if (!sso.IsHttps && !environment.IsDevelopment() && !sso.AllowHttpAuthority)
+        {
+            yield return $"Cabinet:Oidc:Authority ({sso.Authority}) is not an https:// address: ID tokens and the client secret must travel "
+                + "only over TLS. Set the provider's https:// issuer address.";
+        }
     }
 
     private static X509Certificate2? Check(List<string> problems, string setting, string path, Func<string?> password)

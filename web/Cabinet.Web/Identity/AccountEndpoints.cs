@@ -127,6 +127,7 @@ public static class AccountEndpoints
         _ => Results.Json(outcome.Error, statusCode: StatusCodes.Status401Unauthorized),
     };
 
-    private static bool IsLocal(string? url) =>
+    /// <summary>A return address on this site only (no open redirect).</summary>
+    internal static bool IsLocal(string? url) =>
         !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);
 }

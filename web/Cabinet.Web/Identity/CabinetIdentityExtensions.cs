@@ -51,7 +51,8 @@ public static class CabinetIdentityExtensions
 
                     return Task.CompletedTask;
                 };
-            });
+            })
+            .AddCabinetSingleSignOn(builder.Configuration);
         builder.Services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
             .Configure<ITicketStore>((o, store) => o.SessionStore = store);
         builder.Services.AddAuthorizationBuilder()

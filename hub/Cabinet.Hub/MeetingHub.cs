@@ -19,8 +19,8 @@ public sealed partial class MeetingHub(IGrainFactory grains, MeetingFeeds feeds,
 {
     public const string Path = "/hubs/meeting";
 
-    /// <summary>Meetings one connection may follow at once: what a connection holds stays bounded.</summary>
-    public const int MaxJoinedMeetings = 20;
+    /// <summary>Meetings one connection may follow at once (an office screen may watch many): what a connection holds stays bounded.</summary>
+    public const int MaxJoinedMeetings = 50;
 
     /// <summary>Joins the meeting's live group and returns its snapshot; events with a higher version follow.</summary>
     public async Task<Result<MeetingSnapshot>> JoinMeeting(string meetingId)

@@ -24,7 +24,7 @@ public static class ErrorCodes
     public static readonly CabinetError InvalidInput = new("input.invalid", "Dữ liệu không hợp lệ.");
     public static readonly CabinetError UnknownUser = new("participant.unknown_user", "Người dùng không tồn tại.");
     public static readonly CabinetError NoChair = new("participant.no_chair", "Cuộc họp cần đúng một chủ trì.");
-    public static readonly CabinetError TooManyJoined = new("meeting.too_many_joined", "Một kết nối chỉ theo dõi được tối đa 20 cuộc họp cùng lúc; hãy rời bớt cuộc họp khác.");
+    public static readonly CabinetError TooManyJoined = new("meeting.too_many_joined", "Một kết nối chỉ theo dõi được tối đa 50 cuộc họp cùng lúc; hãy rời bớt cuộc họp khác.");
     public static readonly CabinetError StorageFailed = new("storage.failed", "Không lưu được thay đổi; vui lòng thử lại.");
     public static readonly CabinetError SignInFailed = new("auth.sign_in_failed", "Tên đăng nhập hoặc mật khẩu không đúng.");
     public static readonly CabinetError ServerFault = new("server.error", "Máy chủ chưa xác nhận thao tác (quá thời gian hoặc sự cố). Hãy xem lại trạng thái hiện tại rồi thử lại.");

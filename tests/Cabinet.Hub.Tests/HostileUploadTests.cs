@@ -35,7 +35,8 @@ public sealed class HostileUploadTests(ServerFixture fixture, ITestOutputHelper 
             Assert.Equal(code, error!.Code);
             Assert.Equal(code == "documents.too_complex" ? HttpStatusCode.UnprocessableEntity : HttpStatusCode.BadRequest, status);
             Assert.False(string.IsNullOrWhiteSpace(error.Message));
-            Assert.InRange(growth, 0, MaxPeakGrowthKiB);
+            // VmHWM is kept by the kernel with per-thread counters synced lazily, so it may read a few KiB lower than before.
+            Assert.True(growth <= MaxPeakGrowthKiB, $"peak RSS grew {growth} KiB (at most {MaxPeakGrowthKiB})");
         }
 
         Assert.Equal(stored, StoredFiles());

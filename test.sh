@@ -11,6 +11,8 @@ command -v redis-server >/dev/null || packages+=(redis-server)
 command -v pdfsig >/dev/null || packages+=(poppler-utils)
 command -v certutil >/dev/null || packages+=(libnss3-tools)
 command -v openssl >/dev/null || packages+=(openssl)
+command -v softhsm2-util >/dev/null || packages+=(softhsm2)
+command -v qpdf >/dev/null || packages+=(qpdf)
 [ -d /usr/share/fonts/truetype/noto ] || packages+=(fonts-noto-core)
 if [ ${#packages[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then

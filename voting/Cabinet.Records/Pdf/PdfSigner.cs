@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using Cabinet.Voting.Signing;
 
@@ -15,9 +16,22 @@ public static class PdfSigner
     public static async Task<byte[]> SignAsync(byte[] pdf, IDocumentSigner signer, PdfSignatureRequest request,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(pdf);
         ArgumentNullException.ThrowIfNull(signer);
+        var prepared = Prepare(pdf, request, signer.Certificate);
+        var cms = await signer.SignAsync(prepared.SignedBytes(), CmsProfile.Pades, cancellationToken).ConfigureAwait(false);
+        return Complete(prepared, cms);
+    }
+
+    /// <summary>
+    /// First half of a signature whose CMS is made elsewhere (a person's device, a token, a remote service): the PDF with
+    /// the signature field and a zeroed /Contents; sign <see cref="PreparedPdfSignature.SignedBytes"/>, then
+    /// <see cref="Complete"/>.
+    /// </summary>
+    public static PreparedPdfSignature Prepare(byte[] pdf, PdfSignatureRequest request, X509Certificate2 certificate)
+    {
+        ArgumentNullException.ThrowIfNull(pdf);
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(certificate);
         var file = PdfFile.Open(pdf);
         var update = new PdfIncrementalUpdate(file, pdf);
         var signature = update.Allocate();
@@ -35,7 +49,7 @@ public static class PdfSigner
         var pageDictionary = file.GetDictionary(page);
         var annotations = file.Resolve(pageDictionary["Annots"]) as PdfArray ?? new PdfArray([]);
         update.Write(page, pageDictionary.With("Annots", new PdfArray([.. annotations.Items, field])));
-        update.Write(signature, SignatureDictionary(signer, request));
+        update.Write(signature, SignatureDictionary(certificate, request));
 
         var output = pdf.Concat(update.Finish()).ToArray();
         var signatureStart = pdf.Length + update.OffsetInUpdate(signature);
@@ -44,15 +58,21 @@ public static class PdfSigner
         var contentsEnd = contentsStart + 2 + 2 * request.ContentsSize;
         var byteRange = string.Create(CultureInfo.InvariantCulture, $"[0 {contentsStart} {contentsEnd} {output.Length - contentsEnd}]");
         Encoding.ASCII.GetBytes(byteRange.PadRight(ByteRangePlaceholder.Length)).CopyTo(output, byteRangeAt);
+        return new PreparedPdfSignature(output, contentsStart, request.ContentsSize);
+    }
 
-        var signed = output.AsMemory(0, contentsStart).ToArray().Concat(output.AsSpan(contentsEnd).ToArray()).ToArray();
-        var cms = await signer.SignAsync(signed, CmsProfile.Pades, cancellationToken).ConfigureAwait(false);
-        if (cms.Length > request.ContentsSize)
+    /// <summary>Second half: writes the CMS (made over the prepared signed bytes) into the reserved /Contents.</summary>
+    public static byte[] Complete(PreparedPdfSignature prepared, byte[] cms)
+    {
+        ArgumentNullException.ThrowIfNull(prepared);
+        ArgumentNullException.ThrowIfNull(cms);
+        if (cms.Length > prepared.ContentsSize)
         {
-            throw new InvalidOperationException($"The CMS signature ({cms.Length} bytes) does not fit the {request.ContentsSize} bytes reserved.");
+            throw new InvalidOperationException($"The CMS signature ({cms.Length} bytes) does not fit the {prepared.ContentsSize} bytes reserved.");
         }
 
-        Encoding.ASCII.GetBytes(Convert.ToHexString(cms)).CopyTo(output, contentsStart + 1);
+        var output = prepared.Pdf.ToArray();
+        Encoding.ASCII.GetBytes(Convert.ToHexString(cms)).CopyTo(output, prepared.ContentsStart + 1);
         return output;
     }
 
@@ -80,10 +100,10 @@ public static class PdfSigner
         return names;
     }
 
-    private static string SignatureDictionary(IDocumentSigner signer, PdfSignatureRequest request)
+    private static string SignatureDictionary(X509Certificate2 certificate, PdfSignatureRequest request)
     {
         var when = request.SigningTime ?? DateTimeOffset.Now;
-        var name = request.SignerName ?? signer.Certificate.GetNameInfo(System.Security.Cryptography.X509Certificates.X509NameType.SimpleName, false);
+        var name = request.SignerName ?? certificate.GetNameInfo(X509NameType.SimpleName, false);
         var text = new StringBuilder("<</Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached")
             .Append(" /ByteRange ").Append(ByteRangePlaceholder)
             .Append(" /Contents <").Append('0', 2 * request.ContentsSize).Append('>')

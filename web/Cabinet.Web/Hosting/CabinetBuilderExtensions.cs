@@ -12,6 +12,7 @@ using Cabinet.Web.Sessions;
 using Cabinet.Web.Invitations;
 using Cabinet.Web.Administration;
 using Cabinet.Web.Conclusions;
+using Cabinet.Web.Localization;
 
 namespace Cabinet.Web.Hosting;
 
@@ -69,6 +70,7 @@ public static class CabinetBuilderExtensions
         builder.Services.AddOptions<VerifyOptions>().BindConfiguration(VerifyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<ArchiveCheckLimiter>();
         builder.Services.AddSingleton<Isolation.IsolatedInspection>();
+        builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         // After Blazor's own registration, so circuits get this one: it re-checks the session (SessionRevalidation).
         builder.Services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, SessionRevalidation>();
@@ -110,6 +112,7 @@ public static class CabinetBuilderExtensions
         }
 
         app.UseSecurityHeaders();
+        app.UseRequestLocalization(UiCultures.Options());
         app.UseMiddleware<OriginCheck>();
         app.UseAuthentication();
         app.UseHubConnectionQuota();
@@ -119,6 +122,7 @@ public static class CabinetBuilderExtensions
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapHealthChecks("/health");
+        app.MapCultureEndpoints();
         app.MapAccountEndpoints();
         app.MapSingleSignOnEndpoints();
         app.MapPkiEndpoints();

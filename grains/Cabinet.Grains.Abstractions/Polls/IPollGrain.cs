@@ -24,6 +24,9 @@ public interface IPollGrain : IGrainWithStringKey
 
     Task<PollParticipation> GetParticipationAsync(bool withNames);
 
+    /// <summary>The signed result document, once the poll is closed.</summary>
+    Task<Result<SignedPollResult>> GetResultAsync();
+
     /// <summary>The ballot chain, published only once the poll is closed.</summary>
     Task<Result<BallotChain>> GetChainAsync();
 }

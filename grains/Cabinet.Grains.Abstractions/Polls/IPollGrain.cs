@@ -29,4 +29,7 @@ public interface IPollGrain : IGrainWithStringKey
 
     /// <summary>The ballot chain, published only once the poll is closed.</summary>
     Task<Result<BallotChain>> GetChainAsync();
+
+    /// <summary>A page of the published chain: entries after position <paramref name="after"/>.</summary>
+    Task<Result<BallotChainPage>> GetChainPageAsync(int after, int count);
 }

@@ -31,6 +31,12 @@ public sealed partial class PollGrain
             ? Result<BallotChain>.Of(book.Chain)
             : Result<BallotChain>.Refused(ErrorCodes.PollNotOpen with { Message = "Chuỗi phiếu chỉ được công bố sau khi kết thúc biểu quyết." }));
 
+    public async Task<Result<BallotChainPage>> GetChainPageAsync(int after, int count)
+    {
+        var chain = await GetChainAsync();
+        return chain.Ok ? Result<BallotChainPage>.Of(BallotChainPage.Of(chain.Value!, after, count)) : Result<BallotChainPage>.Refused(chain.Error!);
+    }
+
     public Task<Result<SignedPollResult>> GetResultAsync() =>
         Task.FromResult(state.State.Result is { } result
             ? Result<SignedPollResult>.Of(result)

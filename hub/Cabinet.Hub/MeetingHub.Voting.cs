@@ -31,11 +31,32 @@ public sealed partial class MeetingHub
             ? Task.FromResult(Result<PollParticipation>.Refused(refusal))
             : Grain(meetingId).GetPollParticipationAsync(Caller, pollId);
 
+    /// <summary>The whole chain when it fits one page; <c>poll.chain_too_long</c> otherwise (then read it by pages).</summary>
     [Query]
-    public Task<Result<BallotChain>> GetBallotChain(string meetingId, string pollId) =>
+    public async Task<Result<BallotChain>> GetBallotChain(string meetingId, string pollId)
+    {
+        if (Refusal(meetingId) is { } refusal)
+        {
+            return Result<BallotChain>.Refused(refusal);
+        }
+
+        var page = await Grain(meetingId).GetBallotChainPageAsync(Caller, pollId, 0, BallotChainPage.MaxEntries);
+        return !page.Ok ? Result<BallotChain>.Refused(page.Error!)
+            : page.Value!.NextAfter is null ? Result<BallotChain>.Of(new BallotChain(page.Value.PollId, page.Value.Entries))
+            : Result<BallotChain>.Refused(ErrorCodes.BallotChainTooLong);
+    }
+
+    [Query]
+    public Task<Result<BallotChainPage>> GetBallotChainPage(string meetingId, string pollId, int after, int count) =>
         Refusal(meetingId) is { } refusal
-            ? Task.FromResult(Result<BallotChain>.Refused(refusal))
-            : Grain(meetingId).GetBallotChainAsync(Caller, pollId);
+            ? Task.FromResult(Result<BallotChainPage>.Refused(refusal))
+            : Grain(meetingId).GetBallotChainPageAsync(Caller, pollId, after, count);
+
+    [Query]
+    public Task<Result<SignedPollResult>> GetPollResult(string meetingId, string pollId) =>
+        Refusal(meetingId) is { } refusal
+            ? Task.FromResult(Result<SignedPollResult>.Refused(refusal))
+            : Grain(meetingId).GetPollResultAsync(Caller, pollId);
 
     /// <summary>Casts a signed ballot as the caller; the receipt comes back only once the ballot is stored.</summary>
     public Task<Result<Receipt>> CastBallot(BallotSubmission ballot)

@@ -37,6 +37,23 @@ public sealed class ServerProbe(int pid, Uri baseAddress, string adminToken) : I
         return (await response.Content.ReadFromJsonAsync<Memory>())!.ManagedBytes;
     }
 
+    /// <summary>
+    /// When CABINET_BENCH_GCDUMP names a folder, writes the server's heap there (dotnet-gcdump, which must be installed as
+    /// a global tool) so a run can say what a delegate costs; the report lists the largest types.
+    /// </summary>
+    public void DumpHeapIfAsked(string name)
+    {
+        if (Environment.GetEnvironmentVariable("CABINET_BENCH_GCDUMP") is not { Length: > 0 } folder)
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(folder);
+        var tool = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".dotnet", "tools", "dotnet-gcdump");
+        using var dump = System.Diagnostics.Process.Start(tool, ["collect", "-p", pid.ToString(CultureInfo.InvariantCulture), "-o", Path.Combine(folder, name + ".gcdump")]);
+        dump.WaitForExit(TimeSpan.FromMinutes(5));
+    }
+
     public void Dispose() => _http.Dispose();
 
     private sealed record Memory(long ManagedBytes, long WorkingSetBytes);

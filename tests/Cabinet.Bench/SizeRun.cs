@@ -40,6 +40,7 @@ public sealed class SizeRun(BenchOptions options, Failures failures, CabinetServ
         }
 
         var (managed1, resident1) = (await probe.ManagedBytesAsync(), probe.ResidentBytes());
+        probe.DumpHeapIfAsked($"n{delegates.Count}");
         (cpu, var benchCpu) = (probe.CpuSeconds(), BenchCpuSeconds());
         var cabinet = await FanOut.RunAsync(screens, options.Moves, meeting.MoveAsync, failures, $"Cabinet N={delegates.Count}");
         var (fanOutCpu, cabinetBenchCpu) = (probe.CpuSeconds() - cpu, BenchCpuSeconds() - benchCpu);

@@ -59,6 +59,21 @@ public abstract class BallotBurstTests<TCluster>(TCluster cluster) : IClassFixtu
         Assert.All(results, r => Assert.True(chain.Contains(r.Value!)));
         Assert.Null(BallotChain.FindFirstFault(chain.Entries, result.ChainHead, Voters));
         Assert.Equal(Voters / 3, result.Outcome.No);
+
+        // Read by pages of 40, the chain is the same chain, and a page never exceeds its bound.
+        var walked = new List<BallotChainEntry>();
+        int? after = 0;
+        while (after is { } from)
+        {
+            var page = (await meeting.GetBallotChainPageAsync(ClusterFixture.Chair, "p1", from, 40)).Value!;
+            Assert.InRange(page.Entries.Length, 1, 40);
+            Assert.Equal((Voters, result.ChainHead), (page.Count, page.Head));
+            walked.AddRange(page.Entries);
+            after = page.NextAfter;
+        }
+
+        Assert.Equal(chain.Entries.Select(e => e.Hash), walked.Select(e => e.Hash));
+        Assert.Equal(Math.Min(Voters, BallotChainPage.MaxEntries), (await meeting.GetBallotChainPageAsync(ClusterFixture.Chair, "p1", 0, 10_000)).Value!.Entries.Length);
     }
 }
 

@@ -39,6 +39,32 @@ public sealed class ParticipantBatchTests(FileStorageCluster cluster) : IClassFi
     }
 
     [Fact]
+    public async Task A_closed_poll_of_a_big_meeting_reaches_the_room_without_its_voter_list()
+    {
+        var names = await RegisterAsync("poll");
+        var meeting = await cluster.NewMeetingAsync();
+        foreach (var batch in names.Chunk(25))
+        {
+            Assert.True((await meeting.AddParticipantsAsync(ClusterFixture.Chair, [.. batch.Select(n => new ParticipantInvite(n, MeetingRole.Delegate))])).Ok);
+        }
+
+        Assert.True((await meeting.OpenAsync(ClusterFixture.Chair)).Ok);
+        var before = await meeting.GetVersionAsync();
+        Assert.True((await meeting.OpenPollAsync(ClusterFixture.Chair, new Polls.MotionInput("i1", "Thông qua",
+            Eligibility: Voting.Voters.EligibilityPolicy.AllMembers, ConfirmWithoutQuorum: true))).Ok);
+        var pollId = (await meeting.GetSnapshotAsync(ClusterFixture.Chair)).Value!.OpenPoll!.PollId;
+        Assert.True((await meeting.ClosePollAsync(ClusterFixture.Chair, pollId)).Ok);
+
+        var closed = (await meeting.GetEventsSinceAsync(ClusterFixture.Chair, before)).Value!.Events.Single(e => e.Kind == MeetingEventKinds.PollClosed);
+        var pushed = System.Text.Json.JsonSerializer.Serialize(closed);
+        var signed = (await meeting.GetPollResultAsync(new Actor(names[^1], names[^1], ClusterFixture.Org, false), pollId)).Value!;
+        Assert.DoesNotContain(names[^1], pushed, StringComparison.Ordinal);            // no voter list in the event…
+        Assert.Contains(names[^1], signed.DocumentJson, StringComparison.Ordinal);     // …it is in the signed document,
+        Assert.Equal(signed.Summary().DocumentSha256, closed.PollUpdate!.Result!.DocumentSha256); // which the event pins
+        Assert.Equal(ErrorCodes.Forbidden.Code, (await meeting.GetPollResultAsync(ClusterFixture.Colleague, pollId)).Error!.Code);
+    }
+
+    [Fact]
     public async Task A_bad_batch_is_refused_whole_and_changes_nothing()
     {
         var names = await RegisterAsync("refused");

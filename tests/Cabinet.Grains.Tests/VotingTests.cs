@@ -47,7 +47,9 @@ public abstract class VotingTests<TCluster>(TCluster cluster) : IClassFixture<TC
         Assert.Null(BallotChain.FindFirstFault(chain.Entries, result.ChainHead, 3));
 
         var root = System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(Signers().TrustAnchorPem);
-        var verification = CmsDetachedSignature.Verify(System.Text.Encoding.UTF8.GetBytes(result.DocumentJson), Convert.FromBase64String(result.SignatureBase64), root);
+        var signed = (await meeting.GetPollResultAsync(ClusterFixture.Delegate2, pollId)).Value!;
+        Assert.Equal(signed.Summary().DocumentSha256, result.DocumentSha256);
+        var verification = CmsDetachedSignature.Verify(System.Text.Encoding.UTF8.GetBytes(signed.DocumentJson), Convert.FromBase64String(signed.SignatureBase64), root);
         Assert.True(verification.IsValid, verification.Failure);
     }
 

@@ -226,7 +226,7 @@ public sealed class ProductionModeTests
         }
 
         Assert.True((await chair.InvokeAsync(nameof(MeetingHub.ClosePoll), id, pollId)).Ok);
-        var result = (await chair.Connection.InvokeAsync<Result<MeetingSnapshot>>(nameof(MeetingHub.GetSnapshot), id)).Value!.Polls.Single().Result!;
+        var result = (await chair.Connection.InvokeAsync<Result<SignedPollResult>>(nameof(MeetingHub.GetPollResult), id, pollId)).Value!;
         foreach (var voter in voters)
         {
             await voter.Client.DisposeAsync();

@@ -25,12 +25,17 @@ public sealed class VotingTests(ServerFixture fixture) : IClassFixture<ServerFix
         }
 
         Assert.True((await chair.Client.InvokeAsync(nameof(MeetingHub.ClosePoll), id, pollId)).Ok);
-        var result = (await chair.Client.Connection.InvokeAsync<Result<MeetingSnapshot>>(nameof(MeetingHub.GetSnapshot), id)).Value!.Polls.Single().Result!;
+        var summary = (await chair.Client.Connection.InvokeAsync<Result<MeetingSnapshot>>(nameof(MeetingHub.GetSnapshot), id)).Value!.Polls.Single().Result!;
+        var result = (await voters[0].Client.Connection.InvokeAsync<Result<SignedPollResult>>(nameof(MeetingHub.GetPollResult), id, pollId)).Value!;
+        Assert.Equal(result.Summary().DocumentSha256, summary.DocumentSha256); // the room holds the summary; its hash pins the signed document
         var folder = RepositoryPaths.NewTempFolder("openssl");
         using var http = new HttpClient { BaseAddress = fixture.Server.BaseAddress };
         await File.WriteAllTextAsync(Path.Combine(folder, "root.pem"), await http.GetStringAsync(new Uri("/api/pki/root.pem", UriKind.Relative)));
-        await File.WriteAllTextAsync(Path.Combine(folder, "result.json"), result.DocumentJson);
-        await File.WriteAllBytesAsync(Path.Combine(folder, "result.p7s"), Convert.FromBase64String(result.SignatureBase64));
+        // The files a participant downloads from the meeting page are the ones the hub gives.
+        var downloaded = await ClosingFlow.DownloadAsync(fixture.Server, "daibieu1", $"/api/meetings/{id}/polls/{pollId}/result.json");
+        Assert.Equal(result.DocumentJson, System.Text.Encoding.UTF8.GetString(downloaded));
+        await File.WriteAllBytesAsync(Path.Combine(folder, "result.json"), downloaded);
+        await File.WriteAllBytesAsync(Path.Combine(folder, "result.p7s"), await ClosingFlow.DownloadAsync(fixture.Server, "daibieu2", $"/api/meetings/{id}/polls/{pollId}/result.p7s"));
         await File.WriteAllTextAsync(Path.Combine(folder, "tampered.json"), result.DocumentJson.Replace("\"passed\":true", "\"passed\":false", StringComparison.Ordinal));
 
         var (ok, okOutput) = await OpenSslVerifyAsync(folder, "result.json");

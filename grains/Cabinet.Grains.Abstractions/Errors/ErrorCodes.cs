@@ -30,6 +30,7 @@ public static class ErrorCodes
     public static readonly CabinetError ServerFault = new("server.error", "Máy chủ chưa xác nhận thao tác (quá thời gian hoặc sự cố). Hãy xem lại trạng thái hiện tại rồi thử lại.");
     public static readonly CabinetError RateLimited = new("rate.limited", "Bạn thao tác quá nhanh hoặc quá nhiều; vui lòng chờ giây lát rồi thử lại.");
     public static readonly CabinetError LedgerTooLong = new("ledger.too_long", "Sổ ghi của cuộc họp quá dài để gửi một lần; hãy đọc theo trang (GetLedgerPage).");
+    public static readonly CabinetError BallotChainTooLong = new("poll.chain_too_long", "Chuỗi phiếu dài hơn một trang; hãy đọc theo trang (GetBallotChainPage).");
     /// <summary><c>auth.forbidden</c>, saying who may create a meeting.</summary>
     public static readonly CabinetError NotOrganizer = Forbidden with { Message = "Chỉ người tổ chức cuộc họp (hoặc quản trị viên) của đơn vị mới được tạo cuộc họp." };
     public static readonly CabinetError AgendaItemTakenUp = new("agenda.item_taken_up", "Nội dung này đã được đưa ra thảo luận; chỉ sắp xếp lại hoặc xóa các nội dung chưa thảo luận.");

@@ -107,6 +107,11 @@ public interface IMeetingGrain : IGrainWithStringKey
 
     Task<Result<Voting.Ballots.BallotChain>> GetBallotChainAsync(Actor actor, string pollId);
 
+    Task<Result<Polls.BallotChainPage>> GetBallotChainPageAsync(Actor actor, string pollId, int after, int count);
+
+    /// <summary>A closed poll's signed result document, for whoever may see the meeting.</summary>
+    Task<Result<Polls.SignedPollResult>> GetPollResultAsync(Actor actor, string pollId);
+
     // Conclusions and closing
 
     /// <summary>The secretary (or chair) drafts an item's conclusion as numbered paragraphs; an approved one goes back to awaiting approval.</summary>

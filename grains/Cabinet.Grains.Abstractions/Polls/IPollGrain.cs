@@ -24,6 +24,12 @@ public interface IPollGrain : IGrainWithStringKey
 
     Task<PollParticipation> GetParticipationAsync(bool withNames);
 
+    /// <summary>The signed result document, once the poll is closed.</summary>
+    Task<Result<SignedPollResult>> GetResultAsync();
+
     /// <summary>The ballot chain, published only once the poll is closed.</summary>
     Task<Result<BallotChain>> GetChainAsync();
+
+    /// <summary>A page of the published chain: entries after position <paramref name="after"/>.</summary>
+    Task<Result<BallotChainPage>> GetChainPageAsync(int after, int count);
 }

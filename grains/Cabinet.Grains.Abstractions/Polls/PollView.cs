@@ -6,7 +6,7 @@ namespace Cabinet.Polls;
 
 /// <summary>
 /// A poll as every participant sees it in the meeting snapshot: the motion, who may vote, its status and — once
-/// closed — the signed result. It never holds anyone's choice. <see cref="EligibleVoters"/> is filled only while the
+/// closed — the result (its signed document is fetched on demand). It never holds anyone's choice. <see cref="EligibleVoters"/> is filled only while the
 /// poll is open (the ballot form asks it); an ended poll keeps only <see cref="EligibleCount"/>, so the meeting's state
 /// and its events do not carry every past poll's voter list (the poll grain and the archive keep it).
 /// </summary>
@@ -21,7 +21,7 @@ public sealed record PollView(
     ImmutableArray<string> EligibleVoters,
     int MemberCount,
     int PresentCount,
-    SignedPollResult? Result,
+    PollResultSummary? Result,
     int EligibleCount = 0)
 {
     /// <summary>How many may vote; a poll stored before <see cref="EligibleCount"/> existed counts its list.</summary>

@@ -14,4 +14,9 @@ public sealed record SignedPollResult(
     string DocumentJson,
     string SignatureBase64,
     string SignerSubject,
-    Tally Tally);
+    Tally Tally)
+{
+    /// <summary>The part the meeting keeps and pushes; the hash pins this document.</summary>
+    public PollResultSummary Summary() => new(Outcome, BallotCount, ChainHead, SignerSubject, Tally,
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(DocumentJson))));
+}

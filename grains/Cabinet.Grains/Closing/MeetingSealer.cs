@@ -39,8 +39,8 @@ public sealed partial class MeetingSealer(
 
         var sealedMeeting = new SealedMeeting(request.OrganizationName, request.MeetingId, s.Details.Title, s.ClosedAt ?? now, signed, ledger, MinutesBuilder.Documents(s))
         {
-            Polls = request.Polls.Where(p => p.Poll.Result is not null).Select(p => new ArchivePoll(
-                p.Poll.PollId, Encoding.UTF8.GetBytes(p.Poll.Result!.DocumentJson), Convert.FromBase64String(p.Poll.Result.SignatureBase64))
+            Polls = request.Polls.Select(p => new ArchivePoll(
+                p.Poll.PollId, Encoding.UTF8.GetBytes(p.Result.DocumentJson), Convert.FromBase64String(p.Result.SignatureBase64))
             {
                 Files = new Dictionary<string, byte[]> { ["ballots.jsonl"] = BallotLines(p.Chain) },
             }).ToList(),

@@ -101,10 +101,11 @@ public sealed partial class MeetingGrain
         try
         {
             var organization = await GrainFactory.GetGrain<IOrganizationGrain>(state.State.OrganizationId).GetProfileAsync();
-            var polls = new List<(PollView, Voting.Ballots.BallotChain)>();
+            var polls = new List<(PollView, SignedPollResult, Voting.Ballots.BallotChain)>();
             foreach (var poll in state.State.Polls.Where(p => p.Result is not null))
             {
-                polls.Add((poll, (await Poll(poll.PollId).GetChainAsync()).Value!));
+                var grain = Poll(poll.PollId);
+                polls.Add((poll, (await grain.GetResultAsync()).Value!, (await grain.GetChainAsync()).Value!));
             }
 
             var request = new SealRequest(MeetingId, organization?.Name ?? state.State.OrganizationId, state.State, polls);

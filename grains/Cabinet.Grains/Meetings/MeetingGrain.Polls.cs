@@ -93,6 +93,28 @@ public sealed partial class MeetingGrain
         return await Poll(pollId).GetChainAsync();
     }
 
+    public async Task<Result<BallotChainPage>> GetBallotChainPageAsync(Actor actor, string pollId, int after, int count)
+    {
+        var known = Query(actor, s => s.Polls.Any(p => p.PollId == pollId));
+        if (!known.Ok || !known.Value)
+        {
+            return Result<BallotChainPage>.Refused(known.Error ?? ErrorCodes.PollNotFound);
+        }
+
+        return await Poll(pollId).GetChainPageAsync(after, count);
+    }
+
+    public async Task<Result<SignedPollResult>> GetPollResultAsync(Actor actor, string pollId)
+    {
+        var known = Query(actor, s => s.Polls.Any(p => p.PollId == pollId));
+        if (!known.Ok || !known.Value)
+        {
+            return Result<SignedPollResult>.Refused(known.Error ?? ErrorCodes.PollNotFound);
+        }
+
+        return await Poll(pollId).GetResultAsync();
+    }
+
     public Task ReportParticipationAsync(PollParticipation participation)
     {
         _pendingParticipation[participation.PollId] = participation;

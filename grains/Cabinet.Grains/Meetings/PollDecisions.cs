@@ -93,7 +93,7 @@ internal static class PollDecisions
 
     public static Decision Closed(MeetingState s, MeetingCommand c, PollView poll, SignedPollResult result)
     {
-        var view = poll.Ended(PollStatus.Closed, c.At) with { Result = result };
+        var view = poll.Ended(PollStatus.Closed, c.At) with { Result = result.Summary() };
         return Decision.Accept(
             s with { Polls = s.Polls.Replace(poll, view) },
             c.EventOn(s, MeetingEventKinds.PollClosed) with { PollUpdate = view },

@@ -31,6 +31,17 @@ public sealed partial class PollGrain
             ? Result<BallotChain>.Of(book.Chain)
             : Result<BallotChain>.Refused(ErrorCodes.PollNotOpen with { Message = "Chuỗi phiếu chỉ được công bố sau khi kết thúc biểu quyết." }));
 
+    public async Task<Result<BallotChainPage>> GetChainPageAsync(int after, int count)
+    {
+        var chain = await GetChainAsync();
+        return chain.Ok ? Result<BallotChainPage>.Of(BallotChainPage.Of(chain.Value!, after, count)) : Result<BallotChainPage>.Refused(chain.Error!);
+    }
+
+    public Task<Result<SignedPollResult>> GetResultAsync() =>
+        Task.FromResult(state.State.Result is { } result
+            ? Result<SignedPollResult>.Of(result)
+            : Result<SignedPollResult>.Refused(state.State.Book is null ? ErrorCodes.PollNotFound : ErrorCodes.PollNotOpen with { Message = "Kết quả chỉ có sau khi kết thúc biểu quyết." }));
+
     private async Task<Result<DeviceKey>> DeviceKeyAsync(string userName, string? deviceId)
     {
         var devices = await GrainFactory.GetGrain<IUserGrain>(userName).GetDevicesAsync();

@@ -13,6 +13,7 @@ using Cabinet.Web.Invitations;
 using Cabinet.Web.Administration;
 using Cabinet.Web.Conclusions;
 using Cabinet.Web.Localization;
+using Cabinet.Web.Polls;
 
 namespace Cabinet.Web.Hosting;
 
@@ -127,6 +128,7 @@ public static class CabinetBuilderExtensions
         app.MapSingleSignOnEndpoints();
         app.MapPkiEndpoints();
         app.MapArchiveEndpoints();
+        app.MapPollResultEndpoints();
         app.MapDocumentEndpoints();
         app.MapInvitationEndpoints();
         app.MapConclusionEndpoints();

@@ -113,6 +113,7 @@ public static class CabinetBuilderExtensions
 
         app.UseSecurityHeaders();
         app.UseRequestLocalization(UiCultures.Options());
+        app.UseNotFoundPage();
         app.UseMiddleware<OriginCheck>();
         app.UseAuthentication();
         app.UseHubConnectionQuota();

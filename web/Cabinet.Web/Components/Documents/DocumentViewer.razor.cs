@@ -18,7 +18,7 @@ public sealed partial class DocumentViewer
     private int _pages, _page, _goTo = 1, _versionsKnown;
     private PageRequest? _applied;
     private string _query = "", _tool = "select", _noteText = "";
-    private bool _share, _disposed;
+    private bool _share, _disposed, _reading;
     private SearchOutcome? _search;
     private NotePoint? _pendingNote;
     private CabinetError? _error;

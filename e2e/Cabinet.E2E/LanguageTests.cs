@@ -61,7 +61,7 @@ public sealed class LanguageTests(BrowserFixture fixture) : IClassFixture<Browse
 
         var vietnamese = await NewContextAsync("vi-VN");
         var other = await vietnamese.NewPageAsync();
-        missing = await other.GotoAsync("/meetings/x/khong-co");
+        missing = await other.GotoAsync("/tai-lieu/khong-co/trang");
         Assert.Equal((int)HttpStatusCode.NotFound, missing!.Status);
         await Expect(Heading(other)).ToHaveTextAsync("Không tìm thấy trang");
         await AxeChecks.ExpectNoSeriousViolationsAsync(other, "the not-found page");

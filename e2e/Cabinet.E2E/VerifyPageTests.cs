@@ -78,7 +78,9 @@ public sealed class VerifyPageTests(VerifyPageFixture fixture) : IClassFixture<V
         var page = await context.NewPageAsync();
         await page.GotoAsync("/verify");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Check a meeting archive", new() { Timeout = 30_000 });
-        var archive = await fixture.SealAsync(SamplePdf.Create(["Biên bản phiên họp kiểm thử", "Thành phần tham dự: đủ"]));
+        var minutes = await Cabinet.Records.Pdf.PdfSigner.SignAsync(SamplePdf.Create(["Biên bản phiên họp kiểm thử", "Thành phần tham dự: đủ"]),
+            fixture.Signer, new Cabinet.Records.Pdf.PdfSignatureRequest("Văn thư đóng dấu cơ quan"), TestContext.Current.CancellationToken);
+        var archive = await fixture.SealAsync(minutes);
         await page.GetByTestId("verify-file").SetInputFilesAsync(new FilePayload { Name = "ho-so.zip", MimeType = "application/zip", Buffer = archive });
         await Expect(page.GetByTestId("verify-report")).ToHaveAttributeAsync("data-valid", "true", new() { Timeout = 60_000 });
         await Expect(page.GetByTestId("verify-verdict")).ToHaveTextAsync("VALID: every check passed.");

@@ -48,7 +48,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : IClassFixture<B
     }
 
     [Fact]
-    public async Task The_viewer_on_a_phone_finds_words_typed_without_tone_marks_reads_full_screen_and_passes_axe()
+    public async Task The_viewer_on_a_phone_finds_words_typed_without_tone_marks_reads_full_screen_turns_pages_by_key_and_swipe_and_passes_axe()
     {
         var meeting = await LiveMeetingAsync(fixture, "xem-tren-dien-thoai", "daibieu1");
         var documentId = await UploadAsync(fixture, meeting, "ke-hoach-dich-vu-cong-truc-tuyen.pdf", "Kế hoạch dịch vụ công trực tuyến");
@@ -80,6 +80,15 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : IClassFixture<B
         await ExpectPageAsync(phone, 2);
         await phone.Keyboard.PressAsync("ArrowLeft");
         await ExpectPageAsync(phone, 1);
+        // A one-finger swipe to the left turns to the next page.
+        await phone.GetByTestId("viewer-stage").EvaluateAsync("""
+            stage => {
+              const at = x => new Touch({ identifier: 1, target: stage, clientX: x, clientY: 400 });
+              stage.dispatchEvent(new TouchEvent("touchstart", { touches: [at(320)], changedTouches: [at(320)], bubbles: true }));
+              stage.dispatchEvent(new TouchEvent("touchend", { touches: [], changedTouches: [at(80)], bubbles: true }));
+            }
+            """);
+        await ExpectPageAsync(phone, 2);
         await AxeChecks.ExpectNoSeriousViolationsAsync(phone.GetByTestId("viewer"), "the viewer reading full screen");
         await phone.ScreenshotAsync(new() { Path = ScreenshotPath("viewer-phone-reading.png") });
         await phone.GetByTestId("btn-reading").ClickAsync();

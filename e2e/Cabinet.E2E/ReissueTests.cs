@@ -100,9 +100,11 @@ public sealed class ReissueTests(BrowserFixture fixture) : IClassFixture<Browser
         await reader.GetByTestId("needs-attention").ScrollIntoViewIfNeededAsync();
         await BrowserFixture.ScreenshotAsync(reader, "reissue-needs-attention");
 
-        // Choosing one opens the version it is still on.
+        // Choosing one opens the version it is still on, at its page there (page 2 of version 2, not page 1).
         await attention.GetByTestId($"annotation-{note}").GetByTestId("btn-go-annotation").ClickAsync();
         await Expect(reader.GetByTestId("viewer")).ToHaveAttributeAsync("data-version", "2", Soon);
+        await ExpectPageAsync(reader, 2);
+        await Expect(reader.GetByTestId("viewer")).ToHaveAttributeAsync("data-page", "2");
     }
 
     /// <summary>

@@ -67,4 +67,30 @@ public sealed class VerifyPageTests(VerifyPageFixture fixture) : IClassFixture<V
         await Expect(page.GetByTestId("verify-report")).ToHaveCountAsync(0);
         await context.CloseAsync();
     }
+
+    [Fact]
+    public async Task A_sound_archive_is_valid_in_English_with_meeting_times_fits_a_phone_and_passes_axe()
+    {
+        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = fixture.Server.BaseAddress.ToString(), Locale = "en-US", ViewportSize = new() { Width = 390, Height = 844 },
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/verify");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Check a meeting archive", new() { Timeout = 30_000 });
+        var minutes = await Cabinet.Records.Pdf.PdfSigner.SignAsync(SamplePdf.Create(["Biên bản phiên họp kiểm thử", "Thành phần tham dự: đủ"]),
+            fixture.Signer, new Cabinet.Records.Pdf.PdfSignatureRequest("Văn thư đóng dấu cơ quan"), TestContext.Current.CancellationToken);
+        var archive = await fixture.SealAsync(minutes);
+        await page.GetByTestId("verify-file").SetInputFilesAsync(new FilePayload { Name = "ho-so.zip", MimeType = "application/zip", Buffer = archive });
+        await Expect(page.GetByTestId("verify-report")).ToHaveAttributeAsync("data-valid", "true", new() { Timeout = 60_000 });
+        await Expect(page.GetByTestId("verify-verdict")).ToHaveTextAsync("VALID: every check passed.");
+        // The verifier writes UTC ("…Z"); the page shows Viet Nam time.
+        var details = string.Join("\n", await page.Locator(".verify-lines li").AllTextContentsAsync());
+        Assert.Contains("signed by", details, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"\d{2}:\d{2}:\d{2}Z", details);
+        await AxeChecks.ExpectNoSeriousViolationsAsync(page, "verify with a verdict");
+        Assert.False(await AxeChecks.ScrollsSidewaysAsync(page), "verify scrolls sideways at 390 px");
+        await BrowserFixture.ScreenshotAsync(page, "verify-valid-english-phone");
+        await context.CloseAsync();
+    }
 }

@@ -21,7 +21,7 @@ public sealed partial class ArchiveCheckLimiter(IOptions<VerifyOptions> options,
         ArgumentNullException.ThrowIfNull(open);
         if (size > _options.MaxArchiveBytes)
         {
-            return ArchiveCheckOutcome.Refused(TooLarge());
+            return TooLarge();
         }
 
         if (!_slots.Wait(0))
@@ -46,13 +46,13 @@ public sealed partial class ArchiveCheckLimiter(IOptions<VerifyOptions> options,
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested)
         {
-            return ArchiveCheckOutcome.Refused(cancellationToken.IsCancellationRequested
-                ? "Đã dừng kiểm tra."
-                : $"Quá {_options.TimeBudgetSeconds} giây mà tệp chưa tải lên xong nên việc kiểm tra đã dừng. Vui lòng thử lại.");
+            return cancellationToken.IsCancellationRequested
+                ? ArchiveCheckOutcome.Refused("Đã dừng kiểm tra.")
+                : ArchiveCheckOutcome.Refused("Quá {0} giây mà tệp chưa tải lên xong nên việc kiểm tra đã dừng. Vui lòng thử lại.", _options.TimeBudgetSeconds);
         }
         catch (IOException e)
         {
-            return ArchiveCheckOutcome.Refused(e.Message.Contains("exceeds", StringComparison.OrdinalIgnoreCase) ? TooLarge() : "Không đọc được tệp tải lên.");
+            return e.Message.Contains("exceeds", StringComparison.OrdinalIgnoreCase) ? TooLarge() : ArchiveCheckOutcome.Refused("Không đọc được tệp tải lên.");
         }
 #pragma warning disable CA1031 // The page's boundary: whatever goes wrong with one upload must not end the visitor's circuit or the host.
         catch (Exception e)
@@ -69,8 +69,8 @@ public sealed partial class ArchiveCheckLimiter(IOptions<VerifyOptions> options,
 
     public void Dispose() => _slots.Dispose();
 
-    private string TooLarge() =>
-        $"Tệp quá lớn: trang này chỉ kiểm tra hồ sơ đến {_options.MaxArchiveBytes / (1024 * 1024)} MB. Hãy dùng lệnh \"verify\" trên máy chủ cho tệp lớn hơn.";
+    private ArchiveCheckOutcome TooLarge() => ArchiveCheckOutcome.Refused(
+        "Tệp quá lớn: trang này chỉ kiểm tra hồ sơ đến {0} MB. Hãy dùng lệnh \"verify\" trên máy chủ cho tệp lớn hơn.", _options.MaxArchiveBytes / (1024 * 1024));
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "An archive check on the verify page failed unexpectedly")]
     private static partial void LogCheckFailed(ILogger logger, Exception exception);

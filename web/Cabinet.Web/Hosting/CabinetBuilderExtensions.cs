@@ -114,6 +114,8 @@ public static class CabinetBuilderExtensions
 
         app.UseSecurityHeaders();
         app.UseRequestLocalization(UiCultures.Options());
+        app.UseNotFoundPage();
+        app.UseRouting(); // after the not-found page, so its re-executed request is routed to it
         app.UseMiddleware<OriginCheck>();
         app.UseAuthentication();
         app.UseHubConnectionQuota();

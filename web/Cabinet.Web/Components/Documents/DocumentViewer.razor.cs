@@ -18,7 +18,7 @@ public sealed partial class DocumentViewer
     private int _pages, _page, _goTo = 1, _versionsKnown;
     private PageRequest? _applied;
     private string _query = "", _tool = "select", _noteText = "";
-    private bool _share, _disposed;
+    private bool _share, _disposed, _reading;
     private SearchOutcome? _search;
     private NotePoint? _pendingNote;
     private CabinetError? _error;
@@ -31,7 +31,7 @@ public sealed partial class DocumentViewer
     [Parameter] public PageRequest? Request { get; set; }
     [Parameter] public bool CanAnnotate { get; set; }
     [Parameter] public EventCallback<int> PageShown { get; set; }
-    [Parameter] public EventCallback<int> VersionChosen { get; set; }
+    [Parameter] public EventCallback<VersionPage> VersionChosen { get; set; }
     [Parameter] public RenderFragment? ChildContent { get; set; }
     [CascadingParameter] public MeetingSession Session { get; set; } = default!;
 
@@ -168,7 +168,7 @@ public sealed partial class DocumentViewer
     }
 
     private Task ChooseVersionAsync(ChangeEventArgs e) =>
-        int.TryParse(e.Value?.ToString(), out var number) ? VersionChosen.InvokeAsync(number) : Task.CompletedTask;
+        int.TryParse(e.Value?.ToString(), out var number) ? VersionChosen.InvokeAsync(new VersionPage(number, 1)) : Task.CompletedTask;
 
     private async Task ChooseToolAsync(string tool)
     {
@@ -187,7 +187,7 @@ public sealed partial class DocumentViewer
 
         if (chosen.Version != Version)
         {
-            await VersionChosen.InvokeAsync(chosen.Version);
+            await VersionChosen.InvokeAsync(new VersionPage(chosen.Version, chosen.Anchor.Page));
             return;
         }
 

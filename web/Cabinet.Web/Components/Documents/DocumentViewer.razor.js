@@ -35,6 +35,8 @@ export async function open(host, dotnet, url) {
     if (state.zoom === null && state.page && Math.abs(width - state.width) > 2) render(state, state.page);
   });
   state.resize.observe(stage);
+  host.addEventListener("keydown", e => turnByKey(state, e));
+  turnBySwipe(state);
   return { pages: state.pdf.numPages };
 }
 
@@ -152,6 +154,42 @@ export function dispose(host) {
   state.resize?.disconnect();
   state.renderTask?.cancel();
   state.loading?.destroy();
+}
+
+/** Arrow keys turn pages anywhere in the viewer but in a field (where they move the caret or the choice). */
+function turnByKey(state, e) {
+  const step = { ArrowRight: 1, ArrowLeft: -1 }[e.key];
+  if (!step || e.altKey || e.ctrlKey || e.metaKey || e.target.closest("input, textarea, select, [contenteditable]")) return;
+  if (turn(state, step)) e.preventDefault();
+}
+
+/**
+ * A one-finger horizontal swipe on the page turns it. Not while zoomed in (pinch or the zoom buttons: the finger
+ * then moves the page), not while drawing or placing a note, not a two-finger pinch.
+ */
+function turnBySwipe(state) {
+  let start = null;
+  state.stage.addEventListener("touchstart", e => {
+    const t = e.touches[0];
+    start = e.touches.length === 1 && state.tool === "select" ? { x: t.clientX, y: t.clientY, at: e.timeStamp } : null;
+  }, { passive: true });
+  state.stage.addEventListener("touchcancel", () => { start = null; }, { passive: true });
+  state.stage.addEventListener("touchend", e => {
+    const from = start;
+    start = null;
+    if (!from || e.touches.length || e.changedTouches.length !== 1) return;
+    const dx = e.changedTouches[0].clientX - from.x, dy = e.changedTouches[0].clientY - from.y;
+    const zoomed = (window.visualViewport?.scale ?? 1) > 1.05 || state.stage.scrollWidth > state.stage.clientWidth + 2;
+    if (zoomed || Math.abs(dx) < 60 || Math.abs(dx) < 2 * Math.abs(dy) || e.timeStamp - from.at > 800) return;
+    turn(state, dx < 0 ? 1 : -1);
+  }, { passive: true });
+}
+
+function turn(state, step) {
+  const n = state.page + step;
+  if (!state.pdf || !state.page || n < 1 || n > state.pdf.numPages) return false;
+  render(state, n);
+  return true;
 }
 
 async function textOf(state, n) {

@@ -1,6 +1,7 @@
 using Cabinet.Documents;
 using Cabinet.Errors;
 using Cabinet.Meetings;
+using Cabinet.Web.Localization;
 using Cabinet.Web.Sessions;
 using Microsoft.AspNetCore.Components;
 
@@ -55,14 +56,14 @@ public sealed partial class DocumentsPanel
             var documents = Meeting.Documents.Where(d => d.ItemId == item.Id).ToArray();
             if (documents.Length > 0)
             {
-                yield return ((item.Id == Meeting.Current?.ItemId ? "Đang thảo luận: " : "") + item.Title, documents);
+                yield return (item.Id == Meeting.Current?.ItemId ? L["Đang thảo luận: {0}", item.Title] : item.Title, documents);
             }
         }
 
         var general = Meeting.Documents.Where(d => d.ItemId is null || items.All(i => i.Id != d.ItemId)).ToArray();
         if (general.Length > 0)
         {
-            yield return ("Tài liệu chung", general);
+            yield return (L["Tài liệu chung"], general);
         }
     }
 
@@ -80,7 +81,7 @@ public sealed partial class DocumentsPanel
     private async Task ShowReadingsAsync(string documentId)
     {
         var result = await Session.GetDocumentReadingsAsync(documentId);
-        (_readingsFor, _readings, _readingsError) = (documentId, result.Value, result.Ok ? null : result.Error!.Message);
+        (_readingsFor, _readings, _readingsError) = (documentId, result.Value, result.Ok ? null : L.Refusal(result.Error!));
     }
 
     private void Close()

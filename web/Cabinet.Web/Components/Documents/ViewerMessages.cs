@@ -27,6 +27,9 @@ public sealed record SelectedText(int Page, AnnotationRect[] Rects, TextQuote? Q
 /// <summary>Strokes drawn on one page, each a flat list x0, y0, x1, y1, …</summary>
 public sealed record InkDrawing(int Page, double[][] Strokes, TextQuote? Quote);
 
+/// <summary>Another version chosen in the viewer, and the page to open it at.</summary>
+public sealed record VersionPage(int Version, int Page);
+
 /// <summary>A page asked for from outside the viewer; the sequence makes asking for the same page again a new request.</summary>
 public sealed record PageRequest(int Page, int Sequence)
 {

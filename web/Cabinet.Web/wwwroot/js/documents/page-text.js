@@ -44,9 +44,10 @@ export function quoteOfParts(page, first, last) {
 }
 
 /**
- * Every place `query` occurs (case-insensitive in Vietnamese, any run of whitespace matching one space):
- * [{ start, end }] in page-text offsets. Folding is done one character at a time with a map back to the page
- * text, so a character whose lower case is longer or shorter cannot shift the offsets.
+ * Every place `query` occurs, with or without tone marks ("phong hop" finds "phòng họp"), case-insensitive in
+ * Vietnamese, any run of whitespace matching one space: [{ start, end }] in page-text offsets, so the marks cover
+ * the original words. Folding is done one character at a time with a map back to the page text, so a character
+ * whose folded form is longer or shorter cannot shift the offsets.
  */
 export function find(page, query) {
   const needle = fold(query.normalize("NFC").trim()).text;
@@ -59,7 +60,10 @@ export function find(page, query) {
   return hits;
 }
 
-/** Lower case (Vietnamese rules), whitespace runs as one space; from/to: each folded unit's source range. */
+/**
+ * Without marks (NFD, combining marks dropped, đ/Đ as d), lower case (Vietnamese rules), whitespace runs as one
+ * space; from/to: each folded unit's source range.
+ */
 function fold(text) {
   let out = "";
   const from = [], to = [];
@@ -70,7 +74,7 @@ function fold(text) {
       if (out.endsWith(" ")) to[to.length - 1] = end;
       else { out += " "; from.push(i); to.push(end); }
     } else {
-      const lower = ch.toLocaleLowerCase("vi");
+      const lower = bare(ch).toLocaleLowerCase("vi");
       out += lower;
       for (let k = 0; k < lower.length; k++) { from.push(i); to.push(end); }
     }
@@ -78,6 +82,8 @@ function fold(text) {
   }
   return { text: out, from, to };
 }
+
+const bare = ch => ch.normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/g, "d").replace(/Đ/g, "D");
 
 /** The pieces of a [start, end) range of the page text, per part: { part, from, to } in that part's offsets. */
 export function segmentsIn(page, start, end) {

@@ -93,6 +93,19 @@ public sealed partial class MeetingGrain
         return await Poll(pollId).GetChainAsync();
     }
 
+    public async Task<Result<MyBallot>> GetMyBallotAsync(Actor actor, string pollId)
+    {
+        var known = Query(actor, s => s.Polls.Any(p => p.PollId == pollId));
+        if (!known.Ok || !known.Value)
+        {
+            return Result<MyBallot>.Refused(known.Error ?? ErrorCodes.PollNotFound);
+        }
+
+        return Result<MyBallot>.Of(await Poll(pollId).GetBallotOfAsync(actor.UserName));
+    }
+
+    public Task ReportBallotAsync(MyBallot ballot, string voter) => _observers.Notify(o => o.OnBallotRecordedAsync(ballot, voter));
+
     public Task ReportParticipationAsync(PollParticipation participation)
     {
         _pendingParticipation[participation.PollId] = participation;

@@ -14,9 +14,17 @@ internal static class MeetingScreens
     /// <summary>The page's own scroll (not a pane's): its scrollable size against the window.</summary>
     public static async Task<PageScroll> ScrollAsync(IPage page)
     {
-        var size = await page.EvaluateAsync<JsonElement>(
-            "() => { const e = document.scrollingElement; return [e.scrollHeight, innerHeight, e.scrollWidth, e.clientWidth]; }");
-        return new PageScroll(size[0].GetInt32(), size[1].GetInt32(), size[2].GetInt32(), size[3].GetInt32());
+        var size = await page.EvaluateAsync<JsonElement>("""
+            () => {
+              const e = document.scrollingElement;
+              const wide = [...document.querySelectorAll('body *')].filter(x => x.getBoundingClientRect().right > e.clientWidth + 0.5)
+                .slice(0, 5).map(x => `${x.tagName.toLowerCase()}.${x.className}[${x.dataset.testid ?? ''}] ${Math.round(x.getBoundingClientRect().right)}`);
+              const tall = [...document.querySelectorAll('body > *, main > *, .meeting > *')]
+                .map(x => `${x.tagName.toLowerCase()}.${x.className} ${Math.round(x.getBoundingClientRect().height)}`);
+              return [e.scrollHeight, innerHeight, e.scrollWidth, e.clientWidth, wide.join(', ') + ' | ' + tall.join(', ')];
+            }
+            """);
+        return new PageScroll(size[0].GetInt32(), size[1].GetInt32(), size[2].GetInt32(), size[3].GetInt32(), size[4].GetString()!);
     }
 
     /// <summary>axe-core's serious and critical violations on the page as it is now, one line each (empty when none).</summary>
@@ -36,7 +44,8 @@ internal static class MeetingScreens
     public static Task DocumentAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryPaths.Root, "docs", "screenshots", name + ".png") });
 
-    public sealed record PageScroll(int Height, int WindowHeight, int Width, int WindowWidth)
+    /// <param name="Culprits">The first elements reaching past the window's width, and the page's main blocks' heights: what to fix when it scrolls.</param>
+    public sealed record PageScroll(int Height, int WindowHeight, int Width, int WindowWidth, string Culprits)
     {
         public bool Vertical => Height > WindowHeight;
 

@@ -41,8 +41,12 @@ internal static class MeetingScreens
         page.GotoAsync($"/culture/{culture}?redirect={Uri.EscapeDataString(new Uri(page.Url).PathAndQuery)}");
 
     /// <summary>A screenshot of what the window shows, committed under docs/screenshots for the README.</summary>
-    public static Task DocumentAsync(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryPaths.Root, "docs", "screenshots", name + ".png") });
+    public static async Task DocumentAsync(IPage page, string name)
+    {
+        // Clicks scroll panes to their buttons; a screenshot shows each pane from its top, as a person arriving sees it.
+        await page.EvaluateAsync("() => { document.querySelectorAll('.pane').forEach(p => p.scrollTop = 0); window.scrollTo(0, 0); }");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryPaths.Root, "docs", "screenshots", name + ".png") });
+    }
 
     /// <param name="Culprits">The first elements reaching past the window's width, and the page's main blocks' heights: what to fix when it scrolls.</param>
     public sealed record PageScroll(int Height, int WindowHeight, int Width, int WindowWidth, string Culprits)

@@ -104,6 +104,13 @@ public sealed class CockpitTests(BrowserFixture fixture) : IClassFixture<Browser
         var chair = await OpenAsync("chutich", meetingId, MeetingScreens.Laptop);
         var voter = await OpenAsync(Delegates[2], meetingId, MeetingScreens.Laptop);
         var observer = await OpenAsync(Observer, meetingId, MeetingScreens.Laptop);
+        var secretary = await OpenAsync("thuky", meetingId, MeetingScreens.Laptop);
+        await Expect(secretary.GetByTestId("pane-conclusion")).ToBeVisibleAsync();
+        var desk = await MeetingScreens.ScrollAsync(secretary);
+        Assert.False(desk.Vertical || desk.Sideways, $"the secretary's page scrolls: {desk}");
+        Assert.Equal("", await MeetingScreens.SeriousViolationsAsync(secretary));
+        await MeetingScreens.DocumentAsync(secretary, "secretary-1366x768-vi");
+        await MeetingScreens.DocumentAsync(observer, "reader-1366x768-vi");
         Assert.Equal("", await MeetingScreens.SeriousViolationsAsync(chair));
         Assert.Equal("", await MeetingScreens.SeriousViolationsAsync(voter));
         Assert.Equal("", await MeetingScreens.SeriousViolationsAsync(observer));

@@ -136,6 +136,8 @@ public sealed class CockpitTests(BrowserFixture fixture) : IClassFixture<Browser
         await voter.Keyboard.PressAsync("ArrowDown");
         await voter.Keyboard.PressAsync("ArrowUp");
         await Expect(voter.GetByTestId("ballot-option-yes").Locator("input")).ToBeCheckedAsync();
+        // The choice reaches the server, which enables the button; only then is it in the Tab order.
+        await Expect(voter.GetByTestId("ballot-confirm")).ToBeEnabledAsync();
         await voter.Keyboard.PressAsync("Tab");
         await Expect(voter.GetByTestId("ballot-confirm")).ToBeFocusedAsync();
         await voter.Keyboard.PressAsync("Enter");

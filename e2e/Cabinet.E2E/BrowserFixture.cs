@@ -24,6 +24,14 @@ public sealed class BrowserFixture : IAsyncLifetime
         Browser = _chromium.Browser;
     }
 
+    /// <summary>Stops Cabinet under the open pages, runs <paramref name="whileDown"/>, and starts it again on the same data and address.</summary>
+    public async Task RestartServerAsync(Func<Task> whileDown)
+    {
+        await Server.StopAsync();
+        await whileDown();
+        Server = await Server.StartAgainAsync();
+    }
+
     /// <summary>A signed-in person in their own browser context, on "my meetings".</summary>
     public async Task<IPage> SignInAsync(string userName, ViewportSize? viewport = null)
     {

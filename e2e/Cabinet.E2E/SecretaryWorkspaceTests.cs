@@ -82,6 +82,7 @@ public sealed partial class SecretaryWorkspaceTests(BrowserFixture fixture) : IC
         // Opened short of quorum, the chair's motion editor starts from the rules (two thirds) and warns until daibieu4 arrives.
         await chair.GetByTestId("btn-open").ClickAsync();
         await Expect(member3.GetByTestId("current-item")).ToHaveAttributeAsync("data-item-id", "i1", Soon);
+        await chair.GetByTestId("btn-new-poll").ClickAsync();
         await Expect(chair.GetByTestId("motion-quorum")).ToHaveValueAsync("2");
         await Expect(chair.GetByTestId("motion-no-quorum")).ToContainTextAsync("chưa đủ điều kiện");
         await OpenAsync("daibieu4", meetingId);

@@ -31,6 +31,7 @@ public sealed class VotingTests(BrowserFixture fixture) : IClassFixture<BrowserF
 
         // First poll: three in favour, one abstains; more than half of the four members passes it.
         var started = Stopwatch.StartNew();
+        await chair.GetByTestId("btn-new-poll").ClickAsync();
         await chair.GetByTestId("btn-open-poll").ClickAsync();
         foreach (var page in delegates)
         {
@@ -62,6 +63,7 @@ public sealed class VotingTests(BrowserFixture fixture) : IClassFixture<BrowserF
         await BrowserFixture.ScreenshotAsync(chair, "chair-poll-result");
 
         // Second poll: 2–2 with the chair in favour. The chair's casting vote reaches 3 of 4 members: it passes.
+        await chair.GetByTestId("btn-new-poll").ClickAsync();
         await chair.GetByTestId("btn-open-poll").ClickAsync();
         await Expect(delegates[0].GetByTestId("poll-open")).ToHaveAttributeAsync("data-poll-id", "p2", Soon);
         await VoteAsync(chair, "yes");

@@ -14,6 +14,12 @@ public interface IMeetingClient
     /// <summary>How many have voted in an open poll (counts only, coalesced; never names or choices).</summary>
     Task PollParticipation(Polls.PollParticipation participation);
 
+    /// <summary>
+    /// The caller's own ballot was stored (cast from this or another of their connections), with its receipt; sent only
+    /// to that person's connections. Stop offering the ballot. After a reconnect ask <c>GetMyBallot</c>.
+    /// </summary>
+    Task BallotRecorded(Polls.MyBallot ballot);
+
     /// <summary>A shared annotation appeared, changed or went away (Shared null: remove it). Not versioned: list again after a reconnect.</summary>
     Task AnnotationChanged(Documents.AnnotationChange change);
 }

@@ -58,6 +58,12 @@ public sealed partial class MeetingHub
             ? Task.FromResult(Result<SignedPollResult>.Refused(refusal))
             : Grain(meetingId).GetPollResultAsync(Caller, pollId);
 
+    [Query]
+    public Task<Result<MyBallot>> GetMyBallot(string meetingId, string pollId) =>
+        Refusal(meetingId) is { } refusal
+            ? Task.FromResult(Result<MyBallot>.Refused(refusal))
+            : Grain(meetingId).GetMyBallotAsync(Caller, pollId);
+
     /// <summary>Casts a signed ballot as the caller; the receipt comes back only once the ballot is stored.</summary>
     public Task<Result<Receipt>> CastBallot(BallotSubmission ballot)
     {

@@ -16,6 +16,8 @@ internal sealed class RecordingObserver : IMeetingObserver
 
     public Task OnPollParticipationAsync(Polls.PollParticipation participation) => Task.CompletedTask;
 
+    public Task OnBallotRecordedAsync(Polls.MyBallot ballot, string voter) => Task.CompletedTask;
+
     public Task OnAnnotationAsync(Documents.AnnotationChange change, System.Collections.Immutable.ImmutableHashSet<string> readers) => Task.CompletedTask;
 
     public async Task<List<MeetingEvent>> WaitForAsync(int count)

@@ -48,6 +48,49 @@ public sealed class VotingTests(ServerFixture fixture) : IClassFixture<ServerFix
     }
 
     [Theory]
+    [InlineData(Secrecy.Named)]
+    [InlineData(Secrecy.Secret)]
+    public async Task A_stored_ballot_is_pushed_to_every_connection_of_its_voter_and_to_nobody_else(Secrecy secrecy)
+    {
+        var (chair, voters, id) = await LiveMeetingAsync(fixture.Server);
+        var pollId = await OpenPollAsync(chair, id, secrecy);
+        await using var otherTab = await MeetingHubClient.ConnectAsync(fixture.Server.BaseAddress, voters[0].Client.UserName);
+        Assert.True((await otherTab.JoinAsync(id)).Ok);
+        var toOtherTab = new TaskCompletionSource<MyBallot>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var toSomeoneElse = new List<MyBallot>();
+        var theirOwn = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        otherTab.Connection.On<MyBallot>(nameof(IMeetingClient.BallotRecorded), b => toOtherTab.TrySetResult(b));
+        voters[1].Client.Connection.On<MyBallot>(nameof(IMeetingClient.BallotRecorded), b =>
+        {
+            lock (toSomeoneElse)
+            {
+                toSomeoneElse.Add(b);
+            }
+
+            theirOwn.TrySetResult();
+        });
+        var before = await otherTab.Connection.InvokeAsync<Result<MyBallot>>(nameof(MeetingHub.GetMyBallot), id, pollId);
+        Assert.False(before.Value!.Voted);
+
+        var receipt = (await voters[0].CastAsync(id, pollId, "yes")).Value!;
+        var pushed = await toOtherTab.Task.WaitAsync(Patience);
+
+        Assert.Equal((pollId, true, receipt), (pushed.PollId, pushed.Voted, pushed.Receipt));
+        var asked = (await otherTab.Connection.InvokeAsync<Result<MyBallot>>(nameof(MeetingHub.GetMyBallot), id, pollId)).Value!;
+        Assert.True(asked.Voted);
+        // A secret poll's chain does not name voters: the server can say that I voted, not which receipt is mine.
+        Assert.Equal(secrecy == Secrecy.Named ? receipt : null, asked.Receipt);
+        Assert.False((await voters[1].Client.Connection.InvokeAsync<Result<MyBallot>>(nameof(MeetingHub.GetMyBallot), id, pollId)).Value!.Voted);
+        // The feed delivers in order: once the other voter has their own push, mine would have come before it.
+        var theirs = (await voters[1].CastAsync(id, pollId, "no")).Value!;
+        await theirOwn.Task.WaitAsync(Patience);
+        lock (toSomeoneElse)
+        {
+            Assert.Equal([theirs], toSomeoneElse.Select(b => b.Receipt));
+        }
+    }
+
+    [Theory]
     [InlineData(false)]
     [InlineData(true)]
     public async Task A_restart_in_the_middle_of_an_open_poll_loses_no_acknowledged_ballot(bool redisMode)

@@ -64,12 +64,18 @@ public sealed class CabinetServer : IAsyncDisposable
         return server;
     }
 
-    /// <summary>Stops gracefully and starts a new process on the same data folder and Redis.</summary>
+    /// <summary>Stops gracefully and starts a new process on the same data folder, Redis and address.</summary>
     public async Task<CabinetServer> RestartAsync()
     {
         await _process.StopAsync();
-        return await StartAsync(Options);
+        return await StartAgainAsync();
     }
+
+    /// <summary>
+    /// After <see cref="StopAsync"/>: a new process on the same data folder, Redis and address, so the browsers and clients
+    /// that were connected to this one find it again (a host coming back after an outage).
+    /// </summary>
+    public Task<CabinetServer> StartAgainAsync() => StartAsync(Options with { Port = BaseAddress.Port });
 
     public Task StopAsync() => _process.StopAsync();
 

@@ -112,6 +112,9 @@ public interface IMeetingGrain : IGrainWithStringKey
     /// <summary>A closed poll's signed result document, for whoever may see the meeting.</summary>
     Task<Result<Polls.SignedPollResult>> GetPollResultAsync(Actor actor, string pollId);
 
+    /// <summary>Whether the asking person voted in the poll, and their receipt when the server can tell it (named polls).</summary>
+    Task<Result<Polls.MyBallot>> GetMyBallotAsync(Actor actor, string pollId);
+
     // Conclusions and closing
 
     /// <summary>The secretary (or chair) drafts an item's conclusion as numbered paragraphs; an approved one goes back to awaiting approval.</summary>
@@ -135,6 +138,10 @@ public interface IMeetingGrain : IGrainWithStringKey
     /// <summary>From the poll grain: its participation changed. Coalesced and pushed to the room.</summary>
     [OneWay]
     Task ReportParticipationAsync(Polls.PollParticipation participation);
+
+    /// <summary>From the poll grain: <paramref name="voter"/>'s ballot is stored. Pushed at once to that person's screens only.</summary>
+    [OneWay]
+    Task ReportBallotAsync(Polls.MyBallot ballot, string voter);
 
     Task UnsubscribeAsync(IMeetingObserver observer);
 

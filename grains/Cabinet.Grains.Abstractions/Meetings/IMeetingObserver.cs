@@ -13,6 +13,10 @@ public interface IMeetingObserver : IGrainObserver
     [OneWay]
     Task OnPollParticipationAsync(Polls.PollParticipation participation);
 
+    /// <summary>A ballot of <paramref name="voter"/> was stored: for that person's screens only, so every tab stops offering the ballot.</summary>
+    [OneWay]
+    Task OnBallotRecordedAsync(Polls.MyBallot ballot, string voter);
+
     /// <summary>
     /// A shared annotation appeared, changed or went away (not versioned; see <see cref="Documents.AnnotationChange"/>). It
     /// quotes the document, so it goes only to <paramref name="readers"/>: the people who may read that document.

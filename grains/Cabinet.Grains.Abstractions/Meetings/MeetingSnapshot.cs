@@ -4,6 +4,8 @@ namespace Cabinet.Meetings;
 
 /// <summary>
 /// The whole live state of a meeting at one <see cref="Version"/>: what a client shows after joining or catching up.
+/// <see cref="ServerTime"/> is the server's clock when the snapshot was read (not meeting state; events leave it as it
+/// was): a client keeps the offset to its own clock and runs elapsed and speaking times from the server's time.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("cabinet.meeting-snapshot")]
 public sealed record MeetingSnapshot(
@@ -24,7 +26,8 @@ public sealed record MeetingSnapshot(
     Closing.ArchiveInfo? Archive,
     ImmutableArray<Documents.DocumentView> Documents,
     Documents.FollowState Follow,
-    MeetingRules Rules)
+    MeetingRules Rules,
+    DateTimeOffset? ServerTime = null)
 {
     /// <summary>Members present against the meeting's rules; derived from participants, attendance and rules, so no event carries it.</summary>
     public MeetingQuorum Quorum => MeetingQuorum.Of(Participants, Attendance, Rules);

@@ -27,6 +27,9 @@ public interface IPollGrain : IGrainWithStringKey
     /// <summary>The signed result document, once the poll is closed.</summary>
     Task<Result<SignedPollResult>> GetResultAsync();
 
+    /// <summary>Whether <paramref name="voter"/> voted (from stored state); the receipt only in a named poll, whose chain names voters.</summary>
+    Task<MyBallot> GetBallotOfAsync(string voter);
+
     /// <summary>The ballot chain, published only once the poll is closed.</summary>
     Task<Result<BallotChain>> GetChainAsync();
 

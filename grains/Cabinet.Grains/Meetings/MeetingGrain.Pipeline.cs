@@ -76,7 +76,7 @@ public sealed partial class MeetingGrain
     }
 
     public Task<Result<MeetingSnapshot>> GetSnapshotAsync(Actor actor) =>
-        Task.FromResult(Query(actor, s => s.ToSnapshot(MeetingId)));
+        Task.FromResult(Query(actor, s => s.ToSnapshot(MeetingId) with { ServerTime = clock.GetUtcNow() }));
 
     public Task<Result<MeetingSummary>> GetSummaryAsync(Actor actor) =>
         Task.FromResult(Query(actor, s => new MeetingSummary(
@@ -86,7 +86,7 @@ public sealed partial class MeetingGrain
     public Task<Result<CatchUp>> GetEventsSinceAsync(Actor actor, long version) =>
         Task.FromResult(Query(actor, s => _recent.Since(version, s.Version) is { } events
             ? new CatchUp(events, null)
-            : new CatchUp([], s.ToSnapshot(MeetingId))));
+            : new CatchUp([], s.ToSnapshot(MeetingId) with { ServerTime = clock.GetUtcNow() })));
 
     private Result<T> Query<T>(Actor actor, Func<MeetingState, T> read)
     {

@@ -82,37 +82,25 @@ public sealed partial class MeetingGrain
         return Result<PollParticipation>.Of(await Poll(pollId).GetParticipationAsync(withNames));
     }
 
-    public async Task<Result<BallotChain>> GetBallotChainAsync(Actor actor, string pollId)
+    public async Task<Result<BallotChain>> GetBallotChainAsync(Actor actor, string pollId) =>
+        RefusalForPoll(actor, pollId) is { } refusal ? Result<BallotChain>.Refused(refusal) : await Poll(pollId).GetChainAsync();
+
+    public async Task<Result<BallotChainPage>> GetBallotChainPageAsync(Actor actor, string pollId, int after, int count) =>
+        RefusalForPoll(actor, pollId) is { } refusal ? Result<BallotChainPage>.Refused(refusal) : await Poll(pollId).GetChainPageAsync(after, count);
+
+    public async Task<Result<SignedPollResult>> GetPollResultAsync(Actor actor, string pollId) =>
+        RefusalForPoll(actor, pollId) is { } refusal ? Result<SignedPollResult>.Refused(refusal) : await Poll(pollId).GetResultAsync();
+
+    public async Task<Result<MyBallot>> GetMyBallotAsync(Actor actor, string pollId) =>
+        RefusalForPoll(actor, pollId) is { } refusal ? Result<MyBallot>.Refused(refusal) : Result<MyBallot>.Of(await Poll(pollId).GetBallotOfAsync(actor.UserName));
+
+    public Task ReportBallotAsync(MyBallot ballot, string voter) => _observers.Notify(o => o.OnBallotRecordedAsync(ballot, voter));
+
+    /// <summary>Why this person may not ask about that poll (they may not see the meeting, or it has no such poll); null when they may.</summary>
+    private CabinetError? RefusalForPoll(Actor actor, string pollId)
     {
         var known = Query(actor, s => s.Polls.Any(p => p.PollId == pollId));
-        if (!known.Ok || !known.Value)
-        {
-            return Result<BallotChain>.Refused(known.Error ?? ErrorCodes.PollNotFound);
-        }
-
-        return await Poll(pollId).GetChainAsync();
-    }
-
-    public async Task<Result<BallotChainPage>> GetBallotChainPageAsync(Actor actor, string pollId, int after, int count)
-    {
-        var known = Query(actor, s => s.Polls.Any(p => p.PollId == pollId));
-        if (!known.Ok || !known.Value)
-        {
-            return Result<BallotChainPage>.Refused(known.Error ?? ErrorCodes.PollNotFound);
-        }
-
-        return await Poll(pollId).GetChainPageAsync(after, count);
-    }
-
-    public async Task<Result<SignedPollResult>> GetPollResultAsync(Actor actor, string pollId)
-    {
-        var known = Query(actor, s => s.Polls.Any(p => p.PollId == pollId));
-        if (!known.Ok || !known.Value)
-        {
-            return Result<SignedPollResult>.Refused(known.Error ?? ErrorCodes.PollNotFound);
-        }
-
-        return await Poll(pollId).GetResultAsync();
+        return known.Ok && known.Value ? null : known.Error ?? ErrorCodes.PollNotFound;
     }
 
     public Task ReportParticipationAsync(PollParticipation participation)

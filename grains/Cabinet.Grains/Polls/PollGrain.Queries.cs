@@ -26,6 +26,14 @@ public sealed partial class PollGrain
         return Task.FromResult(new PollParticipation(MeetingId, book.PollId, p.Voted, p.Eligible, notYet));
     }
 
+    public Task<MyBallot> GetBallotOfAsync(string voter)
+    {
+        var book = state.State.Book;
+        var entry = book is { Motion.Secrecy: Voting.Motions.Secrecy.Named } ? book.Chain.Entries.FirstOrDefault(e => e.Ballot.Voter == voter) : null;
+        return Task.FromResult(new MyBallot(MeetingId, book?.PollId ?? "", book?.VotersWhoVoted.Contains(voter) == true,
+            entry is null ? null : book!.Chain.ReceiptFor(entry)));
+    }
+
     public Task<Result<BallotChain>> GetChainAsync() =>
         Task.FromResult(state.State.Book is { Status: PollStatus.Closed } book
             ? Result<BallotChain>.Of(book.Chain)

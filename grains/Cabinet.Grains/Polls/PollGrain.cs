@@ -88,8 +88,9 @@ public sealed partial class PollGrain(
         if (!cast.Replayed)
         {
             var participation = state.State.Book!.Participation();
-            await GrainFactory.GetGrain<IMeetingGrain>(MeetingId)
-                .ReportParticipationAsync(new PollParticipation(MeetingId, cast.Book.PollId, participation.Voted, participation.Eligible));
+            var meeting = GrainFactory.GetGrain<IMeetingGrain>(MeetingId);
+            await meeting.ReportParticipationAsync(new PollParticipation(MeetingId, cast.Book.PollId, participation.Voted, participation.Eligible));
+            await meeting.ReportBallotAsync(new MyBallot(MeetingId, cast.Book.PollId, Voted: true, cast.Receipt), voter.UserName);
         }
 
         return Result<Receipt>.Of(cast.Receipt!);

@@ -64,6 +64,7 @@ internal sealed partial class ListenerQueue
                     long version => Listener.OnVersion(version),
                     Polls.PollParticipation p => Listener.OnParticipation?.Invoke(p) ?? Task.CompletedTask,
                     Documents.AnnotationChange change => Listener.OnAnnotation?.Invoke(change) ?? Task.CompletedTask,
+                    Polls.MyBallot ballot => Listener.OnMyBallot?.Invoke(ballot) ?? Task.CompletedTask,
                     _ => Task.CompletedTask,
                 });
                 failures = 0;

@@ -9,7 +9,7 @@ namespace Cabinet.Hub.Feeds;
 /// <summary>
 /// This host's single subscription to one meeting grain. It forwards every event, in the order it arrived, to the
 /// meeting's SignalR group and to each in-process listener's own queue (shared annotations only to those who may read
-/// the document), and renews the subscription before it expires. The grain stores its followers, so a new activation
+/// the document, a stored ballot only to its voter), and renews the subscription before it expires. The grain stores its followers, so a new activation
 /// pushes to this feed at once; as a backstop the feed also tells everyone the grain's current version every
 /// <see cref="LiveOptions.VersionNudgeSeconds"/>, so a client that lost a push catches up.
 /// </summary>
@@ -91,9 +91,15 @@ internal sealed partial class MeetingFeed : IMeetingObserver, IAsyncDisposable
         return Task.CompletedTask;
     }
 
+    public Task OnBallotRecordedAsync(Polls.MyBallot ballot, string voter)
+    {
+        _inbox.Writer.TryWrite(new PersonalPush(ballot, [voter]));
+        return Task.CompletedTask;
+    }
+
     public Task OnAnnotationAsync(Documents.AnnotationChange change, ImmutableHashSet<string> readers)
     {
-        _inbox.Writer.TryWrite(new AnnotationPush(change, readers));
+        _inbox.Writer.TryWrite(new PersonalPush(change, readers));
         return Task.CompletedTask;
     }
 
@@ -124,9 +130,13 @@ internal sealed partial class MeetingFeed : IMeetingObserver, IAsyncDisposable
                         await _hub.Clients.Group(_meetingId).PollParticipation(participation);
                         Post(listeners, participation);
                         break;
-                    case AnnotationPush push:
-                        await _hub.Clients.Clients(ReadingConnections(push.Readers)).AnnotationChanged(push.Change);
-                        Post(listeners.Where(l => push.Readers.Contains(l.Listener.Reader)), push.Change);
+                    case PersonalPush { Item: Documents.AnnotationChange change } push:
+                        await _hub.Clients.Clients(ReadingConnections(push.Readers)).AnnotationChanged(change);
+                        Post(listeners.Where(l => push.Readers.Contains(l.Listener.Reader)), change);
+                        break;
+                    case PersonalPush { Item: Polls.MyBallot ballot } push:
+                        await _hub.Clients.Clients(ReadingConnections(push.Readers)).BallotRecorded(ballot);
+                        Post(listeners.Where(l => push.Readers.Contains(l.Listener.Reader)), ballot);
                         break;
                     case long version:
                         _latestVersion = Math.Max(_latestVersion, version);
@@ -237,5 +247,6 @@ internal sealed partial class MeetingFeed : IMeetingObserver, IAsyncDisposable
     [LoggerMessage(Level = LogLevel.Warning, Message = "Meeting {MeetingId}: reading the version for the nudge failed; retrying at the next tick")]
     private partial void LogNudgeFailed(Exception exception, string meetingId);
 
-    private sealed record AnnotationPush(Documents.AnnotationChange Change, ImmutableHashSet<string> Readers);
+    /// <summary>A push for some people only: a shared annotation to those who may read its document, a ballot to its voter.</summary>
+    private sealed record PersonalPush(object Item, ImmutableHashSet<string> Readers);
 }

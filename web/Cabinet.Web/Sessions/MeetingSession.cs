@@ -25,6 +25,7 @@ public sealed partial class MeetingSession(
     private IMeetingGrain? _grain;
     private int _disposed;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, PollParticipation> _participation = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, MyBallot> _myBallots = new(StringComparer.Ordinal);
 
     public MeetingSnapshot? Snapshot { get; private set; }
 
@@ -64,7 +65,7 @@ public sealed partial class MeetingSession(
             return;
         }
 
-        _subscription = await feeds.ListenAsync(meetingId, new MeetingListener(Actor.UserName, OnEventAsync, OnVersionAsync, OnParticipationAsync, OnAnnotationAsync));
+        _subscription = await feeds.ListenAsync(meetingId, new MeetingListener(Actor.UserName, OnEventAsync, OnVersionAsync, OnParticipationAsync, OnAnnotationAsync, OnMyBallotAsync));
         var snapshot = await _grain.GetSnapshotAsync(Actor);
         (Snapshot, Error) = (snapshot.Value, snapshot.Error);
         Acknowledge();
@@ -105,6 +106,30 @@ public sealed partial class MeetingSession(
 
     public async Task<BallotChain?> GetBallotChainAsync(string pollId) =>
         _grain is null || Actor is null ? null : (await _grain.GetBallotChainAsync(Actor, pollId)).Value;
+
+    /// <summary>
+    /// This person's ballot in a poll as the server knows it: asked once per poll, then kept up to date by the push
+    /// that follows every ballot they cast, from any of their screens.
+    /// </summary>
+    public async Task<MyBallot?> GetMyBallotAsync(string pollId)
+    {
+        if (_myBallots.TryGetValue(pollId, out var known) || _grain is null || Actor is null)
+        {
+            return known;
+        }
+
+        var asked = await Guarded(() => _grain.GetMyBallotAsync(Actor, pollId));
+        return asked.Value is { } mine ? _myBallots.GetOrAdd(pollId, mine) : null;
+    }
+
+    private async Task OnMyBallotAsync(MyBallot ballot)
+    {
+        _myBallots[ballot.PollId] = ballot;
+        if (Changed is { } changed)
+        {
+            await changed();
+        }
+    }
 
     private async Task OnParticipationAsync(PollParticipation participation)
     {

@@ -12,8 +12,9 @@ public static class FloorText
     public static string Clock(TimeSpan t) =>
         string.Create(CultureInfo.InvariantCulture, $"{(int)Math.Max(0, t.TotalMinutes):00}:{Math.Max(0, t.Seconds):00}");
 
-    public static string Minutes(int seconds) =>
-        seconds % 60 == 0 ? $"{seconds / 60} phút" : Clock(TimeSpan.FromSeconds(seconds));
+    /// <summary>A speaking time: whole minutes in words ("{0} phút", through the page's localiser), otherwise as a clock.</summary>
+    public static string Minutes(int seconds, Microsoft.Extensions.Localization.IStringLocalizer localizer) =>
+        seconds % 60 == 0 ? localizer["{0} phút", seconds / 60] : Clock(TimeSpan.FromSeconds(seconds));
 
     /// <summary>Vietnam's time (UTC+7 all year), whatever the server's time zone.</summary>
     public static string Time(DateTimeOffset at) => at.ToOffset(TimeSpan.FromHours(7)).ToString("HH:mm:ss", CultureInfo.InvariantCulture);

@@ -2,7 +2,7 @@ using Cabinet.Meetings;
 
 namespace Cabinet.Web.Components.Shared;
 
-/// <summary>The Vietnamese words the UI uses for statuses and roles.</summary>
+/// <summary>The Vietnamese words the UI uses for statuses and roles (pages show them through L: the words are the keys).</summary>
 public static class Labels
 {
     public static string Status(MeetingStatus status) => status switch
@@ -40,8 +40,4 @@ public static class Labels
         MeetingKind.Extraordinary => "Bất thường",
         _ => "Thường kỳ",
     };
-
-    /// <summary>"Có mặt X/Y thành viên — đủ / chưa đủ điều kiện" for the live header.</summary>
-    public static string Quorum(MeetingQuorum q) =>
-        $"Có mặt {q.MembersPresent}/{q.MembersTotal} thành viên — {(q.Met ? "đủ điều kiện" : "chưa đủ điều kiện")}";
 }

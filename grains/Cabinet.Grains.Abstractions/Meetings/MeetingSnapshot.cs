@@ -24,7 +24,8 @@ public sealed record MeetingSnapshot(
     Closing.ArchiveInfo? Archive,
     ImmutableArray<Documents.DocumentView> Documents,
     Documents.FollowState Follow,
-    MeetingRules Rules)
+    MeetingRules Rules,
+    Closing.MinutesView? Minutes = null)
 {
     /// <summary>Members present against the meeting's rules; derived from participants, attendance and rules, so no event carries it.</summary>
     public MeetingQuorum Quorum => MeetingQuorum.Of(Participants, Attendance, Rules);
@@ -75,6 +76,7 @@ public sealed record MeetingSnapshot(
             Documents = e.DocumentUpdate is { } document ? Upsert(Documents, document) : Documents,
             Follow = e.Follow ?? Follow,
             Rules = e.Rules ?? Rules,
+            Minutes = e.Minutes ?? Minutes,
         };
     }
 

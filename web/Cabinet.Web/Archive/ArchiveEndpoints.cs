@@ -1,4 +1,5 @@
 using Cabinet.Closing;
+using Cabinet.Documents;
 using Cabinet.Errors;
 using Cabinet.Identity;
 using Cabinet.Meetings;
@@ -9,7 +10,10 @@ using System.IO.Compression;
 
 namespace Cabinet.Web.Archive;
 
-/// <summary>Downloads of a closed meeting's sealed archive and its signed minutes, for those who may see the meeting.</summary>
+/// <summary>
+/// Downloads of a closed meeting's minutes as they stand (the draft under review, then with each signature) and of its
+/// sealed archive and signed minutes, for those who may see the meeting.
+/// </summary>
 public static class ArchiveEndpoints
 {
     public static IEndpointRouteBuilder MapArchiveEndpoints(this IEndpointRouteBuilder app)
@@ -42,6 +46,28 @@ public static class ArchiveEndpoints
             await minutes.CopyToAsync(copy);
             InertFile.Describe(http.Response, $"bien-ban-{organization}-{meeting}.pdf", download: true);
             return Results.File(copy.ToArray(), "application/pdf");
+        });
+        group.MapGet("/minutes-draft.pdf", async (string organization, string meeting, HttpContext http, IGrainFactory grains, IDocumentBlobStore blobs) =>
+        {
+            var meetingId = MeetingKey.Of(organization, meeting);
+            if (!MeetingKey.IsValid(meetingId) || CabinetClaims.ToActor(http.User) is not { } actor)
+            {
+                return Results.Json(ErrorCodes.InvalidMeetingId, statusCode: StatusCodes.Status400BadRequest);
+            }
+
+            var snapshot = await grains.GetGrain<IMeetingGrain>(meetingId).GetSnapshotAsync(actor);
+            if (!snapshot.Ok)
+            {
+                return Results.Json(snapshot.Error, statusCode: snapshot.Error!.Code == ErrorCodes.Forbidden.Code ? StatusCodes.Status403Forbidden : StatusCodes.Status404NotFound);
+            }
+
+            if (snapshot.Value!.Minutes is not { } minutes || await blobs.OpenAsync(minutes.Sha256) is not { } pdf)
+            {
+                return Results.Json(ErrorCodes.MinutesNotReady, statusCode: StatusCodes.Status404NotFound);
+            }
+
+            InertFile.Describe(http.Response, $"du-thao-bien-ban-{organization}-{meeting}-{minutes.Revision}.pdf", download: true);
+            return Results.Stream(pdf, "application/pdf");
         });
         return app;
     }

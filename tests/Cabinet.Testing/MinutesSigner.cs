@@ -4,7 +4,6 @@ using Cabinet.Closing;
 using Cabinet.Errors;
 using Cabinet.Hub;
 using Cabinet.Meetings;
-using Cabinet.Polls;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Cabinet.Testing;
@@ -25,10 +24,8 @@ public sealed class MinutesSigner : IDisposable
 
     public static async Task<MinutesSigner> RegisterAsync(MeetingHubClient client)
     {
-        var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var device = await client.Connection.InvokeAsync<Result<DeviceKey>>(
-            nameof(MeetingHub.RegisterDevice), "Thiết bị ký biên bản", Convert.ToBase64String(key.ExportSubjectPublicKeyInfo()));
-        return device.Ok ? new MinutesSigner(client, key, device.Value!.DeviceId) : throw new InvalidOperationException(device.Error!.Code);
+        var (key, deviceId) = await BallotSigner.RegisterKeyAsync(client, "Thiết bị ký biên bản");
+        return new MinutesSigner(client, key, deviceId);
     }
 
     public Task<Result<MinutesSigningChallenge>> BeginAsync(string meetingId) =>

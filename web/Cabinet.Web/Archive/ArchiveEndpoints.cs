@@ -49,19 +49,13 @@ public static class ArchiveEndpoints
         });
         group.MapGet("/minutes-draft.pdf", async (string organization, string meeting, HttpContext http, IGrainFactory grains, IDocumentBlobStore blobs) =>
         {
-            var meetingId = MeetingKey.Of(organization, meeting);
-            if (!MeetingKey.IsValid(meetingId) || CabinetClaims.ToActor(http.User) is not { } actor)
+            var (snapshot, refusal) = await SnapshotOf(organization, meeting, http, grains);
+            if (snapshot is null)
             {
-                return Results.Json(ErrorCodes.InvalidMeetingId, statusCode: StatusCodes.Status400BadRequest);
+                return refusal;
             }
 
-            var snapshot = await grains.GetGrain<IMeetingGrain>(meetingId).GetSnapshotAsync(actor);
-            if (!snapshot.Ok)
-            {
-                return Results.Json(snapshot.Error, statusCode: snapshot.Error!.Code == ErrorCodes.Forbidden.Code ? StatusCodes.Status403Forbidden : StatusCodes.Status404NotFound);
-            }
-
-            if (snapshot.Value!.Minutes is not { } minutes || await blobs.OpenAsync(minutes.Sha256) is not { } pdf)
+            if (snapshot.Minutes is not { } minutes || await blobs.OpenAsync(minutes.Sha256) is not { } pdf)
             {
                 return Results.Json(ErrorCodes.MinutesNotReady, statusCode: StatusCodes.Status404NotFound);
             }
@@ -73,6 +67,19 @@ public static class ArchiveEndpoints
     }
 
     private static async Task<(byte[]? Bytes, IResult Refusal)> ArchiveOf(string organization, string meeting, HttpContext http, IGrainFactory grains, IArchiveStore store)
+    {
+        var (snapshot, refusal) = await SnapshotOf(organization, meeting, http, grains);
+        if (snapshot is null)
+        {
+            return (null, refusal);
+        }
+
+        var bytes = snapshot.Archive is null ? null : await store.GetAsync(snapshot.MeetingId);
+        return (bytes, Results.Json(ErrorCodes.NotArchived, statusCode: StatusCodes.Status404NotFound));
+    }
+
+    /// <summary>The meeting as the caller may see it, or the refusal to answer with (400, 403 or 404).</summary>
+    private static async Task<(MeetingSnapshot? Snapshot, IResult Refusal)> SnapshotOf(string organization, string meeting, HttpContext http, IGrainFactory grains)
     {
         var meetingId = MeetingKey.Of(organization, meeting);
         if (!MeetingKey.IsValid(meetingId) || CabinetClaims.ToActor(http.User) is not { } actor)
@@ -87,7 +94,6 @@ public static class ArchiveEndpoints
             return (null, Results.Json(snapshot.Error, statusCode: status));
         }
 
-        var bytes = snapshot.Value!.Archive is null ? null : await store.GetAsync(meetingId);
-        return (bytes, Results.Json(ErrorCodes.NotArchived, statusCode: StatusCodes.Status404NotFound));
+        return (snapshot.Value, Results.Empty);
     }
 }

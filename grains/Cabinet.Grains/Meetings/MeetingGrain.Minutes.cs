@@ -55,8 +55,20 @@ public sealed partial class MeetingGrain
         var attributes = MeetingSealer.BeginSignature(await sealer.LoadMinutesAsync(minutes.Sha256), minutes.NextSignatory!, s.Details.Place, certificate, at);
         var pending = new PendingMinutesSignature(actor.UserName, device.Value.DeviceId, device.Value.CertificateBase64!, minutes.Sha256, at,
             now + PendingMinutesSignature.Lifetime, Convert.ToBase64String(attributes));
+        // Kept without a ledger entry or a version (nothing happened yet), replacing any earlier pending signature.
         state.State = s with { PendingSignature = pending };
-        await state.WriteStateAsync();
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch (Exception ex)
+        {
+            state.State = s;
+            LogWriteFailed(ex, MeetingId, "minutes.signature-begun");
+            DeactivateOnIdle();
+            return Result<MinutesSigningChallenge>.Refused(ErrorCodes.StorageFailed);
+        }
+
         return Result<MinutesSigningChallenge>.Of(new MinutesSigningChallenge(pending.SignedAttributesBase64, pending.CertificateBase64, pending.ExpiresAt));
     }
 

@@ -35,6 +35,7 @@ public sealed partial class SecretaryWorkspaceTests(BrowserFixture fixture) : IC
     [Fact]
     public async Task The_secretary_prepares_a_meeting_the_invited_answer_the_quorum_follows_arrivals_and_the_minutes_count_correctly()
     {
+        await MinutesSigner.SetReviewHoursAsync(fixture.Server.BaseAddress, 0);
         var secretary = await fixture.SignInAsync("thuky");
         var meetingId = await CreateDraftAsync(secretary);
         await UploadPerItemAsync(secretary);
@@ -106,6 +107,7 @@ public sealed partial class SecretaryWorkspaceTests(BrowserFixture fixture) : IC
 
         await chair.GetByTestId("btn-close").ClickAsync();
         await chair.GetByTestId("btn-close-confirm").ClickAsync();
+        await MinutesSigner.SignAndSealAsync(fixture.Server.BaseAddress, meetingId); // signing in the browser: ClosingTests
         await Expect(secretary.GetByTestId("archive")).ToHaveAttributeAsync("data-ready", "true", new() { Timeout = 60_000 });
         var minutes = MinutesText(await DownloadAsync(secretary, "download-minutes"));
 

@@ -5,7 +5,7 @@ using Cabinet.Testing;
 
 namespace Cabinet.Hub.Tests;
 
-/// <summary>Drives a meeting to its sealed archive through the hub, and fetches what it produced over HTTP.</summary>
+/// <summary>Drives a meeting to its sealed archive through the hub (no review, both signatures, the seal), and fetches what it produced over HTTP.</summary>
 internal static class ClosingFlow
 {
     /// <summary>The document the meeting discusses; the minutes and the archive list it.</summary>
@@ -18,6 +18,7 @@ internal static class ClosingFlow
     /// </param>
     public static async Task<string> HoldAndCloseAsync(CabinetServer server, bool hostMayDie = false)
     {
+        await MinutesSigner.SetReviewHoursAsync(server.BaseAddress, 0);
         var (chair, voters, id) = await VotingTests.LiveMeetingAsync(server);
         var pollId = await VotingTests.OpenPollAsync(chair, id);
         foreach (var (voter, choice) in voters.Zip(["yes", "yes", "no"]))
@@ -53,12 +54,9 @@ internal static class ClosingFlow
         return id;
     }
 
-    public static async Task<MeetingSnapshot> WaitForArchiveAsync(CabinetServer server, string id)
-    {
-        await using var reader = await MeetingHubClient.ConnectAsync(server.BaseAddress, "daibieu1");
-        Assert.True((await reader.JoinAsync(id)).Ok);
-        return await reader.WaitForAsync(s => s.Archive is not null, TimeSpan.FromSeconds(60));
-    }
+    /// <summary>The secretary and the chair sign the minutes on their devices, the secretary seals as clerk, and the archive follows.</summary>
+    public static Task<MeetingSnapshot> WaitForArchiveAsync(CabinetServer server, string id) =>
+        MinutesSigner.SignAndSealAsync(server.BaseAddress, id);
 
     public static async Task<byte[]> DownloadAsync(CabinetServer server, string userName, string path)
     {

@@ -9,7 +9,7 @@ namespace Cabinet.Hub.Tests;
 public sealed class ClosingTests(ServerFixture fixture) : IClassFixture<ServerFixture>
 {
     [Fact]
-    public async Task The_sealed_archive_carries_twice_signed_minutes_and_verifies_with_pdfsig_openssl_and_the_verify_command()
+    public async Task The_sealed_archive_carries_minutes_signed_by_the_secretary_the_chair_and_the_organisation_and_verifies_with_pdfsig_openssl_and_the_verify_command()
     {
         var id = await ClosingFlow.HoldAndCloseAsync(fixture.Server);
         var snapshot = await ClosingFlow.WaitForArchiveAsync(fixture.Server, id);
@@ -26,7 +26,7 @@ public sealed class ClosingTests(ServerFixture fixture) : IClassFixture<ServerFi
         // Kept for the people reading the run: test.sh prints what pdfsig said about real minutes.
         await File.WriteAllTextAsync(Path.Combine(Directory.CreateDirectory(Path.Combine(RepositoryPaths.Root, "artifacts")).FullName, "pdfsig-minutes.txt"),
             pdfsig.Output, TestContext.Current.CancellationToken);
-        Assert.Equal(2, pdfsig.Output.Split("Signature is Valid.").Length - 1);
+        Assert.Equal(3, pdfsig.Output.Split("Signature is Valid.").Length - 1);
         var manifest = Tool.Run("openssl", "cms", "-verify", "-binary", "-inform", "DER", "-in", Path.Combine(folder, "unpacked", "manifest.p7s"),
             "-content", Path.Combine(folder, "unpacked", "manifest.json"), "-CAfile", root, "-purpose", "any", "-out", "/dev/null");
         Assert.True(manifest.ExitCode == 0, manifest.Output);

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Cabinet.Hub.Tests;
 
-/// <summary>The host dies in the middle of sealing; after a restart the meeting is sealed once, with one archive.</summary>
+/// <summary>The host dies while drafting the minutes or archiving; after a restart the meeting is archived once, with one archive.</summary>
 public sealed class SealingFaultTests
 {
     [Theory]
@@ -20,6 +20,19 @@ public sealed class SealingFaultTests
         try
         {
             id = await ClosingFlow.HoldAndCloseAsync(server, hostMayDie: true);
+            if (step == "after-archive")
+            {
+                // The archive comes once the minutes are signed and sealed; the host dies right after storing it.
+                try
+                {
+                    await MinutesSigner.SignAndSealAsync(server.BaseAddress, id);
+                }
+                catch (Exception ex) when (ex is not Xunit.Sdk.XunitException)
+                {
+                    // The connection went down with the host before the archive was recorded.
+                }
+            }
+
             await WaitForExitAsync(server);
         }
         finally

@@ -23,10 +23,17 @@ public sealed class BallotSigner : IDisposable
 
     public static async Task<BallotSigner> RegisterAsync(MeetingHubClient client)
     {
+        var (key, deviceId) = await RegisterKeyAsync(client, "Bộ kiểm thử");
+        return new BallotSigner(client, key, deviceId);
+    }
+
+    /// <summary>A new P-256 key registered through the hub as the user's device: the key and its device id.</summary>
+    public static async Task<(ECDsa Key, string DeviceId)> RegisterKeyAsync(MeetingHubClient client, string label)
+    {
         var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var device = await client.Connection.InvokeAsync<Result<DeviceKey>>(
-            nameof(MeetingHub.RegisterDevice), "Bộ kiểm thử", Convert.ToBase64String(key.ExportSubjectPublicKeyInfo()));
-        return device.Ok ? new BallotSigner(client, key, device.Value!.DeviceId) : throw new InvalidOperationException(device.Error!.Code);
+            nameof(MeetingHub.RegisterDevice), label, Convert.ToBase64String(key.ExportSubjectPublicKeyInfo()));
+        return device.Ok ? (key, device.Value!.DeviceId) : throw new InvalidOperationException(device.Error!.Code);
     }
 
     public BallotSubmission Ballot(string meetingId, string pollId, params string[] choices)

@@ -99,6 +99,17 @@ public static class ErrorCodes
     public static readonly CabinetError ConclusionNotApproved = new("conclusion.not_approved", "Chỉ công bố được kết luận đã được chủ trì duyệt.");
     public static readonly CabinetError ConclusionPublicationsFull = new("conclusion.publications_full", "Đơn vị đã công bố số kết luận tối đa trong năm.");
     public static readonly CabinetError FloorSpeaking = new("floor.speaking", "Đang có đại biểu phát biểu; hãy kết thúc phát biểu trước khi bế mạc.");
+    public static readonly CabinetError MinutesNotReady = new("minutes.not_ready", "Dự thảo biên bản chưa sẵn sàng (cuộc họp chưa kết thúc hoặc đang lập dự thảo).");
+    public static readonly CabinetError MinutesReviewOpen = new("minutes.review_open", "Biên bản đang trong thời gian góp ý; chưa thể ký.");
+    public static readonly CabinetError MinutesReviewClosed = new("minutes.review_closed", "Đã hết thời gian góp ý hoặc biên bản đã được ký; không thể góp ý hay lập lại dự thảo.");
+    public static readonly CabinetError MinutesNotYourTurn = new("minutes.not_your_turn", "Chưa đến lượt bạn ký hoặc bạn không phải người ký biên bản này (thứ tự: thư ký, chủ tọa, rồi văn thư đóng dấu).");
+    public static readonly CabinetError MinutesCommentInvalid = new("minutes.comment_invalid", "Góp ý không được để trống và không quá 2000 ký tự.");
+    public static readonly CabinetError MinutesCommentsFull = new("minutes.comments_full", "Biên bản đã nhận đủ số góp ý tối đa.");
+    public static readonly CabinetError MinutesRevisionsFull = new("minutes.revisions_full", "Đã lập lại dự thảo biên bản quá số lần cho phép.");
+    public static readonly CabinetError MinutesNoSigningRequest = new("minutes.no_signing_request", "Không có yêu cầu ký nào đang chờ (hoặc yêu cầu đã hết hạn); hãy bắt đầu ký lại.");
+    public static readonly CabinetError MinutesSignatureInvalid = new("minutes.signature_invalid", "Chữ ký số từ thiết bị không khớp với nội dung cần ký hoặc với khóa của thiết bị.");
+    public static readonly CabinetError MinutesNoIssuer = new("minutes.no_device_issuer", "Máy chủ chưa được cấu hình tổ chức cấp chứng thư cho khóa của thiết bị; chưa thể ký biên bản cá nhân.");
+    public static readonly CabinetError MinutesSealed = new("minutes.sealed", "Biên bản đã được đóng dấu.");
     public static readonly CabinetError NotArchived = new("archive.not_ready", "Hồ sơ lưu trữ của cuộc họp chưa sẵn sàng.");
 
     // documents (the content checks come from Cabinet.Documents.DocumentErrors: documents.empty, not_pdf, damaged,

@@ -73,6 +73,24 @@ public interface IMeetingGrain : IGrainWithStringKey
 
     Task<CommandResult> CloseAsync(Actor actor);
 
+    /// <summary>A participant's comment on the draft minutes, during the review (<c>minutes.commented</c>).</summary>
+    Task<CommandResult> CommentOnMinutesAsync(Actor actor, string text);
+
+    /// <summary>The secretary writes the draft minutes again from the record, during the review (<c>minutes.drafted</c>).</summary>
+    Task<CommandResult> RedraftMinutesAsync(Actor actor);
+
+    /// <summary>
+    /// The secretary, then the chair, begins signing the minutes with a registered device: the answer holds the DER
+    /// signed attributes the device must sign (ECDSA P-256, SHA-256) within five minutes.
+    /// </summary>
+    Task<Result<Closing.MinutesSigningChallenge>> BeginMinutesSignatureAsync(Actor actor, string deviceId);
+
+    /// <summary>The device's signature (r‖s, base64) over the signed attributes of the last challenge (<c>minutes.signed</c>).</summary>
+    Task<CommandResult> CompleteMinutesSignatureAsync(Actor actor, string signatureBase64);
+
+    /// <summary>The clerk applies the organisation's seal signature; the archive follows (<c>minutes.sealed</c>, then <c>meeting.archived</c>).</summary>
+    Task<CommandResult> SealMinutesAsync(Actor actor);
+
     /// <summary>
     /// A connection (browser tab, app, circuit) of the actor joined; the first one marks them present. Interleaves:
     /// arrivals and departures that come in while one presence write is in flight are written together in the next

@@ -30,4 +30,5 @@ public sealed record MeetingEvent(
     Documents.FollowState? Follow = null,
     ImmutableArray<Presence>? AttendanceUpdates = null,
     ImmutableArray<Participant>? ParticipantUpdates = null,
-    MeetingRules? Rules = null);
+    MeetingRules? Rules = null,
+    Closing.MinutesView? Minutes = null);

@@ -34,6 +34,12 @@ public static class MeetingEventKinds
     public const string ConclusionPublished = "conclusion.published";
     public const string Archived = "meeting.archived";
 
+    // the minutes after the close: draft, review, the people named sign, the organisation's seal
+    public const string MinutesDrafted = "minutes.drafted";
+    public const string MinutesCommented = "minutes.commented";
+    public const string MinutesSigned = "minutes.signed";
+    public const string MinutesSealed = "minutes.sealed";
+
     // floor
     public const string FloorRequested = "floor.requested";
     public const string FloorWithdrawn = "floor.withdrawn";

@@ -68,6 +68,31 @@ public static class MeetingPermissions
     /// <summary>Who may stand in the floor queue: the chair, the secretary, delegates and guests — never an observer.</summary>
     public static bool MaySpeak(MeetingRole role) => role is MeetingRole.Chair or MeetingRole.Secretary or MeetingRole.Delegate or MeetingRole.Guest;
 
+    /// <summary>The participants (chair, secretary, delegates, guests) comment on the draft minutes; observers and organisers only read them.</summary>
+    public static bool MayCommentOnMinutes(MeetingRole role) => role is MeetingRole.Chair or MeetingRole.Secretary or MeetingRole.Delegate or MeetingRole.Guest;
+
+    /// <summary>The first signatory (the secretary, or the chair when there is none) redrafts the minutes during the review.</summary>
+    public static bool MayRedraftMinutes(Closing.MinutesView minutes, string userName)
+    {
+        ArgumentNullException.ThrowIfNull(minutes);
+        return minutes.Signatories.Length > 0 && minutes.Signatories[0].UserName == userName;
+    }
+
+    /// <summary>Whether it is this person's turn to sign the minutes: the secretary, then the chair, each once, after the review.</summary>
+    public static bool IsMinutesTurn(Closing.MinutesView minutes, string userName, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(minutes);
+        return minutes.StepAt(now) == Closing.MinutesStep.Signing && minutes.NextSignatory?.UserName == userName;
+    }
+
+    /// <summary>
+    /// The clerk (văn thư) applies the organisation's seal signature once the people named have signed: an organiser of
+    /// the meeting's organisation (the office that keeps its records) or the meeting's secretary. The seal key is the
+    /// organisation's, held by the server; this rule only says who may ask for it.
+    /// </summary>
+    public static bool MaySealMinutes(MeetingRole role, Actor actor, string meetingOrganizationId) =>
+        role == MeetingRole.Secretary || OrganizationPermissions.MayOrganize(actor, meetingOrganizationId);
+
     /// <summary>
     /// Everyone who may see the meeting reads its (unclassified) documents: participants, granted observers and
     /// administrators; a classified document is read on paper only, by nobody here.

@@ -27,7 +27,8 @@ public sealed record MeetingSnapshot(
     ImmutableArray<Documents.DocumentView> Documents,
     Documents.FollowState Follow,
     MeetingRules Rules,
-    DateTimeOffset? ServerTime = null)
+    DateTimeOffset? ServerTime = null,
+    Closing.MinutesView? Minutes = null)
 {
     /// <summary>Members present against the meeting's rules; derived from participants, attendance and rules, so no event carries it.</summary>
     public MeetingQuorum Quorum => MeetingQuorum.Of(Participants, Attendance, Rules);
@@ -78,6 +79,7 @@ public sealed record MeetingSnapshot(
             Documents = e.DocumentUpdate is { } document ? Upsert(Documents, document) : Documents,
             Follow = e.Follow ?? Follow,
             Rules = e.Rules ?? Rules,
+            Minutes = e.Minutes ?? Minutes,
         };
     }
 

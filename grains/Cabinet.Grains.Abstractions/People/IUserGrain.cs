@@ -67,4 +67,10 @@ public interface IUserGrain : IGrainWithStringKey
     Task<CommandResult> RevokeDeviceAsync(string deviceId);
 
     Task<ImmutableArray<Polls.DeviceKey>> GetDevicesAsync();
+
+    /// <summary>
+    /// An active device with its key's certificate, issued now if it has none yet (devices registered before
+    /// certification existed); <c>minutes.no_device_issuer</c> when no issuing CA is configured.
+    /// </summary>
+    Task<Result<Polls.DeviceKey>> CertifyDeviceAsync(string deviceId);
 }

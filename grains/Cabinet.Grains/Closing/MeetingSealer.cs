@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.IO.Compression;
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using Cabinet.Hosting;
 using Cabinet.Ledger;
@@ -10,34 +11,85 @@ using Cabinet.Records.Minutes;
 using Cabinet.Records.Pdf;
 using Cabinet.Signing;
 using Cabinet.Voting.Canonical;
+using Cabinet.Voting.Signing;
 using Microsoft.Extensions.Logging;
 
 namespace Cabinet.Closing;
 
 /// <summary>
-/// Seals a closed meeting, in order: the minutes PDF, the secretary's signature, the organisation's seal signature,
-/// then the archive (minutes, ledger, each poll's signed result and ballot chain, signed manifest), stored write-once.
-/// Safe to run again after a failure at any step: if an archive was already stored, that one is kept and described.
+/// The server's part in turning a closed meeting into its archive: the unsigned draft minutes (for review, then the
+/// people named sign it on their own devices, <see cref="MinutesSignatures"/>), the organisation's seal signature
+/// once they have, then the archive (minutes, ledger, each poll's signed result and ballot chain, signed manifest),
+/// stored write-once. Safe to run again after a failure at any step: if an archive was already stored, that one is kept.
 /// </summary>
 public sealed partial class MeetingSealer(
-    OrganizationSigners signers, IArchiveStore store, Ledger.ILedgerJournal journal, CabinetSiloOptions options, ILogger<MeetingSealer> logger)
+    OrganizationSigners signers, DeviceCertifier devices, IArchiveStore store, Documents.IDocumentBlobStore blobs, Ledger.ILedgerJournal journal,
+    CabinetSiloOptions options, ILogger<MeetingSealer> logger)
 {
-    public async Task<ArchiveInfo> SealAsync(SealRequest request, DateTimeOffset now)
+    /// <summary>Keeps a version of the minutes (draft, or with the signatures so far) in the blob store; returns its SHA-256.</summary>
+    public async Task<string> StoreMinutesAsync(byte[] minutes)
+    {
+        var sha256 = Documents.BlobHash.Of(minutes);
+        await blobs.PutAsync(sha256, new MemoryStream(minutes, writable: false));
+        return sha256;
+    }
+
+    public async Task<byte[]> LoadMinutesAsync(string sha256)
+    {
+        await using var stream = await blobs.OpenAsync(sha256) ?? throw new InvalidOperationException($"The minutes {sha256} are missing from the blob store.");
+        var copy = new MemoryStream();
+        await stream.CopyToAsync(copy);
+        return copy.ToArray();
+    }
+
+    /// <summary>The minutes PDF from the meeting's record, unsigned.</summary>
+    public async Task<byte[]> DraftAsync(SealRequest request)
+    {
+        var ledger = await ReadLedgerAsync(request);
+        var minutes = MinutesPdfWriter.Write(MinutesBuilder.Build(request.State, request.OrganizationName, ledger));
+        CrashIfAsked("after-minutes");
+        return minutes;
+    }
+
+    /// <summary>
+    /// First half of a person's signature: the DER signed attributes their device must sign, over the minutes prepared
+    /// with their device certificate at <paramref name="at"/> (the same inputs prepare the same bytes again).
+    /// </summary>
+    public static byte[] BeginSignature(byte[] minutes, MinutesSignatory signatory, string? place, X509Certificate2 certificate, DateTimeOffset at) =>
+        ExternalCmsSignature.SignedAttributes(PdfSigner.Prepare(minutes, SignatureRequest(signatory, place, at), certificate).SignedBytes(), certificate);
+
+    /// <summary>
+    /// Second half: the minutes with the person's signature, or null when <paramref name="signatureP1363"/> is not
+    /// their device's signature over what <see cref="BeginSignature"/> gave them.
+    /// </summary>
+    public byte[]? CompleteSignature(byte[] minutes, MinutesSignatory signatory, string? place, X509Certificate2 certificate, PendingMinutesSignature pending, byte[] signatureP1363)
+    {
+        var prepared = PdfSigner.Prepare(minutes, SignatureRequest(signatory, place, pending.SigningTime), certificate);
+        var attributes = ExternalCmsSignature.SignedAttributes(prepared.SignedBytes(), certificate);
+        if (!attributes.AsSpan().SequenceEqual(Convert.FromBase64String(pending.SignedAttributesBase64))
+            || ExternalCmsSignature.Assemble(attributes, signatureP1363, certificate, devices.Chain) is not { } cms)
+        {
+            return null;
+        }
+
+        return PdfSigner.Complete(prepared, cms);
+    }
+
+    private static PdfSignatureRequest SignatureRequest(MinutesSignatory signatory, string? place, DateTimeOffset at) =>
+        new($"{signatory.Title} ký biên bản cuộc họp") { SignerName = signatory.DisplayName, Location = place, FieldName = signatory.FieldName, SigningTime = at };
+
+    /// <summary>The organisation's seal signature (its own key, not a person's) over the minutes the people named signed.</summary>
+    public Task<byte[]> ApplySealAsync(byte[] signedMinutes, string organizationId, string organizationName) =>
+        PdfSigner.SignAsync(signedMinutes, signers.For(organizationId, organizationName),
+            new PdfSignatureRequest("Xác thực của cơ quan") { SignerName = organizationName, FieldName = "CoQuan" });
+
+    /// <summary>Seals the archive around the sealed minutes and stores it, or describes the one already stored.</summary>
+    public async Task<ArchiveInfo> ArchiveAsync(SealRequest request, byte[] sealedMinutes, DateTimeOffset now)
     {
         var s = request.State;
         var ledger = await ReadLedgerAsync(request);
-        var minutes = MinutesPdfWriter.Write(MinutesBuilder.Build(s, request.OrganizationName, ledger));
-        CrashIfAsked("after-minutes");
-
-        var secretary = s.Participants.FirstOrDefault(p => p.Role == MeetingRole.Secretary) ?? s.Participants.First(p => p.Role == MeetingRole.Chair);
-        var person = signers.ForPerson(secretary.UserName, secretary.DisplayName, request.OrganizationName);
         var organization = signers.For(s.OrganizationId, request.OrganizationName);
-        var signed = await PdfSigner.SignAsync(minutes, person,
-            new PdfSignatureRequest("Ký biên bản cuộc họp") { SignerName = secretary.DisplayName, Location = s.Details.Place, FieldName = "ThuKy" });
-        signed = await PdfSigner.SignAsync(signed, organization,
-            new PdfSignatureRequest("Xác thực của cơ quan") { SignerName = request.OrganizationName, FieldName = "CoQuan" });
-
-        var sealedMeeting = new SealedMeeting(request.OrganizationName, request.MeetingId, s.Details.Title, s.ClosedAt ?? now, signed, ledger, MinutesBuilder.Documents(s))
+        var sealedMeeting = new SealedMeeting(request.OrganizationName, request.MeetingId, s.Details.Title, s.ClosedAt ?? now, sealedMinutes, ledger, MinutesBuilder.Documents(s))
         {
             Polls = request.Polls.Select(p => new ArchivePoll(
                 p.Poll.PollId, Encoding.UTF8.GetBytes(p.Result.DocumentJson), Convert.FromBase64String(p.Result.SignatureBase64))

@@ -39,6 +39,7 @@ public static class CabinetSiloBuilderExtensions
         silo.Services.AddSingleton(TimeProvider.System);
         silo.Services.AddSingleton<SystemTextJsonGrainStorageSerializer>();
         silo.Services.AddSingleton(_ => new Signing.OrganizationSigners(options));
+        silo.Services.AddSingleton<Signing.DeviceCertifier>();
         silo.Services.AddSingleton<Closing.IArchiveStore>(_ => options.UsesRedis
             ? new Closing.RedisArchiveStore(options.RedisConnectionString!)
             : new Closing.FileArchiveStore(options.DataPath));

@@ -23,6 +23,12 @@ public sealed record CabinetSiloOptions
 
     public string? SigningCertificatePassword { get; init; }
 
+    /// <summary>
+    /// The address people and verifiers reach this installation at (e.g. "https://hop.tinh.gov.vn"): issued
+    /// certificates name their CRL under it. Unset, certificates carry no CRL distribution point.
+    /// </summary>
+    public string? PublicBaseUrl { get; init; }
+
     /// <summary>Development only: without a configured certificate, a local test CA in the data folder signs.</summary>
     public bool AllowDevelopmentAuthority { get; init; }
 

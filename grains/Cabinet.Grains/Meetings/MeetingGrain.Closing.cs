@@ -8,9 +8,10 @@ using Microsoft.Extensions.Logging;
 namespace Cabinet.Meetings;
 
 /// <summary>
-/// Conclusions, and closing: the close itself is one command; sealing (minutes, signatures, archive) follows on a
-/// timer, is retried until it succeeds, and is recorded as <c>meeting.archived</c>. The seal queue remembers a
-/// closed-but-unsealed meeting across restarts.
+/// Conclusions, and closing: the close itself is one command; the draft minutes follow on a timer, then people
+/// review and sign them (<see cref="MeetingGrain"/>.Minutes), and once the clerk has sealed them the archive follows
+/// on the timer again, retried until it succeeds and recorded as <c>meeting.archived</c>. The seal queue remembers a
+/// closed-but-unarchived meeting across restarts.
 /// </summary>
 public sealed partial class MeetingGrain
 {
@@ -89,9 +90,13 @@ public sealed partial class MeetingGrain
     private void ScheduleSealing(TimeSpan due) =>
         _sealing ??= this.RegisterGrainTimer(SealAsync, new GrainTimerCreationOptions(due, TimeSpan.FromSeconds(30)));
 
+    /// <summary>
+    /// What Cabinet does on its own after the close: the draft minutes at once, the archive once the clerk has sealed
+    /// the minutes. In between (review, the people named sign, the seal) it waits for people; the timer stops.
+    /// </summary>
     private async Task SealAsync(CancellationToken cancellationToken)
     {
-        if (!state.State.SealPending)
+        if (!state.State.SealPending || state.State.Minutes is { SealedAt: null })
         {
             _sealing?.Dispose();
             _sealing = null;
@@ -100,16 +105,16 @@ public sealed partial class MeetingGrain
 
         try
         {
-            var organization = await GrainFactory.GetGrain<IOrganizationGrain>(state.State.OrganizationId).GetProfileAsync();
-            var polls = new List<(PollView, SignedPollResult, Voting.Ballots.BallotChain)>();
-            foreach (var poll in state.State.Polls.Where(p => p.Result is not null))
+            var request = await SealRequestAsync();
+            if (state.State.Minutes is null)
             {
-                var grain = Poll(poll.PollId);
-                polls.Add((poll, (await grain.GetResultAsync()).Value!, (await grain.GetChainAsync()).Value!));
+                var draft = await sealer.StoreMinutesAsync(await sealer.DraftAsync(request));
+                await ExecuteAsync(SystemActor, c => MinutesDecisions.Drafted(state.State, c, draft));
+                return;
             }
 
-            var request = new SealRequest(MeetingId, organization?.Name ?? state.State.OrganizationId, state.State, polls);
-            var archive = await sealer.SealAsync(request, clock.GetUtcNow());
+            var minutes = await sealer.LoadMinutesAsync(state.State.Minutes.Sha256);
+            var archive = await sealer.ArchiveAsync(request, minutes, clock.GetUtcNow());
             var recorded = await ExecuteAsync(SystemActor, c => ClosingDecisions.Archived(state.State, c, archive));
             if (recorded.Ok)
             {
@@ -124,6 +129,19 @@ public sealed partial class MeetingGrain
         {
             LogSealingFailed(ex, MeetingId);
         }
+    }
+
+    private async Task<SealRequest> SealRequestAsync()
+    {
+        var organization = await GrainFactory.GetGrain<IOrganizationGrain>(state.State.OrganizationId).GetProfileAsync();
+        var polls = new List<(PollView, SignedPollResult, Voting.Ballots.BallotChain)>();
+        foreach (var poll in state.State.Polls.Where(p => p.Result is not null))
+        {
+            var grain = Poll(poll.PollId);
+            polls.Add((poll, (await grain.GetResultAsync()).Value!, (await grain.GetChainAsync()).Value!));
+        }
+
+        return new SealRequest(MeetingId, organization?.Name ?? state.State.OrganizationId, state.State, polls);
     }
 
     private ISealQueueGrain SealQueue => GrainFactory.GetGrain<ISealQueueGrain>(ISealQueueGrain.Key);

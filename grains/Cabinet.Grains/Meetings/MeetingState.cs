@@ -50,6 +50,10 @@ public sealed record MeetingState
     [Id(26)] public ImmutableArray<string> TakenUp { get; init; } = [];
     /// <summary>How many times the invitation changed after it was sent (time, place, link, cancellation): the .ics SEQUENCE.</summary>
     [Id(27)] public int InvitationSequence { get; init; }
+    /// <summary>The minutes after the close: draft, review, signatures, seal (null until the first draft).</summary>
+    [Id(28)] public Closing.MinutesView? Minutes { get; init; }
+    /// <summary>A personal signature begun and not yet completed (one at a time, short-lived); never in a snapshot.</summary>
+    [Id(29)] public Closing.PendingMinutesSignature? PendingSignature { get; init; }
 
     [JsonIgnore]
     public MeetingRules EffectiveRules => Rules ?? MeetingRules.PeoplesCommittee;
@@ -64,7 +68,7 @@ public sealed record MeetingState
     }
 
     public MeetingSnapshot ToSnapshot(string meetingId) =>
-        new(meetingId, Version, OrganizationId, Details, Status, OpenedAt, ClosedAt, Agenda, Current, Participants, Attendance, Floor, Polls, Conclusions, Archive, Documents, Follow, EffectiveRules);
+        new(meetingId, Version, OrganizationId, Details, Status, OpenedAt, ClosedAt, Agenda, Current, Participants, Attendance, Floor, Polls, Conclusions, Archive, Documents, Follow, EffectiveRules, Minutes);
 
     public MeetingRole RoleOf(string userName) =>
         Participants.FirstOrDefault(p => p.UserName == userName)?.Role ?? MeetingRole.None;

@@ -34,6 +34,8 @@ public sealed partial class UserGrain
         }
 
         var device = new DeviceKey($"d{state.State.Devices.Length + 1}-{Guid.NewGuid():N}"[..16], Trim(label), publicKeySpki, clock.GetUtcNow(), null);
+        // Certified at once when an issuing CA is configured; without one the key still signs ballots.
+        device = await CertifiedAsync(device) ?? device;
         state.State = state.State with { Devices = state.State.Devices.Add(device) };
         await state.WriteStateAsync();
         return Result<DeviceKey>.Of(device);
@@ -57,6 +59,38 @@ public sealed partial class UserGrain
     }
 
     public Task<ImmutableArray<DeviceKey>> GetDevicesAsync() => Task.FromResult(state.State.Devices);
+
+    public async Task<Result<DeviceKey>> CertifyDeviceAsync(string deviceId)
+    {
+        var device = state.State.Devices.FirstOrDefault(d => d.DeviceId == deviceId);
+        if (device is null || !device.IsActive)
+        {
+            return Result<DeviceKey>.Refused(device is null ? ErrorCodes.DeviceUnknown : ErrorCodes.DeviceRevoked);
+        }
+
+        if (device.CertificateBase64 is not null)
+        {
+            return Result<DeviceKey>.Of(device);
+        }
+
+        if (await CertifiedAsync(device) is not { } certified)
+        {
+            return Result<DeviceKey>.Refused(ErrorCodes.MinutesNoIssuer);
+        }
+
+        state.State = state.State with { Devices = state.State.Devices.Replace(device, certified) };
+        await state.WriteStateAsync();
+        return Result<DeviceKey>.Of(certified);
+    }
+
+    private async Task<DeviceKey?> CertifiedAsync(DeviceKey device)
+    {
+        var profile = state.State.Profile!;
+        var organization = await GrainFactory.GetGrain<IOrganizationGrain>(profile.OrganizationId).GetProfileAsync();
+        using var certificate = certifier.Certify(profile.UserName, profile.DisplayName, organization?.Name ?? profile.OrganizationId,
+            Convert.FromBase64String(device.PublicKeySpki));
+        return certificate is null ? null : device with { CertificateBase64 = Convert.ToBase64String(certificate.RawData) };
+    }
 
     private static string Trim(string? label) =>
         string.IsNullOrWhiteSpace(label) ? "Thiết bị" : label.Trim()[..Math.Min(label.Trim().Length, MaxLabel)];

@@ -6,7 +6,8 @@ namespace Cabinet.People;
 
 public sealed partial class UserGrain(
     [PersistentState("user", StorageNames.People)] IPersistentState<UserState> state,
-    TimeProvider clock) : Grain, IUserGrain
+    TimeProvider clock,
+    Signing.DeviceCertifier certifier) : Grain, IUserGrain
 {
     public async Task<CommandResult> RegisterAsync(UserRegistration registration)
     {

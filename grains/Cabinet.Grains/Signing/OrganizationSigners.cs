@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Cabinet.Hosting;
 using Cabinet.Storage;
 using Cabinet.Voting.Signing;
@@ -34,7 +35,7 @@ public sealed class OrganizationSigners : IDisposable
         {
             PrivateFiles.Folder(_folder);
             _developmentPassword = DevelopmentPassword(_folder);
-            _authority = DevelopmentCertificateAuthority.LoadOrCreate(_folder, _developmentPassword);
+            _authority = DevelopmentCertificateAuthority.LoadOrCreate(_folder, _developmentPassword, options.PublicBaseUrl);
         }
         else
         {
@@ -65,16 +66,33 @@ public sealed class OrganizationSigners : IDisposable
     }
 
     public SigningIdentity For(string organizationId, string organizationName) =>
-        _configured ?? _identities.GetOrAdd(organizationId, id => LoadOrIssue($"org-{id}", null, organizationName));
+        _configured ?? _identities.GetOrAdd(organizationId, id => LoadOrIssue($"org-{id}", () => _authority!.IssueOrganisation(organizationName, organizationId: id)));
 
     /// <summary>
     /// A person's own signing certificate (the secretary signing the minutes). Development issues one per person;
     /// with a configured certificate, personal tokens are not wired yet and the organisation's certificate signs.
     /// </summary>
     public SigningIdentity ForPerson(string userName, string displayName, string organizationName) =>
-        _configured ?? _identities.GetOrAdd($"person:{userName}", _ => LoadOrIssue($"person-{userName}", displayName, organizationName));
+        _configured ?? _identities.GetOrAdd($"person:{userName}", _ => LoadOrIssue($"person-{userName}",
+            () => _authority!.IssuePerson(displayName, organizationName, userName: userName)));
 
-    private SigningIdentity LoadOrIssue(string fileName, string? personName, string organizationName)
+    /// <summary>
+    /// Certifies a person's device key (its SubjectPublicKeyInfo; the private key stays on the device) with the
+    /// issuing CA. Throws <see cref="ArgumentException"/> for a key that is not EC P-256/P-384 or RSA ≥ 2048.
+    /// </summary>
+    public X509Certificate2 CertifyDeviceKey(string userName, string displayName, string organizationName, byte[] spki) =>
+        Authority.CertifyDeviceKey(userName, displayName, organizationName, spki);
+
+    /// <summary>Revokes a certificate the issuing CA made (a device key withdrawn); the published CRL lists it from now on.</summary>
+    public void Revoke(X509Certificate2 certificate) => Authority.Revoke(certificate);
+
+    /// <summary>The issuing CA's current CRL when <paramref name="name"/> is its name, else null.</summary>
+    public byte[]? Crl(string name) => _authority is not null && string.Equals(name, _authority.CrlName, StringComparison.Ordinal) ? _authority.Crl() : null;
+
+    private DevelopmentCertificateAuthority Authority => _authority
+        ?? throw new InvalidOperationException("No issuing CA is configured: device keys cannot be certified.");
+
+    private SigningIdentity LoadOrIssue(string fileName, Func<SigningIdentity> issue)
     {
         var file = Path.Combine(_folder, $"{fileName}.p12");
         if (File.Exists(file))
@@ -82,7 +100,7 @@ public sealed class OrganizationSigners : IDisposable
             return SigningIdentity.FromPkcs12File(file, _developmentPassword);
         }
 
-        var identity = personName is null ? _authority!.IssueOrganisation(organizationName) : _authority!.IssuePerson(personName, organizationName);
+        var identity = issue();
         PrivateFiles.Write(file, identity.ExportPkcs12(_developmentPassword!));
         return identity;
     }

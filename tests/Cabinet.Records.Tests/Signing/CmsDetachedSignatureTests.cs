@@ -96,7 +96,8 @@ public sealed class CmsDetachedSignatureTests(CertificatesFixture certificates)
         var usage = cert.Extensions.OfType<X509KeyUsageExtension>().Single().KeyUsages;
         Assert.Equal(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.NonRepudiation, usage);
         var ekus = cert.Extensions.OfType<X509EnhancedKeyUsageExtension>().Single().EnhancedKeyUsages.Cast<System.Security.Cryptography.Oid>().Select(o => o.Value);
-        Assert.Equal([DevelopmentCertificateAuthority.DocumentSigningOid, DevelopmentCertificateAuthority.EmailProtectionOid], ekus);
+        Assert.Equal([DevelopmentCertificateAuthority.DocumentSigningOid, DevelopmentCertificateAuthority.MicrosoftDocumentSigningOid,
+            DevelopmentCertificateAuthority.EmailProtectionOid], ekus);
         Assert.Contains("C=VN", cert.Subject);
         Assert.Equal(2048, cert.GetRSAPublicKey()!.KeySize);
     }

@@ -1,16 +1,27 @@
+using System.Formats.Asn1;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
 namespace Cabinet.Voting.Signing;
 
 /// <summary>
-/// A local test root CA for development installs and tests: issues RSA document-signing certificates for people and
-/// organisations. Never for production, where certificates chain to a licensed Vietnamese CA.
+/// A local test root CA for development installs and tests: issues document-signing certificates for people,
+/// organisations and people's device keys, and publishes the CRL that revokes them. Never for production, where
+/// certificates chain to a licensed Vietnamese CA.
 /// </summary>
 public sealed class DevelopmentCertificateAuthority : IDisposable
 {
-    public const string DocumentSigningOid = "1.3.6.1.4.1.311.10.3.12";
+    /// <summary>id-kp-documentSigning (RFC 9336), what a document signer's certificate should name.</summary>
+    public const string DocumentSigningOid = "1.3.6.1.5.5.7.3.36";
+
+    /// <summary>Microsoft's document-signing purpose, which older readers look for.</summary>
+    public const string MicrosoftDocumentSigningOid = "1.3.6.1.4.1.311.10.3.12";
+
+    /// <summary>NSS (pdfsig, Firefox) checks a signer against the e-mail signer usage, which needs this purpose.</summary>
     public const string EmailProtectionOid = "1.3.6.1.5.5.7.3.4";
+
+    public const string OrganizationIdentifierOid = "2.5.4.97";
+    public const string UserIdOid = "0.9.2342.19200300.100.1.1";
     private const int RootKeySize = 3072;
 
     // Signers get RSA 2048, the floor Vietnam's rules accept: key generation is several times faster, which matters
@@ -21,12 +32,28 @@ public sealed class DevelopmentCertificateAuthority : IDisposable
 
     private readonly X509Certificate2 _root;
 
-    private DevelopmentCertificateAuthority(X509Certificate2 root) => _root = root;
+    private DevelopmentCertificateAuthority(X509Certificate2 root, RevocationList revocations)
+    {
+        _root = root;
+        Revocations = revocations;
+    }
 
     /// <summary>A new copy of the root certificate, public part only: what verifiers trust.</summary>
     public X509Certificate2 RootCertificate => X509CertificateLoader.LoadCertificate(_root.RawData);
 
     public string RootPem => _root.ExportCertificatePem();
+
+    /// <summary>
+    /// Where relying parties fetch this CA's CRL, e.g. "https://hop.tinh.gov.vn" (the issued certificates name
+    /// <c>{base}/pki/crl/{CrlName}.crl</c>). Null issues certificates without a distribution point.
+    /// </summary>
+    public string? PublicBaseUrl { get; init; }
+
+    /// <summary>The file name of this CA's CRL: its key identifier in hex, stable across restarts.</summary>
+    public string CrlName => RevocationList.NameOf(_root);
+
+    /// <summary>The certificates this CA revoked, and the CRL that says so.</summary>
+    public RevocationList Revocations { get; }
 
     public static DevelopmentCertificateAuthority Create(string name = "Cabinet Development Root CA")
     {
@@ -37,23 +64,25 @@ public sealed class DevelopmentCertificateAuthority : IDisposable
             X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign | X509KeyUsageFlags.DigitalSignature, true));
         request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
         var now = DateTimeOffset.UtcNow;
-        return new DevelopmentCertificateAuthority(request.CreateSelfSigned(now.AddDays(-1), now.AddYears(10)));
+        var root = request.CreateSelfSigned(now.AddDays(-1), now.AddYears(10));
+        return new DevelopmentCertificateAuthority(root, new RevocationList(root, null));
     }
 
     /// <summary>Keeps the same CA across restarts: loads it from <paramref name="folder"/>, or creates and saves one there.</summary>
-    public static DevelopmentCertificateAuthority LoadOrCreate(string folder, string password)
+    public static DevelopmentCertificateAuthority LoadOrCreate(string folder, string password, string? publicBaseUrl = null)
     {
         if (File.Exists(Path.Combine(folder, Pkcs12FileName)))
         {
-            return Load(folder, password);
+            return Load(folder, password, publicBaseUrl);
         }
 
-        var authority = Create();
+        var created = Create();
+        var authority = new DevelopmentCertificateAuthority(created._root, new RevocationList(created._root, folder)) { PublicBaseUrl = publicBaseUrl };
         authority.Save(folder, password);
         return authority;
     }
 
-    public static DevelopmentCertificateAuthority Load(string folder, string password)
+    public static DevelopmentCertificateAuthority Load(string folder, string password, string? publicBaseUrl = null)
     {
         var bytes = File.ReadAllBytes(Path.Combine(folder, Pkcs12FileName));
         var root = X509CertificateLoader.LoadPkcs12(bytes, password, X509KeyStorageFlags.Exportable);
@@ -62,7 +91,7 @@ public sealed class DevelopmentCertificateAuthority : IDisposable
             throw new CryptographicException($"{Pkcs12FileName} does not hold a CA certificate with its key.");
         }
 
-        return new DevelopmentCertificateAuthority(root);
+        return new DevelopmentCertificateAuthority(root, new RevocationList(root, folder)) { PublicBaseUrl = publicBaseUrl };
     }
 
     /// <summary>
@@ -88,25 +117,76 @@ public sealed class DevelopmentCertificateAuthority : IDisposable
 
     public static string PemPath(string folder) => Path.Combine(folder, PemFileName);
 
-    /// <summary>A personal signing certificate: CN = the person, O = their organisation.</summary>
-    public SigningIdentity IssuePerson(string fullName, string organisation, string? email = null, int years = 3) =>
-        Issue(fullName, organisation, email, years);
-
-    /// <summary>The organisation's own certificate, used for its seal signature and for signing results and archives.</summary>
-    public SigningIdentity IssueOrganisation(string organisation, string? email = null, int years = 3) =>
-        Issue(organisation, organisation, email, years);
-
-    private SigningIdentity Issue(string commonName, string organisation, string? email, int years)
+    /// <summary>A personal signing certificate: CN = the person, UID = their user name, O = their organisation.</summary>
+    public SigningIdentity IssuePerson(string fullName, string organisation, string? email = null, int years = 3, string? userName = null)
     {
         using var key = RSA.Create(SignerKeySize);
-        var request = new CertificateRequest(Subject(commonName, organisation), key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var request = new CertificateRequest(PersonSubject(fullName, userName, organisation), key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        return Identity(Issue(request, email, years), key);
+    }
+
+    /// <summary>
+    /// Certifies a key that never leaves a person's device (a WebCrypto P-256 key, sent as its SubjectPublicKeyInfo):
+    /// the same personal certificate as <see cref="IssuePerson"/>, without a private key here.
+    /// </summary>
+    public X509Certificate2 CertifyDeviceKey(string userName, string displayName, string organisation, byte[] spki, int years = 3)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(userName);
+        ArgumentException.ThrowIfNullOrWhiteSpace(displayName);
+        ArgumentNullException.ThrowIfNull(spki);
+        var publicKey = DeviceKey(spki);
+        var request = new CertificateRequest(PersonSubject(displayName, userName, organisation), publicKey, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        return Issue(request, null, years);
+    }
+
+    /// <summary>
+    /// The organisation's own certificate, used for its seal signature and for signing results and archives;
+    /// organizationIdentifier = "CABINET:{organizationId}" when the id is known.
+    /// </summary>
+    public SigningIdentity IssueOrganisation(string organisation, string? email = null, int years = 3, string? organizationId = null)
+    {
+        using var key = RSA.Create(SignerKeySize);
+        var subject = new X500DistinguishedNameBuilder(); // encodes in reverse order of the calls: C, O, organizationIdentifier, CN
+        subject.AddCommonName(organisation);
+        if (organizationId is not null)
+        {
+            subject.Add(OrganizationIdentifierOid, $"CABINET:{organizationId}", UniversalTagNumber.UTF8String);
+        }
+
+        subject.AddOrganizationName(organisation);
+        subject.AddCountryOrRegion("VN");
+        var request = new CertificateRequest(subject.Build(), key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        return Identity(Issue(request, email, years), key);
+    }
+
+    /// <summary>Revokes a certificate this CA issued (a lost device, a person who left); the next CRL lists it.</summary>
+    public void Revoke(X509Certificate2 certificate, DateTimeOffset? when = null)
+    {
+        ArgumentNullException.ThrowIfNull(certificate);
+        if (certificate.IssuerName.RawData.AsSpan().SequenceEqual(_root.SubjectName.RawData))
+        {
+            Revocations.Revoke(certificate.SerialNumberBytes.Span, when ?? DateTimeOffset.UtcNow);
+        }
+    }
+
+    /// <summary>The current CRL (DER), signed by this CA.</summary>
+    public byte[] Crl() => Revocations.Current();
+
+    private X509Certificate2 Issue(CertificateRequest request, string? email, int years)
+    {
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(
             X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.NonRepudiation, true));
         request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension(
-            [new Oid(DocumentSigningOid), new Oid(EmailProtectionOid)], false));
+            [new Oid(DocumentSigningOid), new Oid(MicrosoftDocumentSigningOid), new Oid(EmailProtectionOid)], false));
         request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
         request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(_root, true, false));
+        if (PublicBaseUrl is { Length: > 0 } baseUrl)
+        {
+            request.CertificateExtensions.Add(CertificateRevocationListBuilder.BuildCrlDistributionPointExtension(
+                [RevocationList.Url(baseUrl, CrlName)], false));
+        }
+
         if (email is not null)
         {
             var names = new SubjectAlternativeNameBuilder();
@@ -118,19 +198,59 @@ public sealed class DevelopmentCertificateAuthority : IDisposable
         var notAfter = now.AddYears(years) < _root.NotAfter ? now.AddYears(years) : new DateTimeOffset(_root.NotAfter);
         var serial = RandomNumberGenerator.GetBytes(16);
         serial[0] = (byte)((serial[0] & 0x7F) | 0x40); // positive, and no leading zero byte to strip
-        using var issued = request.Create(_root, now.AddDays(-1), notAfter, serial);
-        return new SigningIdentity(issued.CopyWithPrivateKey(key), [RootCertificate]);
+        // The generator form, because a device's EC key is certified by this RSA root.
+        using var rootKey = _root.GetRSAPrivateKey()!;
+        var generator = X509SignatureGenerator.CreateForRSA(rootKey, RSASignaturePadding.Pkcs1);
+        return request.Create(_root.SubjectName, generator, now.AddDays(-1), notAfter, serial);
     }
 
-    private static X500DistinguishedName Subject(string commonName, string organisation)
+    private SigningIdentity Identity(X509Certificate2 issued, RSA key)
     {
-        // The builder encodes in reverse order of the calls: this yields the usual C, O, CN encoding.
+        using (issued)
+        {
+            return new SigningIdentity(issued.CopyWithPrivateKey(key), [RootCertificate]);
+        }
+    }
+
+    /// <summary>Only keys a signature may rely on: EC P-256/384 or RSA of 2048 bits or more.</summary>
+    private static PublicKey DeviceKey(byte[] spki)
+    {
+        PublicKey key;
+        try
+        {
+            key = PublicKey.CreateFromSubjectPublicKeyInfo(spki, out var read);
+            if (read != spki.Length)
+            {
+                throw new ArgumentException("The device key has trailing bytes.", nameof(spki));
+            }
+        }
+        catch (CryptographicException e)
+        {
+            throw new ArgumentException("The device key is not a SubjectPublicKeyInfo.", nameof(spki), e);
+        }
+
+        using var ec = key.GetECDsaPublicKey();
+        using var rsa = key.GetRSAPublicKey();
+        var acceptable = ec is not null ? ec.KeySize is 256 or 384 : rsa is not null && rsa.KeySize >= 2048;
+        return acceptable ? key : throw new ArgumentException("The device key must be EC P-256/P-384 or RSA of at least 2048 bits.", nameof(spki));
+    }
+
+    private static X500DistinguishedName PersonSubject(string commonName, string? userName, string organisation)
+    {
+        // The builder encodes in reverse order of the calls: this yields the usual C, O, UID, CN encoding.
         var builder = new X500DistinguishedNameBuilder();
         builder.AddCommonName(commonName);
+        if (userName is not null)
+        {
+            builder.Add(UserIdOid, userName, UniversalTagNumber.UTF8String);
+        }
+
         builder.AddOrganizationName(organisation);
         builder.AddCountryOrRegion("VN");
         return builder.Build();
     }
+
+    private static X500DistinguishedName Subject(string commonName, string organisation) => PersonSubject(commonName, null, organisation);
 
     public void Dispose() => _root.Dispose();
 }

@@ -21,9 +21,9 @@ public static class AdminFormEndpoints
                 : CommandResult.Refused(ErrorCodes.InvalidInput), organizationId, "policy"));
         forms.MapPost("/organizations/meeting-rules", async ([FromForm] string? organizationId, [FromForm] int? quorumNumerator, [FromForm] int? quorumDenominator,
             [FromForm] string? majority, [FromForm] int? majorityNumerator, [FromForm] int? majorityDenominator, [FromForm] bool? deputiesVote,
-            HttpContext http, PeopleAdministration people) =>
+            [FromForm] int? reviewHours, HttpContext http, PeopleAdministration people) =>
             Back(await people.SetMeetingRulesAsync(http, organizationId ?? "", new MeetingRulesChange(new(quorumNumerator, quorumDenominator),
-                new(majority, majorityNumerator, majorityDenominator), deputiesVote ?? false).ToRules()), organizationId, "rules"));
+                new(majority, majorityNumerator, majorityDenominator), deputiesVote ?? false, reviewHours).ToRules()), organizationId, "rules"));
         forms.MapPost("/people/update", async ([FromForm] string? organizationId, [FromForm] string? userName, [FromForm] string? displayName, [FromForm] string? position,
             HttpContext http, PeopleAdministration people) =>
             Back(await people.UpdateAsync(http, userName ?? "", displayName, position), organizationId, "updated"));

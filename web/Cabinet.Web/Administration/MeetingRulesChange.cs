@@ -7,9 +7,9 @@ namespace Cabinet.Web.Administration;
 /// <summary>
 /// The meeting rules as the admin API and the /admin form carry them: quorum as a fraction of members present,
 /// majority by kind (<c>moreThanHalfOfMembers</c>, ...; its fraction only for <c>customFractionOfMembers</c>), and
-/// whether deputies vote. The same shape as <c>rules</c> in a meeting's snapshot.
+/// whether deputies vote, and the hours the draft minutes are reviewed (<c>reviewHours</c>, 0 to 720; 24 when left out). The same shape as <c>rules</c> in a meeting's snapshot.
 /// </summary>
-public sealed record MeetingRulesChange(MeetingRulesChange.Fraction? Quorum, MeetingRulesChange.MajorityChange? Majority, bool? DeputiesVote)
+public sealed record MeetingRulesChange(MeetingRulesChange.Fraction? Quorum, MeetingRulesChange.MajorityChange? Majority, bool? DeputiesVote, int? ReviewHours = null)
 {
     /// <summary>The rules, or null when a part is missing or out of range (nothing is guessed).</summary>
     public MeetingRules? ToRules()
@@ -20,7 +20,10 @@ public sealed record MeetingRulesChange(MeetingRulesChange.Fraction? Quorum, Mee
         }
 
         var majority = MajorityRule.Of(kind, Majority.Numerator ?? 0, Majority.Denominator ?? 0);
-        var rules = new MeetingRules(QuorumRule.AtLeast(Quorum.Numerator ?? -1, Quorum.Denominator ?? 0), majority, DeputiesVote.Value);
+        var rules = new MeetingRules(QuorumRule.AtLeast(Quorum.Numerator ?? -1, Quorum.Denominator ?? 0), majority, DeputiesVote.Value)
+        {
+            ReviewHours = ReviewHours ?? MeetingRules.PeoplesCommittee.ReviewHours,
+        };
         return rules.IsValid ? rules : null;
     }
 
@@ -29,6 +32,7 @@ public sealed record MeetingRulesChange(MeetingRulesChange.Fraction? Quorum, Mee
         quorum = new { numerator = rules.Quorum.Numerator, denominator = rules.Quorum.Denominator },
         majority = new { kind = KindName(rules.Majority.Kind), numerator = rules.Majority.Numerator, denominator = rules.Majority.Denominator },
         deputiesVote = rules.DeputiesVote,
+        reviewHours = rules.ReviewHours,
     };
 
     public static string KindName(MajorityKind kind) => JsonNamingPolicy.CamelCase.ConvertName(kind.ToString());

@@ -33,6 +33,7 @@ public static class CabinetBuilderExtensions
             SigningCertificatePath = cabinet.SigningCertificatePath,
             SigningCertificatePassword = SecretSetting.Read(cabinet.SigningCertificatePassword, cabinet.SigningCertificatePasswordFile),
             AllowDevelopmentAuthority = builder.Environment.IsDevelopment(),
+            PublicBaseUrl = cabinet.PublicBaseUrl,
             CrashWhileSealing = builder.Configuration["Cabinet:FaultInjection:CrashWhileSealing"],
             Documents = builder.Configuration.GetSection(Cabinet.Documents.DocumentLimits.Section).Get<Cabinet.Documents.DocumentLimits>() ?? new(),
             Sessions = Validated(builder.Configuration.GetSection(Cabinet.People.SessionLimits.Section).Get<Cabinet.People.SessionLimits>() ?? new()),

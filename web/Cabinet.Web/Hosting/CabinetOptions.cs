@@ -32,6 +32,12 @@ public sealed class CabinetOptions
 
     public string? DataProtectionCertificatePasswordFile { get; set; }
 
+    /// <summary>
+    /// This installation's public address (e.g. "https://hop.tinh.gov.vn"); certificates it issues name their CRL
+    /// as {PublicBaseUrl}/pki/crl/{ca}.crl.
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
+
     /// <summary>Origins besides the host's own that browsers may call the hub and cookie endpoints from (e.g. "https://hop.tinh.gov.vn").</summary>
     public string[] AllowedOrigins { get; set; } = [];
 

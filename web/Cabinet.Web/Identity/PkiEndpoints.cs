@@ -8,6 +8,8 @@ public static class PkiEndpoints
     public static IEndpointRouteBuilder MapPkiEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/pki/root.pem", (OrganizationSigners signers) => Results.Text(signers.TrustAnchorPem, "application/x-pem-file"));
+        app.MapGet("/pki/crl/{name}.crl", (string name, OrganizationSigners signers) =>
+            signers.Crl(name) is { } crl ? Results.File(crl, "application/pkix-crl") : Results.NotFound()).AllowAnonymous();
         return app;
     }
 }

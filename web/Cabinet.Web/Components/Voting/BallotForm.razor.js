@@ -1,4 +1,4 @@
-// The delegate's ballot-signing key lives only in this browser: a non-extractable WebCrypto ECDSA P-256 key kept
+// The person's signing key (ballots, and the minutes for the secretary and the chair) lives only in this browser: a non-extractable WebCrypto ECDSA P-256 key kept
 // in IndexedDB per user. Cabinet's server only ever sees the public key and the signatures.
 const DB = "cabinet-device-keys";
 const STORE = "keys";
@@ -51,11 +51,19 @@ export async function forgetDevice(userName) {
   await run("readwrite", s => s.delete(userName));
 }
 
-/** Signs the exact canonical ballot text; WebCrypto returns the IEEE P1363 form (r‖s) the server verifies. */
-export async function sign(userName, text) {
+async function signWithDevice(userName, bytes) {
   const entry = await run("readonly", s => s.get(userName));
-  const signature = await crypto.subtle.sign({ name: "ECDSA", hash: "SHA-256" }, entry.privateKey, new TextEncoder().encode(text));
-  return base64(signature);
+  return base64(await crypto.subtle.sign({ name: "ECDSA", hash: "SHA-256" }, entry.privateKey, bytes));
+}
+
+/** Signs the exact canonical ballot text; WebCrypto returns the IEEE P1363 form (r‖s) the server verifies. */
+export function sign(userName, text) {
+  return signWithDevice(userName, new TextEncoder().encode(text));
+}
+
+/** Signs bytes given as base64 — the minutes' CMS signed attributes, whose DER the server sent — with the same key. */
+export function signBytes(userName, dataBase64) {
+  return signWithDevice(userName, Uint8Array.from(atob(dataBase64), c => c.charCodeAt(0)));
 }
 
 export function saveReceipt(key, json) { localStorage.setItem(key, json); }

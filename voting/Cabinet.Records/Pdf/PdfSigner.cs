@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using Cabinet.Voting.Signing;
@@ -32,6 +33,25 @@ public static class PdfSigner
         ArgumentNullException.ThrowIfNull(pdf);
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(certificate);
+        return Prepare(pdf, request, SignatureDictionary(certificate, request));
+    }
+
+    /// <summary>
+    /// The last revision of a PAdES-B-LTA file: a document timestamp (/Type /DocTimeStamp, /SubFilter /ETSI.RFC3161)
+    /// whose /Contents is the TSA's token over the byte range, vouching for everything before it, DSS included.
+    /// </summary>
+    public static async Task<byte[]> TimestampAsync(byte[] pdf, TimestampClient authority, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(pdf);
+        ArgumentNullException.ThrowIfNull(authority);
+        var request = new PdfSignatureRequest("") { FieldName = null, ContentsSize = 12 * 1024 };
+        var prepared = Prepare(pdf, request, DocumentTimestampDictionary(request));
+        var token = await authority.StampHashAsync(SHA256.HashData(prepared.SignedBytes()), cancellationToken).ConfigureAwait(false);
+        return Complete(prepared, token.AsSignedCms().Encode());
+    }
+
+    private static PreparedPdfSignature Prepare(byte[] pdf, PdfSignatureRequest request, string signatureDictionary)
+    {
         var file = PdfFile.Open(pdf);
         var update = new PdfIncrementalUpdate(file, pdf);
         var signature = update.Allocate();
@@ -49,7 +69,7 @@ public static class PdfSigner
         var pageDictionary = file.GetDictionary(page);
         var annotations = file.Resolve(pageDictionary["Annots"]) as PdfArray ?? new PdfArray([]);
         update.Write(page, pageDictionary.With("Annots", new PdfArray([.. annotations.Items, field])));
-        update.Write(signature, SignatureDictionary(certificate, request));
+        update.Write(signature, signatureDictionary);
 
         var output = pdf.Concat(update.Finish()).ToArray();
         var signatureStart = pdf.Length + update.OffsetInUpdate(signature);
@@ -117,6 +137,11 @@ public static class PdfSigner
 
         return text.Append(">>").ToString();
     }
+
+    private static string DocumentTimestampDictionary(PdfSignatureRequest request) =>
+        new StringBuilder("<</Type /DocTimeStamp /Filter /Adobe.PPKLite /SubFilter /ETSI.RFC3161")
+            .Append(" /ByteRange ").Append(ByteRangePlaceholder)
+            .Append(" /Contents <").Append('0', 2 * request.ContentsSize).Append(">>>").ToString();
 
     private static int IndexOf(byte[] data, string marker, int from)
     {

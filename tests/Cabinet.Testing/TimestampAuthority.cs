@@ -15,6 +15,7 @@ public sealed class TimestampAuthority : IAsyncDisposable
     private readonly string _folder;
     private readonly Task _serving;
     private int _answered;
+    private int _refused;
 
     private TimestampAuthority(string folder, Uri url, string? user, string? password)
     {
@@ -44,6 +45,9 @@ public sealed class TimestampAuthority : IAsyncDisposable
 
     /// <summary>How many timestamps were issued.</summary>
     public int Answered => Volatile.Read(ref _answered);
+
+    /// <summary>How many queries were turned away while <see cref="Down"/>.</summary>
+    public int Refused => Volatile.Read(ref _refused);
 
     public static TimestampAuthority Start(string? user = null, string? password = null)
     {
@@ -138,6 +142,7 @@ public sealed class TimestampAuthority : IAsyncDisposable
 
         if (Down)
         {
+            Interlocked.Increment(ref _refused);
             response.StatusCode = (int)HttpStatusCode.ServiceUnavailable;
             return;
         }

@@ -98,6 +98,7 @@ public static class ErrorCodes
     public static readonly CabinetError ConclusionNotApproved = new("conclusion.not_approved", "Chỉ công bố được kết luận đã được chủ trì duyệt.");
     public static readonly CabinetError ConclusionPublicationsFull = new("conclusion.publications_full", "Đơn vị đã công bố số kết luận tối đa trong năm.");
     public static readonly CabinetError FloorSpeaking = new("floor.speaking", "Đang có đại biểu phát biểu; hãy kết thúc phát biểu trước khi bế mạc.");
+    public static readonly CabinetError TimestampUnavailable = new("seal.timestamp_unavailable", "Chưa lấy được dấu thời gian từ tổ chức cung cấp dịch vụ cấp dấu thời gian; biên bản chưa được niêm phong, hệ thống sẽ tự thử lại.");
     public static readonly CabinetError NotArchived = new("archive.not_ready", "Hồ sơ lưu trữ của cuộc họp chưa sẵn sàng.");
 
     // documents (the content checks come from Cabinet.Documents.DocumentErrors: documents.empty, not_pdf, damaged,

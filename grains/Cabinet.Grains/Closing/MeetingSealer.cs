@@ -20,7 +20,7 @@ namespace Cabinet.Closing;
 /// Safe to run again after a failure at any step: if an archive was already stored, that one is kept and described.
 /// </summary>
 public sealed partial class MeetingSealer(
-    OrganizationSigners signers, IArchiveStore store, Ledger.ILedgerJournal journal, CabinetSiloOptions options, ILogger<MeetingSealer> logger)
+    OrganizationSigners signers, LongTermValidation longTerm, IArchiveStore store, Ledger.ILedgerJournal journal, CabinetSiloOptions options, ILogger<MeetingSealer> logger)
 {
     public async Task<ArchiveInfo> SealAsync(SealRequest request, DateTimeOffset now)
     {
@@ -30,12 +30,13 @@ public sealed partial class MeetingSealer(
         CrashIfAsked("after-minutes");
 
         var secretary = s.Participants.FirstOrDefault(p => p.Role == MeetingRole.Secretary) ?? s.Participants.First(p => p.Role == MeetingRole.Chair);
-        var person = signers.ForPerson(secretary.UserName, secretary.DisplayName, request.OrganizationName);
-        var organization = signers.For(s.OrganizationId, request.OrganizationName);
+        var person = longTerm.Timestamped(signers.ForPerson(secretary.UserName, secretary.DisplayName, request.OrganizationName));
+        var organization = longTerm.Timestamped(signers.For(s.OrganizationId, request.OrganizationName));
         var signed = await PdfSigner.SignAsync(minutes, person,
             new PdfSignatureRequest("Ký biên bản cuộc họp") { SignerName = secretary.DisplayName, Location = s.Details.Place, FieldName = "ThuKy" });
         signed = await PdfSigner.SignAsync(signed, organization,
             new PdfSignatureRequest("Xác thực của cơ quan") { SignerName = request.OrganizationName, FieldName = "CoQuan" });
+        signed = await longTerm.ExtendAsync(signed);
 
         var sealedMeeting = new SealedMeeting(request.OrganizationName, request.MeetingId, s.Details.Title, s.ClosedAt ?? now, signed, ledger, MinutesBuilder.Documents(s))
         {

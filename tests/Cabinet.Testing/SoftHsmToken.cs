@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Net.Pkcs11Interop.Common;
@@ -32,7 +33,13 @@ public sealed class SoftHsmToken
         File.WriteAllText(Path.Combine(folder, "softhsm2.conf"),
             $"directories.tokendir = {Path.Combine(folder, "tokens")}\nobjectstore.backend = file\nlog.level = ERROR\nslots.removable = false\n");
         var token = new SoftHsmToken(folder, label, pin);
+        // The native library reads the process environment, which .NET's own copy does not reach on Unix.
         Environment.SetEnvironmentVariable("SOFTHSM2_CONF", token.ConfigPath);
+        if (SetEnvironment("SOFTHSM2_CONF", token.ConfigPath, 1) != 0)
+        {
+            throw new InvalidOperationException("setenv(SOFTHSM2_CONF) failed");
+        }
+
         token.Util("--init-token", "--free", "--label", label, "--pin", pin, "--so-pin", SecurityOfficerPin);
         return token;
     }
@@ -57,6 +64,7 @@ public sealed class SoftHsmToken
     /// <summary>Writes a certificate object (CKO_CERTIFICATE, X.509) into the token.</summary>
     public void AddCertificate(string label, X509Certificate2 certificate, string id)
     {
+        Cabinet.Voting.Signing.Pkcs11Signer.PrepareNativeLoading();
         var factories = new Pkcs11InteropFactories();
         using var library = factories.Pkcs11LibraryFactory.LoadPkcs11Library(factories, Library, AppType.SingleThreaded);
         var slot = library.GetSlotList(SlotsType.WithTokenPresent).First(s => s.GetTokenInfo().Label.Trim() == Label);
@@ -71,6 +79,9 @@ public sealed class SoftHsmToken
         ]);
         session.Logout();
     }
+
+    [DllImport("libc", EntryPoint = "setenv")]
+    private static extern int SetEnvironment([MarshalAs(UnmanagedType.LPUTF8Str)] string name, [MarshalAs(UnmanagedType.LPUTF8Str)] string value, int overwrite);
 
     private void Util(params string[] arguments)
     {

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using Cabinet.Records.Minutes;
 using Cabinet.Records.Pdf;
@@ -11,12 +12,19 @@ namespace Cabinet.Records.Tests.Signing;
 /// <summary>The seal from a PKCS#11 token (SoftHSM2): the key never leaves it, and the signatures verify as any other.</summary>
 public sealed class Pkcs11SignerTests(CertificatesFixture certificates)
 {
+    // One token per test process: SoftHSM reads its configuration once per load of the library.
+    private static readonly Lazy<SoftHsmToken> _token = new(() => SoftHsmToken.Create());
+
     [Fact]
     public async Task A_softhsm_token_seals_minutes_with_rsa_and_ecdsa_keys_that_pdfsig_and_the_cms_verifier_trust()
     {
-        var token = SoftHsmToken.Create();
+        var token = _token.Value;
         using var organisation = certificates.Authority.IssueOrganisation("UBND xã Tân Phú", organizationId: "tan-phu");
-        token.Import("seal", organisation.Certificate.GetRSAPrivateKey()!, organisation.Certificate, "01");
+        using (var sealKey = organisation.Certificate.GetRSAPrivateKey()!)
+        {
+            token.Import("seal", sealKey, organisation.Certificate, "01");
+        }
+
         using var ecKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         using var ecCertificate = certificates.Authority.CertifyDeviceKey("thu.nt", "Nguyễn Thị Thư", "UBND xã Tân Phú", ecKey.ExportSubjectPublicKeyInfo());
         token.Import("secretary-ec", ecKey, ecCertificate, "02");
@@ -58,11 +66,11 @@ public sealed class Pkcs11SignerTests(CertificatesFixture certificates)
     [Fact]
     public void A_wrong_pin_or_label_is_refused_clearly()
     {
-        var token = SoftHsmToken.Create("other-token");
+        var token = _token.Value;
         Assert.ThrowsAny<Exception>(() => Pkcs11Signer.Open(SoftHsmToken.Library, token.Label, "0000", "seal"));
         var missing = Assert.Throws<CryptographicException>(() => Pkcs11Signer.Open(SoftHsmToken.Library, "no-such-token", token.Pin, "seal"));
         Assert.Contains("no-such-token", missing.Message);
-        var noKey = Assert.Throws<CryptographicException>(() => Pkcs11Signer.Open(SoftHsmToken.Library, token.Label, token.Pin, "seal"));
-        Assert.Contains("'seal'", noKey.Message);
+        var noKey = Assert.Throws<CryptographicException>(() => Pkcs11Signer.Open(SoftHsmToken.Library, token.Label, token.Pin, "absent"));
+        Assert.Contains("'absent'", noKey.Message);
     }
 }

@@ -26,16 +26,22 @@ public sealed partial class MeetingSealer(
     {
         var s = request.State;
         var ledger = await ReadLedgerAsync(request);
-        var minutes = MinutesPdfWriter.Write(MinutesBuilder.Build(s, request.OrganizationName, ledger));
+        var minutes = MinutesPdfWriter.Write(MinutesBuilder.Build(s, request.OrganizationName, ledger), out var spots);
         CrashIfAsked("after-minutes");
 
         var secretary = s.Participants.FirstOrDefault(p => p.Role == MeetingRole.Secretary) ?? s.Participants.First(p => p.Role == MeetingRole.Chair);
         var person = longTerm.Timestamped(signers.ForPerson(secretary.UserName, secretary.DisplayName, request.OrganizationName));
         var organization = longTerm.Timestamped(signers.For(s.OrganizationId, request.OrganizationName));
-        var signed = await PdfSigner.SignAsync(minutes, person,
-            new PdfSignatureRequest("Ký biên bản cuộc họp") { SignerName = secretary.DisplayName, Location = s.Details.Place, FieldName = "ThuKy" });
-        signed = await PdfSigner.SignAsync(signed, organization,
-            new PdfSignatureRequest("Xác thực của cơ quan") { SignerName = request.OrganizationName, FieldName = "CoQuan" });
+        var signed = await PdfSigner.SignAsync(minutes, person, new PdfSignatureRequest("Ký biên bản cuộc họp")
+        {
+            SignerName = secretary.DisplayName, Location = s.Details.Place, FieldName = "ThuKy", SigningTime = now,
+            Appearance = SignatureAppearances.For(spots[0], secretary.DisplayName, spots[0].Capacity, now),
+        });
+        signed = await PdfSigner.SignAsync(signed, organization, new PdfSignatureRequest("Xác thực của cơ quan")
+        {
+            SignerName = request.OrganizationName, FieldName = "CoQuan", SigningTime = now,
+            Appearance = SignatureAppearances.For(spots[^1], request.OrganizationName, "Cơ quan", now, seal: true),
+        });
         signed = await longTerm.ExtendAsync(signed);
 
         var sealedMeeting = new SealedMeeting(request.OrganizationName, request.MeetingId, s.Details.Title, s.ClosedAt ?? now, signed, ledger, MinutesBuilder.Documents(s))

@@ -60,12 +60,18 @@ public static class PdfSigner
         var existingNames = AddFieldToForm(file, update, field);
 
         var fieldName = request.FieldName ?? Enumerable.Range(1, 1000).Select(i => $"Signature{i}").First(n => !existingNames.Contains(n));
-        update.Write(field, new PdfDictionary([
+        var widget = new PdfDictionary([
             new("Type", new PdfName("Annot")), new("Subtype", new PdfName("Widget")), new("FT", new PdfName("Sig")),
-            new("Rect", new PdfArray([new PdfAtom("0"), new PdfAtom("0"), new PdfAtom("0"), new PdfAtom("0")])),
-            new("F", new PdfAtom("132")), // print + locked: an invisible signature that cannot be moved
+            new("Rect", Rect(request.Appearance)),
+            new("F", new PdfAtom("132")), // print + locked: a signature that cannot be moved
             new("T", PdfBytes.Text(fieldName)), new("V", signature), new("P", page),
-        ]));
+        ]);
+        if (request.Appearance is { } appearance)
+        {
+            widget = widget.With("AP", new PdfDictionary([new("N", PdfAppearanceStream.Write(update, appearance))]));
+        }
+
+        update.Write(field, widget);
         var pageDictionary = file.GetDictionary(page);
         var annotations = file.Resolve(pageDictionary["Annots"]) as PdfArray ?? new PdfArray([]);
         update.Write(page, pageDictionary.With("Annots", new PdfArray([.. annotations.Items, field])));
@@ -137,6 +143,10 @@ public static class PdfSigner
 
         return text.Append(">>").ToString();
     }
+
+    private static PdfArray Rect(PdfSignatureAppearance? appearance) => new([.. (appearance is null
+        ? [0f, 0f, 0f, 0f]
+        : new[] { appearance.Left, appearance.Bottom, appearance.Right, appearance.Top }).Select(v => new PdfAtom(v.ToString("0.##", CultureInfo.InvariantCulture)))]);
 
     private static string DocumentTimestampDictionary(PdfSignatureRequest request) =>
         new StringBuilder("<</Type /DocTimeStamp /Filter /Adobe.PPKLite /SubFilter /ETSI.RFC3161")

@@ -50,12 +50,7 @@ public sealed class TimestampedSealingTests
             TestContext.Current.CancellationToken);
         var root = Path.Combine(folder, "root.pem");
         await File.WriteAllBytesAsync(root, await ClosingFlow.DownloadAsync(server, "thuky", "/api/pki/root.pem"), TestContext.Current.CancellationToken);
-        var nss = Path.Combine(folder, "nss");
-        Directory.CreateDirectory(nss);
-        Assert.Equal(0, Tool.Run("certutil", "-N", "-d", $"sql:{nss}", "--empty-password").ExitCode);
-        Assert.Equal(0, Tool.Run("certutil", "-A", "-d", $"sql:{nss}", "-n", "cabinet", "-t", "CT,C,C", "-i", root).ExitCode);
-        Assert.Equal(0, Tool.Run("certutil", "-A", "-d", $"sql:{nss}", "-n", "tsa", "-t", "CT,C,C", "-i", tsa.RootPemPath).ExitCode);
-        var pdfsig = Tool.Run("pdfsig", "-nssdir", $"sql:{nss}", minutes);
+        var pdfsig = Tool.Run("pdfsig", "-nssdir", NssDatabase.Trusting(Path.Combine(folder, "nss"), root, tsa.RootPemPath), minutes);
         await File.WriteAllTextAsync(Path.Combine(Directory.CreateDirectory(Path.Combine(RepositoryPaths.Root, "artifacts")).FullName, "pdfsig-minutes-lta.txt"),
             pdfsig.Output, TestContext.Current.CancellationToken);
         Assert.Equal(2, pdfsig.Output.Split("Signature Validation: Signature is Valid.").Length - 1);

@@ -45,7 +45,7 @@ public sealed class PadesLongTermTests(CertificatesFixture certificates) : IAsyn
 
         var path = certificates.NewPath("lta.pdf");
         File.WriteAllBytes(path, final);
-        var pdfsig = Tool.Run("pdfsig", "-nssdir", $"sql:{NssDatabase()}", path);
+        var pdfsig = Tool.Run("pdfsig", "-nssdir", NssDatabase.Trusting(certificates.NewPath("nss"), certificates.CaPemPath, _tsa.RootPemPath), path);
         var report = new System.Text.StringBuilder("$ pdfsig minutes.pdf (PAdES-B-LTA)\n").Append(pdfsig.Output);
         Assert.True(pdfsig.ExitCode == 0, pdfsig.Output);
         // Poppler 22 lists a document timestamp but cannot validate one ("Unimplemented Feature"): openssl ts does, below.
@@ -189,16 +189,6 @@ public sealed class PadesLongTermTests(CertificatesFixture certificates) : IAsyn
             var name = value["Type"] is PdfName { Value: "DocTimeStamp" } ? "DocTimeStamp" : PdfText.Decode(((PdfBytes)dictionary["T"]!).Value);
             yield return (name, contents[..length]);
         }
-    }
-
-    private string NssDatabase()
-    {
-        var folder = certificates.NewPath("nss");
-        Directory.CreateDirectory(folder);
-        Assert.Equal(0, Tool.Run("certutil", "-N", "-d", $"sql:{folder}", "--empty-password").ExitCode);
-        Assert.Equal(0, Tool.Run("certutil", "-A", "-d", $"sql:{folder}", "-n", "cabinet-ca", "-t", "CT,C,C", "-i", certificates.CaPemPath).ExitCode);
-        Assert.Equal(0, Tool.Run("certutil", "-A", "-d", $"sql:{folder}", "-n", "tsa-root", "-t", "CT,C,C", "-i", _tsa.RootPemPath).ExitCode);
-        return folder;
     }
 
     private static int Count(string text, string value) => text.Split(value).Length - 1;

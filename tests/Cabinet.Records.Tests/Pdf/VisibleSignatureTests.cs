@@ -26,11 +26,7 @@ public sealed class VisibleSignatureTests(CertificatesFixture certificates)
 
         var path = certificates.NewPath("visible.pdf");
         File.WriteAllBytes(path, signed);
-        var nss = certificates.NewPath("nss");
-        Directory.CreateDirectory(nss);
-        Assert.Equal(0, Tool.Run("certutil", "-N", "-d", $"sql:{nss}", "--empty-password").ExitCode);
-        Assert.Equal(0, Tool.Run("certutil", "-A", "-d", $"sql:{nss}", "-n", "ca", "-t", "CT,C,C", "-i", certificates.CaPemPath).ExitCode);
-        var pdfsig = Tool.Run("pdfsig", "-nssdir", $"sql:{nss}", path);
+        var pdfsig = Tool.Run("pdfsig", "-nssdir", NssDatabase.Trusting(certificates.NewPath("nss"), certificates.CaPemPath), path);
         Assert.True(pdfsig.Output.Split("Signature Validation: Signature is Valid.").Length - 1 == 2, pdfsig.Output);
         Assert.Equal(2, pdfsig.Output.Split("Certificate Validation: Certificate is Trusted.").Length - 1);
         Assert.True(Tool.Run("qpdf", "--check", path).ExitCode == 0, Tool.Run("qpdf", "--check", path).Output);

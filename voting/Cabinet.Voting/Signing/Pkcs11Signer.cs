@@ -13,6 +13,7 @@ namespace Cabinet.Voting.Signing;
 /// </summary>
 public sealed class Pkcs11Signer : IDocumentSigner, IDisposable
 {
+    private static readonly byte[] _sha256DigestInfo = Convert.FromHexString("3031300d060960864801650304020105000420");
     private static readonly Lock _resolverLock = new();
     private static readonly Dictionary<string, (IPkcs11Library Library, int Users)> _libraries = new(StringComparer.Ordinal);
     private static bool _resolverSet;
@@ -29,7 +30,11 @@ public sealed class Pkcs11Signer : IDocumentSigner, IDisposable
         _key = key;
         Certificate = certificate;
         Chain = chain;
-        _tokenKey = isRsa ? new TokenRsa(this, certificate) : new TokenEcdsa(this, certificate);
+        // RSA: CKM_RSA_PKCS pads and signs what it is given, so it gets the DER DigestInfo (RFC 8017 §9.2 note 1).
+        // ECDSA: CKM_ECDSA returns r‖s, the form .NET expects.
+        _tokenKey = DelegatedKeys.For(certificate, isRsa
+            ? hash => SignOnToken(CKM.CKM_RSA_PKCS, [.. _sha256DigestInfo, .. hash])
+            : hash => SignOnToken(CKM.CKM_ECDSA, hash));
     }
 
     public X509Certificate2 Certificate { get; }
@@ -161,63 +166,5 @@ public sealed class Pkcs11Signer : IDocumentSigner, IDisposable
         {
             certificate.Dispose();
         }
-    }
-
-    /// <summary>An RSA key whose only private operation, PKCS#1 v1.5 signing of a SHA-256 hash, happens on the token.</summary>
-    private sealed class TokenRsa : RSA
-    {
-        // DER DigestInfo prefix for SHA-256 (RFC 8017 §9.2 note 1): CKM_RSA_PKCS pads and signs whatever it is given.
-        private static readonly byte[] _sha256DigestInfo = Convert.FromHexString("3031300d060960864801650304020105000420");
-        private readonly Pkcs11Signer _owner;
-        private readonly RSAParameters _public;
-
-        public TokenRsa(Pkcs11Signer owner, X509Certificate2 certificate)
-        {
-            _owner = owner;
-            using var key = certificate.GetRSAPublicKey() ?? throw new CryptographicException("The token's certificate is not RSA.");
-            _public = key.ExportParameters(false);
-            KeySizeValue = key.KeySize;
-        }
-
-        public override byte[] SignHash(byte[] hash, HashAlgorithmName hashAlgorithm, RSASignaturePadding padding)
-        {
-            if (hashAlgorithm != HashAlgorithmName.SHA256 || padding != RSASignaturePadding.Pkcs1 || hash.Length != 32)
-            {
-                throw new CryptographicException("The token signs SHA-256 hashes with PKCS#1 v1.5 only.");
-            }
-
-            return _owner.SignOnToken(CKM.CKM_RSA_PKCS, [.. _sha256DigestInfo, .. hash]);
-        }
-
-        public override RSAParameters ExportParameters(bool includePrivateParameters) =>
-            includePrivateParameters ? throw new CryptographicException("The private key stays in the token.") : _public;
-
-        public override void ImportParameters(RSAParameters parameters) => throw new NotSupportedException();
-    }
-
-    /// <summary>An EC key whose signing happens on the token (CKM_ECDSA returns r‖s, the form .NET expects here).</summary>
-    private sealed class TokenEcdsa : ECDsa
-    {
-        private readonly Pkcs11Signer _owner;
-        private readonly ECParameters _public;
-
-        public TokenEcdsa(Pkcs11Signer owner, X509Certificate2 certificate)
-        {
-            _owner = owner;
-            using var key = certificate.GetECDsaPublicKey() ?? throw new CryptographicException("The token's certificate is not EC.");
-            _public = key.ExportParameters(false);
-            KeySizeValue = key.KeySize;
-        }
-
-        public override byte[] SignHash(byte[] hash) => _owner.SignOnToken(CKM.CKM_ECDSA, hash);
-
-        public override bool VerifyHash(byte[] hash, byte[] signature)
-        {
-            using var key = Create(_public);
-            return key.VerifyHash(hash, signature);
-        }
-
-        public override ECParameters ExportParameters(bool includePrivateParameters) =>
-            includePrivateParameters ? throw new CryptographicException("The private key stays in the token.") : _public;
     }
 }

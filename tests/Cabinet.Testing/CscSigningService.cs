@@ -14,18 +14,15 @@ namespace Cabinet.Testing;
 public sealed class CscSigningService : IAsyncDisposable
 {
     public const string CredentialId = "con-dau-co-quan";
-    private readonly HttpListener _listener = new();
+    private readonly LoopbackHttpServer _server;
     private readonly RSA _key;
     private readonly X509Certificate2[] _chain;
-    private readonly Task _serving;
     private int _signed;
 
     private CscSigningService(Uri baseUrl, RSA key, X509Certificate2[] chain)
     {
         (BaseUrl, _key, _chain) = (baseUrl, key, chain);
-        _listener.Prefixes.Add(baseUrl.GetLeftPart(UriPartial.Authority) + "/");
-        _listener.Start();
-        _serving = Task.Run(ServeAsync);
+        _server = new LoopbackHttpServer(baseUrl.GetLeftPart(UriPartial.Authority), AnswerAsync);
     }
 
     /// <summary>The API base, e.g. http://127.0.0.1:port/csc/v2/.</summary>
@@ -39,37 +36,12 @@ public sealed class CscSigningService : IAsyncDisposable
     public static CscSigningService Start(IReadOnlyList<X509Certificate2> chain) =>
         new(new Uri($"http://127.0.0.1:{FreePort.Next()}/csc/v2/"), chain[0].GetRSAPrivateKey()!, [.. chain]);
 
-    private async Task ServeAsync()
+    private async Task AnswerAsync(HttpListenerContext context)
     {
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException)
-            {
-                return;
-            }
-
-            try
-            {
-                var (status, body) = Answer(context.Request);
-                context.Response.StatusCode = status;
-                context.Response.ContentType = "application/json";
-                var bytes = Encoding.UTF8.GetBytes(body.ToJsonString());
-                await context.Response.OutputStream.WriteAsync(bytes);
-            }
-            catch (Exception e) when (e is HttpListenerException or IOException)
-            {
-                // the client went away
-            }
-            finally
-            {
-                context.Response.Close();
-            }
-        }
+        var (status, body) = Answer(context.Request);
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json";
+        await context.Response.OutputStream.WriteAsync(Encoding.UTF8.GetBytes(body.ToJsonString()));
     }
 
     private (int Status, JsonNode Body) Answer(HttpListenerRequest request)
@@ -110,9 +82,7 @@ public sealed class CscSigningService : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _listener.Stop();
-        _listener.Close();
-        await _serving;
+        await _server.DisposeAsync();
         _key.Dispose();
     }
 }

@@ -10,10 +10,9 @@ namespace Cabinet.Testing;
 /// </summary>
 public sealed class TimestampAuthority : IAsyncDisposable
 {
-    private readonly HttpListener _listener = new();
+    private readonly LoopbackHttpServer _server;
     private readonly SemaphoreSlim _one = new(1, 1); // openssl ts keeps its serial number in a file
     private readonly string _folder;
-    private readonly Task _serving;
     private int _answered;
     private int _refused;
 
@@ -23,9 +22,7 @@ public sealed class TimestampAuthority : IAsyncDisposable
         Url = url;
         User = user;
         Password = password;
-        _listener.Prefixes.Add(url.GetLeftPart(UriPartial.Authority) + "/");
-        _listener.Start();
-        _serving = Task.Run(ServeAsync);
+        _server = new LoopbackHttpServer(url.GetLeftPart(UriPartial.Authority), AnswerAsync);
     }
 
     /// <summary>Where to POST timestamp queries.</summary>
@@ -102,35 +99,6 @@ public sealed class TimestampAuthority : IAsyncDisposable
         return new TimestampAuthority(folder, new Uri($"{baseUrl}/tsa"), user, password);
     }
 
-    private async Task ServeAsync()
-    {
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException)
-            {
-                return;
-            }
-
-            try
-            {
-                await AnswerAsync(context);
-            }
-            catch (Exception e) when (e is HttpListenerException or IOException)
-            {
-                // the client went away
-            }
-            finally
-            {
-                context.Response.Close();
-            }
-        }
-    }
-
     private async Task AnswerAsync(HttpListenerContext context)
     {
         var response = context.Response;
@@ -204,9 +172,7 @@ public sealed class TimestampAuthority : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _listener.Stop();
-        _listener.Close();
-        await _serving;
+        await _server.DisposeAsync();
         _one.Dispose();
     }
 }

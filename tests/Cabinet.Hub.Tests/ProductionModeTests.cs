@@ -104,6 +104,48 @@ public sealed class ProductionModeTests
         PrivateFileChecks.AssertOwnerOnly(server.Options.DataPath);
     }
 
+    [Fact]
+    public async Task Production_seals_with_a_key_in_a_pkcs11_token_and_its_results_carry_the_tokens_certificate()
+    {
+        var folder = RepositoryPaths.NewTempFolder("production-pkcs11");
+        using var issuer = DevelopmentCertificateAuthority.Create("Cơ quan chứng thực thử nghiệm");
+        await File.WriteAllTextAsync(Path.Combine(folder, "issuer.pem"), issuer.RootPem);
+        var token = SoftHsmToken.Create(); // the server inherits SOFTHSM2_CONF
+        using (var organization = issuer.IssueOrganisation("Ủy ban nhân dân tỉnh Thử nghiệm", organizationId: Organization))
+        using (var key = System.Security.Cryptography.X509Certificates.RSACertificateExtensions.GetRSAPrivateKey(organization.Certificate)!)
+        {
+            token.Import("con-dau", key, organization.Certificate, "01");
+            token.AddCertificate("goc", issuer.RootCertificate, "02");
+        }
+
+        var options = await ProductionOptionsAsync(folder, issuer);
+        var pinFile = Path.Combine(folder, "pin");
+        await File.WriteAllTextAsync(pinFile, token.Pin + "\n");
+        options = options with
+        {
+            ExtraArguments =
+            [
+                .. options.ExtraArguments.Where(a => !a.StartsWith("--Cabinet:SigningCertificate", StringComparison.Ordinal)),
+                $"--Cabinet:Signing:Pkcs11:Library={SoftHsmToken.Library}", $"--Cabinet:Signing:Pkcs11:TokenLabel={token.Label}",
+                $"--Cabinet:Signing:Pkcs11:PinFile={pinFile}", "--Cabinet:Signing:Pkcs11:KeyLabel=con-dau",
+                $"--Cabinet:DataProtectionCertificatePath={Path.Combine(folder, "to-chuc.p12")}",
+                $"--Cabinet:DataProtectionCertificatePasswordFile={Path.Combine(folder, "p12-password")}",
+            ],
+        };
+        await using var server = await CabinetServer.StartAsync(options);
+        using var http = new HttpClient { BaseAddress = server.BaseAddress };
+        Assert.Equal(issuer.RootPem.Trim(), (await http.GetStringAsync(new Uri("/api/pki/root.pem", UriKind.Relative))).Trim());
+
+        var result = await SignedResultAsync(server);
+        Assert.Contains("CABINET:" + Organization, result.SignerSubject, StringComparison.Ordinal);
+        await File.WriteAllTextAsync(Path.Combine(folder, "result.json"), result.DocumentJson);
+        await File.WriteAllBytesAsync(Path.Combine(folder, "result.p7s"), Convert.FromBase64String(result.SignatureBase64));
+        var verified = Tool.Run("openssl", "cms", "-verify", "-binary", "-inform", "DER", "-in", Path.Combine(folder, "result.p7s"),
+            "-content", Path.Combine(folder, "result.json"), "-CAfile", Path.Combine(folder, "issuer.pem"), "-purpose", "any", "-out", "/dev/null");
+        Assert.True(verified.ExitCode == 0, verified.Output);
+        Assert.False(File.Exists(Path.Combine(options.DataPath, "pki", "cabinet-dev-ca.p12")), "no development CA in Production");
+    }
+
     /// <summary>Production with the organisation's certificate (issued by <paramref name="issuer"/>) and a first administrator, secrets in files.</summary>
     private static async Task<CabinetServerOptions> ProductionOptionsAsync(string folder, DevelopmentCertificateAuthority issuer)
     {

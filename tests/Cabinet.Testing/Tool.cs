@@ -7,10 +7,13 @@ public static class Tool
 {
     public sealed record Result(int ExitCode, string Output);
 
-    public static Result Run(string file, params string[] arguments)
+    public static Result Run(string file, params string[] arguments) => RunIn(null, file, arguments);
+
+    public static Result RunIn(string? workingDirectory, string file, params string[] arguments)
     {
         var info = new ProcessStartInfo(file)
         {
+            WorkingDirectory = workingDirectory ?? "",
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,

@@ -23,8 +23,8 @@ namespace Cabinet.Closing;
 /// stored write-once. Safe to run again after a failure at any step: if an archive was already stored, that one is kept.
 /// </summary>
 public sealed partial class MeetingSealer(
-    OrganizationSigners signers, DeviceCertifier devices, IArchiveStore store, Documents.IDocumentBlobStore blobs, Ledger.ILedgerJournal journal,
-    CabinetSiloOptions options, ILogger<MeetingSealer> logger)
+    OrganizationSigners signers, DeviceCertifier devices, LongTermValidation longTerm, IArchiveStore store, Documents.IDocumentBlobStore blobs,
+    Ledger.ILedgerJournal journal, CabinetSiloOptions options, ILogger<MeetingSealer> logger)
 {
     /// <summary>Keeps a version of the minutes (draft, or with the signatures so far) in the blob store; returns its SHA-256.</summary>
     public async Task<string> StoreMinutesAsync(byte[] minutes)
@@ -51,20 +51,30 @@ public sealed partial class MeetingSealer(
         return minutes;
     }
 
+    /// <summary>Where each signatory's visible signature goes on the minutes' last page (the draft laid out again: same record, same places).</summary>
+    public async Task<IReadOnlyList<SignatureSpot>> SpotsAsync(SealRequest request)
+    {
+        var ledger = await ReadLedgerAsync(request);
+        MinutesPdfWriter.Write(MinutesBuilder.Build(request.State, request.OrganizationName, ledger), out var spots);
+        return spots;
+    }
+
     /// <summary>
     /// First half of a person's signature: the DER signed attributes their device must sign, over the minutes prepared
     /// with their device certificate at <paramref name="at"/> (the same inputs prepare the same bytes again).
     /// </summary>
-    public static byte[] BeginSignature(byte[] minutes, MinutesSignatory signatory, string? place, X509Certificate2 certificate, DateTimeOffset at) =>
-        ExternalCmsSignature.SignedAttributes(PdfSigner.Prepare(minutes, SignatureRequest(signatory, place, at), certificate).SignedBytes(), certificate);
+    public static byte[] BeginSignature(byte[] minutes, MinutesSignatory signatory, string? place, X509Certificate2 certificate, DateTimeOffset at, SignatureSpot? spot) =>
+        ExternalCmsSignature.SignedAttributes(PdfSigner.Prepare(minutes, SignatureRequest(signatory, place, at, spot), certificate).SignedBytes(), certificate);
 
     /// <summary>
-    /// Second half: the minutes with the person's signature, or null when <paramref name="signatureP1363"/> is not
-    /// their device's signature over what <see cref="BeginSignature"/> gave them.
+    /// Second half: the minutes with the person's signature (timestamped when a TSA is configured), or null when
+    /// <paramref name="signatureP1363"/> is not their device's signature over what <see cref="BeginSignature"/> gave them.
     /// </summary>
-    public byte[]? CompleteSignature(byte[] minutes, MinutesSignatory signatory, string? place, X509Certificate2 certificate, PendingMinutesSignature pending, byte[] signatureP1363)
+    /// <exception cref="Voting.Signing.TimestampUnavailableException">A TSA is configured and gave no usable token.</exception>
+    public async Task<byte[]?> CompleteSignatureAsync(byte[] minutes, MinutesSignatory signatory, string? place, X509Certificate2 certificate,
+        PendingMinutesSignature pending, byte[] signatureP1363, SignatureSpot? spot)
     {
-        var prepared = PdfSigner.Prepare(minutes, SignatureRequest(signatory, place, pending.SigningTime), certificate);
+        var prepared = PdfSigner.Prepare(minutes, SignatureRequest(signatory, place, pending.SigningTime, spot), certificate);
         var attributes = ExternalCmsSignature.SignedAttributes(prepared.SignedBytes(), certificate);
         if (!attributes.AsSpan().SequenceEqual(Convert.FromBase64String(pending.SignedAttributesBase64))
             || ExternalCmsSignature.Assemble(attributes, signatureP1363, certificate, devices.Chain) is not { } cms)
@@ -72,23 +82,38 @@ public sealed partial class MeetingSealer(
             return null;
         }
 
-        return PdfSigner.Complete(prepared, cms);
+        return PdfSigner.Complete(prepared, await longTerm.TimestampAsync(cms));
     }
 
-    private static PdfSignatureRequest SignatureRequest(MinutesSignatory signatory, string? place, DateTimeOffset at) =>
-        new($"{signatory.Title} ký biên bản cuộc họp") { SignerName = signatory.DisplayName, Location = place, FieldName = signatory.FieldName, SigningTime = at };
+    private static PdfSignatureRequest SignatureRequest(MinutesSignatory signatory, string? place, DateTimeOffset at, SignatureSpot? spot) =>
+        new($"{signatory.Title} ký biên bản cuộc họp")
+        {
+            SignerName = signatory.DisplayName, Location = place, FieldName = signatory.FieldName, SigningTime = at,
+            Appearance = spot is null ? null : SignatureAppearances.For(spot, signatory.DisplayName, signatory.Title, at),
+        };
 
-    /// <summary>The organisation's seal signature (its own key, not a person's) over the minutes the people named signed.</summary>
-    public Task<byte[]> ApplySealAsync(byte[] signedMinutes, string organizationId, string organizationName) =>
-        PdfSigner.SignAsync(signedMinutes, signers.For(organizationId, organizationName),
-            new PdfSignatureRequest("Xác thực của cơ quan") { SignerName = organizationName, FieldName = "CoQuan" });
+    /// <summary>
+    /// The organisation's seal signature (its own key, not a person's) over the minutes the people named signed, drawn
+    /// over the chair's place as a seal is; then, with a TSA, the validation data and the document timestamp (B-LTA).
+    /// </summary>
+    /// <exception cref="Voting.Signing.TimestampUnavailableException">A TSA is configured and gave no usable token.</exception>
+    public async Task<byte[]> ApplySealAsync(byte[] signedMinutes, string organizationId, string organizationName, SignatureSpot? spot, DateTimeOffset now)
+    {
+        var sealedMinutes = await PdfSigner.SignAsync(signedMinutes, longTerm.Timestamped(signers.For(organizationId, organizationName)),
+            new PdfSignatureRequest("Xác thực của cơ quan")
+            {
+                SignerName = organizationName, FieldName = "CoQuan", SigningTime = now,
+                Appearance = spot is null ? null : SignatureAppearances.For(spot, organizationName, "Cơ quan", now, seal: true),
+            });
+        return await longTerm.ExtendAsync(sealedMinutes);
+    }
 
     /// <summary>Seals the archive around the sealed minutes and stores it, or describes the one already stored.</summary>
     public async Task<ArchiveInfo> ArchiveAsync(SealRequest request, byte[] sealedMinutes, DateTimeOffset now)
     {
         var s = request.State;
         var ledger = await ReadLedgerAsync(request);
-        var organization = signers.For(s.OrganizationId, request.OrganizationName);
+        var organization = longTerm.Timestamped(signers.For(s.OrganizationId, request.OrganizationName));
         var sealedMeeting = new SealedMeeting(request.OrganizationName, request.MeetingId, s.Details.Title, s.ClosedAt ?? now, sealedMinutes, ledger, MinutesBuilder.Documents(s))
         {
             Polls = request.Polls.Select(p => new ArchivePoll(

@@ -24,7 +24,7 @@ internal static class MinutesBuilder
             Attendance = [.. Seats.Members(s.Participants).Select(p => Member(s, p))],
             Guests = [.. s.Participants.Where(p => !p.IsMember && p.Role != MeetingRole.Secretary).Select(p => Guest(s, p))],
             AgendaItems = s.Agenda.Select((item, i) => Item(s, item, i + 1, speeches[item.Id])).ToList(),
-            Signatories = [new Signatory("THƯ KÝ", secretary.DisplayName), new Signatory("CHỦ TỌA", chair.DisplayName)],
+            Signatories = [new Signatory(MinutesDecisions.SecretaryTitle, secretary.DisplayName), new Signatory(MinutesDecisions.ChairTitle, chair.DisplayName)],
         };
     }
 

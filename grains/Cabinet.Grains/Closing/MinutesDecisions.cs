@@ -11,6 +11,9 @@ namespace Cabinet.Closing;
 /// </summary>
 internal static class MinutesDecisions
 {
+    /// <summary>The capacities printed under the signatures (and the minutes' signature block places named the same).</summary>
+    public const string SecretaryTitle = "THƯ KÝ", ChairTitle = "CHỦ TỌA";
+
     public static Decision Drafted(MeetingState s, MeetingCommand c, string sha256)
     {
         if (s.Status != MeetingStatus.Closed || s.Minutes is not null)
@@ -128,8 +131,8 @@ internal static class MinutesDecisions
     {
         var chair = s.Participants.First(p => p.Role == MeetingRole.Chair);
         var secretary = s.Participants.FirstOrDefault(p => p.Role == MeetingRole.Secretary);
-        var chairSigns = new MinutesSignatory(chair.UserName, chair.DisplayName, "CHỦ TỌA", "ChuToa");
-        return secretary is null ? [chairSigns] : [new MinutesSignatory(secretary.UserName, secretary.DisplayName, "THƯ KÝ", "ThuKy"), chairSigns];
+        var chairSigns = new MinutesSignatory(chair.UserName, chair.DisplayName, ChairTitle, "ChuToa");
+        return secretary is null ? [chairSigns] : [new MinutesSignatory(secretary.UserName, secretary.DisplayName, SecretaryTitle, "ThuKy"), chairSigns];
     }
 
     private static Decision Accept(MeetingState next, MeetingCommand c, string kind, MinutesView minutes, object detail) =>

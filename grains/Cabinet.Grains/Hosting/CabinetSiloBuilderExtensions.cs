@@ -58,6 +58,7 @@ public static class CabinetSiloBuilderExtensions
         silo.Services.AddSingleton<Documents.IAnnotationStore>(_ => options.UsesRedis
             ? new Documents.RedisAnnotationStore(options.RedisConnectionString!)
             : new Documents.FileAnnotationStore(options.DataPath));
+        silo.Services.AddSingleton<Signing.LongTermValidation>();
         silo.Services.AddSingleton<Closing.MeetingSealer>();
         silo.Services.AddSingleton(options);
         foreach (var name in new[] { StorageNames.Meetings, StorageNames.People })

@@ -29,6 +29,9 @@ public sealed record CabinetSiloOptions
     /// </summary>
     public string? PublicBaseUrl { get; init; }
 
+    /// <summary>The timestamp authority and a PKCS#11 seal (configuration section <c>Cabinet:Signing</c>), secrets already read.</summary>
+    public SigningSettings Signing { get; init; } = new();
+
     /// <summary>Development only: without a configured certificate, a local test CA in the data folder signs.</summary>
     public bool AllowDevelopmentAuthority { get; init; }
 

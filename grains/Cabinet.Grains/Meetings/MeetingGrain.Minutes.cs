@@ -52,7 +52,8 @@ public sealed partial class MeetingGrain
         using var certificate = X509CertificateLoader.LoadCertificate(Convert.FromBase64String(device.Value!.CertificateBase64!));
         var minutes = s.Minutes!;
         var at = new DateTimeOffset(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero); // /M keeps whole seconds
-        var attributes = MeetingSealer.BeginSignature(await sealer.LoadMinutesAsync(minutes.Sha256), minutes.NextSignatory!, s.Details.Place, certificate, at);
+        var spot = await SpotOfAsync(minutes.NextSignatory!.Title);
+        var attributes = MeetingSealer.BeginSignature(await sealer.LoadMinutesAsync(minutes.Sha256), minutes.NextSignatory!, s.Details.Place, certificate, at, spot);
         var pending = new PendingMinutesSignature(actor.UserName, device.Value.DeviceId, device.Value.CertificateBase64!, minutes.Sha256, at,
             now + PendingMinutesSignature.Lifetime, Convert.ToBase64String(attributes));
         // Kept without a ledger entry or a version (nothing happened yet), replacing any earlier pending signature.
@@ -93,8 +94,18 @@ public sealed partial class MeetingGrain
 
         var signature = Base64OrNull(signatureBase64);
         using var certificate = X509CertificateLoader.LoadCertificate(Convert.FromBase64String(pending.CertificateBase64));
-        var signed = signature is null ? null
-            : sealer.CompleteSignature(await sealer.LoadMinutesAsync(pending.BaseSha256), s.Minutes.NextSignatory!, s.Details.Place, certificate, pending, signature);
+        byte[]? signed;
+        try
+        {
+            signed = signature is null ? null
+                : await sealer.CompleteSignatureAsync(await sealer.LoadMinutesAsync(pending.BaseSha256), s.Minutes.NextSignatory!, s.Details.Place,
+                    certificate, pending, signature, await SpotOfAsync(s.Minutes.NextSignatory!.Title));
+        }
+        catch (Voting.Signing.TimestampUnavailableException)
+        {
+            return Decision.Refuse(ErrorCodes.TimestampUnavailable);
+        }
+
         if (signed is null)
         {
             return Decision.Refuse(ErrorCodes.MinutesSignatureInvalid);
@@ -115,8 +126,16 @@ public sealed partial class MeetingGrain
 
             var organization = await GrainFactory.GetGrain<IOrganizationGrain>(state.State.OrganizationId).GetProfileAsync();
             var signed = await sealer.LoadMinutesAsync(state.State.Minutes!.Sha256);
-            var sealedMinutes = await sealer.ApplySealAsync(signed, state.State.OrganizationId, organization?.Name ?? state.State.OrganizationId);
-            return MinutesDecisions.Sealed(state.State, c, await sealer.StoreMinutesAsync(sealedMinutes));
+            try
+            {
+                var sealedMinutes = await sealer.ApplySealAsync(signed, state.State.OrganizationId, organization?.Name ?? state.State.OrganizationId,
+                    await SpotOfAsync(MinutesDecisions.ChairTitle), c.At);
+                return MinutesDecisions.Sealed(state.State, c, await sealer.StoreMinutesAsync(sealedMinutes));
+            }
+            catch (Voting.Signing.TimestampUnavailableException)
+            {
+                return Decision.Refuse(ErrorCodes.TimestampUnavailable);
+            }
         });
         if (result.Ok && state.State.SealPending)
         {
@@ -136,4 +155,8 @@ public sealed partial class MeetingGrain
         var bytes = new byte[text.Length];
         return Convert.TryFromBase64String(text, bytes, out var written) ? bytes[..written] : null;
     }
+
+    /// <summary>The place of a signatory (by title: "THƯ KÝ", "CHỦ TỌA") in the minutes' signature block; the seal goes on the chair's.</summary>
+    private async Task<Records.Minutes.SignatureSpot?> SpotOfAsync(string title) =>
+        (await sealer.SpotsAsync(await SealRequestAsync())).FirstOrDefault(p => p.Capacity == title);
 }

@@ -67,7 +67,7 @@ public sealed partial class PollGrain
             var profile = await GrainFactory.GetGrain<IOrganizationGrain>(organizationId).GetProfileAsync();
             var signer = signers.For(organizationId, profile?.Name ?? organizationId);
             var json = document.ToCanonicalBytes();
-            var signature = CmsDetachedSignature.Sign(json, signer, CmsProfile.Cades);
+            var signature = await signer.SignAsync(json, CmsProfile.Cades);
             return new SignedPollResult(document.Outcome, document.BallotCount, document.ChainHead,
                 System.Text.Encoding.UTF8.GetString(json), Convert.ToBase64String(signature), signer.Certificate.Subject, document.Tally);
         }

@@ -9,8 +9,8 @@ namespace Cabinet.Signing;
 
 /// <summary>
 /// The certificates that sign on an organisation's behalf (poll results, minutes, archive seals).
-/// Production: one PKCS#12 file from configuration (the installation's organisation certificate); there is no other
-/// way to sign. Development only: a local test root CA kept in the data folder under a random password of its own,
+/// Production: the installation's organisation certificate from configuration, as a PKCS#12 file or a key in a PKCS#11
+/// token (Cabinet:Signing:Pkcs11); there is no other way to sign, and production never makes a CA itself. Development only: a local test root CA kept in the data folder under a random password of its own,
 /// which issues one certificate per organisation on first use.
 /// </summary>
 public sealed class OrganizationSigners : IDisposable
@@ -19,7 +19,8 @@ public sealed class OrganizationSigners : IDisposable
 
     private readonly ConcurrentDictionary<string, SigningIdentity> _identities = new(StringComparer.Ordinal);
     private readonly DevelopmentCertificateAuthority? _authority;
-    private readonly SigningIdentity? _configured;
+    private readonly IDocumentSigner? _configured;
+    private readonly X509Certificate2? _configuredAnchor;
     private readonly string _folder;
     private readonly string? _developmentPassword;
 
@@ -27,9 +28,10 @@ public sealed class OrganizationSigners : IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         _folder = PkiFolder(options);
-        if (options.SigningCertificatePath is { Length: > 0 } path)
+        if (Configured(options) is { } configured)
         {
-            _configured = SigningIdentity.FromPkcs12File(path, options.SigningCertificatePassword);
+            _configured = configured.Signer;
+            _configuredAnchor = configured.Anchor;
         }
         else if (options.AllowDevelopmentAuthority)
         {
@@ -40,13 +42,12 @@ public sealed class OrganizationSigners : IDisposable
         else
         {
             throw new InvalidOperationException(
-                "No signing certificate is configured (Cabinet:SigningCertificatePath) and a development CA is not allowed outside Development.");
+                "No signing certificate is configured (Cabinet:SigningCertificatePath or Cabinet:Signing:Pkcs11) and a development CA is not allowed outside Development.");
         }
     }
 
     /// <summary>The certificate verifiers should trust: the development root, or the top of the configured chain.</summary>
-    public string TrustAnchorPem => _authority?.RootPem
-        ?? (_configured!.Chain.Count > 0 ? _configured.Chain[^1] : _configured.Certificate).ExportCertificatePem();
+    public string TrustAnchorPem => _authority?.RootPem ?? _configuredAnchor!.ExportCertificatePem();
 
     /// <summary>
     /// The trust anchor of an installation without creating anything: the configured certificate's chain top, or an
@@ -55,24 +56,26 @@ public sealed class OrganizationSigners : IDisposable
     public static string? ExistingTrustAnchorPem(CabinetSiloOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (options.SigningCertificatePath is { Length: > 0 } path)
+        if (Configured(options) is { } configured)
         {
-            using var configured = SigningIdentity.FromPkcs12File(path, options.SigningCertificatePassword);
-            return (configured.Chain.Count > 0 ? configured.Chain[^1] : configured.Certificate).ExportCertificatePem();
+            using (configured.Signer as IDisposable)
+            {
+                return configured.Anchor.ExportCertificatePem();
+            }
         }
 
         var pem = DevelopmentCertificateAuthority.PemPath(PkiFolder(options));
         return options.AllowDevelopmentAuthority && File.Exists(pem) ? File.ReadAllText(pem) : null;
     }
 
-    public SigningIdentity For(string organizationId, string organizationName) =>
+    public IDocumentSigner For(string organizationId, string organizationName) =>
         _configured ?? _identities.GetOrAdd(organizationId, id => LoadOrIssue($"org-{id}", () => _authority!.IssueOrganisation(organizationName, organizationId: id)));
 
     /// <summary>
     /// A person's own signing certificate (the secretary signing the minutes). Development issues one per person;
     /// with a configured certificate, personal tokens are not wired yet and the organisation's certificate signs.
     /// </summary>
-    public SigningIdentity ForPerson(string userName, string displayName, string organizationName) =>
+    public IDocumentSigner ForPerson(string userName, string displayName, string organizationName) =>
         _configured ?? _identities.GetOrAdd($"person:{userName}", _ => LoadOrIssue($"person-{userName}",
             () => _authority!.IssuePerson(displayName, organizationName, userName: userName)));
 
@@ -89,6 +92,10 @@ public sealed class OrganizationSigners : IDisposable
     /// <summary>The issuing CA's current CRL when <paramref name="name"/> is its name, else null.</summary>
     public byte[]? Crl(string name) => _authority is not null && string.Equals(name, _authority.CrlName, StringComparison.Ordinal) ? _authority.Crl() : null;
 
+    /// <summary>The issuing CA's current CRL when it issued <paramref name="certificate"/>, else null.</summary>
+    public byte[]? CrlCovering(X509Certificate2 certificate) =>
+        _authority is not null && _authority.Issued(certificate) ? _authority.Crl() : null;
+
     private DevelopmentCertificateAuthority Authority => _authority
         ?? throw new InvalidOperationException("No issuing CA is configured: device keys cannot be certified.");
 
@@ -104,6 +111,28 @@ public sealed class OrganizationSigners : IDisposable
         PrivateFiles.Write(file, identity.ExportPkcs12(_developmentPassword!));
         return identity;
     }
+
+    /// <summary>The configured seal: a PKCS#11 token when one is set, else a PKCS#12 file; with the top of its chain.</summary>
+    private static (IDocumentSigner Signer, X509Certificate2 Anchor)? Configured(CabinetSiloOptions options)
+    {
+        if (options.Signing.Pkcs11 is { IsConfigured: true } token)
+        {
+            var signer = Pkcs11Signer.Open(token.Library!, token.TokenLabel ?? "", token.Pin ?? "", token.KeyLabel ?? "");
+            return (signer, TopOf(signer.Certificate, signer.Chain));
+        }
+
+        if (options.SigningCertificatePath is { Length: > 0 } path)
+        {
+            var identity = SigningIdentity.FromPkcs12File(path, options.SigningCertificatePassword);
+            return (identity, TopOf(identity.Certificate, identity.Chain));
+        }
+
+        return null;
+    }
+
+    /// <summary>The self-signed root of a chain when it carries one, else its last certificate, else the signer itself.</summary>
+    private static X509Certificate2 TopOf(X509Certificate2 certificate, IReadOnlyList<X509Certificate2> chain) =>
+        chain.FirstOrDefault(c => c.SubjectName.RawData.AsSpan().SequenceEqual(c.IssuerName.RawData)) ?? (chain.Count > 0 ? chain[^1] : certificate);
 
     private static string PkiFolder(CabinetSiloOptions options) => Path.Combine(options.DataPath, "pki");
 
@@ -136,7 +165,7 @@ public sealed class OrganizationSigners : IDisposable
             identity.Dispose();
         }
 
-        _configured?.Dispose();
+        (_configured as IDisposable)?.Dispose();
         _authority?.Dispose();
     }
 }

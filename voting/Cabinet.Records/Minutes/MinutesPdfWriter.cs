@@ -26,7 +26,17 @@ public static class MinutesPdfWriter
         return output.ToArray();
     }
 
-    public static void Write(MinutesModel minutes, Stream output)
+    /// <param name="signatureSpots">Where each signatory's signature goes on the last page, in PDF points, for visible signatures.</param>
+    public static byte[] Write(MinutesModel minutes, out IReadOnlyList<SignatureSpot> signatureSpots)
+    {
+        using var output = new MemoryStream();
+        signatureSpots = WriteTo(minutes, output);
+        return output.ToArray();
+    }
+
+    public static void Write(MinutesModel minutes, Stream output) => WriteTo(minutes, output);
+
+    private static IReadOnlyList<SignatureSpot> WriteTo(MinutesModel minutes, Stream output)
     {
         ArgumentNullException.ThrowIfNull(minutes);
         ArgumentNullException.ThrowIfNull(output);
@@ -45,7 +55,7 @@ public static class MinutesPdfWriter
         using var bold = EmbeddedTypefaces.Bold.Subset(characters);
         using var fonts = new MinutesFonts(regular, bold);
         using var flow = new PageFlow();
-        Layout(flow, fonts, minutes);
+        var spots = Layout(flow, fonts, minutes);
         var pages = flow.Finish();
 
         var now = DateTimeOffset.Now;
@@ -83,13 +93,14 @@ public static class MinutesPdfWriter
 
         output.Write(bytes);
         output.Flush();
+        return spots;
     }
 
-    private static void Layout(PageFlow flow, MinutesFonts fonts, MinutesModel minutes)
+    private static List<SignatureSpot> Layout(PageFlow flow, MinutesFonts fonts, MinutesModel minutes)
     {
         Header(flow, fonts, minutes);
         MinutesSections.Write(flow, fonts, minutes);
-        SignatureBlock(flow, fonts, minutes);
+        return SignatureBlock(flow, fonts, minutes);
     }
 
     /// <summary>Precomposed (NFC) text: no shaping engine runs, so decomposed diacritics would print as separate glyphs.</summary>
@@ -121,7 +132,7 @@ public static class MinutesPdfWriter
         flow.Paragraph(Text(minutes.MeetingTitle), fonts.BodyBold, TextAlign.Center, after: 16);
     }
 
-    private static void SignatureBlock(PageFlow flow, MinutesFonts fonts, MinutesModel minutes)
+    private static List<SignatureSpot> SignatureBlock(PageFlow flow, MinutesFonts fonts, MinutesModel minutes)
     {
         IReadOnlyList<Signatory> signatories = minutes.Signatories.Count > 0
             ? minutes.Signatories
@@ -130,14 +141,21 @@ public static class MinutesPdfWriter
         flow.Space(12);
         flow.EnsureRoom(Height);
         var width = PageFlow.Width / signatories.Count;
+        var spots = new List<SignatureSpot>();
         for (var i = 0; i < signatories.Count; i++)
         {
             var y = flow.CenteredAt(Text(signatories[i].Capacity.ToUpperInvariant()), fonts.BodyBold, i * width, width, flow.Y);
-            flow.CenteredAt("(Ký, ghi rõ họ tên)", fonts.Italic, i * width, width, y);
-            flow.CenteredAt(Text(signatories[i].Name), fonts.BodyBold, i * width, width, flow.Y + Height - 24);
+            y = flow.CenteredAt("(Ký, ghi rõ họ tên)", fonts.Italic, i * width, width, y);
+            var nameTop = flow.Y + Height - 24;
+            flow.CenteredAt(Text(signatories[i].Name), fonts.BodyBold, i * width, width, nameTop);
+
+            // The space between "(Ký, ghi rõ họ tên)" and the name, where a hand signature would go (Decree 30/2020).
+            var left = PageFlow.LeftMargin + i * width;
+            spots.Add(new SignatureSpot(signatories[i].Capacity, left + 6, PageFlow.PageHeight - nameTop + 2, left + width - 6, PageFlow.PageHeight - y - 2));
         }
 
         flow.Y += Height;
+        return spots;
     }
 
     private static void PageNumber(SKCanvas canvas, SKFont font, SKPaint ink, int page, int count)

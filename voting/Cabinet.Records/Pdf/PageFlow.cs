@@ -31,6 +31,8 @@ internal sealed class PageFlow : IDisposable
 
     public static float Width => PageWidth - Left - Right;
 
+    public static float LeftMargin => Left;
+
     public void Space(float points) => Y += points;
 
     public void EnsureRoom(float height)

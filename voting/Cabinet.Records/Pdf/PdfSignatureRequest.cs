@@ -15,6 +15,9 @@ public sealed record PdfSignatureRequest(string Reason)
     /// <summary>The claimed signing time written as /M; defaults to now.</summary>
     public DateTimeOffset? SigningTime { get; init; }
 
+    /// <summary>Where and how the signature shows on the last page; null signs invisibly.</summary>
+    public PdfSignatureAppearance? Appearance { get; init; }
+
     /// <summary>Bytes reserved for the CMS; 16 KB holds an RSA-3072 signature with a few certificates comfortably.</summary>
     public int ContentsSize { get; init; } = 16 * 1024;
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using Cabinet.Voting.Signing;
@@ -32,6 +33,25 @@ public static class PdfSigner
         ArgumentNullException.ThrowIfNull(pdf);
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(certificate);
+        return Prepare(pdf, request, SignatureDictionary(certificate, request));
+    }
+
+    /// <summary>
+    /// The last revision of a PAdES-B-LTA file: a document timestamp (/Type /DocTimeStamp, /SubFilter /ETSI.RFC3161)
+    /// whose /Contents is the TSA's token over the byte range, vouching for everything before it, DSS included.
+    /// </summary>
+    public static async Task<byte[]> TimestampAsync(byte[] pdf, TimestampClient authority, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(pdf);
+        ArgumentNullException.ThrowIfNull(authority);
+        var request = new PdfSignatureRequest("") { FieldName = null, ContentsSize = 12 * 1024 };
+        var prepared = Prepare(pdf, request, DocumentTimestampDictionary(request));
+        var token = await authority.StampHashAsync(SHA256.HashData(prepared.SignedBytes()), cancellationToken).ConfigureAwait(false);
+        return Complete(prepared, token.AsSignedCms().Encode());
+    }
+
+    private static PreparedPdfSignature Prepare(byte[] pdf, PdfSignatureRequest request, string signatureDictionary)
+    {
         var file = PdfFile.Open(pdf);
         var update = new PdfIncrementalUpdate(file, pdf);
         var signature = update.Allocate();
@@ -40,16 +60,22 @@ public static class PdfSigner
         var existingNames = AddFieldToForm(file, update, field);
 
         var fieldName = request.FieldName ?? Enumerable.Range(1, 1000).Select(i => $"Signature{i}").First(n => !existingNames.Contains(n));
-        update.Write(field, new PdfDictionary([
+        var widget = new PdfDictionary([
             new("Type", new PdfName("Annot")), new("Subtype", new PdfName("Widget")), new("FT", new PdfName("Sig")),
-            new("Rect", new PdfArray([new PdfAtom("0"), new PdfAtom("0"), new PdfAtom("0"), new PdfAtom("0")])),
-            new("F", new PdfAtom("132")), // print + locked: an invisible signature that cannot be moved
+            new("Rect", Rect(request.Appearance)),
+            new("F", new PdfAtom("132")), // print + locked: a signature that cannot be moved
             new("T", PdfBytes.Text(fieldName)), new("V", signature), new("P", page),
-        ]));
+        ]);
+        if (request.Appearance is { } appearance)
+        {
+            widget = widget.With("AP", new PdfDictionary([new("N", PdfAppearanceStream.Write(update, appearance))]));
+        }
+
+        update.Write(field, widget);
         var pageDictionary = file.GetDictionary(page);
         var annotations = file.Resolve(pageDictionary["Annots"]) as PdfArray ?? new PdfArray([]);
         update.Write(page, pageDictionary.With("Annots", new PdfArray([.. annotations.Items, field])));
-        update.Write(signature, SignatureDictionary(certificate, request));
+        update.Write(signature, signatureDictionary);
 
         var output = pdf.Concat(update.Finish()).ToArray();
         var signatureStart = pdf.Length + update.OffsetInUpdate(signature);
@@ -117,6 +143,15 @@ public static class PdfSigner
 
         return text.Append(">>").ToString();
     }
+
+    private static PdfArray Rect(PdfSignatureAppearance? appearance) => new([.. (appearance is null
+        ? [0f, 0f, 0f, 0f]
+        : new[] { appearance.Left, appearance.Bottom, appearance.Right, appearance.Top }).Select(v => new PdfAtom(v.ToString("0.##", CultureInfo.InvariantCulture)))]);
+
+    private static string DocumentTimestampDictionary(PdfSignatureRequest request) =>
+        new StringBuilder("<</Type /DocTimeStamp /Filter /Adobe.PPKLite /SubFilter /ETSI.RFC3161")
+            .Append(" /ByteRange ").Append(ByteRangePlaceholder)
+            .Append(" /Contents <").Append('0', 2 * request.ContentsSize).Append(">>>").ToString();
 
     private static int IndexOf(byte[] data, string marker, int from)
     {

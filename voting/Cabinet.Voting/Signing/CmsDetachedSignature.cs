@@ -16,19 +16,28 @@ public static class CmsDetachedSignature
     public static byte[] Sign(ReadOnlySpan<byte> content, SigningIdentity identity, CmsProfile profile, DateTimeOffset signingTime)
     {
         ArgumentNullException.ThrowIfNull(identity);
+        return Sign(content, identity.Certificate, null, identity.Chain, profile, signingTime);
+    }
+
+    /// <param name="privateKey">The key when it is not attached to <paramref name="certificate"/> (a token's, held elsewhere).</param>
+    public static byte[] Sign(ReadOnlySpan<byte> content, X509Certificate2 certificate, AsymmetricAlgorithm? privateKey,
+        IEnumerable<X509Certificate2> chain, CmsProfile profile, DateTimeOffset signingTime)
+    {
+        ArgumentNullException.ThrowIfNull(certificate);
+        ArgumentNullException.ThrowIfNull(chain);
         var cms = new SignedCms(new ContentInfo(new Oid(DataContentTypeOid), content.ToArray()), detached: true);
-        var signer = new CmsSigner(SubjectIdentifierType.IssuerAndSerialNumber, identity.Certificate)
+        var signer = new CmsSigner(SubjectIdentifierType.IssuerAndSerialNumber, certificate, privateKey)
         {
             DigestAlgorithm = new Oid(Sha256Oid),
             IncludeOption = X509IncludeOption.EndCertOnly,
         };
-        signer.Certificates.AddRange(identity.Chain.ToArray());
+        signer.Certificates.AddRange(chain.ToArray());
         if (profile == CmsProfile.Cades)
         {
             signer.SignedAttributes.Add(new Pkcs9SigningTime(signingTime.UtcDateTime));
         }
 
-        signer.SignedAttributes.Add(new AsnEncodedData(SigningCertificateV2.Oid, SigningCertificateV2.Encode(identity.Certificate)));
+        signer.SignedAttributes.Add(new AsnEncodedData(SigningCertificateV2.Oid, SigningCertificateV2.Encode(certificate)));
         cms.ComputeSignature(signer, silent: true);
         return cms.Encode();
     }

@@ -163,11 +163,15 @@ public sealed class DevelopmentCertificateAuthority : IDisposable
     public void Revoke(X509Certificate2 certificate, DateTimeOffset? when = null)
     {
         ArgumentNullException.ThrowIfNull(certificate);
-        if (certificate.IssuerName.RawData.AsSpan().SequenceEqual(_root.SubjectName.RawData))
+        if (Issued(certificate))
         {
             Revocations.Revoke(certificate.SerialNumberBytes.Span, when ?? DateTimeOffset.UtcNow);
         }
     }
+
+    /// <summary>Whether this CA is <paramref name="certificate"/>'s issuer (by name: a CA's names are unique).</summary>
+    public bool Issued(X509Certificate2 certificate) =>
+        certificate.IssuerName.RawData.AsSpan().SequenceEqual(_root.SubjectName.RawData);
 
     /// <summary>The current CRL (DER), signed by this CA.</summary>
     public byte[] Crl() => Revocations.Current();

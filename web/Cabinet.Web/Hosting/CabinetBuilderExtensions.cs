@@ -19,6 +19,17 @@ namespace Cabinet.Web.Hosting;
 
 public static class CabinetBuilderExtensions
 {
+    /// <summary>The Cabinet:Signing section with its secret files read.</summary>
+    private static SigningSettings Signing(IConfiguration configuration)
+    {
+        var signing = configuration.GetSection(SigningSettings.Section).Get<SigningSettings>() ?? new();
+        return signing with
+        {
+            TimestampPassword = SecretSetting.Read(signing.TimestampPassword, signing.TimestampPasswordFile),
+            Pkcs11 = signing.Pkcs11 is { } token ? token with { Pin = SecretSetting.Read(token.Pin, token.PinFile) } : null,
+        };
+    }
+
     /// <summary>Everything Cabinet registers: the co-hosted silo, sign-in, the hub, the UI.</summary>
     public static WebApplicationBuilder AddCabinet(this WebApplicationBuilder builder)
     {
@@ -34,6 +45,7 @@ public static class CabinetBuilderExtensions
             SigningCertificatePassword = SecretSetting.Read(cabinet.SigningCertificatePassword, cabinet.SigningCertificatePasswordFile),
             AllowDevelopmentAuthority = builder.Environment.IsDevelopment(),
             PublicBaseUrl = cabinet.PublicBaseUrl,
+            Signing = Signing(builder.Configuration),
             CrashWhileSealing = builder.Configuration["Cabinet:FaultInjection:CrashWhileSealing"],
             Documents = builder.Configuration.GetSection(Cabinet.Documents.DocumentLimits.Section).Get<Cabinet.Documents.DocumentLimits>() ?? new(),
             Sessions = Validated(builder.Configuration.GetSection(Cabinet.People.SessionLimits.Section).Get<Cabinet.People.SessionLimits>() ?? new()),

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Cabinet.Hosting;
 using Cabinet.Voting.Signing;
 
 namespace Cabinet.Web.Hosting;
@@ -17,6 +18,18 @@ public static class ProductionReadiness
         var options = configuration.GetSection(CabinetOptions.Section).Get<CabinetOptions>() ?? new CabinetOptions();
         var problems = new List<string>(SingleSignOnProblems(configuration, environment));
         var signing = options.SigningCertificatePath;
+        if (string.IsNullOrWhiteSpace(signing) && configuration.GetSection(SigningSettings.Section).Get<SigningSettings>()?.Pkcs11 is { IsConfigured: true })
+        {
+            if (!environment.IsDevelopment() && string.IsNullOrWhiteSpace(options.DataProtectionCertificatePath))
+            {
+                problems.Add("Cabinet:DataProtectionCertificatePath is not set and the seal's key is in a PKCS#11 token: the keys that protect "
+                    + "sign-in cookies must be encrypted at rest with an RSA certificate whose key Cabinet holds. Set "
+                    + "Cabinet__DataProtectionCertificatePath (PKCS#12) and its password (Cabinet__DataProtectionCertificatePasswordFile).");
+            }
+
+            return problems;
+        }
+
         if (string.IsNullOrWhiteSpace(signing))
         {
             if (!environment.IsDevelopment())

@@ -39,7 +39,8 @@ public sealed class VerifyPageTests(VerifyPageFixture fixture) : IClassFixture<V
                 throw new InvalidOperationException($"{ex.Message}\nServer output (last 4,000 characters):\n{output[Math.Max(0, output.Length - 4000)..]}", ex);
             }
 
-            await Expect(page.GetByTestId("verify-verdict")).ToContainTextAsync("KHÔNG HỢP LỆ: minutes.pdf: not a readable PDF");
+            await Expect(page.GetByTestId("verify-verdict")).ToContainTextAsync("KHÔNG HỢP LỆ [archive.minutes_invalid]");
+            await Expect(page.GetByTestId("verify-verdict")).ToContainTextAsync("— minutes.pdf: not a readable PDF");
             await Expect(page.GetByTestId("verify-verdict")).ToContainTextAsync(reason);
         }
 

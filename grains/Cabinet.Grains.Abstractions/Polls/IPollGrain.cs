@@ -26,4 +26,7 @@ public interface IPollGrain : IGrainWithStringKey
 
     /// <summary>The ballot chain, published only once the poll is closed.</summary>
     Task<Result<BallotChain>> GetChainAsync();
+
+    /// <summary>A named poll's signed ballots with their devices' keys, for the archive; only once the poll is closed, empty for a secret poll.</summary>
+    Task<Result<System.Collections.Immutable.ImmutableArray<BallotEvidenceRecord>>> GetBallotEvidenceAsync();
 }

@@ -16,11 +16,13 @@ namespace Cabinet.Closing;
 
 /// <summary>
 /// Seals a closed meeting, in order: the minutes PDF, the secretary's signature, the organisation's seal signature,
-/// then the archive (minutes, ledger, each poll's signed result and ballot chain, signed manifest), stored write-once.
+/// then the archive (minutes, ledger, every document version's bytes, each poll's signed result, ballot chain and a named
+/// poll's signed ballots, signed manifest naming the owning organisation), stored write-once.
 /// Safe to run again after a failure at any step: if an archive was already stored, that one is kept and described.
 /// </summary>
 public sealed partial class MeetingSealer(
-    OrganizationSigners signers, IArchiveStore store, Ledger.ILedgerJournal journal, CabinetSiloOptions options, ILogger<MeetingSealer> logger)
+    OrganizationSigners signers, IArchiveStore store, Ledger.ILedgerJournal journal, Documents.IDocumentBlobStore documents,
+    CabinetSiloOptions options, ILogger<MeetingSealer> logger)
 {
     public async Task<ArchiveInfo> SealAsync(SealRequest request, DateTimeOffset now)
     {
@@ -37,12 +39,15 @@ public sealed partial class MeetingSealer(
         signed = await PdfSigner.SignAsync(signed, organization,
             new PdfSignatureRequest("Xác thực của cơ quan") { SignerName = request.OrganizationName, FieldName = "CoQuan" });
 
-        var sealedMeeting = new SealedMeeting(request.OrganizationName, request.MeetingId, s.Details.Title, s.ClosedAt ?? now, signed, ledger, MinutesBuilder.Documents(s))
+        var listed = MinutesBuilder.Documents(s);
+        var sealedMeeting = new SealedMeeting(request.OrganizationName, request.MeetingId, s.Details.Title, s.ClosedAt ?? now, signed, ledger, listed)
         {
+            OrganisationId = s.OrganizationId,
+            DocumentFiles = await DocumentBytesAsync(listed),
             Polls = request.Polls.Where(p => p.Poll.Result is not null).Select(p => new ArchivePoll(
                 p.Poll.PollId, Encoding.UTF8.GetBytes(p.Poll.Result!.DocumentJson), Convert.FromBase64String(p.Poll.Result.SignatureBase64))
             {
-                Files = new Dictionary<string, byte[]> { ["ballots.jsonl"] = BallotLines(p.Chain) },
+                Files = PollFiles(p.Chain, p.Ballots),
             }).ToList(),
         };
         var archive = await ArchiveWriter.WriteAsync(sealedMeeting, organization);
@@ -71,8 +76,34 @@ public sealed partial class MeetingSealer(
             : throw new InvalidOperationException($"The journal of {request.MeetingId} does not end at the state's ledger head.");
     }
 
+    private static Dictionary<string, byte[]> PollFiles(Voting.Ballots.BallotChain chain, System.Collections.Immutable.ImmutableArray<Polls.BallotEvidenceRecord> ballots)
+    {
+        var files = new Dictionary<string, byte[]> { ["ballots.jsonl"] = BallotLines(chain) };
+        if (!ballots.IsDefaultOrEmpty)
+        {
+            files[BallotEvidence.FileName] = BallotEvidence.Lines(ballots.Select(b => new BallotEvidence(b.Position, b.Ballot, b.Signature, b.DeviceId, b.DevicePublicKey)));
+        }
+
+        return files;
+    }
+
     private static byte[] BallotLines(Voting.Ballots.BallotChain chain) =>
         Encoding.UTF8.GetBytes(string.Concat(chain.Entries.Select(e => CanonicalJson.SerializeToString(e) + "\n")));
+
+    /// <summary>Every listed version's bytes from the document store, which keeps them by hash and never removes them.</summary>
+    private async Task<Dictionary<string, byte[]>> DocumentBytesAsync(IEnumerable<MinutesDocument> listed)
+    {
+        var bytes = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        foreach (var hash in listed.Select(d => d.Sha256).Distinct(StringComparer.Ordinal))
+        {
+            await using var stream = await documents.OpenAsync(hash) ?? throw new InvalidOperationException($"Document {hash} is missing from the document store.");
+            using var copy = new MemoryStream();
+            await stream.CopyToAsync(copy);
+            bytes[hash] = copy.ToArray();
+        }
+
+        return bytes;
+    }
 
     private static ArchiveInfo Describe(string meetingId, byte[] archive, DateTimeOffset now)
     {

@@ -101,10 +101,10 @@ public sealed partial class MeetingGrain
         try
         {
             var organization = await GrainFactory.GetGrain<IOrganizationGrain>(state.State.OrganizationId).GetProfileAsync();
-            var polls = new List<(PollView, Voting.Ballots.BallotChain)>();
+            var polls = new List<(PollView, Voting.Ballots.BallotChain, System.Collections.Immutable.ImmutableArray<BallotEvidenceRecord>)>();
             foreach (var poll in state.State.Polls.Where(p => p.Result is not null))
             {
-                polls.Add((poll, (await Poll(poll.PollId).GetChainAsync()).Value!));
+                polls.Add((poll, (await Poll(poll.PollId).GetChainAsync()).Value!, (await Poll(poll.PollId).GetBallotEvidenceAsync()).Value));
             }
 
             var request = new SealRequest(MeetingId, organization?.Name ?? state.State.OrganizationId, state.State, polls);

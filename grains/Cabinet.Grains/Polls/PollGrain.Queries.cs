@@ -31,6 +31,11 @@ public sealed partial class PollGrain
             ? Result<BallotChain>.Of(book.Chain)
             : Result<BallotChain>.Refused(ErrorCodes.PollNotOpen with { Message = "Chuỗi phiếu chỉ được công bố sau khi kết thúc biểu quyết." }));
 
+    public Task<Result<ImmutableArray<BallotEvidenceRecord>>> GetBallotEvidenceAsync() =>
+        Task.FromResult(state.State.Book is { Status: PollStatus.Closed }
+            ? Result<ImmutableArray<BallotEvidenceRecord>>.Of(state.State.Evidence.IsDefault ? [] : state.State.Evidence)
+            : Result<ImmutableArray<BallotEvidenceRecord>>.Refused(ErrorCodes.PollNotOpen with { Message = "Phiếu đã ký chỉ được lưu trữ sau khi kết thúc biểu quyết." }));
+
     private async Task<Result<DeviceKey>> DeviceKeyAsync(string userName, string? deviceId)
     {
         var devices = await GrainFactory.GetGrain<IUserGrain>(userName).GetDevicesAsync();

@@ -151,5 +151,5 @@ public sealed class ArchiveVerifierFuzzTests(CertificatesFixture certificates)
     ];
 
     private ArchiveVerificationReport Verify(byte[] archive) =>
-        ArchiveVerifier.Verify(new MemoryStream(archive), certificates.Authority.RootCertificate, [BallotChainCheck.Create()]);
+        ArchiveVerifier.Verify(new MemoryStream(archive), certificates.Authority.RootCertificate, BallotChainCheck.All);
 }

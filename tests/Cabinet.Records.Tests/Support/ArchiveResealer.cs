@@ -13,6 +13,9 @@ namespace Cabinet.Records.Tests.Support;
 /// </summary>
 public static class ArchiveResealer
 {
+    public static byte[] Reseal(byte[] zip, SigningIdentity signer, IReadOnlyDictionary<string, byte[]> changes, Func<ArchiveManifest, ArchiveManifest> changeManifest) =>
+        Reseal(zip, signer, changes, json => CanonicalJson.Serialize(changeManifest(CanonicalJson.Deserialize<ArchiveManifest>(json))));
+
     public static byte[] Reseal(byte[] zip, SigningIdentity signer, IReadOnlyDictionary<string, byte[]> changes, Func<byte[], byte[]>? changeManifest = null)
     {
         var files = Entries(zip);
@@ -26,9 +29,12 @@ public static class ArchiveResealer
         }
 
         var manifest = CanonicalJson.Deserialize<ArchiveManifest>(files[ArchiveManifest.FileName]);
+        var listed = manifest.Files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
         manifest = manifest with
         {
-            Files = [.. manifest.Files.Select(f => files.TryGetValue(f.Path, out var c) ? f with { Sha256 = Convert.ToHexStringLower(SHA256.HashData(c)), Size = c.Length } : f)],
+            Files = [.. manifest.Files.Select(f => files.TryGetValue(f.Path, out var c) ? f with { Sha256 = Convert.ToHexStringLower(SHA256.HashData(c)), Size = c.Length } : f)
+                .Concat(changes.Keys.Where(p => !listed.Contains(p)).Select(p => new ArchiveFile(p, Convert.ToHexStringLower(SHA256.HashData(files[p])), files[p].Length)))
+                .OrderBy(f => f.Path, StringComparer.Ordinal)],
         };
         var manifestJson = CanonicalJson.Serialize(manifest);
         if (changeManifest is not null)

@@ -1,5 +1,6 @@
 using System.Text;
-using Cabinet.Voting.Ballots;
+using Cabinet.Records.Archive;
+using Cabinet.Voting.Ledger;
 using Cabinet.Voting.Canonical;
 
 namespace Cabinet.Records.Tests.Support;
@@ -29,16 +30,38 @@ public static class ChainedSampleArchive
 
     private static async Task<byte[]> CreateAsync(CertificatesFixture certificates)
     {
-        var chain = BallotChain.Empty("poll-1");
-        (chain, _) = chain.Append(new string('a', 64), ["yes"], 1, "daibieu1");
-        (chain, _) = chain.Append(new string('b', 64), ["no"], 1, null);
-        (chain, _) = chain.Append(new string('c', 64), ["abstain"], 1, "daibieu3");
-        var ballots = string.Concat(chain.Entries.Select(e => CanonicalJson.SerializeToString(e) + "\n"));
-        var result = $$"""{"poll":"poll-1","for":1,"against":1,"abstain":1,"ballotCount":{{chain.Count}},"chainHead":"{{chain.Head}}","outcome":"Không thông qua"}""";
+        var poll = NamedPoll.Create();
+        var result = poll.Result.ToCanonicalBytes();
+        var ledger = PollClosedLedger(poll);
         return ArchiveResealer.Reseal(await SampleArchive.CreateAsync(certificates), certificates.Organisation, new Dictionary<string, byte[]>
         {
-            ["polls/poll-1/ballots.jsonl"] = Encoding.UTF8.GetBytes(ballots),
-            ["polls/poll-1/result.json"] = Encoding.UTF8.GetBytes(result),
-        });
+            ["ledger.jsonl"] = ledger.Lines,
+            ["polls/poll-1/ballots.jsonl"] = Encoding.UTF8.GetBytes(string.Concat(poll.Book.Chain.Entries.Select(e => CanonicalJson.SerializeToString(e) + "\n"))),
+            ["polls/poll-1/ballot-evidence.jsonl"] = BallotEvidence.Lines(poll.Ballots.Select((b, i) =>
+                new BallotEvidence(i + 1, b.Ballot.Content, Convert.ToBase64String(b.Ballot.Signature), b.DeviceId, Convert.ToBase64String(b.PublicKey)))),
+            ["polls/poll-1/result.json"] = result,
+        }, manifest => manifest with { LedgerEntries = ledger.Count, LedgerHead = ledger.Head });
+    }
+
+    /// <summary>A ledger whose "poll.closed" entry states what the poll grain's close writes, so the cross-check has something to hold.</summary>
+    public static (byte[] Lines, long Count, string Head) PollClosedLedger(NamedPoll poll, bool? passed = null, string? chainHead = null, int? ballotCount = null)
+    {
+        var ledger = new List<LedgerEntry>();
+        foreach (var (command, detail) in new[]
+        {
+            ("meeting.opened", "{}"),
+            ("poll.opened", "{\"pollId\":\"poll-1\"}"),
+            ("poll.closed", CanonicalJson.SerializeToString(new
+            {
+                PollId = "poll-1", Passed = passed ?? poll.Result.Outcome.Passed, poll.Result.Outcome.Winner,
+                BallotCount = ballotCount ?? poll.Result.BallotCount, ChainHead = chainHead ?? poll.Result.ChainHead,
+            })),
+            ("meeting.closed", "{}"),
+        })
+        {
+            ledger.Add(LedgerEntry.Next(ledger.LastOrDefault(), ledger.Count + 1, SampleMinutes.Start.AddMinutes(ledger.Count * 10), "chair:tran-van-binh", command, detail));
+        }
+
+        return (Encoding.UTF8.GetBytes(string.Concat(ledger.Select(e => CanonicalJson.SerializeToString(e) + "\n"))), ledger.Count, ledger[^1].Hash);
     }
 }

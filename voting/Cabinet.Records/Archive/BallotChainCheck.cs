@@ -21,7 +21,16 @@ public static class BallotChainCheck
         path => PollFiles.IsIn(path, ArchivePaths.PollResult),
         (path, content, _) =>
         {
-            var result = PollFiles.Result(content);
+            PollResultDocument result;
+            try
+            {
+                result = PollFiles.Result(content);
+            }
+            catch (JsonException e)
+            {
+                return $"not a Cabinet poll result ({ArchiveJson.Reason(e)})";
+            }
+
             return result.PollId != PollFiles.PollId(path) ? $"it is the result of poll {result.PollId}, not of {PollFiles.PollId(path)}"
                 : result.BallotCount < 0 ? "its ballot count is negative"
                 : null;
@@ -33,13 +42,14 @@ public static class BallotChainCheck
         path => PollFiles.IsIn(path, PollFiles.Ballots),
         (path, content, read) =>
         {
-            if (ReadResult(path, read) is not { } result)
+            var (result, problem) = ReadResult(path, read);
+            if (result is null)
             {
-                return $"{PollFiles.Sibling(path, ArchivePaths.PollResult)} is missing or not a poll result";
+                return problem;
             }
 
-            var (entries, problem) = PollFiles.Chain(content);
-            return problem ?? (BallotChain.FindFirstFault(entries, result.ChainHead, result.BallotCount) is { } fault ? $"ballot {fault.Position} — {fault.Reason}" : null);
+            var (entries, unreadable) = PollFiles.Chain(content);
+            return unreadable ?? (BallotChain.FindFirstFault(entries, result.ChainHead, result.BallotCount) is { } fault ? $"ballot {fault.Position} — {fault.Reason}" : null);
         })
     { Code = VerdictCodes.BallotChainBroken };
 
@@ -48,7 +58,7 @@ public static class BallotChainCheck
         path => PollFiles.IsIn(path, PollFiles.Ballots),
         (path, content, read) =>
         {
-            var result = ReadResult(path, read)!;
+            var result = ReadResult(path, read).Result!;
             var (entries, _) = PollFiles.Chain(content);
             var tally = Tally.Count(result.Motion, result.Eligibility, entries.Select(e => e.Ballot));
             if (CanonicalJson.SerializeToString(tally) != CanonicalJson.SerializeToString(result.Tally))
@@ -114,15 +124,16 @@ public static class BallotChainCheck
             : null;
     }
 
-    private static PollResultDocument? ReadResult(string path, Func<string, byte[]?> read)
+    private static (PollResultDocument? Result, string? Problem) ReadResult(string path, Func<string, byte[]?> read)
     {
+        var resultPath = PollFiles.Sibling(path, ArchivePaths.PollResult);
         try
         {
-            return read(PollFiles.Sibling(path, ArchivePaths.PollResult)) is { } json ? PollFiles.Result(json) : null;
+            return read(resultPath) is { } json ? (PollFiles.Result(json), null) : (null, $"{resultPath} is missing");
         }
-        catch (JsonException)
+        catch (JsonException e)
         {
-            return null;
+            return (null, $"{resultPath} is not a poll result ({ArchiveJson.Reason(e)})");
         }
     }
 

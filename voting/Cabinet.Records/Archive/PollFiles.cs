@@ -17,8 +17,21 @@ internal static class PollFiles
 
     public static string Sibling(string path, string name) => path[..(path.LastIndexOf('/') + 1)] + name;
 
+    // A result omits its null members (a yes/no outcome's winner) as canonical JSON does, so members are not all required;
+    // the ones every check relies on are checked here instead.
+    private static readonly JsonSerializerOptions ResultOptions = new(ArchiveJson.Options) { RespectRequiredConstructorParameters = false };
+
     /// <exception cref="JsonException">The result is not a Cabinet poll result.</exception>
-    public static PollResultDocument Result(byte[] json) => ArchiveJson.Deserialize<PollResultDocument>(json);
+    public static PollResultDocument Result(byte[] json)
+    {
+        var result = JsonSerializer.Deserialize<PollResultDocument>(json, ResultOptions) ?? throw new JsonException("null where a poll result belongs");
+        var missing = new (string Name, object? Value)[]
+        {
+            ("meetingId", result.MeetingId), ("pollId", result.PollId), ("motion", result.Motion), ("eligibility", result.Eligibility),
+            ("tally", result.Tally), ("outcome", result.Outcome), ("chainHead", result.ChainHead),
+        }.FirstOrDefault(m => m.Value is null);
+        return missing.Name is null ? result : throw new JsonException($"it has no \"{missing.Name}\"");
+    }
 
     /// <returns>The lines as records, or the 1-based number of the first line that is not one and why.</returns>
     public static (List<T> Items, string? Problem) Lines<T>(byte[] content, string what)

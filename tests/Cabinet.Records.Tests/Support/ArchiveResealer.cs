@@ -16,7 +16,11 @@ public static class ArchiveResealer
     public static byte[] Reseal(byte[] zip, SigningIdentity signer, IReadOnlyDictionary<string, byte[]> changes, Func<ArchiveManifest, ArchiveManifest> changeManifest) =>
         Reseal(zip, signer, changes, json => CanonicalJson.Serialize(changeManifest(CanonicalJson.Deserialize<ArchiveManifest>(json))));
 
-    public static byte[] Reseal(byte[] zip, SigningIdentity signer, IReadOnlyDictionary<string, byte[]> changes, Func<byte[], byte[]>? changeManifest = null)
+    public static byte[] Reseal(byte[] zip, SigningIdentity signer, IReadOnlyDictionary<string, byte[]> changes, Func<byte[], byte[]>? changeManifest = null) =>
+        Reseal(zip, signer, changes, changeManifest, DateTimeOffset.UtcNow);
+
+    /// <param name="signingTime">The signing time the signatures claim (a back-dated one, for the expired-certificate forgery).</param>
+    public static byte[] Reseal(byte[] zip, SigningIdentity signer, IReadOnlyDictionary<string, byte[]> changes, Func<byte[], byte[]>? changeManifest, DateTimeOffset signingTime)
     {
         var files = Entries(zip);
         foreach (var (path, content) in changes)
@@ -24,7 +28,7 @@ public static class ArchiveResealer
             files[path] = content;
             if (path.EndsWith("/result.json", StringComparison.Ordinal))
             {
-                files[path[..^".json".Length] + ".p7s"] = CmsDetachedSignature.Sign(content, signer);
+                files[path[..^".json".Length] + ".p7s"] = CmsDetachedSignature.Sign(content, signer, CmsProfile.Cades, signingTime);
             }
         }
 
@@ -43,7 +47,7 @@ public static class ArchiveResealer
         }
 
         files[ArchiveManifest.FileName] = manifestJson;
-        files[ArchiveManifest.SignatureFileName] = CmsDetachedSignature.Sign(manifestJson, signer);
+        files[ArchiveManifest.SignatureFileName] = CmsDetachedSignature.Sign(manifestJson, signer, CmsProfile.Cades, signingTime);
         return Write(files);
     }
 

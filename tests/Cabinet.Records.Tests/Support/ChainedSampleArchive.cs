@@ -28,17 +28,19 @@ public static class ChainedSampleArchive
         }
     }
 
+    /// <summary>The poll sealed in the archive (its device keys are gone; the forgery tests rebuild around it).</summary>
+    public static NamedPoll Poll { get; } = NamedPoll.Create();
+
     private static async Task<byte[]> CreateAsync(CertificatesFixture certificates)
     {
-        var poll = NamedPoll.Create();
+        var poll = Poll;
         var result = poll.Result.ToCanonicalBytes();
         var ledger = PollClosedLedger(poll);
         return ArchiveResealer.Reseal(await SampleArchive.CreateAsync(certificates), certificates.Organisation, new Dictionary<string, byte[]>
         {
             ["ledger.jsonl"] = ledger.Lines,
-            ["polls/poll-1/ballots.jsonl"] = Encoding.UTF8.GetBytes(string.Concat(poll.Book.Chain.Entries.Select(e => CanonicalJson.SerializeToString(e) + "\n"))),
-            ["polls/poll-1/ballot-evidence.jsonl"] = BallotEvidence.Lines(poll.Ballots.Select((b, i) =>
-                new BallotEvidence(i + 1, b.Ballot.Content, Convert.ToBase64String(b.Ballot.Signature), b.DeviceId, Convert.ToBase64String(b.PublicKey)))),
+            ["polls/poll-1/ballots.jsonl"] = poll.ChainLines(),
+            ["polls/poll-1/ballot-evidence.jsonl"] = poll.EvidenceLines(),
             ["polls/poll-1/result.json"] = result,
         }, manifest => manifest with { LedgerEntries = ledger.Count, LedgerHead = ledger.Head });
     }

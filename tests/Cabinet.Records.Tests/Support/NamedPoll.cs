@@ -52,4 +52,27 @@ public sealed class NamedPoll
 
         return new NamedPoll(book.Close(OpenedAt.AddMinutes(10)).Value!, ballots);
     }
+
+    /// <summary>
+    /// What a forger with the poll's records would make: ballot <paramref name="index"/>'s choice changed, the chain and the
+    /// result rebuilt around it, and the ballot's original signature kept (the forger has no device key).
+    /// </summary>
+    public NamedPoll Flipped(int index, string choice)
+    {
+        var book = PollBook.Open(MeetingId, PollId, Book.Motion, Book.Eligibility, OpenedAt).Value!;
+        var ballots = Ballots.Select((b, i) => i == index ? b with { Ballot = b.Ballot with { Content = b.Ballot.Content with { Choices = [choice] } } } : b).ToList();
+        foreach (var (ballot, _, _) in ballots)
+        {
+            book = book.Cast(ballot, signatureOk: true, ballot.Content.CastAt).Book;
+        }
+
+        return new NamedPoll(book.Close(OpenedAt.AddMinutes(10)).Value!, ballots);
+    }
+
+    /// <summary>The poll's ballot-evidence.jsonl.</summary>
+    public byte[] EvidenceLines() => Cabinet.Records.Archive.BallotEvidence.Lines(Ballots.Select((b, i) =>
+        new Cabinet.Records.Archive.BallotEvidence(i + 1, b.Ballot.Content, Convert.ToBase64String(b.Ballot.Signature), b.DeviceId, Convert.ToBase64String(b.PublicKey))));
+
+    /// <summary>The poll's ballots.jsonl.</summary>
+    public byte[] ChainLines() => System.Text.Encoding.UTF8.GetBytes(string.Concat(Book.Chain.Entries.Select(e => Cabinet.Voting.Canonical.CanonicalJson.SerializeToString(e) + "\n")));
 }

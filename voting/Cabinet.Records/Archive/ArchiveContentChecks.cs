@@ -137,7 +137,7 @@ internal sealed class ArchiveContentChecks(IArchiveSource source, ArchiveManifes
             return check.Check(path, content, Read);
         }
         catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or ArgumentException
-            or InvalidDataException or KeyNotFoundException or IndexOutOfRangeException or OverflowException)
+            or InvalidDataException or KeyNotFoundException or IndexOutOfRangeException or ArithmeticException)
         {
             return $"cannot be read for the check \"{check.Description}\" ({e.Message})";
         }

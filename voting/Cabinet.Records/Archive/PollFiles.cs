@@ -30,7 +30,20 @@ internal static class PollFiles
             ("meetingId", result.MeetingId), ("pollId", result.PollId), ("motion", result.Motion), ("eligibility", result.Eligibility),
             ("tally", result.Tally), ("outcome", result.Outcome), ("chainHead", result.ChainHead),
         }.FirstOrDefault(m => m.Value is null);
-        return missing.Name is null ? result : throw new JsonException($"it has no \"{missing.Name}\"");
+        if (missing.Name is not null)
+        {
+            throw new JsonException($"it has no \"{missing.Name}\"");
+        }
+
+        // The recount applies the signed motion and eligibility: they must be ones a poll could have been opened with.
+        if (result.Motion.Validate() is [var motionError, ..])
+        {
+            throw new JsonException($"its motion is not one a poll can be opened with ({motionError.Code})");
+        }
+
+        return result.Eligibility.Validate() is { } eligibilityError
+            ? throw new JsonException($"its eligibility is not one a poll can be frozen with ({eligibilityError.Code})")
+            : result;
     }
 
     /// <returns>The lines as records, or the 1-based number of the first line that is not one and why.</returns>

@@ -36,16 +36,32 @@ public sealed class ArchiveEvidenceTests(CertificatesFixture certificates)
     }
 
     [Fact]
-    public async Task A_chain_entry_flipped_without_touching_the_evidence_is_named_as_other_choices_than_signed()
+    public async Task A_chain_entry_flipped_without_touching_the_evidence_is_named_as_another_ballot_than_signed()
     {
+        // Chain, result and ledger agree with each other; only the evidence still holds what the delegate signed.
         var forged = ChainedSampleArchive.Poll.Flipped(2, "yes");
+        var ledger = ChainedSampleArchive.PollClosedLedger(forged);
         var archive = ArchiveResealer.Reseal(await ChainedSampleArchive.GetAsync(certificates), certificates.Organisation, new Dictionary<string, byte[]>
         {
+            ["ledger.jsonl"] = ledger.Lines,
             ["polls/poll-1/ballots.jsonl"] = forged.ChainLines(),
-        });
+            ["polls/poll-1/result.json"] = forged.Result.ToCanonicalBytes(),
+        }, manifest => manifest with { LedgerEntries = ledger.Count, LedgerHead = ledger.Head });
         var report = Verify(archive);
         Assert.Equal(VerdictCodes.BallotSignatureInvalid, report.Code);
         Assert.StartsWith("polls/poll-1/ballot-evidence.jsonl: ballot 3 (daibieu2, device d3-device) — it is not the ballot the chain holds", report.Failure);
+    }
+
+    [Fact]
+    public async Task Reordered_chain_lines_are_blamed_on_the_chain_not_on_the_evidence_checked_against_it()
+    {
+        var genuine = await ChainedSampleArchive.GetAsync(certificates);
+        var lines = Encoding.UTF8.GetString(ArchiveResealer.Entries(genuine)["polls/poll-1/ballots.jsonl"]).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var swapped = ZipRewriter.Rewrite(genuine, (path, content) =>
+            path == "polls/poll-1/ballots.jsonl" ? Encoding.UTF8.GetBytes(string.Concat(new[] { lines[1], lines[0], lines[2] }.Select(l => l + "\n"))) : content);
+        var report = Verify(swapped);
+        Assert.Equal(VerdictCodes.BallotChainBroken, report.Code);
+        Assert.StartsWith("polls/poll-1/ballots.jsonl: ballot 1 — entry 2 stands where entry 1 should", report.Failure);
     }
 
     [Fact]

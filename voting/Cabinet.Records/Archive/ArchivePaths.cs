@@ -10,6 +10,7 @@ internal static class ArchivePaths
     public const string DocumentsFolder = "documents/";
     public const string PollResult = "result.json";
     public const string PollResultSignature = "result.p7s";
+    public const string PollBallots = "ballots.jsonl";
 
     public static string PollFile(string pollId, string name) => $"polls/{pollId}/{name}";
 
@@ -17,12 +18,13 @@ internal static class ArchivePaths
     public static string Document(string sha256) => DocumentsFolder + sha256.ToLowerInvariant();
 
     /// <summary>
-    /// The order files are checked in: the top-level files, then folder by folder, each poll's signed result before the
-    /// files checked against it, so a changed result is blamed on the result, not on its ballots.
+    /// The order files are checked in: the top-level files, then folder by folder, each poll's signed result, then its
+    /// ballot chain, then what is checked against the chain — so the file blamed is the one that was changed, not one
+    /// checked against it.
     /// </summary>
     public static IEnumerable<ArchiveFile> CheckingOrder(IEnumerable<ArchiveFile> files) =>
         files.OrderBy(f => f.Path.LastIndexOf('/') is var slash and >= 0 ? f.Path[..slash] : "", StringComparer.Ordinal)
-            .ThenBy(f => f.Path[(f.Path.LastIndexOf('/') + 1)..] switch { PollResult => 0, PollResultSignature => 1, _ => 2 })
+            .ThenBy(f => f.Path[(f.Path.LastIndexOf('/') + 1)..] switch { PollResult => 0, PollResultSignature => 1, PollBallots => 2, _ => 3 })
             .ThenBy(f => f.Path, StringComparer.Ordinal);
 
     /// <summary>Relative, forward slashes, no empty, "." or ".." segment, no drive, backslash or control character.</summary>

@@ -8,7 +8,7 @@ namespace Cabinet.Records.Archive;
 /// <summary>Reads a poll folder's files for the checks: the signed result and the JSON-lines files beside it.</summary>
 internal static class PollFiles
 {
-    public const string Ballots = "ballots.jsonl";
+    public const string Ballots = ArchivePaths.PollBallots;
 
     public static bool IsIn(string path, string name) => path.StartsWith("polls/", StringComparison.Ordinal) && path.EndsWith("/" + name, StringComparison.Ordinal)
         && path.Count(c => c == '/') == 2;

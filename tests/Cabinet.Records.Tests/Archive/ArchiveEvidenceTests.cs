@@ -19,16 +19,7 @@ public sealed class ArchiveEvidenceTests(CertificatesFixture certificates)
         // rebuilt and signed with the organisation's real key; only the delegate's device signature cannot be remade.
         var forged = ChainedSampleArchive.Poll.Flipped(0, "no");
         Assert.False(forged.Result.Outcome.Passed);
-        var ledger = ChainedSampleArchive.PollClosedLedger(forged);
-        var archive = ArchiveResealer.Reseal(await ChainedSampleArchive.GetAsync(certificates), certificates.Organisation, new Dictionary<string, byte[]>
-        {
-            ["ledger.jsonl"] = ledger.Lines,
-            ["polls/poll-1/ballots.jsonl"] = forged.ChainLines(),
-            ["polls/poll-1/ballot-evidence.jsonl"] = forged.EvidenceLines(),
-            ["polls/poll-1/result.json"] = forged.Result.ToCanonicalBytes(),
-        }, manifest => manifest with { LedgerEntries = ledger.Count, LedgerHead = ledger.Head });
-
-        var report = Verify(archive);
+        var report = Verify(await ResealedAroundAsync(forged, withEvidence: true));
         Assert.Equal(VerdictCodes.BallotSignatureInvalid, report.Code);
         Assert.Equal("polls/poll-1/ballot-evidence.jsonl: ballot 1 (chutich, device d1-device) — its signature does not verify against the device's key "
             + "(the ballot was changed or not signed by that device)", report.Failure);
@@ -40,14 +31,7 @@ public sealed class ArchiveEvidenceTests(CertificatesFixture certificates)
     {
         // Chain, result and ledger agree with each other; only the evidence still holds what the delegate signed.
         var forged = ChainedSampleArchive.Poll.Flipped(2, "yes");
-        var ledger = ChainedSampleArchive.PollClosedLedger(forged);
-        var archive = ArchiveResealer.Reseal(await ChainedSampleArchive.GetAsync(certificates), certificates.Organisation, new Dictionary<string, byte[]>
-        {
-            ["ledger.jsonl"] = ledger.Lines,
-            ["polls/poll-1/ballots.jsonl"] = forged.ChainLines(),
-            ["polls/poll-1/result.json"] = forged.Result.ToCanonicalBytes(),
-        }, manifest => manifest with { LedgerEntries = ledger.Count, LedgerHead = ledger.Head });
-        var report = Verify(archive);
+        var report = Verify(await ResealedAroundAsync(forged, withEvidence: false));
         Assert.Equal(VerdictCodes.BallotSignatureInvalid, report.Code);
         Assert.StartsWith("polls/poll-1/ballot-evidence.jsonl: ballot 3 (daibieu2, device d3-device) — it is not the ballot the chain holds", report.Failure);
     }
@@ -118,6 +102,25 @@ public sealed class ArchiveEvidenceTests(CertificatesFixture certificates)
         Assert.Equal(VerdictCodes.MinutesInvalid, report.Code);
         Assert.Contains("an incremental update of 965 bytes was appended after the last signature", report.Failure);
         Assert.Contains("(965 added)", report.Failure);
+    }
+
+    /// <summary>The genuine archive with the forged poll's chain, result, ledger (and evidence) in place, sealed with the genuine key.</summary>
+    private async Task<byte[]> ResealedAroundAsync(NamedPoll forged, bool withEvidence)
+    {
+        var ledger = ChainedSampleArchive.PollClosedLedger(forged);
+        var changes = new Dictionary<string, byte[]>
+        {
+            ["ledger.jsonl"] = ledger.Lines,
+            ["polls/poll-1/ballots.jsonl"] = forged.ChainLines(),
+            ["polls/poll-1/result.json"] = forged.Result.ToCanonicalBytes(),
+        };
+        if (withEvidence)
+        {
+            changes["polls/poll-1/ballot-evidence.jsonl"] = forged.EvidenceLines();
+        }
+
+        return ArchiveResealer.Reseal(await ChainedSampleArchive.GetAsync(certificates), certificates.Organisation, changes,
+            manifest => manifest with { LedgerEntries = ledger.Count, LedgerHead = ledger.Head });
     }
 
     private ArchiveVerificationReport Verify(byte[] archive) =>

@@ -39,7 +39,7 @@ public sealed partial class MeetingSealer(
         signed = await PdfSigner.SignAsync(signed, organization,
             new PdfSignatureRequest("Xác thực của cơ quan") { SignerName = request.OrganizationName, FieldName = "CoQuan" });
 
-        var listed = MinutesBuilder.Documents(s);
+        var listed = Withholding(s, MinutesBuilder.Documents(s));
         var sealedMeeting = new SealedMeeting(request.OrganizationName, request.MeetingId, s.Details.Title, s.ClosedAt ?? now, signed, ledger, listed)
         {
             OrganisationId = s.OrganizationId,
@@ -90,11 +90,30 @@ public sealed partial class MeetingSealer(
     private static byte[] BallotLines(Voting.Ballots.BallotChain chain) =>
         Encoding.UTF8.GetBytes(string.Concat(chain.Entries.Select(e => CanonicalJson.SerializeToString(e) + "\n")));
 
+    /// <summary>
+    /// The archive is downloaded by everyone who may see the meeting, so it holds no bytes a reader of the meeting may not
+    /// download: a classified version (read on paper only) or one the organisers keep to the viewer is listed by hash only.
+    /// </summary>
+    private static List<MinutesDocument> Withholding(MeetingState s, List<MinutesDocument> listed)
+    {
+        var withheld = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var document in s.Documents.Where(d => d.Classified || !d.DownloadAllowed))
+        {
+            foreach (var version in document.Versions)
+            {
+                withheld[version.Sha256] = document.Classified ? MinutesDocument.Classified
+                    : withheld.GetValueOrDefault(version.Sha256, MinutesDocument.NoDownload);
+            }
+        }
+
+        return [.. listed.Select(d => withheld.TryGetValue(d.Sha256, out var reason) ? d with { Withheld = reason } : d)];
+    }
+
     /// <summary>Every listed version's bytes from the document store, which keeps them by hash and never removes them.</summary>
     private async Task<Dictionary<string, byte[]>> DocumentBytesAsync(IEnumerable<MinutesDocument> listed)
     {
         var bytes = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        foreach (var hash in listed.Select(d => d.Sha256).Distinct(StringComparer.Ordinal))
+        foreach (var hash in listed.Where(d => d.Withheld is null).Select(d => d.Sha256).Distinct(StringComparer.Ordinal))
         {
             await using var stream = await documents.OpenAsync(hash) ?? throw new InvalidOperationException($"Document {hash} is missing from the document store.");
             using var copy = new MemoryStream();

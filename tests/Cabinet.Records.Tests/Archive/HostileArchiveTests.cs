@@ -15,6 +15,7 @@ public sealed class HostileArchiveTests(CertificatesFixture certificates)
         var report = Verify(await ChainedSampleArchive.GetAsync(certificates));
         Assert.True(report.IsValid, string.Join("\n", report.Lines));
         Assert.Contains(report.Lines, l => l.Contains("ballot chain of each poll against its signed result", StringComparison.Ordinal));
+        Assert.Contains(report.Lines, l => l.Contains("4 document versions listed, 3 held in documents/, 1 withheld (classified or not for download: hash only)", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -23,6 +23,9 @@ public static class SampleArchive
         Document("Báo cáo đánh giá tình hình thực hiện năm 2025", "1", "%PDF-1.7 báo cáo"),
     ];
 
+    /// <summary>A classified version: listed by hash, its bytes never in the archive.</summary>
+    public static MinutesDocument Classified { get; } = new("Tờ trình (mật) về quy hoạch đất quốc phòng", "1", new string('c', 64), MinutesDocument.Classified);
+
     private static (MinutesDocument, byte[]) Document(string title, string version, string text)
     {
         var bytes = Encoding.UTF8.GetBytes(text);
@@ -46,7 +49,7 @@ public static class SampleArchive
             Files = new Dictionary<string, byte[]> { ["ballots.jsonl"] = "{\"voter\":\"a\"}\n{\"voter\":\"b\"}\n"u8.ToArray() },
         };
         var meeting = new SealedMeeting("UBND xã Tân Phú", "tan-phu/2026-03-12", "Phiên họp thường kỳ tháng 3 năm 2026",
-            SampleMinutes.Start.AddHours(3.5), minutes, ledger, [.. Documents.Select(d => d.Listed)])
+            SampleMinutes.Start.AddHours(3.5), minutes, ledger, [.. Documents.Select(d => d.Listed), Classified])
         {
             Polls = [poll],
             OrganisationId = "tan-phu",

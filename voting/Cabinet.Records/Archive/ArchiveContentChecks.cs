@@ -95,9 +95,18 @@ internal sealed class ArchiveContentChecks(IArchiveSource source, ArchiveManifes
         }
 
         // Format 2 holds every version's bytes, named by its hash, so the listed hash is checked against real bytes.
-        var missing = documents.FirstOrDefault(d => d is null || !manifest.Files.Any(f => f.Path == ArchivePaths.Document(d.Sha256 ?? "")));
+        // A version withheld from the archive (classified, or not for download) is listed with its hash only.
+        var missing = documents.FirstOrDefault(d => d is null
+            || (d.Withheld is null && !manifest.Files.Any(f => f.Path == ArchivePaths.Document(d.Sha256 ?? "")))
+            || d.Withheld is not (null or MinutesDocument.Classified or MinutesDocument.NoDownload));
+        if (missing?.Withheld is { } reason && reason is not (MinutesDocument.Classified or MinutesDocument.NoDownload))
+        {
+            return (false, $"lists \"{missing.Title}\" version {missing.Version} as withheld for an unknown reason '{reason}'", code);
+        }
+
+        var withheld = documents.Count(d => d.Withheld is not null);
         return missing is null
-            ? (true, $"{documents.Count} document versions listed, each held in {ArchivePaths.DocumentsFolder}", code)
+            ? (true, $"{documents.Count} document versions listed, {documents.Count - withheld} held in {ArchivePaths.DocumentsFolder}{(withheld > 0 ? $", {withheld} withheld (classified or not for download: hash only)" : "")}", code)
             : (false, $"lists \"{missing?.Title}\" version {missing?.Version}, whose bytes ({ArchivePaths.Document(missing?.Sha256 ?? "")}) are not in the archive", code);
     }
 

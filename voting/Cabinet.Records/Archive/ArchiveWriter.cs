@@ -31,7 +31,7 @@ public static class ArchiveWriter
             [ArchivePaths.Ledger] = LedgerJsonLines.Write(meeting.Ledger),
             [ArchivePaths.Documents] = CanonicalJson.Serialize(meeting.Documents),
         };
-        foreach (var document in meeting.Documents)
+        foreach (var document in meeting.Documents.Where(d => d.Withheld is null))
         {
             var bytes = meeting.DocumentFiles.GetValueOrDefault(document.Sha256)
                 ?? throw new ArgumentException($"The bytes of \"{document.Title}\" version {document.Version} are missing.", nameof(meeting));

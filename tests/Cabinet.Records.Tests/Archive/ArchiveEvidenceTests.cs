@@ -78,6 +78,21 @@ public sealed class ArchiveEvidenceTests(CertificatesFixture certificates)
     }
 
     [Fact]
+    public async Task The_ledgers_issued_document_versions_must_be_the_listed_ones()
+    {
+        var listed = SampleArchive.Documents.Select(d => (d.Listed.Sha256, int.Parse(d.Listed.Version, System.Globalization.CultureInfo.InvariantCulture)))
+            .Append((SampleArchive.Classified.Sha256, 1)).ToList();
+        Assert.True(Verify(await WithLedgerAsync(ChainedSampleArchive.PollClosedLedger(ChainedSampleArchive.Poll, issued: listed))).IsValid);
+
+        var report = Verify(await WithLedgerAsync(ChainedSampleArchive.PollClosedLedger(ChainedSampleArchive.Poll, issued: listed.Skip(1))));
+        Assert.Equal(VerdictCodes.LedgerDocumentsMismatch, report.Code);
+        Assert.Equal("documents.json: lists \"Dự thảo Kế hoạch phát triển kinh tế - xã hội năm 2026\" version 2, which the ledger never issued", report.Failure);
+
+        var unlisted = Verify(await WithLedgerAsync(ChainedSampleArchive.PollClosedLedger(ChainedSampleArchive.Poll, issued: [.. listed, (new string('d', 64), 4)])));
+        Assert.StartsWith("documents.json: does not list version 4 (dddddddddddd…) issued by the ledger's entry ", unlisted.Failure);
+    }
+
+    [Fact]
     public async Task A_document_whose_bytes_were_left_out_or_swapped_is_named()
     {
         var genuine = await ChainedSampleArchive.GetAsync(certificates);
@@ -122,6 +137,10 @@ public sealed class ArchiveEvidenceTests(CertificatesFixture certificates)
         return ArchiveResealer.Reseal(await ChainedSampleArchive.GetAsync(certificates), certificates.Organisation, changes,
             manifest => manifest with { LedgerEntries = ledger.Count, LedgerHead = ledger.Head });
     }
+
+    private async Task<byte[]> WithLedgerAsync((byte[] Lines, long Count, string Head) ledger) =>
+        ArchiveResealer.Reseal(await ChainedSampleArchive.GetAsync(certificates), certificates.Organisation,
+            new Dictionary<string, byte[]> { ["ledger.jsonl"] = ledger.Lines }, manifest => manifest with { LedgerEntries = ledger.Count, LedgerHead = ledger.Head });
 
     private ArchiveVerificationReport Verify(byte[] archive) =>
         ArchiveVerifier.Verify(new MemoryStream(archive), certificates.Authority.RootCertificate, BallotChainCheck.All);

@@ -46,7 +46,9 @@ public static class ChainedSampleArchive
     }
 
     /// <summary>A ledger whose "poll.closed" entry states what the poll grain's close writes, so the cross-check has something to hold.</summary>
-    public static (byte[] Lines, long Count, string Head) PollClosedLedger(NamedPoll poll, bool? passed = null, string? chainHead = null, int? ballotCount = null)
+    /// <param name="issued">Document versions the ledger issues ("document.version-issued"), as (SHA-256, version number).</param>
+    public static (byte[] Lines, long Count, string Head) PollClosedLedger(NamedPoll poll, bool? passed = null, string? chainHead = null, int? ballotCount = null,
+        IEnumerable<(string Sha256, int Version)>? issued = null)
     {
         var ledger = new List<LedgerEntry>();
         foreach (var (command, detail) in new[]
@@ -58,8 +60,8 @@ public static class ChainedSampleArchive
                 PollId = "poll-1", Passed = passed ?? poll.Result.Outcome.Passed, poll.Result.Outcome.Winner,
                 BallotCount = ballotCount ?? poll.Result.BallotCount, ChainHead = chainHead ?? poll.Result.ChainHead,
             })),
-            ("meeting.closed", "{}"),
-        })
+        }.Concat((issued ?? []).Select(d => ("document.version-issued", CanonicalJson.SerializeToString(new { DocumentId = "d1", Title = "x", d.Version, d.Sha256 }))))
+         .Append(("meeting.closed", "{}")))
         {
             ledger.Add(LedgerEntry.Next(ledger.LastOrDefault(), ledger.Count + 1, SampleMinutes.Start.AddMinutes(ledger.Count * 10), "chair:tran-van-binh", command, detail));
         }

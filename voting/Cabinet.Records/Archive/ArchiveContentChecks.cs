@@ -11,7 +11,7 @@ namespace Cabinet.Records.Archive;
 /// <summary>
 /// What each kind of archive file must satisfy beyond its hash (a chain, a signature by the owner, a schema), and what
 /// the files must say together once all are read: each document listed is in the archive, the ledger's closed polls are
-/// the signed results.
+/// the signed results and its issued document versions are the listed ones.
 /// </summary>
 internal sealed class ArchiveContentChecks(IArchiveSource source, ArchiveManifest manifest, ArchiveCheckRun run, X509Certificate2? root,
     IReadOnlyList<ArchiveFileCheck> extra, ArchiveLimits limits, CancellationToken cancellationToken)
@@ -40,7 +40,8 @@ internal sealed class ArchiveContentChecks(IArchiveSource source, ArchiveManifes
     }
 
     /// <summary>What the files must say together: called once every file has passed on its own.</summary>
-    public (string Code, string Failure)? Finish() => LedgerAgainstResults.FirstMismatch(_ledger, manifest, Read);
+    public (string Code, string Failure)? Finish() =>
+        LedgerAgainstResults.FirstMismatch(_ledger, manifest, Read) ?? LedgerAgainstDocuments.FirstMismatch(_ledger, Read);
 
     private (bool, string?, string) Ledger(byte[] content)
     {

@@ -18,6 +18,7 @@ public static class VerdictCodes
     public const string FileChanged = "archive.file_changed";
     public const string LedgerBroken = "archive.ledger_broken";
     public const string LedgerResultsMismatch = "archive.ledger_results_mismatch";
+    public const string LedgerDocumentsMismatch = "archive.ledger_documents_mismatch";
     public const string MinutesInvalid = "archive.minutes_invalid";
     public const string DocumentsInvalid = "archive.documents_invalid";
     public const string ResultSignatureInvalid = "archive.result_signature_invalid";
@@ -45,6 +46,7 @@ public static class VerdictCodes
         [FileChanged] = "Một tệp đã bị thay đổi sau khi niêm phong",
         [LedgerBroken] = "Sổ nhật ký (ledger) bị sửa, thiếu hoặc đảo thứ tự",
         [LedgerResultsMismatch] = "Sổ nhật ký không khớp với kết quả biểu quyết",
+        [LedgerDocumentsMismatch] = "Sổ nhật ký không khớp với danh mục tài liệu",
         [MinutesInvalid] = "Biên bản (PDF) không hợp lệ: chữ ký sai hoặc đã bị sửa sau khi ký",
         [DocumentsInvalid] = "Danh mục tài liệu hoặc tài liệu lưu trữ không khớp",
         [ResultSignatureInvalid] = "Chữ ký số của kết quả biểu quyết không hợp lệ",

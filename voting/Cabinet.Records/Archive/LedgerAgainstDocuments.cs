@@ -5,16 +5,17 @@ using Cabinet.Voting.Ledger;
 namespace Cabinet.Records.Archive;
 
 /// <summary>
-/// The ledger and documents.json must list the same document versions: each "document.version-issued" entry's SHA-256
-/// and version are in documents.json, and (once the ledger records an issue at all) each listed version was issued.
+/// The ledger and documents.json must list the same document versions: each "document.added" (a document's first
+/// version) and "document.version-issued" entry's SHA-256 and version are in documents.json, and (once the ledger
+/// records any) each listed version was issued. Documents are never removed, so the two lists are the same.
 /// </summary>
 internal static class LedgerAgainstDocuments
 {
-    public const string VersionIssued = "document.version-issued";
+    private static readonly string[] IssuingCommands = ["document.added", "document.version-issued"];
 
     public static (string Code, string Failure)? FirstMismatch(IReadOnlyList<LedgerEntry> ledger, Func<string, byte[]?> read)
     {
-        var issued = ledger.Where(e => e.Command == VersionIssued).ToList();
+        var issued = ledger.Where(e => IssuingCommands.Contains(e.Command)).ToList();
         if (issued.Count == 0 || read(ArchivePaths.Documents) is not { } json)
         {
             return null; // a ledger that issues no document (an archive's test ledger) has nothing to hold the list against

@@ -39,7 +39,8 @@ public sealed class VerifyPageTests(VerifyPageFixture fixture) : IClassFixture<V
                 throw new InvalidOperationException($"{ex.Message}\nServer output (last 4,000 characters):\n{output[Math.Max(0, output.Length - 4000)..]}", ex);
             }
 
-            await Expect(page.GetByTestId("verify-verdict")).ToContainTextAsync("KHÔNG HỢP LỆ: minutes.pdf: not a readable PDF");
+            await Expect(page.GetByTestId("verify-verdict")).ToContainTextAsync("KHÔNG HỢP LỆ [archive.minutes_invalid]");
+            await Expect(page.GetByTestId("verify-verdict")).ToContainTextAsync("— minutes.pdf: not a readable PDF");
             await Expect(page.GetByTestId("verify-verdict")).ToContainTextAsync(reason);
         }
 
@@ -91,6 +92,27 @@ public sealed class VerifyPageTests(VerifyPageFixture fixture) : IClassFixture<V
         await AxeChecks.ExpectNoSeriousViolationsAsync(page, "verify with a verdict");
         Assert.False(await AxeChecks.ScrollsSidewaysAsync(page), "verify scrolls sideways at 390 px");
         await BrowserFixture.ScreenshotAsync(page, "verify-valid-english-phone");
+
+    public async Task A_minutes_pdf_is_checked_on_its_own_and_an_update_after_the_signatures_is_named()
+    {
+        var minutes = await Cabinet.Records.Pdf.PdfSigner.SignAsync(Cabinet.Records.Minutes.MinutesPdfWriter.Write(new Cabinet.Records.Minutes.MinutesModel("UBND xã Kiểm Thử", "Phiên họp kiểm thử",
+            DateTimeOffset.UtcNow.AddHours(-2), DateTimeOffset.UtcNow, "Hội trường", new("Trần Văn Bình", "Chủ tịch"), new("Nguyễn Thị Thư", "Thư ký"))), fixture.Signer,
+            new Cabinet.Records.Pdf.PdfSignatureRequest("Xác thực của cơ quan") { FieldName = "CoQuan" });
+        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.Server.BaseAddress.ToString(), Locale = "vi-VN" });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/verify");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync(new() { Timeout = 30_000 });
+
+        await page.GetByTestId("verify-file").SetInputFilesAsync(new FilePayload { Name = "bien-ban.pdf", MimeType = "application/pdf", Buffer = minutes });
+        await Expect(page.GetByTestId("verify-report")).ToHaveAttributeAsync("data-valid", "true", new() { Timeout = 60_000 });
+        await Expect(page.GetByTestId("verify-verdict")).ToHaveTextAsync("HỢP LỆ: mọi kiểm tra đều đạt.");
+
+        await page.GetByTestId("verify-file").SetInputFilesAsync(new FilePayload
+        {
+            Name = "bien-ban-sua.pdf", MimeType = "application/pdf", Buffer = [.. minutes, .. "\n% trang 2 vẽ lại\n"u8.ToArray()],
+        });
+        await Expect(page.GetByTestId("verify-report")).ToHaveAttributeAsync("data-code", "minutes.updated_after_signing", new() { Timeout = 60_000 });
+        await Expect(page.GetByTestId("verify-verdict")).ToContainTextAsync("KHÔNG HỢP LỆ [minutes.updated_after_signing]: Tệp PDF bị thêm nội dung sau chữ ký cuối cùng");
         await context.CloseAsync();
     }
 }

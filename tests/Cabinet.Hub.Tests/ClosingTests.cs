@@ -40,9 +40,16 @@ public sealed class ClosingTests(ServerFixture fixture) : IClassFixture<ServerFi
         Assert.Contains(ClosingFlow.DocumentTitle, documents, StringComparison.Ordinal);
         Assert.Matches("[0-9a-f]{64}", documents);
 
+        // The archive is evidence: the document's bytes, each named ballot as its device signed it, the owner's id.
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(folder, "unpacked", "documents")));
+        Assert.Equal(3, File.ReadAllLines(Directory.GetFiles(Path.Combine(folder, "unpacked", "polls"), "ballot-evidence.jsonl", SearchOption.AllDirectories).Single()).Length);
+        Assert.Contains("\"organisationId\":", await File.ReadAllTextAsync(Path.Combine(folder, "unpacked", "manifest.json"), TestContext.Current.CancellationToken), StringComparison.Ordinal);
+
         var verified = ClosingFlow.Verify(zip, root);
         Assert.True(verified.ExitCode == 0, verified.Output);
         Assert.Contains("VALID", verified.Output, StringComparison.Ordinal);
+        Assert.Contains("each ballot's device signature verified", verified.Output, StringComparison.Ordinal);
+        Assert.Contains("recounted under the rule in the signed result", verified.Output, StringComparison.Ordinal);
         Assert.Equal(0, ClosingFlow.Verify(Path.Combine(folder, "unpacked"), root).ExitCode);
         Assert.Equal(snapshot.Archive!.ManifestSha256,
             Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(await File.ReadAllBytesAsync(Path.Combine(folder, "unpacked", "manifest.json")))));
@@ -52,6 +59,8 @@ public sealed class ClosingTests(ServerFixture fixture) : IClassFixture<ServerFi
     [InlineData("minutes.pdf")]
     [InlineData("ledger.jsonl")]
     [InlineData("ballots.jsonl")]
+    [InlineData("ballot-evidence.jsonl")]
+    [InlineData("result.json")]
     [InlineData("manifest.json")]
     public async Task The_verify_command_names_the_tampered_file(string culprit)
     {
@@ -69,7 +78,8 @@ public sealed class ClosingTests(ServerFixture fixture) : IClassFixture<ServerFi
         {
             "minutes.pdf" => Flip(bytes, bytes.Length / 3),
             "ledger.jsonl" => Encoding.UTF8.GetBytes(string.Join('\n', lines.Where((_, i) => i != 2)) + "\n"),
-            "ballots.jsonl" => Encoding.UTF8.GetBytes(string.Join('\n', [lines[1], lines[0], .. lines.Skip(2)]) + "\n"),
+            "ballots.jsonl" or "ballot-evidence.jsonl" => Encoding.UTF8.GetBytes(string.Join('\n', [lines[1], lines[0], .. lines.Skip(2)]) + "\n"),
+            "result.json" => Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(bytes).Replace("\"ballotCount\":3", "\"ballotCount\":2", StringComparison.Ordinal)),
             _ => Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(bytes).Replace("\"meetingTitle\":\"", "\"meetingTitle\":\"X", StringComparison.Ordinal)),
         };
         await File.WriteAllBytesAsync(path, tampered);

@@ -5,7 +5,7 @@ using Cabinet.Web.Isolation;
 Cabinet.Storage.PrivateFiles.UseOwnerOnlyByDefault();
 if (args is ["verify", .. var verifyArgs])
 {
-    return VerifyCommand.Run(verifyArgs, [.. verifyArgs.Where(a => a.StartsWith("--Cabinet:", StringComparison.Ordinal))]);
+    return VerifyCommand.Run(verifyArgs);
 }
 
 if (args is [InspectPdfCommand.Name, ..])

@@ -35,4 +35,7 @@ public interface IPollGrain : IGrainWithStringKey
 
     /// <summary>A page of the published chain: entries after position <paramref name="after"/>.</summary>
     Task<Result<BallotChainPage>> GetChainPageAsync(int after, int count);
+
+    /// <summary>A named poll's signed ballots with their devices' keys, for the archive; only once the poll is closed, empty for a secret poll.</summary>
+    Task<Result<System.Collections.Immutable.ImmutableArray<BallotEvidenceRecord>>> GetBallotEvidenceAsync();
 }

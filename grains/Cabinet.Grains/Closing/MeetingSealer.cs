@@ -19,8 +19,9 @@ namespace Cabinet.Closing;
 /// <summary>
 /// The server's part in turning a closed meeting into its archive: the unsigned draft minutes (for review, then the
 /// people named sign it on their own devices, <see cref="MinutesSignatures"/>), the organisation's seal signature
-/// once they have, then the archive (minutes, ledger, each poll's signed result and ballot chain, signed manifest),
-/// stored write-once. Safe to run again after a failure at any step: if an archive was already stored, that one is kept.
+/// once they have, then the archive (minutes, ledger, every document version's bytes, each poll's signed result, ballot
+/// chain and a named poll's signed ballots, signed manifest naming the owning organisation), stored write-once. Safe to
+/// run again after a failure at any step: if an archive was already stored, that one is kept.
 /// </summary>
 public sealed partial class MeetingSealer(
     OrganizationSigners signers, DeviceCertifier devices, LongTermValidation longTerm, IArchiveStore store, Documents.IDocumentBlobStore blobs,
@@ -114,12 +115,15 @@ public sealed partial class MeetingSealer(
         var s = request.State;
         var ledger = await ReadLedgerAsync(request);
         var organization = longTerm.Timestamped(signers.For(s.OrganizationId, request.OrganizationName));
-        var sealedMeeting = new SealedMeeting(request.OrganizationName, request.MeetingId, s.Details.Title, s.ClosedAt ?? now, sealedMinutes, ledger, MinutesBuilder.Documents(s))
+        var listed = Withholding(s, MinutesBuilder.Documents(s));
+        var sealedMeeting = new SealedMeeting(request.OrganizationName, request.MeetingId, s.Details.Title, s.ClosedAt ?? now, sealedMinutes, ledger, listed)
         {
+            OrganisationId = s.OrganizationId,
+            DocumentFiles = await DocumentBytesAsync(listed),
             Polls = request.Polls.Select(p => new ArchivePoll(
                 p.Poll.PollId, Encoding.UTF8.GetBytes(p.Result.DocumentJson), Convert.FromBase64String(p.Result.SignatureBase64))
             {
-                Files = new Dictionary<string, byte[]> { ["ballots.jsonl"] = BallotLines(p.Chain) },
+                Files = PollFiles(p.Chain, p.Ballots),
             }).ToList(),
         };
         var archive = await ArchiveWriter.WriteAsync(sealedMeeting, organization);
@@ -148,8 +152,53 @@ public sealed partial class MeetingSealer(
             : throw new InvalidOperationException($"The journal of {request.MeetingId} does not end at the state's ledger head.");
     }
 
+    private static Dictionary<string, byte[]> PollFiles(Voting.Ballots.BallotChain chain, System.Collections.Immutable.ImmutableArray<Polls.BallotEvidenceRecord> ballots)
+    {
+        var files = new Dictionary<string, byte[]> { ["ballots.jsonl"] = BallotLines(chain) };
+        if (!ballots.IsDefaultOrEmpty)
+        {
+            files[BallotEvidence.FileName] = BallotEvidence.Lines(ballots.Select(b => new BallotEvidence(b.Position, b.Ballot, b.Signature, b.DeviceId, b.DevicePublicKey)));
+        }
+
+        return files;
+    }
+
     private static byte[] BallotLines(Voting.Ballots.BallotChain chain) =>
         Encoding.UTF8.GetBytes(string.Concat(chain.Entries.Select(e => CanonicalJson.SerializeToString(e) + "\n")));
+
+    /// <summary>
+    /// The archive is downloaded by everyone who may see the meeting, so it holds no bytes a reader of the meeting may not
+    /// download: a classified version (read on paper only) or one the organisers keep to the viewer is listed by hash only.
+    /// </summary>
+    private static List<MinutesDocument> Withholding(MeetingState s, List<MinutesDocument> listed)
+    {
+        var withheld = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var document in s.Documents.Where(d => d.Classified || !d.DownloadAllowed))
+        {
+            foreach (var version in document.Versions)
+            {
+                withheld[version.Sha256] = document.Classified ? MinutesDocument.Classified
+                    : withheld.GetValueOrDefault(version.Sha256, MinutesDocument.NoDownload);
+            }
+        }
+
+        return [.. listed.Select(d => withheld.TryGetValue(d.Sha256, out var reason) ? d with { Withheld = reason } : d)];
+    }
+
+    /// <summary>Every listed version's bytes from the document store, which keeps them by hash and never removes them.</summary>
+    private async Task<Dictionary<string, byte[]>> DocumentBytesAsync(IEnumerable<MinutesDocument> listed)
+    {
+        var bytes = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        foreach (var hash in listed.Where(d => d.Withheld is null).Select(d => d.Sha256).Distinct(StringComparer.Ordinal))
+        {
+            await using var stream = await blobs.OpenAsync(hash) ?? throw new InvalidOperationException($"Document {hash} is missing from the document store.");
+            using var copy = new MemoryStream();
+            await stream.CopyToAsync(copy);
+            bytes[hash] = copy.ToArray();
+        }
+
+        return bytes;
+    }
 
     private static ArchiveInfo Describe(string meetingId, byte[] archive, DateTimeOffset now)
     {

@@ -134,11 +134,11 @@ public sealed partial class MeetingGrain
     private async Task<SealRequest> SealRequestAsync()
     {
         var organization = await GrainFactory.GetGrain<IOrganizationGrain>(state.State.OrganizationId).GetProfileAsync();
-        var polls = new List<(PollView, SignedPollResult, Voting.Ballots.BallotChain)>();
+        var polls = new List<(PollView, SignedPollResult, Voting.Ballots.BallotChain, ImmutableArray<BallotEvidenceRecord>)>();
         foreach (var poll in state.State.Polls.Where(p => p.Result is not null))
         {
             var grain = Poll(poll.PollId);
-            polls.Add((poll, (await grain.GetResultAsync()).Value!, (await grain.GetChainAsync()).Value!));
+            polls.Add((poll, (await grain.GetResultAsync()).Value!, (await grain.GetChainAsync()).Value!, (await grain.GetBallotEvidenceAsync()).Value));
         }
 
         return new SealRequest(MeetingId, organization?.Name ?? state.State.OrganizationId, state.State, polls);

@@ -50,6 +50,11 @@ public sealed partial class PollGrain
             ? Result<SignedPollResult>.Of(result)
             : Result<SignedPollResult>.Refused(state.State.Book is null ? ErrorCodes.PollNotFound : ErrorCodes.PollNotOpen with { Message = "Kết quả chỉ có sau khi kết thúc biểu quyết." }));
 
+    public Task<Result<ImmutableArray<BallotEvidenceRecord>>> GetBallotEvidenceAsync() =>
+        Task.FromResult(state.State.Book is { Status: PollStatus.Closed }
+            ? Result<ImmutableArray<BallotEvidenceRecord>>.Of(state.State.Evidence.IsDefault ? [] : state.State.Evidence)
+            : Result<ImmutableArray<BallotEvidenceRecord>>.Refused(ErrorCodes.PollNotOpen with { Message = "Phiếu đã ký chỉ được lưu trữ sau khi kết thúc biểu quyết." }));
+
     private async Task<Result<DeviceKey>> DeviceKeyAsync(string userName, string? deviceId)
     {
         var devices = await GrainFactory.GetGrain<IUserGrain>(userName).GetDevicesAsync();

@@ -76,7 +76,13 @@ public sealed partial class PollGrain(
 
         if (!cast.Replayed)
         {
-            _working = _working with { Book = cast.Book };
+            _working = _working with
+            {
+                Book = cast.Book,
+                Evidence = cast.Book.Motion.Secrecy == Voting.Motions.Secrecy.Named
+                    ? [.. (_working.Evidence.IsDefault ? [] : _working.Evidence), new BallotEvidenceRecord(cast.Receipt!.Position, content, Convert.ToBase64String(signature), key.Value.DeviceId, key.Value.PublicKeySpki)]
+                    : _working.Evidence,
+            };
         }
 
         // A replay's ballot may still be waiting for its write; either way answer only once it is stored.

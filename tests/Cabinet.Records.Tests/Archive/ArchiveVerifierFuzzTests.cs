@@ -58,6 +58,25 @@ public sealed class ArchiveVerifierFuzzTests(CertificatesFixture certificates)
     }
 
     [Fact]
+    public async Task Mutated_standalone_minutes_each_end_in_a_verdict_with_a_code()
+    {
+        var (_, _, minutes) = await SignedMinutes.CreateAsync(certificates);
+        var random = new Random(Seed + 2);
+        var codes = new Dictionary<string, int>();
+        for (var i = 0; i < 600; i++)
+        {
+            var (what, pdf) = random.Next(2) == 0 ? ByteMutator.Pdf(random, minutes) : ByteMutator.Any(random, minutes);
+            var report = MinutesFileVerifier.Verify(pdf, certificates.Authority.RootCertificate);
+            Assert.True(report.IsValid || (report.Code is not null && report.Failure is not null), $"case {i} ({what}): no code or reason");
+            var key = report.Code ?? "valid";
+            codes[key] = codes.GetValueOrDefault(key) + 1;
+        }
+
+        TestContext.Current.TestOutputHelper?.WriteLine(string.Join(", ", codes.OrderByDescending(c => c.Value).Select(c => $"{c.Key} {c.Value}")));
+        Assert.True(codes.Count >= 3, "the mutations should fail in different ways");
+    }
+
+    [Fact]
     public async Task The_verify_command_exits_0_1_or_2_for_hostile_archives()
     {
         var original = await ChainedSampleArchive.GetAsync(certificates);
@@ -151,5 +170,5 @@ public sealed class ArchiveVerifierFuzzTests(CertificatesFixture certificates)
     ];
 
     private ArchiveVerificationReport Verify(byte[] archive) =>
-        ArchiveVerifier.Verify(new MemoryStream(archive), certificates.Authority.RootCertificate, [BallotChainCheck.Create()]);
+        ArchiveVerifier.Verify(new MemoryStream(archive), certificates.Authority.RootCertificate, BallotChainCheck.All);
 }

@@ -15,13 +15,19 @@ public sealed class HostileArchiveTests(CertificatesFixture certificates)
         var report = Verify(await ChainedSampleArchive.GetAsync(certificates));
         Assert.True(report.IsValid, string.Join("\n", report.Lines));
         Assert.Contains(report.Lines, l => l.Contains("ballot chain of each poll against its signed result", StringComparison.Ordinal));
+        Assert.Contains(report.Lines, l => l.Contains("4 document versions listed, 3 held in documents/, 1 withheld (classified or not for download: hash only)", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task A_result_without_chainHead_is_named()
     {
         var archive = await ResealedAsync("polls/poll-1/result.json", """{"poll":"poll-1","ballotCount":3}""");
-        Assert.Equal("polls/poll-1/ballots.jsonl: polls/poll-1/result.json has no \"chainHead\" string", Verify(archive).Failure);
+        // The result is checked before the ballots checked against it, so the changed file is the one named.
+        var report = Verify(archive);
+        Assert.Equal("polls/poll-1/result.json: not a Cabinet poll result (it has no \"meetingId\")", report.Failure);
+        Assert.Equal(VerdictCodes.ResultInvalid, report.Code);
+        var withoutHead = Encoding.UTF8.GetString(NamedPoll.Create().Result.ToCanonicalBytes()).Replace(",\"chainHead\":", ",\"x\":", StringComparison.Ordinal);
+        Assert.Equal("polls/poll-1/result.json: not a Cabinet poll result (it has no \"chainHead\")", Verify(await ResealedAsync("polls/poll-1/result.json", withoutHead)).Failure);
     }
 
     [Theory]
@@ -34,14 +40,14 @@ public sealed class HostileArchiveTests(CertificatesFixture certificates)
     public async Task A_result_that_is_not_the_expected_json_is_named(string result)
     {
         var failure = Verify(await ResealedAsync("polls/poll-1/result.json", result)).Failure;
-        Assert.StartsWith("polls/poll-1/ballots.jsonl: polls/poll-1/result.json ", failure);
+        Assert.StartsWith("polls/poll-1/result.json: not a Cabinet poll result (", failure);
     }
 
     [Fact]
     public async Task A_result_nested_thousands_deep_is_named_without_a_stack_overflow()
     {
         var deep = "{\"chainHead\":" + new string('[', 100_000) + new string(']', 100_000) + "}";
-        Assert.Contains("result.json is not JSON", Verify(await ResealedAsync("polls/poll-1/result.json", deep)).Failure);
+        Assert.StartsWith("polls/poll-1/result.json: not a Cabinet poll result (", Verify(await ResealedAsync("polls/poll-1/result.json", deep)).Failure);
     }
 
     [Fact]
@@ -78,9 +84,9 @@ public sealed class HostileArchiveTests(CertificatesFixture certificates)
     }
 
     [Theory]
-    [InlineData("\"ledgerEntries\":12", "\"ledgerEntries\":\"12\"")]
-    [InlineData("\"ledgerEntries\":12", "\"ledgerEntries\":12,\"ledgerEntries\":13")]
-    [InlineData("\"format\":\"cabinet-archive/1\",", "")]
+    [InlineData("\"ledgerEntries\":4", "\"ledgerEntries\":\"4\"")]
+    [InlineData("\"ledgerEntries\":4", "\"ledgerEntries\":4,\"ledgerEntries\":5")]
+    [InlineData("\"format\":\"cabinet-archive/2\",", "")]
     [InlineData("\"files\":[", "\"files\":[null,")]
     [InlineData("\"organisation\":", "\"organisation\":null,\"x\":")]
     public async Task A_signed_manifest_of_the_wrong_shape_is_named(string find, string replace)
@@ -152,7 +158,7 @@ public sealed class HostileArchiveTests(CertificatesFixture certificates)
         Assert.Contains("outside what the verifier reads (0 to 1000)", report.Failure);
     }
 
-    private static IReadOnlyList<ArchiveFileCheck> ArchiveVerification() => [BallotChainCheck.Create()];
+    private static IReadOnlyList<ArchiveFileCheck> ArchiveVerification() => BallotChainCheck.All;
 
     private ArchiveVerificationReport Verify(byte[] archive) =>
         ArchiveVerifier.Verify(new MemoryStream(archive), certificates.Authority.RootCertificate, ArchiveVerification());

@@ -13,7 +13,14 @@ namespace Cabinet.Records.Tests.Support;
 /// </summary>
 public static class ArchiveResealer
 {
-    public static byte[] Reseal(byte[] zip, SigningIdentity signer, IReadOnlyDictionary<string, byte[]> changes, Func<byte[], byte[]>? changeManifest = null)
+    public static byte[] Reseal(byte[] zip, SigningIdentity signer, IReadOnlyDictionary<string, byte[]> changes, Func<ArchiveManifest, ArchiveManifest> changeManifest) =>
+        Reseal(zip, signer, changes, json => CanonicalJson.Serialize(changeManifest(CanonicalJson.Deserialize<ArchiveManifest>(json))));
+
+    public static byte[] Reseal(byte[] zip, SigningIdentity signer, IReadOnlyDictionary<string, byte[]> changes, Func<byte[], byte[]>? changeManifest = null) =>
+        Reseal(zip, signer, changes, changeManifest, DateTimeOffset.UtcNow);
+
+    /// <param name="signingTime">The signing time the signatures claim (a back-dated one, for the expired-certificate forgery).</param>
+    public static byte[] Reseal(byte[] zip, SigningIdentity signer, IReadOnlyDictionary<string, byte[]> changes, Func<byte[], byte[]>? changeManifest, DateTimeOffset signingTime)
     {
         var files = Entries(zip);
         foreach (var (path, content) in changes)
@@ -21,14 +28,17 @@ public static class ArchiveResealer
             files[path] = content;
             if (path.EndsWith("/result.json", StringComparison.Ordinal))
             {
-                files[path[..^".json".Length] + ".p7s"] = CmsDetachedSignature.Sign(content, signer);
+                files[path[..^".json".Length] + ".p7s"] = CmsDetachedSignature.Sign(content, signer, CmsProfile.Cades, signingTime);
             }
         }
 
         var manifest = CanonicalJson.Deserialize<ArchiveManifest>(files[ArchiveManifest.FileName]);
+        var listed = manifest.Files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
         manifest = manifest with
         {
-            Files = [.. manifest.Files.Select(f => files.TryGetValue(f.Path, out var c) ? f with { Sha256 = Convert.ToHexStringLower(SHA256.HashData(c)), Size = c.Length } : f)],
+            Files = [.. manifest.Files.Select(f => files.TryGetValue(f.Path, out var c) ? f with { Sha256 = Convert.ToHexStringLower(SHA256.HashData(c)), Size = c.Length } : f)
+                .Concat(changes.Keys.Where(p => !listed.Contains(p)).Select(p => new ArchiveFile(p, Convert.ToHexStringLower(SHA256.HashData(files[p])), files[p].Length)))
+                .OrderBy(f => f.Path, StringComparer.Ordinal)],
         };
         var manifestJson = CanonicalJson.Serialize(manifest);
         if (changeManifest is not null)
@@ -37,7 +47,7 @@ public static class ArchiveResealer
         }
 
         files[ArchiveManifest.FileName] = manifestJson;
-        files[ArchiveManifest.SignatureFileName] = CmsDetachedSignature.Sign(manifestJson, signer);
+        files[ArchiveManifest.SignatureFileName] = CmsDetachedSignature.Sign(manifestJson, signer, CmsProfile.Cades, signingTime);
         return Write(files);
     }
 

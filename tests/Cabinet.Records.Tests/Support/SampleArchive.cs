@@ -15,6 +15,23 @@ public static class SampleArchive
             .Select((line, i) => (line, i)).FirstOrDefault(l => !l.line.StartsWith('{')) is { line: not null } bad
                 ? $"ballot line {bad.i + 1} is not JSON" : null);
 
+    /// <summary>Two versions of the plan and the report, as the document store keeps them.</summary>
+    public static IReadOnlyList<(MinutesDocument Listed, byte[] Bytes)> Documents { get; } =
+    [
+        Document("Dự thảo Kế hoạch phát triển kinh tế - xã hội năm 2026", "2", "%PDF-1.7 kế hoạch, bản 2"),
+        Document("Dự thảo Kế hoạch phát triển kinh tế - xã hội năm 2026", "3", "%PDF-1.7 kế hoạch, bản 3"),
+        Document("Báo cáo đánh giá tình hình thực hiện năm 2025", "1", "%PDF-1.7 báo cáo"),
+    ];
+
+    /// <summary>A classified version: listed by hash, its bytes never in the archive.</summary>
+    public static MinutesDocument Classified { get; } = new("Tờ trình (mật) về quy hoạch đất quốc phòng", "1", new string('c', 64), MinutesDocument.Classified);
+
+    private static (MinutesDocument, byte[]) Document(string title, string version, string text)
+    {
+        var bytes = Encoding.UTF8.GetBytes(text);
+        return (new MinutesDocument(title, version, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))), bytes);
+    }
+
     public static async Task<byte[]> CreateAsync(CertificatesFixture certificates)
     {
         var (_, _, minutes) = await SignedMinutes.CreateAsync(certificates);
@@ -32,9 +49,11 @@ public static class SampleArchive
             Files = new Dictionary<string, byte[]> { ["ballots.jsonl"] = "{\"voter\":\"a\"}\n{\"voter\":\"b\"}\n"u8.ToArray() },
         };
         var meeting = new SealedMeeting("UBND xã Tân Phú", "tan-phu/2026-03-12", "Phiên họp thường kỳ tháng 3 năm 2026",
-            SampleMinutes.Start.AddHours(3.5), minutes, ledger, SampleMinutes.Create().AgendaItems[0].Documents)
+            SampleMinutes.Start.AddHours(3.5), minutes, ledger, [.. Documents.Select(d => d.Listed), Classified])
         {
             Polls = [poll],
+            OrganisationId = "tan-phu",
+            DocumentFiles = Documents.ToDictionary(d => d.Listed.Sha256, d => d.Bytes),
         };
         return await ArchiveWriter.WriteAsync(meeting, certificates.Organisation);
     }

@@ -5,4 +5,8 @@ namespace Cabinet.Records.Archive;
 /// <paramref name="Check"/> gets the file's path and bytes plus a way to read other archive files, and returns
 /// null when the file is sound or a plain-language reason when it is not.
 /// </summary>
-public sealed record ArchiveFileCheck(string Description, Func<string, bool> AppliesTo, Func<string, byte[], Func<string, byte[]?>, string?> Check);
+public sealed record ArchiveFileCheck(string Description, Func<string, bool> AppliesTo, Func<string, byte[], Func<string, byte[]?>, string?> Check)
+{
+    /// <summary>The verdict code of this check's failures (<see cref="VerdictCodes"/>).</summary>
+    public string Code { get; init; } = VerdictCodes.ContentInvalid;
+}

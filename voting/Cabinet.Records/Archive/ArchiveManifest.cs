@@ -5,6 +5,8 @@ namespace Cabinet.Records.Archive;
 /// (manifest.p7s), so no file can be changed, added or removed without the verifier noticing.
 /// </summary>
 /// <param name="LedgerHead">The hash of the ledger's last entry, so the sealed chain's end is stated, not only its file hash.</param>
+/// <param name="OrganisationId">The id of the organisation that owns the meeting, which its seal certificate must name
+/// (organizationIdentifier "CABINET:&lt;id&gt;"); absent from archives sealed before issue 16 (format 1).</param>
 public sealed record ArchiveManifest(
     string Format,
     string Organisation,
@@ -13,9 +15,12 @@ public sealed record ArchiveManifest(
     DateTimeOffset ClosedAt,
     long LedgerEntries,
     string LedgerHead,
-    IReadOnlyList<ArchiveFile> Files)
+    IReadOnlyList<ArchiveFile> Files,
+    string? OrganisationId = null)
 {
-    public const string CurrentFormat = "cabinet-archive/1";
+    /// <summary>Format 2 adds the organisation id, the documents' bytes and each named poll's ballot evidence.</summary>
+    public const string CurrentFormat = "cabinet-archive/2";
+    public const string LegacyFormat = "cabinet-archive/1";
     public const string FileName = "manifest.json";
     public const string SignatureFileName = "manifest.p7s";
 }

@@ -7,7 +7,8 @@ using Cabinet.Voting.Signing;
 namespace Cabinet.Records.Archive;
 
 /// <summary>
-/// Seals a closed meeting into one ZIP: minutes.pdf, ledger.jsonl, documents.json, polls/&lt;id&gt;/…, and
+/// Seals a closed meeting into one ZIP: minutes.pdf, ledger.jsonl, documents.json with every version's bytes under
+/// documents/&lt;sha256&gt;, polls/&lt;id&gt;/… (signed result, ballot chain, a named poll's ballot evidence), and
 /// manifest.json (every file's SHA-256 and size) with its detached CMS signature manifest.p7s.
 /// </summary>
 public static class ArchiveWriter
@@ -30,6 +31,18 @@ public static class ArchiveWriter
             [ArchivePaths.Ledger] = LedgerJsonLines.Write(meeting.Ledger),
             [ArchivePaths.Documents] = CanonicalJson.Serialize(meeting.Documents),
         };
+        foreach (var document in meeting.Documents.Where(d => d.Withheld is null))
+        {
+            var bytes = meeting.DocumentFiles.GetValueOrDefault(document.Sha256)
+                ?? throw new ArgumentException($"The bytes of \"{document.Title}\" version {document.Version} are missing.", nameof(meeting));
+            if (!string.Equals(Convert.ToHexStringLower(SHA256.HashData(bytes)), document.Sha256, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new ArgumentException($"The bytes of \"{document.Title}\" version {document.Version} do not match its SHA-256.", nameof(meeting));
+            }
+
+            files[ArchivePaths.Document(document.Sha256)] = bytes;
+        }
+
         var signatures = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var poll in meeting.Polls)
         {
@@ -39,7 +52,7 @@ public static class ArchiveWriter
         var manifest = new ArchiveManifest(ArchiveManifest.CurrentFormat, meeting.Organisation, meeting.MeetingId, meeting.MeetingTitle,
             meeting.ClosedAt, meeting.Ledger.Count, meeting.Ledger.Count > 0 ? meeting.Ledger[^1].Hash : HashChain.Genesis,
             [.. files.Select(f => new ArchiveFile(f.Key, Convert.ToHexStringLower(SHA256.HashData(f.Value)), f.Value.Length,
-                signatures.GetValueOrDefault(f.Key)))]);
+                signatures.GetValueOrDefault(f.Key)))], meeting.OrganisationId);
         var manifestJson = CanonicalJson.Serialize(manifest);
         var manifestSignature = await signer.SignAsync(manifestJson, CmsProfile.Cades, cancellationToken).ConfigureAwait(false);
 

@@ -1,79 +1,141 @@
-using System.Text;
 using System.Text.Json;
 using Cabinet.Voting.Ballots;
+using Cabinet.Voting.Canonical;
+using Cabinet.Voting.Polls;
+using Cabinet.Voting.Tallying;
 
 namespace Cabinet.Records.Archive;
 
 /// <summary>
-/// Checks each poll's <c>ballots.jsonl</c> (one ballot chain entry per line) against its signed <c>result.json</c>:
-/// every link and hash must hold, and the chain must end at the result's chain head with its ballot count.
+/// The production checks of each poll folder: the signed <c>result.json</c> is a Cabinet poll result for that poll;
+/// <c>ballots.jsonl</c> (one ballot chain entry per line) links intact to the result's chain head and count; recounting
+/// its ballots under the motion and eligibility in the signed result gives the signed tally and outcome; and in a named
+/// poll each ballot's device signature (<see cref="BallotEvidence"/>) holds and is the ballot in the chain.
 /// </summary>
 public static class BallotChainCheck
 {
-    public static ArchiveFileCheck Create() => new(
-        "ballot chain of each poll against its signed result",
-        path => path.StartsWith("polls/", StringComparison.Ordinal) && path.EndsWith("/ballots.jsonl", StringComparison.Ordinal),
-        Check);
+    public static IReadOnlyList<ArchiveFileCheck> All { get; } = [Result(), Create(), Recount(), BallotSignatures()];
 
-    private static string? Check(string path, byte[] content, Func<string, byte[]?> read)
-    {
-        var resultPath = path[..path.LastIndexOf('/')] + "/result.json";
-        if (read(resultPath) is not { } resultJson)
+    public static ArchiveFileCheck Result() => new(
+        "a Cabinet poll result for this poll",
+        path => PollFiles.IsIn(path, ArchivePaths.PollResult),
+        (path, content, _) =>
         {
-            return $"{resultPath} is missing";
-        }
-
-        var (head, count, problem) = ResultHead(resultPath, resultJson);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        var entries = new List<BallotChainEntry>();
-        var lines = Encoding.UTF8.GetString(content).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        for (var i = 0; i < lines.Length; i++)
-        {
+            PollResultDocument result;
             try
             {
-                entries.Add(ArchiveJson.Deserialize<BallotChainEntry>(Encoding.UTF8.GetBytes(lines[i])));
+                result = PollFiles.Result(content);
             }
             catch (JsonException e)
             {
-                return $"line {i + 1} is not a ballot chain entry ({ArchiveJson.Reason(e)})";
+                return $"not a Cabinet poll result ({ArchiveJson.Reason(e)})";
             }
-        }
 
-        return BallotChain.FindFirstFault(entries, head, count) is { } fault ? $"ballot {fault.Position} — {fault.Reason}" : null;
-    }
+            return result.PollId != PollFiles.PollId(path) ? $"it is the result of poll {result.PollId}, not of {PollFiles.PollId(path)}"
+                : result.BallotCount < 0 ? "its ballot count is negative"
+                : null;
+        })
+    { Code = VerdictCodes.ResultInvalid };
 
-    /// <returns>The result's chain head and ballot count, or what is wrong with the result.</returns>
-    private static (string Head, long Count, string? Problem) ResultHead(string resultPath, byte[] resultJson)
+    public static ArchiveFileCheck Create() => new(
+        "ballot chain of each poll against its signed result",
+        path => PollFiles.IsIn(path, PollFiles.Ballots),
+        (path, content, read) =>
+        {
+            var (result, problem) = ReadResult(path, read);
+            if (result is null)
+            {
+                return problem;
+            }
+
+            var (entries, unreadable) = PollFiles.Chain(content);
+            return unreadable ?? (BallotChain.FindFirstFault(entries, result.ChainHead, result.BallotCount) is { } fault ? $"ballot {fault.Position} — {fault.Reason}" : null);
+        })
+    { Code = VerdictCodes.BallotChainBroken };
+
+    public static ArchiveFileCheck Recount() => new(
+        "recounted under the rule in the signed result: the same tally and outcome",
+        path => PollFiles.IsIn(path, PollFiles.Ballots),
+        (path, content, read) =>
+        {
+            var result = ReadResult(path, read).Result!;
+            var (entries, _) = PollFiles.Chain(content);
+            var tally = Tally.Count(result.Motion, result.Eligibility, entries.Select(e => e.Ballot));
+            if (CanonicalJson.SerializeToString(tally) != CanonicalJson.SerializeToString(result.Tally))
+            {
+                return $"recounting its {entries.Count} ballots gives {Counts(tally)}, but the signed result says {Counts(result.Tally)}";
+            }
+
+            var outcome = PollDecision.Decide(result.Motion, result.Eligibility, tally);
+            return CanonicalJson.SerializeToString(outcome) == CanonicalJson.SerializeToString(result.Outcome) ? null
+                : $"under the signed rule the recount is {(outcome.Passed ? "passed" : "not passed")} ({outcome.ExplanationEn}), but the signed result says {(result.Outcome.Passed ? "passed" : "not passed")}";
+        })
+    { Code = VerdictCodes.TallyMismatch };
+
+    public static ArchiveFileCheck BallotSignatures() => new(
+        "each ballot's device signature verified and matched to its chain entry",
+        path => PollFiles.IsIn(path, BallotEvidence.FileName),
+        (path, content, read) =>
+        {
+            var (evidence, problem) = PollFiles.Lines<BallotEvidence>(content, "a ballot's evidence");
+            var (entries, chainProblem) = PollFiles.Chain(read(PollFiles.Sibling(path, PollFiles.Ballots)) ?? []);
+            if ((problem ?? chainProblem) is { } unreadable)
+            {
+                return unreadable;
+            }
+
+            var pollId = PollFiles.PollId(path);
+            for (var i = 0; i < Math.Max(evidence.Count, entries.Count); i++)
+            {
+                if (i >= evidence.Count || i >= entries.Count)
+                {
+                    return $"it holds {evidence.Count} ballots where the chain holds {entries.Count}";
+                }
+
+                if (Fault(evidence[i], entries[i], i + 1, pollId) is { } fault)
+                {
+                    return $"ballot {i + 1} ({evidence[i].Ballot?.Voter}, device {evidence[i].DeviceId}) — {fault}";
+                }
+            }
+
+            return null;
+        })
+    { Code = VerdictCodes.BallotSignatureInvalid };
+
+    private static string? Fault(BallotEvidence evidence, BallotChainEntry entry, long position, string pollId)
     {
+        byte[] signature, key;
         try
         {
-            using var result = JsonDocument.Parse(resultJson, ArchiveJson.DocumentOptions);
-            var root = result.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                return ("", 0, $"{resultPath} is not a JSON object");
-            }
+            (signature, key) = (Convert.FromBase64String(evidence.Signature), Convert.FromBase64String(evidence.DevicePublicKey));
+        }
+        catch (FormatException)
+        {
+            return "its signature or device key is not base64";
+        }
 
-            if (!root.TryGetProperty("chainHead", out var head) || head.ValueKind != JsonValueKind.String)
-            {
-                return ("", 0, $"{resultPath} has no \"chainHead\" string");
-            }
+        var ballot = evidence.Ballot;
+        return evidence.Position != position ? $"it is numbered {evidence.Position}"
+            : ballot.PollId != pollId ? $"it was cast in poll {ballot.PollId}"
+            : !BallotSignatureVerifier.Verify(ballot, signature, key) ? "its signature does not verify against the device's key (the ballot was changed or not signed by that device)"
+            : new SignedBallot(ballot, signature).ComputeHash() != entry.Ballot.BallotHash ? "it is not the ballot the chain holds at that position (another ballot hash)"
+            : !ballot.Choices.SequenceEqual(entry.Ballot.Choices) ? "the chain records other choices than the voter signed"
+            : entry.Ballot.Voter is { } voter && voter != ballot.Voter ? $"the chain names {voter}, the signed ballot {ballot.Voter}"
+            : null;
+    }
 
-            if (!root.TryGetProperty("ballotCount", out var count) || count.ValueKind != JsonValueKind.Number
-                || !count.TryGetInt64(out var ballots) || ballots < 0)
-            {
-                return ("", 0, $"{resultPath} has no \"ballotCount\" whole number");
-            }
-
-            return (head.GetString()!, ballots, null);
+    private static (PollResultDocument? Result, string? Problem) ReadResult(string path, Func<string, byte[]?> read)
+    {
+        var resultPath = PollFiles.Sibling(path, ArchivePaths.PollResult);
+        try
+        {
+            return read(resultPath) is { } json ? (PollFiles.Result(json), null) : (null, $"{resultPath} is missing");
         }
         catch (JsonException e)
         {
-            return ("", 0, $"{resultPath} is not JSON ({ArchiveJson.Reason(e)})");
+            return (null, $"{resultPath} is not a poll result ({ArchiveJson.Reason(e)})");
         }
     }
+
+    private static string Counts(Tally tally) => string.Join(", ", tally.Counts.Select(c => $"{c.Choice} {c.Votes}"));
 }

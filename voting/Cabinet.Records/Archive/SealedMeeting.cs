@@ -15,4 +15,10 @@ public sealed record SealedMeeting(
     IReadOnlyList<MinutesDocument> Documents)
 {
     public IReadOnlyList<ArchivePoll> Polls { get; init; } = [];
+
+    /// <summary>The id of the organisation that owns the meeting, which its seal certificate names.</summary>
+    public string? OrganisationId { get; init; }
+
+    /// <summary>Every version's bytes of every document in <see cref="Documents"/>, by lower-case SHA-256 hex.</summary>
+    public IReadOnlyDictionary<string, byte[]> DocumentFiles { get; init; } = new Dictionary<string, byte[]>();
 }

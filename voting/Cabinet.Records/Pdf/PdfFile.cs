@@ -42,6 +42,9 @@ internal sealed class PdfFile
     public static PdfFile Open(byte[] data, PdfReadLimits limits, CancellationToken cancellationToken) =>
         new(data, new PdfReadBudget(limits, cancellationToken));
 
+    /// <summary>Where the newest cross-reference puts object <paramref name="number"/>, or null when it is free or unknown.</summary>
+    public PdfXrefEntry? EntryOf(int number) => _xref.TryGetValue(number, out var entry) ? entry : null;
+
     public PdfValue Resolve(PdfValue? value) => value switch
     {
         PdfReference reference => GetObject(reference.Number),

@@ -1,3 +1,6 @@
+using System.Security.Cryptography.X509Certificates;
+using Cabinet.Records.Trust;
+
 namespace Cabinet.Records.Pdf;
 
 /// <summary>One signature found in a PDF and what checking it found.</summary>
@@ -8,4 +11,18 @@ public sealed record PdfSignatureCheck(
     DateTimeOffset? SigningTime,
     long SignedLength,
     bool IsValid,
-    string? Failure);
+    string? Failure)
+{
+    /// <summary>The signer's certificate, when the signature could be read.</summary>
+    public X509Certificate2? Signer { get; init; }
+
+    /// <summary>Where the signer's chain ends.</summary>
+    public X509Certificate2? Anchor { get; init; }
+
+    /// <summary>A document timestamp (/Type /DocTimeStamp, /SubFilter /ETSI.RFC3161) rather than a person's or the organisation's signature.</summary>
+    public bool IsDocumentTimestamp { get; init; }
+
+    /// <summary>The field, the signer's subject and fingerprint, and when, for a verdict.</summary>
+    public string Describe() =>
+        $"{FieldName}: {(Signer is null ? SignerSubject ?? "unknown signer" : CertificateNames.Describe(Signer))}{(SigningTime is { } at ? $" at {at:u}" : "")}";
+}

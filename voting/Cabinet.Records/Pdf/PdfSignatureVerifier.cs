@@ -6,7 +6,8 @@ namespace Cabinet.Records.Pdf;
 
 /// <summary>
 /// Verifies a PDF's signatures independently of any PDF viewer: each /ByteRange must exclude exactly its /Contents,
-/// each CMS must match its ranges and chain to the trusted root, and the last signature must cover the whole file.
+/// each CMS must match its ranges and chain to the trusted root (without a root: integrity only), the last signature must
+/// cover the whole file, and an update covered only by a document timestamp may add only validation data (a /DSS).
 /// </summary>
 public static class PdfSignatureVerifier
 {
@@ -16,12 +17,12 @@ public static class PdfSignatureVerifier
     /// <summary>Form fields visited while looking for signatures.</summary>
     private const int MaxFields = 10_000;
 
-    public static PdfSignatureReport Verify(byte[] pdf, X509Certificate2 trustedRoot) =>
+    public static PdfSignatureReport Verify(byte[] pdf, X509Certificate2? trustedRoot) =>
         Verify(pdf, trustedRoot, PdfReadLimits.Default, CancellationToken.None);
 
     /// <summary>Never throws for any <paramref name="pdf"/>: what cannot be read is reported as "not a readable PDF".</summary>
     /// <exception cref="OperationCanceledException">When <paramref name="cancellationToken"/> fires (the caller's time budget).</exception>
-    public static PdfSignatureReport Verify(byte[] pdf, X509Certificate2 trustedRoot, PdfReadLimits limits, CancellationToken cancellationToken)
+    public static PdfSignatureReport Verify(byte[] pdf, X509Certificate2? trustedRoot, PdfReadLimits limits, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(pdf);
         ArgumentNullException.ThrowIfNull(limits);
@@ -59,15 +60,42 @@ public static class PdfSignatureVerifier
         var failure = checks.Count == 0 ? "it carries no signature"
             : checks.FirstOrDefault(c => !c.IsValid) is { } broken ? $"signature {broken.FieldName} ({broken.SignerSubject ?? "unknown signer"}) — {broken.Failure}"
             : checks[^1].SignedLength != pdf.Length
-                ? $"{pdf.Length - checks[^1].SignedLength} bytes were added after the last signature ({checks[^1].FieldName})"
-                : null;
+                ? $"an incremental update of {pdf.Length - checks[^1].SignedLength} bytes was appended after the last signature ({checks[^1].FieldName}), which no signature covers"
+                : UpdateBeforeTimestamp(pdf, checks, limits, cancellationToken);
         return new(checks, failure);
     }
 
-    private static bool IsUnreadable(Exception e) => e is InvalidDataException or FormatException or NotSupportedException
-        or InvalidCastException or OverflowException or IndexOutOfRangeException or ArgumentException or KeyNotFoundException;
+    /// <summary>Each document timestamp may cover only validation data added after the signature before it.</summary>
+    private static string? UpdateBeforeTimestamp(byte[] pdf, List<PdfSignatureCheck> checks, PdfReadLimits limits, CancellationToken cancellationToken)
+    {
+        for (var i = 1; i < checks.Count; i++)
+        {
+            if (!checks[i].IsDocumentTimestamp)
+            {
+                continue;
+            }
 
-    private static PdfSignatureCheck Check(byte[] pdf, string name, PdfDictionary signature, X509Certificate2 root)
+            try
+            {
+                if (PdfUpdateAfterSigning.FirstForbiddenChange(pdf, checks[i - 1].SignedLength, checks[i].SignedLength, limits, cancellationToken) is { } change)
+                {
+                    return $"the incremental update after signature {checks[i - 1].FieldName}, covered only by the document timestamp {checks[i].FieldName}, does more than add validation data: {change}";
+                }
+            }
+            catch (Exception e) when (IsUnreadable(e))
+            {
+                return $"the revision before the document timestamp {checks[i].FieldName} cannot be read ({e.Message})";
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsUnreadable(Exception e) => e is InvalidDataException or FormatException or NotSupportedException
+        or InvalidCastException or OverflowException or IndexOutOfRangeException or ArgumentException or KeyNotFoundException
+        or InvalidOperationException;
+
+    private static PdfSignatureCheck Check(byte[] pdf, string name, PdfDictionary signature, X509Certificate2? root)
     {
         var claimed = signature["M"] is PdfBytes m ? PdfText.ParseDate(PdfText.Decode(m.Value)) : null;
         if (signature["ByteRange"] is not PdfArray { Items: [PdfAtom a, PdfAtom b, PdfAtom c, PdfAtom d] }
@@ -105,8 +133,30 @@ public static class PdfSignatureVerifier
         var signed = new byte[gapStart + tail];
         pdf.AsSpan(0, (int)gapStart).CopyTo(signed);
         pdf.AsSpan((int)gapEnd, (int)tail).CopyTo(signed.AsSpan((int)gapStart));
+        if (signature["SubFilter"] is PdfName { Value: "ETSI.RFC3161" })
+        {
+            return DocumentTimestamp(name, signed, cms, end, root);
+        }
+
         var result = CmsDetachedSignature.Verify(signed, cms, root);
-        return new(name, result.SignerSubject, result.SigningTime ?? claimed, end, result.IsValid, result.Failure);
+        return new(name, result.SignerSubject, result.SigningTime ?? claimed, end, result.IsValid, result.Failure) { Signer = result.Signer, Anchor = result.Anchor };
+    }
+
+    /// <summary>A document timestamp's /Contents is an RFC 3161 token over the covered bytes; its authority must chain to the root.</summary>
+    private static PdfSignatureCheck DocumentTimestamp(string name, byte[] signed, byte[] token, long end, X509Certificate2? root)
+    {
+        if (!System.Security.Cryptography.Pkcs.Rfc3161TimestampToken.TryDecode(token, out var stamp, out _) || stamp is null
+            || !stamp.VerifySignatureForData(signed, out var authority) || authority is null)
+        {
+            return new(name, null, null, end, false, "its document timestamp does not match the bytes it covers") { IsDocumentTimestamp = true };
+        }
+
+        var at = stamp.TokenInfo.Timestamp;
+        var (anchor, failure) = CmsDetachedSignature.TopOfChain(authority, stamp.AsSignedCms().Certificates, root, at);
+        return new(name, authority.Subject, at, end, root is null || failure is null, root is null ? null : failure)
+        {
+            Signer = authority, Anchor = anchor, IsDocumentTimestamp = true,
+        };
     }
 
     private static IEnumerable<(string Name, PdfDictionary Value)> SignatureFields(PdfFile file)

@@ -44,11 +44,16 @@ public static class CmsDetachedSignature
 
     /// <summary>
     /// Checks the signature over <paramref name="content"/>, that its signing-certificate-v2 names the signer, and that the
-    /// signer chains to <paramref name="trustedRoot"/> (at the claimed signing time when present, so old archives stay verifiable).
+    /// signer chains to <paramref name="trustedRoot"/>. Certificates are judged at the time of an RFC 3161 signature
+    /// timestamp (id-aa-signatureTimeStampToken) whose authority also chains to the root, otherwise now: the signing time
+    /// the signer claims is only a claim, so an expired certificate with a back-dated signature is refused. Without a
+    /// root only integrity is checked (<see cref="CmsVerification.IsTrusted"/> stays false).
     /// </summary>
-    public static CmsVerification Verify(ReadOnlySpan<byte> content, ReadOnlySpan<byte> cms, X509Certificate2 trustedRoot)
+    public static CmsVerification Verify(ReadOnlySpan<byte> content, ReadOnlySpan<byte> cms, X509Certificate2? trustedRoot) =>
+        Verify(content, cms, trustedRoot, DateTimeOffset.UtcNow);
+
+    public static CmsVerification Verify(ReadOnlySpan<byte> content, ReadOnlySpan<byte> cms, X509Certificate2? trustedRoot, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(trustedRoot);
         var signed = new SignedCms(new ContentInfo(new Oid(DataContentTypeOid), content.ToArray()), detached: true);
         try
         {
@@ -78,27 +83,40 @@ public static class CmsDetachedSignature
         }
         catch (CryptographicException e)
         {
-            return CmsVerification.Invalid($"the signature does not match the content ({e.Message})", subject);
+            return CmsVerification.Invalid($"the signature does not match the content ({e.Message})", subject) with { Signer = certificate };
         }
 
         if (info.DigestAlgorithm.Value != Sha256Oid)
         {
-            return CmsVerification.Invalid($"digest {info.DigestAlgorithm.Value} is not SHA-256", subject);
+            return CmsVerification.Invalid($"digest {info.DigestAlgorithm.Value} is not SHA-256", subject) with { Signer = certificate };
         }
 
         var attributes = info.SignedAttributes.Cast<CryptographicAttributeObject>().ToList();
         var essFailure = CheckSigningCertificate(attributes, certificate);
         if (essFailure is not null)
         {
-            return CmsVerification.Invalid(essFailure, subject);
+            return CmsVerification.Invalid(essFailure, subject) with { Signer = certificate };
         }
 
         var signingTime = attributes.SelectMany(a => a.Values.Cast<AsnEncodedData>())
             .OfType<Pkcs9SigningTime>().Select(t => (DateTimeOffset?)new DateTimeOffset(t.SigningTime, TimeSpan.Zero)).FirstOrDefault();
-        var chainFailure = CheckChain(certificate, signed.Certificates, trustedRoot, signingTime ?? DateTimeOffset.UtcNow);
+        var (stamped, authority, stampFailure) = SignatureTimestamp.Read(info, trustedRoot);
+        if (stampFailure is not null)
+        {
+            return CmsVerification.Invalid(stampFailure, subject) with { Signer = certificate, TimestampAuthority = authority };
+        }
+
+        var at = stamped ?? now;
+        var intact = new CmsVerification(true, subject, stamped ?? signingTime, null) { Signer = certificate, CheckedAt = at, TimestampAuthority = authority };
+        if (trustedRoot is null)
+        {
+            return intact with { Anchor = TopOfChain(certificate, signed.Certificates, null, at).Anchor };
+        }
+
+        var (anchor, chainFailure) = TopOfChain(certificate, signed.Certificates, trustedRoot, at);
         return chainFailure is null
-            ? new CmsVerification(true, subject, signingTime, null)
-            : CmsVerification.Invalid(chainFailure, subject);
+            ? intact with { Anchor = anchor, IsTrusted = true }
+            : CmsVerification.Invalid(chainFailure, subject) with { Signer = certificate, Anchor = anchor, CheckedAt = at, TimestampAuthority = authority };
     }
 
     private static string? CheckSigningCertificate(List<CryptographicAttributeObject> attributes, X509Certificate2 certificate)
@@ -122,21 +140,28 @@ public static class CmsDetachedSignature
         }
     }
 
-    private static string? CheckChain(X509Certificate2 certificate, X509Certificate2Collection extra, X509Certificate2 root, DateTimeOffset at)
+    /// <returns>Where the chain ends (the trusted root, or the unknown anchor it reached) and, with a root, why it does not hold.</returns>
+    public static (X509Certificate2? Anchor, string? Failure) TopOfChain(X509Certificate2 certificate, X509Certificate2Collection extra, X509Certificate2? root, DateTimeOffset at)
     {
         using var chain = new X509Chain();
         chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.Add(root);
+        if (root is not null)
+        {
+            chain.ChainPolicy.CustomTrustStore.Add(root);
+        }
+
         chain.ChainPolicy.ExtraStore.AddRange(extra);
         chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
         chain.ChainPolicy.VerificationTime = at.UtcDateTime;
         chain.ChainPolicy.VerificationTimeIgnored = false;
-        if (chain.Build(certificate))
+        var built = chain.Build(certificate);
+        var anchor = chain.ChainElements.Count > 0 ? X509CertificateLoader.LoadCertificate(chain.ChainElements[^1].Certificate.RawData) : null;
+        if (built)
         {
-            return null;
+            return (anchor, null);
         }
 
         var problems = chain.ChainStatus.Select(s => s.StatusInformation.Trim()).Where(s => s.Length > 0);
-        return $"the signer's certificate does not chain to the trusted root ({string.Join("; ", problems)})";
+        return (anchor, $"the signer's certificate does not chain to the trusted root at {at:u} ({string.Join("; ", problems)})");
     }
 }

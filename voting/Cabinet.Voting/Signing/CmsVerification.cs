@@ -1,7 +1,27 @@
+using System.Security.Cryptography.X509Certificates;
+
 namespace Cabinet.Voting.Signing;
 
-/// <summary>What checking one detached CMS signature found. <see cref="Failure"/> says why when it is not valid.</summary>
+/// <summary>
+/// What checking one detached CMS signature found. <see cref="Failure"/> says why when it is not valid. Without a
+/// trusted root only integrity is judged: <see cref="IsValid"/> then means "intact", and <see cref="IsTrusted"/> is false.
+/// </summary>
 public sealed record CmsVerification(bool IsValid, string? SignerSubject, DateTimeOffset? SigningTime, string? Failure)
 {
+    /// <summary>The signer's certificate as embedded in the signature, when it could be read.</summary>
+    public X509Certificate2? Signer { get; init; }
+
+    /// <summary>The top of the signer's chain as built (the trusted root, or the unknown anchor the chain ended at).</summary>
+    public X509Certificate2? Anchor { get; init; }
+
+    /// <summary>True when the signer chains to the trusted root at <see cref="CheckedAt"/>.</summary>
+    public bool IsTrusted { get; init; }
+
+    /// <summary>The time the certificates were judged at: the RFC 3161 timestamp's, else the time of verification.</summary>
+    public DateTimeOffset? CheckedAt { get; init; }
+
+    /// <summary>The timestamp authority's certificate when an RFC 3161 signature timestamp fixed <see cref="CheckedAt"/>.</summary>
+    public X509Certificate2? TimestampAuthority { get; init; }
+
     public static CmsVerification Invalid(string failure, string? signerSubject = null) => new(false, signerSubject, null, failure);
 }

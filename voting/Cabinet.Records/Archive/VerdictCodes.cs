@@ -1,0 +1,66 @@
+namespace Cabinet.Records.Archive;
+
+/// <summary>
+/// One stable code per kind of failure of <c>verify</c> and /verify, with its Vietnamese text: the code stays when the
+/// wording changes or another language is added, so scripts and a later localisation can rely on it.
+/// </summary>
+public static class VerdictCodes
+{
+    public const string Unreadable = "archive.unreadable";
+    public const string TimedOut = "archive.timed_out";
+    public const string ManifestMissing = "archive.manifest_missing";
+    public const string ManifestSignatureInvalid = "archive.manifest_signature_invalid";
+    public const string ManifestInvalid = "archive.manifest_invalid";
+    public const string SignerNotOrganisation = "archive.signer_not_organisation";
+    public const string OrganisationCertificateNotPinned = "archive.organisation_certificate_not_expected";
+    public const string FileAdded = "archive.file_added";
+    public const string FileMissing = "archive.file_missing";
+    public const string FileChanged = "archive.file_changed";
+    public const string LedgerBroken = "archive.ledger_broken";
+    public const string LedgerResultsMismatch = "archive.ledger_results_mismatch";
+    public const string LedgerDocumentsMismatch = "archive.ledger_documents_mismatch";
+    public const string MinutesInvalid = "archive.minutes_invalid";
+    public const string DocumentsInvalid = "archive.documents_invalid";
+    public const string ResultSignatureInvalid = "archive.result_signature_invalid";
+    public const string ResultInvalid = "archive.result_invalid";
+    public const string BallotChainBroken = "archive.ballot_chain_broken";
+    public const string BallotSignatureInvalid = "archive.ballot_signature_invalid";
+    public const string TallyMismatch = "archive.tally_mismatch";
+    public const string ContentInvalid = "archive.content_invalid";
+    public const string PdfUnsigned = "minutes.unsigned";
+    public const string PdfSignatureInvalid = "minutes.signature_invalid";
+    public const string PdfUpdatedAfterSigning = "minutes.updated_after_signing";
+    public const string PdfUnreadable = "minutes.unreadable";
+
+    private static readonly Dictionary<string, string> Vietnamese = new(StringComparer.Ordinal)
+    {
+        [Unreadable] = "Không đọc được hồ sơ (không phải hồ sơ lưu trữ Cabinet hợp lệ hoặc có nội dung nguy hiểm)",
+        [TimedOut] = "Việc kiểm tra vượt quá thời gian cho phép nên đã dừng",
+        [ManifestMissing] = "Hồ sơ thiếu bản kê (manifest) hoặc chữ ký của bản kê",
+        [ManifestSignatureInvalid] = "Chữ ký số của bản kê (manifest) không hợp lệ",
+        [ManifestInvalid] = "Bản kê (manifest) không đúng định dạng",
+        [SignerNotOrganisation] = "Người ký không phải là cơ quan chủ trì cuộc họp",
+        [OrganisationCertificateNotPinned] = "Chứng thư của cơ quan không phải chứng thư được chỉ định (--expect-org-cert)",
+        [FileAdded] = "Hồ sơ có tệp được thêm vào sau khi niêm phong",
+        [FileMissing] = "Hồ sơ thiếu tệp đã niêm phong",
+        [FileChanged] = "Một tệp đã bị thay đổi sau khi niêm phong",
+        [LedgerBroken] = "Sổ nhật ký (ledger) bị sửa, thiếu hoặc đảo thứ tự",
+        [LedgerResultsMismatch] = "Sổ nhật ký không khớp với kết quả biểu quyết",
+        [LedgerDocumentsMismatch] = "Sổ nhật ký không khớp với danh mục tài liệu",
+        [MinutesInvalid] = "Biên bản (PDF) không hợp lệ: chữ ký sai hoặc đã bị sửa sau khi ký",
+        [DocumentsInvalid] = "Danh mục tài liệu hoặc tài liệu lưu trữ không khớp",
+        [ResultSignatureInvalid] = "Chữ ký số của kết quả biểu quyết không hợp lệ",
+        [ResultInvalid] = "Kết quả biểu quyết không đúng định dạng",
+        [BallotChainBroken] = "Chuỗi phiếu biểu quyết bị sửa, thiếu hoặc không khớp kết quả",
+        [BallotSignatureInvalid] = "Chữ ký của một phiếu biểu quyết không hợp lệ",
+        [TallyMismatch] = "Kiểm đếm lại phiếu không ra kết quả đã ký",
+        [ContentInvalid] = "Nội dung một tệp không hợp lệ",
+        [PdfUnsigned] = "Tệp PDF không có chữ ký số",
+        [PdfSignatureInvalid] = "Một chữ ký số trong tệp PDF không hợp lệ",
+        [PdfUpdatedAfterSigning] = "Tệp PDF bị thêm nội dung sau chữ ký cuối cùng",
+        [PdfUnreadable] = "Không đọc được tệp PDF",
+    };
+
+    /// <summary>The Vietnamese text of a code (the code itself for one this version does not know).</summary>
+    public static string Describe(string code) => Vietnamese.GetValueOrDefault(code, code);
+}

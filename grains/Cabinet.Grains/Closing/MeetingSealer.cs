@@ -24,6 +24,7 @@ public sealed partial class MeetingSealer(
 {
     public async Task<ArchiveInfo> SealAsync(SealRequest request, DateTimeOffset now)
     {
+        using var sealing = Diagnostics.CabinetMetrics.Sealing();
         var s = request.State;
         var ledger = await ReadLedgerAsync(request);
         var minutes = MinutesPdfWriter.Write(MinutesBuilder.Build(s, request.OrganizationName, ledger));

@@ -19,7 +19,7 @@ internal sealed partial class MeetingFeed : IMeetingObserver, IAsyncDisposable
     private readonly IGrainFactory _grains;
     private readonly IHubContext<MeetingHub, IMeetingClient> _hub;
     private readonly ILogger _logger;
-    private readonly Channel<object> _inbox = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<Arrival> _inbox = Channel.CreateUnbounded<Arrival>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource _stop = new();
     private readonly List<ListenerQueue> _listeners = [];
     private readonly Dictionary<string, string> _connections = new(StringComparer.Ordinal); // connection id → person
@@ -81,19 +81,19 @@ internal sealed partial class MeetingFeed : IMeetingObserver, IAsyncDisposable
 
     public Task OnMeetingEventAsync(MeetingEvent meetingEvent)
     {
-        _inbox.Writer.TryWrite(meetingEvent);
+        _inbox.Writer.TryWrite(new(meetingEvent));
         return Task.CompletedTask;
     }
 
     public Task OnPollParticipationAsync(Polls.PollParticipation participation)
     {
-        _inbox.Writer.TryWrite(participation);
+        _inbox.Writer.TryWrite(new(participation));
         return Task.CompletedTask;
     }
 
     public Task OnAnnotationAsync(Documents.AnnotationChange change, ImmutableHashSet<string> readers)
     {
-        _inbox.Writer.TryWrite(new AnnotationPush(change, readers));
+        _inbox.Writer.TryWrite(new(new AnnotationPush(change, readers)));
         return Task.CompletedTask;
     }
 
@@ -103,7 +103,7 @@ internal sealed partial class MeetingFeed : IMeetingObserver, IAsyncDisposable
     /// </summary>
     private async Task PumpAsync()
     {
-        await foreach (var item in _inbox.Reader.ReadAllAsync())
+        await foreach (var (item, arrived) in _inbox.Reader.ReadAllAsync())
         {
             ListenerQueue[] listeners;
             lock (_listeners)
@@ -134,6 +134,8 @@ internal sealed partial class MeetingFeed : IMeetingObserver, IAsyncDisposable
                         Post(listeners, version);
                         break;
                 }
+
+                Diagnostics.CabinetMetrics.FannedOut(arrived);
             }
             catch (Exception ex)
             {
@@ -189,7 +191,7 @@ internal sealed partial class MeetingFeed : IMeetingObserver, IAsyncDisposable
             {
                 try
                 {
-                    _inbox.Writer.TryWrite(await Grain.GetVersionAsync());
+                    _inbox.Writer.TryWrite(new(await Grain.GetVersionAsync()));
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -236,6 +238,12 @@ internal sealed partial class MeetingFeed : IMeetingObserver, IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Meeting {MeetingId}: reading the version for the nudge failed; retrying at the next tick")]
     private partial void LogNudgeFailed(Exception exception, string meetingId);
+
+    /// <summary>An item in the inbox with when it arrived, for the fan-out latency.</summary>
+    private readonly record struct Arrival(object Item, long At)
+    {
+        public Arrival(object item) : this(item, System.Diagnostics.Stopwatch.GetTimestamp()) { }
+    }
 
     private sealed record AnnotationPush(Documents.AnnotationChange Change, ImmutableHashSet<string> Readers);
 }

@@ -14,6 +14,7 @@ using Cabinet.Web.Administration;
 using Cabinet.Web.Conclusions;
 using Cabinet.Web.Localization;
 using Cabinet.Web.Polls;
+using Cabinet.Web.Operations;
 
 namespace Cabinet.Web.Hosting;
 
@@ -76,7 +77,8 @@ public static class CabinetBuilderExtensions
         // After Blazor's own registration, so circuits get this one: it re-checks the session (SessionRevalidation).
         builder.Services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, SessionRevalidation>();
         builder.Services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, SessionEndedRedirect>();
-        builder.Services.AddHealthChecks();
+        builder.Services.AddHealthChecks().AddCabinetReadiness();
+        builder.AddCabinetTelemetry();
 
         // After the silo (hosted services start in order): seeding needs grains, the banner needs the seed.
         builder.Services.AddHostedService<DemoSeeder>();
@@ -124,7 +126,8 @@ public static class CabinetBuilderExtensions
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets();
-        app.MapHealthChecks("/health");
+        app.MapCabinetHealth();
+        app.MapCabinetMetrics();
         app.MapCultureEndpoints();
         app.MapAccountEndpoints();
         app.MapSingleSignOnEndpoints();

@@ -40,6 +40,12 @@ public static class CabinetBuilderExtensions
             Audit = Validated(builder.Configuration.GetSection(Cabinet.Audit.AuditRetention.Section).Get<Cabinet.Audit.AuditRetention>() ?? new()),
         };
         Cabinet.Storage.PrivateFiles.Tighten(silo.DataPath);
+        if (!silo.UsesRedis)
+        {
+            // Held for the process's life (a singleton is never collected): keeps backup, restore and a second host out.
+            builder.Services.AddSingleton(new HeldDataFolder(DataFolderLock.Take(silo.DataPath)));
+        }
+
         builder.UseOrleans(s => s.UseCabinet(silo));
 
         builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);

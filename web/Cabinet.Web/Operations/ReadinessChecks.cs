@@ -13,6 +13,9 @@ public static class ReadinessChecks
 {
     public const string Tag = "ready";
 
+    /// <summary>The name of the probe file the storage check writes and deletes; a backup leaves it out.</summary>
+    public const string ProbePrefix = ".ready-";
+
     public static IHealthChecksBuilder AddCabinetReadiness(this IHealthChecksBuilder checks) => checks
         .AddCheck<StorageCheck>("storage", tags: [Tag])
         .AddCheck<SigningCheck>("signing", tags: [Tag])
@@ -34,7 +37,7 @@ public static class ReadinessChecks
                     return HealthCheckResult.Healthy("Redis answers.");
                 }
 
-                var probe = Path.Combine(options.DataPath, $".ready-{Guid.NewGuid():N}");
+                var probe = Path.Combine(options.DataPath, $"{ProbePrefix}{Guid.NewGuid():N}");
                 await File.WriteAllBytesAsync(probe, [], cancellationToken);
                 File.Delete(probe);
                 return HealthCheckResult.Healthy("The data folder takes writes.");

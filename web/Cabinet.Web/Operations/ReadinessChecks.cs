@@ -16,10 +16,15 @@ public static class ReadinessChecks
     /// <summary>The name of the probe file the storage check writes and deletes; a backup leaves it out.</summary>
     public const string ProbePrefix = ".ready-";
 
-    public static IHealthChecksBuilder AddCabinetReadiness(this IHealthChecksBuilder checks) => checks
-        .AddCheck<StorageCheck>("storage", tags: [Tag])
-        .AddCheck<SigningCheck>("signing", tags: [Tag])
-        .AddCheck<SiloCheck>("silo", tags: [Tag]);
+    public static IHealthChecksBuilder AddCabinetReadiness(this IHealthChecksBuilder checks)
+    {
+        // Singletons, or the health service would make a new check (and a new Redis connection) for every request.
+        checks.Services.AddSingleton<StorageCheck>().AddSingleton<SigningCheck>().AddSingleton<SiloCheck>();
+        return checks
+            .AddCheck<StorageCheck>("storage", tags: [Tag])
+            .AddCheck<SigningCheck>("signing", tags: [Tag])
+            .AddCheck<SiloCheck>("silo", tags: [Tag]);
+    }
 
     /// <summary>Embedded: the data folder takes a write. Redis: it answers PING.</summary>
     private sealed class StorageCheck(CabinetSiloOptions options) : IHealthCheck, IDisposable

@@ -30,6 +30,36 @@ public sealed class OperationsTests(ServerFixture fixture) : IClassFixture<Serve
     }
 
     [Fact]
+    public async Task Metrics_with_a_bearer_token_answer_only_that_token_and_switched_off_answer_no_one()
+    {
+        await using var guarded = await CabinetServer.StartAsync(new CabinetServerOptions { ExtraArguments = ["--Cabinet:Metrics:BearerToken=so-do-bi-mat"] });
+        await using var off = await CabinetServer.StartAsync(new CabinetServerOptions { ExtraArguments = ["--Cabinet:Metrics:Enabled=false"] });
+
+        var without = await ScrapeAsync(guarded, null);
+        var wrong = await ScrapeAsync(guarded, "so-do-sai");
+        var right = await ScrapeAsync(guarded, "so-do-bi-mat");
+        var switchedOff = await ScrapeAsync(off, null);
+
+        Assert.Equal(HttpStatusCode.NotFound, without);
+        Assert.Equal(HttpStatusCode.NotFound, wrong);
+        Assert.Equal(HttpStatusCode.OK, right);
+        Assert.Equal(HttpStatusCode.NotFound, switchedOff);
+    }
+
+    private static async Task<HttpStatusCode> ScrapeAsync(CabinetServer server, string? token)
+    {
+        using var http = new HttpClient { BaseAddress = server.BaseAddress };
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/metrics", UriKind.Relative));
+        if (token is not null)
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        }
+
+        using var response = await http.SendAsync(request);
+        return response.StatusCode;
+    }
+
+    [Fact]
     public async Task Ready_answers_200_with_each_check_in_embedded_mode()
     {
         using var http = new HttpClient { BaseAddress = fixture.Server.BaseAddress };

@@ -92,7 +92,9 @@ public sealed class VerifyPageTests(VerifyPageFixture fixture) : IClassFixture<V
         await AxeChecks.ExpectNoSeriousViolationsAsync(page, "verify with a verdict");
         Assert.False(await AxeChecks.ScrollsSidewaysAsync(page), "verify scrolls sideways at 390 px");
         await BrowserFixture.ScreenshotAsync(page, "verify-valid-english-phone");
+    }
 
+    [Fact]
     public async Task A_minutes_pdf_is_checked_on_its_own_and_an_update_after_the_signatures_is_named()
     {
         var minutes = await Cabinet.Records.Pdf.PdfSigner.SignAsync(Cabinet.Records.Minutes.MinutesPdfWriter.Write(new Cabinet.Records.Minutes.MinutesModel("UBND xã Kiểm Thử", "Phiên họp kiểm thử",

@@ -153,8 +153,15 @@ public sealed partial class MeetingHub(IGrainFactory grains, MeetingFeeds feeds,
     public Task<CommandResult> UpdateMeetingDetails(string meetingId, MeetingDetails details) =>
         Command(meetingId, (g, a) => g.UpdateDetailsAsync(a, details));
 
+    public override Task OnConnectedAsync()
+    {
+        Diagnostics.CabinetMetrics.Connected();
+        return base.OnConnectedAsync();
+    }
+
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
+        Diagnostics.CabinetMetrics.Disconnected();
         foreach (var meetingId in JoinedMeetings)
         {
             await feeds.DetachConnectionAsync(meetingId, Context.ConnectionId);

@@ -1,11 +1,17 @@
 using Cabinet.Web.Archive;
 using Cabinet.Web.Hosting;
 using Cabinet.Web.Isolation;
+using Cabinet.Web.Operations;
 
 Cabinet.Storage.PrivateFiles.UseOwnerOnlyByDefault();
 if (args is ["verify", .. var verifyArgs])
 {
     return VerifyCommand.Run(verifyArgs);
+}
+
+if (args is [BackupCommand.Backup or BackupCommand.Restore, ..])
+{
+    return await BackupCommand.RunAsync(args);
 }
 
 if (args is [InspectPdfCommand.Name, ..])

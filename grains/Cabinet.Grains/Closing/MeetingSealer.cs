@@ -112,6 +112,7 @@ public sealed partial class MeetingSealer(
     /// <summary>Seals the archive around the sealed minutes and stores it, or describes the one already stored.</summary>
     public async Task<ArchiveInfo> ArchiveAsync(SealRequest request, byte[] sealedMinutes, DateTimeOffset now)
     {
+        using var sealing = Diagnostics.CabinetMetrics.Sealing();
         var s = request.State;
         var ledger = await ReadLedgerAsync(request);
         var organization = longTerm.Timestamped(signers.For(s.OrganizationId, request.OrganizationName));

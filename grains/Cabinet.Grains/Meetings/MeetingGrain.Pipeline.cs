@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Cabinet.Errors;
 using Cabinet.People;
 using Cabinet.Voting.Ledger;
@@ -8,14 +9,24 @@ namespace Cabinet.Meetings;
 
 public sealed partial class MeetingGrain
 {
-    private Task<CommandResult> ExecuteAsync(Actor actor, Func<MeetingCommand, Decision> decide) =>
-        ExecuteAsync(actor, c => Task.FromResult(decide(c)));
+    private Task<CommandResult> ExecuteAsync(Actor actor, Func<MeetingCommand, Decision> decide, [CallerMemberName] string kind = "") =>
+        ExecuteAsync(actor, c => Task.FromResult(decide(c)), kind: kind);
 
+    /// <summary>The one place a meeting command is decided and stored; counted by kind (the calling method) and outcome.</summary>
     private async Task<CommandResult> ExecuteAsync(
         Actor actor,
         Func<MeetingCommand, Task<Decision>> decide,
         bool requireExisting = true,
-        Func<Task>? afterAccepted = null)
+        Func<Task>? afterAccepted = null,
+        [CallerMemberName] string kind = "")
+    {
+        var result = await DecideAndStoreAsync(actor, decide, requireExisting, afterAccepted);
+        Diagnostics.CabinetMetrics.Command(kind, result);
+        return result;
+    }
+
+    private async Task<CommandResult> DecideAndStoreAsync(
+        Actor actor, Func<MeetingCommand, Task<Decision>> decide, bool requireExisting, Func<Task>? afterAccepted)
     {
         var before = state.State;
         if (requireExisting && !before.Exists)

@@ -50,6 +50,13 @@ public sealed partial class PollGrain(
 
     public async Task<Result<Receipt>> CastAsync(Actor voter, BallotSubmission ballot)
     {
+        var result = await CastBallotAsync(voter, ballot);
+        Diagnostics.CabinetMetrics.Ballot(result.Error);
+        return result;
+    }
+
+    private async Task<Result<Receipt>> CastBallotAsync(Actor voter, BallotSubmission ballot)
+    {
         if (_working.Book is null)
         {
             return Result<Receipt>.Refused(ErrorCodes.PollNotFound);

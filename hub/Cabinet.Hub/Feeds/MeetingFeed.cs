@@ -19,7 +19,7 @@ internal sealed partial class MeetingFeed : IMeetingObserver, IAsyncDisposable
     private readonly IGrainFactory _grains;
     private readonly IHubContext<MeetingHub, IMeetingClient> _hub;
     private readonly ILogger _logger;
-    private readonly Channel<object> _inbox = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<Arrival> _inbox = Channel.CreateUnbounded<Arrival>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource _stop = new();
     private readonly List<ListenerQueue> _listeners = [];
     private readonly Dictionary<string, string> _connections = new(StringComparer.Ordinal); // connection id → person
@@ -81,25 +81,25 @@ internal sealed partial class MeetingFeed : IMeetingObserver, IAsyncDisposable
 
     public Task OnMeetingEventAsync(MeetingEvent meetingEvent)
     {
-        _inbox.Writer.TryWrite(meetingEvent);
+        _inbox.Writer.TryWrite(new(meetingEvent));
         return Task.CompletedTask;
     }
 
     public Task OnPollParticipationAsync(Polls.PollParticipation participation)
     {
-        _inbox.Writer.TryWrite(participation);
+        _inbox.Writer.TryWrite(new(participation));
         return Task.CompletedTask;
     }
 
     public Task OnBallotRecordedAsync(Polls.MyBallot ballot, string voter)
     {
-        _inbox.Writer.TryWrite(new PersonalPush(ballot, [voter]));
+        _inbox.Writer.TryWrite(new(new PersonalPush(ballot, [voter])));
         return Task.CompletedTask;
     }
 
     public Task OnAnnotationAsync(Documents.AnnotationChange change, ImmutableHashSet<string> readers)
     {
-        _inbox.Writer.TryWrite(new PersonalPush(change, readers));
+        _inbox.Writer.TryWrite(new(new PersonalPush(change, readers)));
         return Task.CompletedTask;
     }
 
@@ -109,7 +109,7 @@ internal sealed partial class MeetingFeed : IMeetingObserver, IAsyncDisposable
     /// </summary>
     private async Task PumpAsync()
     {
-        await foreach (var item in _inbox.Reader.ReadAllAsync())
+        await foreach (var (item, arrived) in _inbox.Reader.ReadAllAsync())
         {
             ListenerQueue[] listeners;
             lock (_listeners)
@@ -144,6 +144,8 @@ internal sealed partial class MeetingFeed : IMeetingObserver, IAsyncDisposable
                         Post(listeners, version);
                         break;
                 }
+
+                Diagnostics.CabinetMetrics.FannedOut(arrived);
             }
             catch (Exception ex)
             {
@@ -199,7 +201,7 @@ internal sealed partial class MeetingFeed : IMeetingObserver, IAsyncDisposable
             {
                 try
                 {
-                    _inbox.Writer.TryWrite(await Grain.GetVersionAsync());
+                    _inbox.Writer.TryWrite(new(await Grain.GetVersionAsync()));
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -249,4 +251,10 @@ internal sealed partial class MeetingFeed : IMeetingObserver, IAsyncDisposable
 
     /// <summary>A push for some people only: a shared annotation to those who may read its document, a ballot to its voter.</summary>
     private sealed record PersonalPush(object Item, ImmutableHashSet<string> Readers);
+
+    /// <summary>An item in the inbox with when it arrived, for the fan-out latency.</summary>
+    private readonly record struct Arrival(object Item, long At)
+    {
+        public Arrival(object item) : this(item, System.Diagnostics.Stopwatch.GetTimestamp()) { }
+    }
 }

@@ -14,6 +14,7 @@ using Cabinet.Web.Administration;
 using Cabinet.Web.Conclusions;
 using Cabinet.Web.Localization;
 using Cabinet.Web.Polls;
+using Cabinet.Web.Operations;
 
 namespace Cabinet.Web.Hosting;
 
@@ -52,6 +53,12 @@ public static class CabinetBuilderExtensions
             Audit = Validated(builder.Configuration.GetSection(Cabinet.Audit.AuditRetention.Section).Get<Cabinet.Audit.AuditRetention>() ?? new()),
         };
         Cabinet.Storage.PrivateFiles.Tighten(silo.DataPath);
+        if (!silo.UsesRedis)
+        {
+            // Held for the process's life (a singleton is never collected): keeps backup, restore and a second host out.
+            builder.Services.AddSingleton(new HeldDataFolder(DataFolderLock.Take(silo.DataPath)));
+        }
+
         builder.UseOrleans(s => s.UseCabinet(silo));
 
         builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
@@ -89,7 +96,8 @@ public static class CabinetBuilderExtensions
         // After Blazor's own registration, so circuits get this one: it re-checks the session (SessionRevalidation).
         builder.Services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, SessionRevalidation>();
         builder.Services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, SessionEndedRedirect>();
-        builder.Services.AddHealthChecks();
+        builder.Services.AddHealthChecks().AddCabinetReadiness();
+        builder.AddCabinetTelemetry();
 
         // After the silo (hosted services start in order): seeding needs grains, the banner needs the seed.
         builder.Services.AddHostedService<DemoSeeder>();
@@ -137,7 +145,8 @@ public static class CabinetBuilderExtensions
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets();
-        app.MapHealthChecks("/health");
+        app.MapCabinetHealth();
+        app.MapCabinetMetrics();
         app.MapCultureEndpoints();
         app.MapAccountEndpoints();
         app.MapSingleSignOnEndpoints();

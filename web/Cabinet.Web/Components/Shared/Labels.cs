@@ -26,6 +26,14 @@ public static class Labels
         _ => "",
     };
 
+    /// <summary>A signatory's capacity as the minutes print it in capitals ("THƯ KÝ"), as a label says it.</summary>
+    public static string SignatoryTitle(string title) => title switch
+    {
+        "THƯ KÝ" => "Thư ký",
+        "CHỦ TỌA" => "Chủ tọa",
+        _ => title,
+    };
+
     public static string Answer(AnswerKind answer) => answer switch
     {
         AnswerKind.Attending => "Tham dự",

@@ -85,6 +85,15 @@ public sealed class TimestampedSealingTests
                 .Append(printed.Output.AsSpan(at, Math.Min(600, printed.Output.Length - at))).Append("\n  …\n");
         }
 
+        // Cabinet's own verifier takes the B-LTA minutes inside the archive and on their own.
+        var zip = Path.Combine(folder, "archive.zip");
+        await File.WriteAllBytesAsync(zip, await ClosingFlow.DownloadAsync(server, "daibieu2", $"/api/meetings/{id}/archive.zip"), TestContext.Current.CancellationToken);
+        var verified = ClosingFlow.Verify(zip, root);
+        Assert.True(verified.ExitCode == 0, verified.Output);
+        var standalone = ClosingFlow.Verify(minutes, root);
+        Assert.True(standalone.ExitCode == 0, standalone.Output);
+        report.Append("\n$ Cabinet.Web verify minutes.pdf --root root.pem\n").Append(standalone.Output);
+
         await File.WriteAllTextAsync(Path.Combine(Directory.CreateDirectory(Path.Combine(RepositoryPaths.Root, "artifacts")).FullName, "pdfsig-minutes-lta.txt"),
             report.ToString(), TestContext.Current.CancellationToken);
     }

@@ -142,7 +142,11 @@ public static class PdfSignatureVerifier
         return new(name, result.SignerSubject, result.SigningTime ?? claimed, end, result.IsValid, result.Failure) { Signer = result.Signer, Anchor = result.Anchor };
     }
 
-    /// <summary>A document timestamp's /Contents is an RFC 3161 token over the covered bytes; its authority must chain to the root.</summary>
+    /// <summary>
+    /// A document timestamp's /Contents is an RFC 3161 token over the covered bytes. Its authority is usually a TSA
+    /// with its own root (a licensed one), so it need not chain to the organisation's: the token must match the bytes,
+    /// and the revision it closes may only add validation data (checked by the caller); where its chain ends is shown.
+    /// </summary>
     private static PdfSignatureCheck DocumentTimestamp(string name, byte[] signed, byte[] token, long end, X509Certificate2? root)
     {
         if (!System.Security.Cryptography.Pkcs.Rfc3161TimestampToken.TryDecode(token, out var stamp, out _) || stamp is null
@@ -152,8 +156,8 @@ public static class PdfSignatureVerifier
         }
 
         var at = stamp.TokenInfo.Timestamp;
-        var (anchor, failure) = CmsDetachedSignature.TopOfChain(authority, stamp.AsSignedCms().Certificates, root, at);
-        return new(name, authority.Subject, at, end, root is null || failure is null, root is null ? null : failure)
+        var (anchor, _) = CmsDetachedSignature.TopOfChain(authority, stamp.AsSignedCms().Certificates, root, at);
+        return new(name, authority.Subject, at, end, true, null)
         {
             Signer = authority, Anchor = anchor, IsDocumentTimestamp = true,
         };

@@ -4,7 +4,8 @@ namespace Cabinet.Grains.Tests;
 
 /// <summary>
 /// Snapshots hold immutable arrays (compared by reference in records); compare them by content. The server's clock at
-/// reading (<see cref="MeetingSnapshot.ServerTime"/>) is not meeting state and is left out.
+/// reading (<see cref="MeetingSnapshot.ServerTime"/>) is not meeting state and is left out; the minutes part (arrays inside)
+/// is compared by its JSON.
 /// </summary>
 public sealed class SnapshotComparer : IEqualityComparer<MeetingSnapshot>
 {
@@ -12,8 +13,9 @@ public sealed class SnapshotComparer : IEqualityComparer<MeetingSnapshot>
 
     public bool Equals(MeetingSnapshot? x, MeetingSnapshot? y) =>
         x is not null && y is not null
-        && x with { Agenda = [], Participants = [], Attendance = [], ServerTime = null } == y with { Agenda = [], Participants = [], Attendance = [], ServerTime = null }
-        && x.Agenda.SequenceEqual(y.Agenda) && x.Participants.SequenceEqual(y.Participants) && x.Attendance.SequenceEqual(y.Attendance);
+        && x with { Agenda = [], Participants = [], Attendance = [], ServerTime = null, Minutes = null } == y with { Agenda = [], Participants = [], Attendance = [], ServerTime = null, Minutes = null }
+        && x.Agenda.SequenceEqual(y.Agenda) && x.Participants.SequenceEqual(y.Participants) && x.Attendance.SequenceEqual(y.Attendance)
+        && System.Text.Json.JsonSerializer.Serialize(x.Minutes) == System.Text.Json.JsonSerializer.Serialize(y.Minutes);
 
     public int GetHashCode(MeetingSnapshot obj) => obj.Version.GetHashCode();
 }

@@ -110,7 +110,7 @@ public static class ErrorCodes
     public static readonly CabinetError MinutesSignatureInvalid = new("minutes.signature_invalid", "Chữ ký số từ thiết bị không khớp với nội dung cần ký hoặc với khóa của thiết bị.");
     public static readonly CabinetError MinutesNoIssuer = new("minutes.no_device_issuer", "Máy chủ chưa được cấu hình tổ chức cấp chứng thư cho khóa của thiết bị; chưa thể ký biên bản cá nhân.");
     public static readonly CabinetError MinutesSealed = new("minutes.sealed", "Biên bản đã được đóng dấu.");
-    public static readonly CabinetError TimestampUnavailable = new("seal.timestamp_unavailable", "Chưa lấy được dấu thời gian từ tổ chức cung cấp dịch vụ cấp dấu thời gian; biên bản chưa được niêm phong, hệ thống sẽ tự thử lại.");
+    public static readonly CabinetError TimestampUnavailable = new("seal.timestamp_unavailable", "Chưa lấy được dấu thời gian từ tổ chức cung cấp dịch vụ cấp dấu thời gian; chưa ký hay niêm phong được gì, hãy thử lại sau ít phút (việc niêm phong hồ sơ tự thử lại).");
     public static readonly CabinetError NotArchived = new("archive.not_ready", "Hồ sơ lưu trữ của cuộc họp chưa sẵn sàng.");
 
     // documents (the content checks come from Cabinet.Documents.DocumentErrors: documents.empty, not_pdf, damaged,

@@ -79,7 +79,7 @@ public sealed class LiveMeetingTests(BrowserFixture fixture) : IClassFixture<Bro
     [Fact]
     public async Task A_wrong_password_is_refused_in_Vietnamese()
     {
-        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.Server.BaseAddress.ToString() });
+        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.Server.BaseAddress.ToString(), Locale = "vi-VN" });
         var page = await context.NewPageAsync();
         await page.GotoAsync($"/meetings/{Meeting}");
         await page.GetByTestId("login-user").FillAsync("daibieu3");

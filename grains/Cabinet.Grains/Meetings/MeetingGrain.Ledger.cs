@@ -35,7 +35,7 @@ public sealed partial class MeetingGrain
         var wanted = (int)Math.Max(0, Math.Min(Math.Clamp(count, 1, LedgerPage.MaxEntries), last - from + 1));
         var read = wanted == 0 ? [] : await journal.ReadAsync(MeetingId, from, wanted);
         var entries = ImmutableArray.CreateBuilder<LedgerEntry>(read.Count);
-        var bytes = 0;
+        var bytes = 1; // "[" and, per entry, the entry and the "," or "]" after it: exactly the array's length
         foreach (var entry in read)
         {
             // The hub's JSON escapes non-ASCII text, so measure the entry as it will travel rather than guess.

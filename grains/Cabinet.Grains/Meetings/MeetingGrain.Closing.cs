@@ -105,16 +105,15 @@ public sealed partial class MeetingGrain
 
         try
         {
-            var request = await SealRequestAsync();
             if (state.State.Minutes is null)
             {
-                var draft = await sealer.StoreMinutesAsync(await sealer.DraftAsync(request));
+                var draft = await sealer.StoreMinutesAsync(await sealer.DraftAsync(await MinutesRequestAsync()));
                 await ExecuteAsync(SystemActor, c => MinutesDecisions.Drafted(state.State, c, draft));
                 return;
             }
 
             var minutes = await sealer.LoadMinutesAsync(state.State.Minutes.Sha256);
-            var archive = await sealer.ArchiveAsync(request, minutes, clock.GetUtcNow());
+            var archive = await sealer.ArchiveAsync(await SealRequestAsync(), minutes, clock.GetUtcNow());
             var recorded = await ExecuteAsync(SystemActor, c => ClosingDecisions.Archived(state.State, c, archive));
             if (recorded.Ok)
             {
@@ -131,9 +130,16 @@ public sealed partial class MeetingGrain
         }
     }
 
-    private async Task<SealRequest> SealRequestAsync()
+    /// <summary>What the minutes are written from (the state, the organisation's name; the ledger is read by the sealer) — no polls' ballots.</summary>
+    private async Task<SealRequest> MinutesRequestAsync()
     {
         var organization = await GrainFactory.GetGrain<IOrganizationGrain>(state.State.OrganizationId).GetProfileAsync();
+        return new SealRequest(MeetingId, organization?.Name ?? state.State.OrganizationId, state.State, []);
+    }
+
+    /// <summary>The minutes' request with each closed poll's signed result, ballot chain and signed ballots, for the archive.</summary>
+    private async Task<SealRequest> SealRequestAsync()
+    {
         var polls = new List<(PollView, SignedPollResult, Voting.Ballots.BallotChain, ImmutableArray<BallotEvidenceRecord>)>();
         foreach (var poll in state.State.Polls.Where(p => p.Result is not null))
         {
@@ -141,7 +147,7 @@ public sealed partial class MeetingGrain
             polls.Add((poll, (await grain.GetResultAsync()).Value!, (await grain.GetChainAsync()).Value!, (await grain.GetBallotEvidenceAsync()).Value));
         }
 
-        return new SealRequest(MeetingId, organization?.Name ?? state.State.OrganizationId, state.State, polls);
+        return await MinutesRequestAsync() with { Polls = polls };
     }
 
     private ISealQueueGrain SealQueue => GrainFactory.GetGrain<ISealQueueGrain>(ISealQueueGrain.Key);

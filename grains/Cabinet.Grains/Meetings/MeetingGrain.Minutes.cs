@@ -25,7 +25,7 @@ public sealed partial class MeetingGrain
             return Decision.Refuse(refusal);
         }
 
-        var draft = await sealer.StoreMinutesAsync(await sealer.DraftAsync(await SealRequestAsync()));
+        var draft = await sealer.StoreMinutesAsync(await sealer.DraftAsync(await MinutesRequestAsync()));
         return MinutesDecisions.Redrafted(state.State, c, draft);
     });
 
@@ -158,5 +158,5 @@ public sealed partial class MeetingGrain
 
     /// <summary>The place of a signatory (by title: "THƯ KÝ", "CHỦ TỌA") in the minutes' signature block; the seal goes on the chair's.</summary>
     private async Task<Records.Minutes.SignatureSpot?> SpotOfAsync(string title) =>
-        (await sealer.SpotsAsync(await SealRequestAsync())).FirstOrDefault(p => p.Capacity == title);
+        (await sealer.SpotsAsync(await MinutesRequestAsync())).FirstOrDefault(p => p.Capacity == title);
 }

@@ -32,7 +32,7 @@ echo "== build"
 dotnet build Cabinet.sln -c Release -nologo -clp:ErrorsOnly || { echo "0 passed, 1 failed"; echo "BUILD FAILED"; exit 1; }
 
 projects=(tests/*.Tests/*.Tests.csproj e2e/Cabinet.E2E/Cabinet.E2E.csproj)
-passed=0; failed=0; broken=()
+passed=0; failed=0; broken=(); failures=""
 for project in "${projects[@]}"; do
   name=$(basename "$project" .csproj)
   echo "== $name"
@@ -48,6 +48,8 @@ for project in "${projects[@]}"; do
     passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
     [ "${f:-0}" = 0 ] || broken+=("$name")
   fi
+  # Repeated at the end, because a CI page may show only the last lines.
+  failures+=$(grep -E -A3 '^\s+Failed |^\s+Error Message' "$log" | grep -v -E '^--$|^\s+Error Message' | cut -c1-300 | head -40)$'\n'
   rm -f "$log"
 done
 
@@ -67,6 +69,6 @@ if [ -f artifacts/e2e-measurements.txt ]; then
 fi
 
 echo
-[ ${#broken[@]} -eq 0 ] || echo "Failing: ${broken[*]}"
+[ ${#broken[@]} -eq 0 ] || { echo "Failing: ${broken[*]}"; grep -v '^$' <<<"$failures"; }
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -87,8 +87,22 @@ public sealed partial class MeetingGrain
         }
     }
 
-    private void ScheduleSealing(TimeSpan due) =>
-        _sealing ??= this.RegisterGrainTimer(SealAsync, new GrainTimerCreationOptions(due, TimeSpan.FromSeconds(30)));
+    /// <summary>
+    /// Runs <see cref="SealAsync"/> after <paramref name="due"/>, then every 30 s until it has nothing to do. A timer
+    /// already running is brought forward: the clerk's seal right after the draft must not wait for the next tick.
+    /// </summary>
+    private void ScheduleSealing(TimeSpan due)
+    {
+        var every = TimeSpan.FromSeconds(30);
+        if (_sealing is null)
+        {
+            _sealing = this.RegisterGrainTimer(SealAsync, new GrainTimerCreationOptions(due, every));
+        }
+        else
+        {
+            _sealing.Change(due, every);
+        }
+    }
 
     /// <summary>
     /// What Cabinet does on its own after the close: the draft minutes at once, the archive once the clerk has sealed

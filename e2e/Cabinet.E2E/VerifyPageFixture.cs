@@ -12,7 +12,7 @@ namespace Cabinet.E2E;
 public sealed class VerifyPageFixture : IAsyncLifetime
 {
     private const string Password = "verify-page-test";
-    private readonly DevelopmentCertificateAuthority _authority = DevelopmentCertificateAuthority.Create("Cabinet Verify Page Test Root");
+    private readonly CertificateAuthority _authority = CertificateAuthority.Create("Cabinet Verify Page Test Root");
     private HeadlessChromium? _chromium;
 
     public VerifyPageFixture() => Signer = _authority.IssueOrganisation("UBND xã Kiểm Thử");

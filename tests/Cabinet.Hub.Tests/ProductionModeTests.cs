@@ -48,7 +48,7 @@ public sealed class ProductionModeTests
     public async Task Production_with_its_certificate_seeds_nothing_and_its_results_verify_against_that_certificates_issuer()
     {
         var folder = RepositoryPaths.NewTempFolder("production");
-        using var issuer = DevelopmentCertificateAuthority.Create("Cơ quan chứng thực thử nghiệm");
+        using var issuer = CertificateAuthority.Create("Cơ quan chứng thực thử nghiệm");
         await File.WriteAllTextAsync(Path.Combine(folder, "issuer.pem"), issuer.RootPem);
         var options = await ProductionOptionsAsync(folder, issuer);
         await using var server = await CabinetServer.StartAsync(options);
@@ -74,10 +74,68 @@ public sealed class ProductionModeTests
     }
 
     [Fact]
+    public async Task Production_certifies_device_keys_with_its_issuing_ca_so_the_secretary_and_the_chair_sign_and_the_minutes_verify()
+    {
+        var folder = RepositoryPaths.NewTempFolder("production-minutes");
+        using var issuer = CertificateAuthority.Create("Cơ quan chứng thực thử nghiệm");
+        var root = Path.Combine(folder, "issuer.pem");
+        await File.WriteAllTextAsync(root, issuer.RootPem);
+        await using var server = await CabinetServer.StartAsync(await ProductionOptionsAsync(folder, issuer));
+        await MinutesSigner.SetReviewHoursAsync(server.BaseAddress, 0, Organization, "quantri.thu", AdminPassword);
+        await SignedResultAsync(server);
+        var id = MeetingKey.Of(Organization, "phien-san-xuat");
+        await using (var chair = await MeetingHubClient.ConnectAsync(server.BaseAddress, "ct.chu.tich", AdminPassword))
+        {
+            Assert.True((await chair.InvokeAsync(nameof(MeetingHub.CloseMeeting), id)).Ok);
+        }
+
+        var sealedMeeting = await MinutesSigner.SignAndSealAsync(server.BaseAddress, id, "tk.thu.ky", "ct.chu.tich", AdminPassword);
+        Assert.NotNull(sealedMeeting.Archive);
+
+        using var http = new HttpClient { BaseAddress = server.BaseAddress };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await MeetingHubClient.GetTokenAsync(server.BaseAddress, "db.mot", AdminPassword));
+        var minutes = Path.Combine(folder, "minutes.pdf");
+        await File.WriteAllBytesAsync(minutes, await http.GetByteArrayAsync(new Uri($"/api/meetings/{id}/minutes.pdf", UriKind.Relative)));
+        var archive = Path.Combine(folder, "archive.zip");
+        await File.WriteAllBytesAsync(archive, await http.GetByteArrayAsync(new Uri($"/api/meetings/{id}/archive.zip", UriKind.Relative)));
+
+        // Trusting only the root: each personal certificate reaches it through the issuing CA the signature carries.
+        var pdfsig = Tool.Run("pdfsig", "-nssdir", NssDatabase.Trusting(Path.Combine(folder, "nss"), root), minutes);
+        Assert.Equal(3, pdfsig.Output.Split("Signature Validation: Signature is Valid.").Length - 1);
+        Assert.True(pdfsig.Output.Split("Certificate Validation: Certificate is Trusted.").Length - 1 == 3, pdfsig.Output);
+        Assert.Matches("(?s)ThuKy.*UID=tk\\.thu\\.ky.*ChuToa.*UID=ct\\.chu\\.tich.*CoQuan", pdfsig.Output);
+        var verified = ClosingFlow.Verify(archive, root);
+        Assert.True(verified.ExitCode == 0, verified.Output);
+        var standalone = ClosingFlow.Verify(minutes, root);
+        Assert.True(standalone.ExitCode == 0, standalone.Output);
+    }
+
+    [Fact]
+    public async Task Production_refuses_an_issuing_ca_that_does_not_chain_to_the_seals_root_and_one_that_is_missing()
+    {
+        var folder = RepositoryPaths.NewTempFolder("production-issuing");
+        using var issuer = CertificateAuthority.Create("Cơ quan chứng thực thử nghiệm");
+        using var stranger = CertificateAuthority.Create("Một CA khác");
+        var options = await ProductionOptionsAsync(folder, issuer);
+        using (var foreign = stranger.IssueSubordinate("CA cấp chứng thư lạ"))
+        {
+            await File.WriteAllBytesAsync(Path.Combine(folder, "cap-chung-thu.p12"), foreign.ExportPkcs12("mat-khau-cap"));
+        }
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => CabinetServer.StartAsync(options));
+        Assert.Contains("Cabinet:Signing:IssuingCaPath", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("does not chain to the trust anchor", refused.Message, StringComparison.Ordinal);
+
+        var missing = options with { ExtraArguments = [.. options.ExtraArguments.Where(a => !a.StartsWith("--Cabinet:Signing:IssuingCa", StringComparison.Ordinal))] };
+        var unset = await Assert.ThrowsAsync<InvalidOperationException>(() => CabinetServer.StartAsync(missing));
+        Assert.Contains("Cabinet:Signing:IssuingCaPath is not set", unset.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task In_redis_mode_the_data_protection_keys_in_redis_are_encrypted_with_the_certificate()
     {
         var folder = RepositoryPaths.NewTempFolder("production-redis");
-        using var issuer = DevelopmentCertificateAuthority.Create("Cơ quan chứng thực thử nghiệm");
+        using var issuer = CertificateAuthority.Create("Cơ quan chứng thực thử nghiệm");
         await using var redis = await RedisServer.StartAsync();
         var options = (await ProductionOptionsAsync(folder, issuer)) with { RedisConnectionString = redis.ConnectionString };
         await using var server = await CabinetServer.StartAsync(options);
@@ -108,7 +166,7 @@ public sealed class ProductionModeTests
     public async Task Production_seals_with_a_key_in_a_pkcs11_token_and_its_results_carry_the_tokens_certificate()
     {
         var folder = RepositoryPaths.NewTempFolder("production-pkcs11");
-        using var issuer = DevelopmentCertificateAuthority.Create("Cơ quan chứng thực thử nghiệm");
+        using var issuer = CertificateAuthority.Create("Cơ quan chứng thực thử nghiệm");
         await File.WriteAllTextAsync(Path.Combine(folder, "issuer.pem"), issuer.RootPem);
         var token = SoftHsmToken.Create(); // the server inherits SOFTHSM2_CONF
         using (var organization = issuer.IssueOrganisation("Ủy ban nhân dân tỉnh Thử nghiệm", organizationId: Organization))
@@ -146,13 +204,20 @@ public sealed class ProductionModeTests
         Assert.False(File.Exists(Path.Combine(options.DataPath, "pki", "cabinet-dev-ca.p12")), "no development CA in Production");
     }
 
-    /// <summary>Production with the organisation's certificate (issued by <paramref name="issuer"/>) and a first administrator, secrets in files.</summary>
-    private static async Task<CabinetServerOptions> ProductionOptionsAsync(string folder, DevelopmentCertificateAuthority issuer)
+    /// <summary>
+    /// Production with the organisation's certificate and its issuing CA for people's device keys (both issued by
+    /// <paramref name="issuer"/>) and a first administrator, secrets in files.
+    /// </summary>
+    private static async Task<CabinetServerOptions> ProductionOptionsAsync(string folder, CertificateAuthority issuer)
     {
         using var organization = issuer.IssueOrganisation("Ủy ban nhân dân tỉnh Thử nghiệm");
         var p12 = Path.Combine(folder, "to-chuc.p12");
         await File.WriteAllBytesAsync(p12, organization.ExportPkcs12("mat-khau-chung-thu"));
         await File.WriteAllTextAsync(Path.Combine(folder, "p12-password"), "mat-khau-chung-thu\n");
+        using var issuing = issuer.IssueSubordinate("Cơ quan cấp chứng thư cá nhân tỉnh Thử nghiệm");
+        var issuingP12 = Path.Combine(folder, "cap-chung-thu.p12");
+        await File.WriteAllBytesAsync(issuingP12, issuing.ExportPkcs12("mat-khau-cap"));
+        await File.WriteAllTextAsync(Path.Combine(folder, "issuing-password"), "mat-khau-cap\n");
         await File.WriteAllTextAsync(Path.Combine(folder, "admin-password"), AdminPassword);
         return new CabinetServerOptions
         {
@@ -160,6 +225,7 @@ public sealed class ProductionModeTests
             ExtraArguments =
             [
                 $"--Cabinet:SigningCertificatePath={p12}", $"--Cabinet:SigningCertificatePasswordFile={Path.Combine(folder, "p12-password")}",
+                $"--Cabinet:Signing:IssuingCaPath={issuingP12}", $"--Cabinet:Signing:IssuingCaPasswordFile={Path.Combine(folder, "issuing-password")}",
                 $"--Cabinet:Bootstrap:OrganizationId={Organization}", "--Cabinet:Bootstrap:OrganizationName=Ủy ban nhân dân tỉnh Thử nghiệm",
                 "--Cabinet:Bootstrap:AdministratorUserName=quantri.thu", $"--Cabinet:Bootstrap:AdministratorPasswordFile={Path.Combine(folder, "admin-password")}",
             ],
@@ -170,7 +236,7 @@ public sealed class ProductionModeTests
     public async Task Production_over_tls_redirects_plain_http_sends_hsts_and_secure_cookies_also_behind_a_proxy()
     {
         var folder = RepositoryPaths.NewTempFolder("production-tls");
-        using var issuer = DevelopmentCertificateAuthority.Create("Cơ quan chứng thực thử nghiệm");
+        using var issuer = CertificateAuthority.Create("Cơ quan chứng thực thử nghiệm");
         var tls = Path.Combine(folder, "tls.p12");
         using (var key = System.Security.Cryptography.RSA.Create(2048))
         {

@@ -50,10 +50,11 @@ public sealed class MinutesSigner : IDisposable
     /// Takes a closed meeting whose rules allow no review through the rest: the secretary signs, the chair signs,
     /// the secretary applies the seal as clerk. Each step only if not done yet, so it resumes after a restart.
     /// </summary>
-    public static async Task<MeetingSnapshot> SignAndSealAsync(Uri server, string meetingId, string secretary = "thuky", string chair = "chutich")
+    public static async Task<MeetingSnapshot> SignAndSealAsync(Uri server, string meetingId, string secretary = "thuky", string chair = "chutich",
+        string password = MeetingHubClient.DemoPassword)
     {
-        await using var secretaryClient = await MeetingHubClient.ConnectAsync(server, secretary);
-        await using var chairClient = await MeetingHubClient.ConnectAsync(server, chair);
+        await using var secretaryClient = await MeetingHubClient.ConnectAsync(server, secretary, password);
+        await using var chairClient = await MeetingHubClient.ConnectAsync(server, chair, password);
         Require((await secretaryClient.JoinAsync(meetingId)).Error);
         var drafted = await secretaryClient.WaitForAsync(s => s.Minutes is not null, TimeSpan.FromSeconds(60));
         if (drafted.Minutes!.Signatures.Length < drafted.Minutes.Signatories.Length)
@@ -82,10 +83,11 @@ public sealed class MinutesSigner : IDisposable
     /// Sets how long the draft minutes of <paramref name="organization"/>'s meetings scheduled from now on are reviewed
     /// (the other rules as a People's Committee has them), as its administrator does.
     /// </summary>
-    public static async Task SetReviewHoursAsync(Uri server, int hours, string organization = "tinh", string administrator = "quantri")
+    public static async Task SetReviewHoursAsync(Uri server, int hours, string organization = "tinh", string administrator = "quantri",
+        string password = MeetingHubClient.DemoPassword)
     {
         using var http = new HttpClient { BaseAddress = server };
-        http.DefaultRequestHeaders.Authorization = new("Bearer", await MeetingHubClient.GetTokenAsync(server, administrator));
+        http.DefaultRequestHeaders.Authorization = new("Bearer", await MeetingHubClient.GetTokenAsync(server, administrator, password));
         var rules = new
         {
             quorum = new { numerator = 2, denominator = 3 }, majority = new { kind = "moreThanHalfOfMembers" }, deputiesVote = false, reviewHours = hours,

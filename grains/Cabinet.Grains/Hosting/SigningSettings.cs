@@ -1,6 +1,6 @@
 namespace Cabinet.Hosting;
 
-/// <summary>Configuration section <c>Cabinet:Signing</c>: the timestamp authority and a PKCS#11 seal.</summary>
+/// <summary>Configuration section <c>Cabinet:Signing</c>: the timestamp authority, a PKCS#11 seal, the CA that certifies people's device keys.</summary>
 public sealed record SigningSettings
 {
     public const string Section = "Cabinet:Signing";
@@ -22,6 +22,18 @@ public sealed record SigningSettings
 
     /// <summary>The organisation's seal key in a PKCS#11 token or HSM instead of a PKCS#12 file.</summary>
     public Pkcs11Settings? Pkcs11 { get; init; }
+
+    /// <summary>
+    /// The organisation's issuing CA (PKCS#12: one CA certificate with its key, optionally the certificates above it),
+    /// which certifies people's device keys so the secretary and the chair sign the minutes themselves. It must chain
+    /// to the trust anchor of the seal's certificate. Required in Production; in Development the local CA issues.
+    /// </summary>
+    public string? IssuingCaPath { get; init; }
+
+    public string? IssuingCaPassword { get; init; }
+
+    /// <summary>A file holding the issuing CA's password; wins over the plain setting.</summary>
+    public string? IssuingCaPasswordFile { get; init; }
 }
 
 /// <summary>Configuration section <c>Cabinet:Signing:Pkcs11</c>: where the seal key lives; it never leaves the token.</summary>

@@ -22,5 +22,5 @@ public sealed class DeviceCertifier(OrganizationSigners signers)
     }
 
     /// <summary>The certificates a verifier needs between a device certificate and the trust anchor (the anchor included).</summary>
-    public IReadOnlyList<X509Certificate2> Chain => [X509Certificate2.CreateFromPem(signers.TrustAnchorPem)];
+    public IReadOnlyList<X509Certificate2> Chain => signers.DeviceChain;
 }

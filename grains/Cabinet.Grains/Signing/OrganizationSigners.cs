@@ -8,17 +8,20 @@ using Cabinet.Voting.Signing;
 namespace Cabinet.Signing;
 
 /// <summary>
-/// The certificates that sign on an organisation's behalf (poll results, minutes, archive seals).
-/// Production: the installation's organisation certificate from configuration, as a PKCS#12 file or a key in a PKCS#11
-/// token (Cabinet:Signing:Pkcs11); there is no other way to sign, and production never makes a CA itself. Development only: a local test root CA kept in the data folder under a random password of its own,
-/// which issues one certificate per organisation on first use.
+/// The certificates that sign on an organisation's behalf (poll results, minutes, archive seals), and the CA that
+/// certifies people's device keys. Production: the installation's organisation certificate from configuration, as a
+/// PKCS#12 file or a key in a PKCS#11 token (Cabinet:Signing:Pkcs11), and the organisation's issuing CA
+/// (Cabinet:Signing:IssuingCaPath), which must chain to the seal's trust anchor; production never makes a CA itself.
+/// Development only: a local test root CA kept in the data folder under a random password of its own, which issues
+/// one certificate per organisation on first use and certifies device keys.
 /// </summary>
 public sealed class OrganizationSigners : IDisposable
 {
     private const string PasswordFileName = "password";
 
     private readonly ConcurrentDictionary<string, SigningIdentity> _identities = new(StringComparer.Ordinal);
-    private readonly DevelopmentCertificateAuthority? _authority;
+    // Certifies device keys: the development root, or the configured issuing CA.
+    private readonly CertificateAuthority? _authority;
     private readonly IDocumentSigner? _configured;
     private readonly X509Certificate2? _configuredAnchor;
     private readonly string _folder;
@@ -32,12 +35,17 @@ public sealed class OrganizationSigners : IDisposable
         {
             _configured = configured.Signer;
             _configuredAnchor = configured.Anchor;
+            if (options.Signing.IssuingCaPath is { Length: > 0 } issuing)
+            {
+                _authority = CertificateAuthority.FromPkcs12File(issuing, options.Signing.IssuingCaPassword, Path.Combine(_folder, "issuing"), options.PublicBaseUrl);
+                RequireChainToAnchor(_authority, _configuredAnchor);
+            }
         }
         else if (options.AllowDevelopmentAuthority)
         {
             PrivateFiles.Folder(_folder);
             _developmentPassword = DevelopmentPassword(_folder);
-            _authority = DevelopmentCertificateAuthority.LoadOrCreate(_folder, _developmentPassword, options.PublicBaseUrl);
+            _authority = CertificateAuthority.LoadOrCreate(_folder, _developmentPassword, options.PublicBaseUrl);
         }
         else
         {
@@ -46,8 +54,31 @@ public sealed class OrganizationSigners : IDisposable
         }
     }
 
-    /// <summary>The certificate verifiers should trust: the development root, or the top of the configured chain.</summary>
-    public string TrustAnchorPem => _authority?.RootPem ?? _configuredAnchor!.ExportCertificatePem();
+    /// <summary>The certificate verifiers should trust: the top of the configured chain, or the development root.</summary>
+    public string TrustAnchorPem => _configuredAnchor?.ExportCertificatePem() ?? _authority!.RootPem;
+
+    /// <summary>
+    /// What a device signature carries besides its own certificate so a verifier reaches the trust anchor: the issuing
+    /// CA and the certificates above it, the anchor included. Empty when no CA certifies device keys.
+    /// </summary>
+    public IReadOnlyList<X509Certificate2> DeviceChain
+    {
+        get
+        {
+            if (_authority is null)
+            {
+                return [];
+            }
+
+            var chain = _authority.Chain.ToList();
+            if (_configuredAnchor is not null && !chain.Any(c => c.RawData.AsSpan().SequenceEqual(_configuredAnchor.RawData)))
+            {
+                chain.Add(X509CertificateLoader.LoadCertificate(_configuredAnchor.RawData));
+            }
+
+            return chain;
+        }
+    }
 
     /// <summary>
     /// The trust anchor of an installation without creating anything: the configured certificate's chain top, or an
@@ -64,20 +95,12 @@ public sealed class OrganizationSigners : IDisposable
             }
         }
 
-        var pem = DevelopmentCertificateAuthority.PemPath(PkiFolder(options));
+        var pem = CertificateAuthority.PemPath(PkiFolder(options));
         return options.AllowDevelopmentAuthority && File.Exists(pem) ? File.ReadAllText(pem) : null;
     }
 
     public IDocumentSigner For(string organizationId, string organizationName) =>
         _configured ?? _identities.GetOrAdd(organizationId, id => LoadOrIssue($"org-{id}", () => _authority!.IssueOrganisation(organizationName, organizationId: id)));
-
-    /// <summary>
-    /// A person's own signing certificate (the secretary signing the minutes). Development issues one per person;
-    /// with a configured certificate, personal tokens are not wired yet and the organisation's certificate signs.
-    /// </summary>
-    public IDocumentSigner ForPerson(string userName, string displayName, string organizationName) =>
-        _configured ?? _identities.GetOrAdd($"person:{userName}", _ => LoadOrIssue($"person-{userName}",
-            () => _authority!.IssuePerson(displayName, organizationName, userName: userName)));
 
     /// <summary>
     /// Certifies a person's device key (its SubjectPublicKeyInfo; the private key stays on the device) with the
@@ -96,7 +119,7 @@ public sealed class OrganizationSigners : IDisposable
     public byte[]? CrlCovering(X509Certificate2 certificate) =>
         _authority is not null && _authority.Issued(certificate) ? _authority.Crl() : null;
 
-    private DevelopmentCertificateAuthority Authority => _authority
+    private CertificateAuthority Authority => _authority
         ?? throw new InvalidOperationException("No issuing CA is configured: device keys cannot be certified.");
 
     private SigningIdentity LoadOrIssue(string fileName, Func<SigningIdentity> issue)
@@ -118,21 +141,30 @@ public sealed class OrganizationSigners : IDisposable
         if (options.Signing.Pkcs11 is { IsConfigured: true } token)
         {
             var signer = Pkcs11Signer.Open(token.Library!, token.TokenLabel ?? "", token.Pin ?? "", token.KeyLabel ?? "");
-            return (signer, TopOf(signer.Certificate, signer.Chain));
+            return (signer, SigningIdentity.TopOf(signer.Certificate, signer.Chain));
         }
 
         if (options.SigningCertificatePath is { Length: > 0 } path)
         {
             var identity = SigningIdentity.FromPkcs12File(path, options.SigningCertificatePassword);
-            return (identity, TopOf(identity.Certificate, identity.Chain));
+            return (identity, SigningIdentity.TopOf(identity.Certificate, identity.Chain));
         }
 
         return null;
     }
 
-    /// <summary>The self-signed root of a chain when it carries one, else its last certificate, else the signer itself.</summary>
-    private static X509Certificate2 TopOf(X509Certificate2 certificate, IReadOnlyList<X509Certificate2> chain) =>
-        chain.FirstOrDefault(c => c.SubjectName.RawData.AsSpan().SequenceEqual(c.IssuerName.RawData)) ?? (chain.Count > 0 ? chain[^1] : certificate);
+    /// <summary>
+    /// Refuses an issuing CA that does not chain to the anchor verifiers pin: its certificates would sign in the
+    /// organisation's name yet be judged untrusted, or trusted only by a root Cabinet made itself.
+    /// </summary>
+    private static void RequireChainToAnchor(CertificateAuthority authority, X509Certificate2 anchor)
+    {
+        if (!authority.ChainsTo(anchor, out var why))
+        {
+            throw new InvalidOperationException(
+                $"Cabinet:Signing:IssuingCaPath does not chain to the trust anchor of the organisation's certificate ({anchor.Subject}): {why}");
+        }
+    }
 
     private static string PkiFolder(CabinetSiloOptions options) => Path.Combine(options.DataPath, "pki");
 

@@ -12,7 +12,7 @@ public sealed class CertificateContractTests(CertificatesFixture certificates)
     [Fact]
     public void A_device_key_is_certified_as_the_person_without_its_private_key_and_openssl_reads_the_contract()
     {
-        using var authority = DevelopmentCertificateAuthority.LoadOrCreate(certificates.NewPath("ca"), "pass", "https://hop.example.vn/");
+        using var authority = CertificateAuthority.LoadOrCreate(certificates.NewPath("ca"), "pass", "https://hop.example.vn/");
         using var device = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         using var issued = authority.CertifyDeviceKey("thu.nt", "Nguyễn Thị Thư", "UBND xã Tân Phú", device.ExportSubjectPublicKeyInfo());
 
@@ -35,7 +35,7 @@ public sealed class CertificateContractTests(CertificatesFixture certificates)
     {
         using var organisation = certificates.Authority.IssueOrganisation("UBND xã Tân Phú", organizationId: "tan-phu");
         var name = organisation.Certificate.SubjectName.EnumerateRelativeDistinguishedNames().ToDictionary(n => n.GetSingleElementType().Value!, n => n.GetSingleElementValue());
-        Assert.Equal("CABINET:tan-phu", name[DevelopmentCertificateAuthority.OrganizationIdentifierOid]);
+        Assert.Equal("CABINET:tan-phu", name[CertificateAuthority.OrganizationIdentifierOid]);
         Assert.Equal("UBND xã Tân Phú", name["2.5.4.3"]);
         Assert.Equal("UBND xã Tân Phú", name["2.5.4.10"]);
     }
@@ -61,16 +61,16 @@ public sealed class CertificateContractTests(CertificatesFixture certificates)
         var folder = certificates.NewPath("ca");
         using var device = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         X509Certificate2 issued;
-        using (var authority = DevelopmentCertificateAuthority.LoadOrCreate(folder, "pass"))
+        using (var authority = CertificateAuthority.LoadOrCreate(folder, "pass"))
         {
             issued = authority.CertifyDeviceKey("thu.nt", "Nguyễn Thị Thư", "UBND xã Tân Phú", device.ExportSubjectPublicKeyInfo());
             authority.Revoke(issued);
         }
 
-        using var reloaded = DevelopmentCertificateAuthority.LoadOrCreate(folder, "pass");
+        using var reloaded = CertificateAuthority.LoadOrCreate(folder, "pass");
         var crl = certificates.NewPath("ca.crl");
         File.WriteAllBytes(crl, reloaded.Crl());
-        var text = Tool.Run("openssl", "crl", "-inform", "DER", "-in", crl, "-noout", "-text", "-CAfile", DevelopmentCertificateAuthority.PemPath(folder));
+        var text = Tool.Run("openssl", "crl", "-inform", "DER", "-in", crl, "-noout", "-text", "-CAfile", CertificateAuthority.PemPath(folder));
         Assert.Contains("verify OK", text.Output);
         Assert.Contains(issued.SerialNumber, text.Output.Replace(":", "").ToUpperInvariant().Replace(" ", ""));
         Assert.Contains("Key Compromise", text.Output);

@@ -59,7 +59,7 @@ public sealed class CmsDetachedSignatureTests(CertificatesFixture certificates)
         Assert.False(bad.IsValid);
         Assert.Contains("does not match the content", bad.Failure);
 
-        using var otherCa = DevelopmentCertificateAuthority.Create("Someone else's CA");
+        using var otherCa = CertificateAuthority.Create("Someone else's CA");
         var untrusted = CmsDetachedSignature.Verify(_result, signature, otherCa.RootCertificate);
         Assert.False(untrusted.IsValid);
         Assert.Contains("does not chain to the trusted root", untrusted.Failure);
@@ -80,11 +80,11 @@ public sealed class CmsDetachedSignatureTests(CertificatesFixture certificates)
     public void Development_ca_survives_a_restart_and_pkcs12_identities_load_back()
     {
         var folder = certificates.NewPath("ca");
-        using (var created = DevelopmentCertificateAuthority.LoadOrCreate(folder, "dev-pass"))
-        using (var loaded = DevelopmentCertificateAuthority.LoadOrCreate(folder, "dev-pass"))
+        using (var created = CertificateAuthority.LoadOrCreate(folder, "dev-pass"))
+        using (var loaded = CertificateAuthority.LoadOrCreate(folder, "dev-pass"))
         {
             Assert.Equal(created.RootCertificate.Thumbprint, loaded.RootCertificate.Thumbprint);
-            Assert.True(File.Exists(DevelopmentCertificateAuthority.PemPath(folder)));
+            Assert.True(File.Exists(CertificateAuthority.PemPath(folder)));
         }
 
         var pkcs12 = certificates.Secretary.ExportPkcs12("p12-pass");
@@ -96,8 +96,8 @@ public sealed class CmsDetachedSignatureTests(CertificatesFixture certificates)
         var usage = cert.Extensions.OfType<X509KeyUsageExtension>().Single().KeyUsages;
         Assert.Equal(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.NonRepudiation, usage);
         var ekus = cert.Extensions.OfType<X509EnhancedKeyUsageExtension>().Single().EnhancedKeyUsages.Cast<System.Security.Cryptography.Oid>().Select(o => o.Value);
-        Assert.Equal([DevelopmentCertificateAuthority.DocumentSigningOid, DevelopmentCertificateAuthority.MicrosoftDocumentSigningOid,
-            DevelopmentCertificateAuthority.EmailProtectionOid], ekus);
+        Assert.Equal([CertificateAuthority.DocumentSigningOid, CertificateAuthority.MicrosoftDocumentSigningOid,
+            CertificateAuthority.EmailProtectionOid], ekus);
         Assert.Contains("C=VN", cert.Subject);
         Assert.Equal(2048, cert.GetRSAPublicKey()!.KeySize);
     }

@@ -9,7 +9,7 @@ public sealed class CertificatesFixture : IDisposable
 {
     public CertificatesFixture()
     {
-        Authority = DevelopmentCertificateAuthority.Create();
+        Authority = CertificateAuthority.Create();
         Secretary = Authority.IssuePerson("Nguyễn Thị Thư", "UBND xã Tân Phú", "thu.nt@tanphu.gov.vn");
         Organisation = Authority.IssueOrganisation("UBND xã Tân Phú");
         Folder = Directory.CreateTempSubdirectory("cabinet-records-").FullName;
@@ -17,7 +17,7 @@ public sealed class CertificatesFixture : IDisposable
         File.WriteAllText(CaPemPath, Authority.RootPem);
     }
 
-    public DevelopmentCertificateAuthority Authority { get; }
+    public CertificateAuthority Authority { get; }
 
     public SigningIdentity Secretary { get; }
 

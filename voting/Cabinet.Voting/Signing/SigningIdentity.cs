@@ -60,6 +60,10 @@ public sealed class SigningIdentity : IDocumentSigner, IDisposable
         }
     }
 
+    /// <summary>The self-signed root of a chain when it carries one, else its last certificate, else the signer itself: what verifiers trust.</summary>
+    public static X509Certificate2 TopOf(X509Certificate2 certificate, IReadOnlyList<X509Certificate2> chain) =>
+        chain.FirstOrDefault(c => c.SubjectName.RawData.AsSpan().SequenceEqual(c.IssuerName.RawData)) ?? (chain.Count > 0 ? chain[^1] : certificate);
+
     internal static bool IsCertificateAuthority(X509Certificate2 certificate) =>
         certificate.Extensions.OfType<X509BasicConstraintsExtension>().Any(b => b.CertificateAuthority);
 }

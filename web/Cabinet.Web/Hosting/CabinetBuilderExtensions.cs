@@ -28,6 +28,7 @@ public static class CabinetBuilderExtensions
         {
             TimestampPassword = SecretSetting.Read(signing.TimestampPassword, signing.TimestampPasswordFile),
             Pkcs11 = signing.Pkcs11 is { } token ? token with { Pin = SecretSetting.Read(token.Pin, token.PinFile) } : null,
+            IssuingCaPassword = SecretSetting.Read(signing.IssuingCaPassword, signing.IssuingCaPasswordFile),
         };
     }
 

@@ -17,9 +17,12 @@ public static class ProductionReadiness
         ArgumentNullException.ThrowIfNull(environment);
         var options = configuration.GetSection(CabinetOptions.Section).Get<CabinetOptions>() ?? new CabinetOptions();
         var problems = new List<string>(SingleSignOnProblems(configuration, environment));
+        var signingSettings = configuration.GetSection(SigningSettings.Section).Get<SigningSettings>() ?? new SigningSettings();
         var signing = options.SigningCertificatePath;
-        if (string.IsNullOrWhiteSpace(signing) && configuration.GetSection(SigningSettings.Section).Get<SigningSettings>()?.Pkcs11 is { IsConfigured: true })
+        if (string.IsNullOrWhiteSpace(signing) && signingSettings.Pkcs11 is { IsConfigured: true })
         {
+            // The token's chain is checked against the issuing CA when the host opens it (OrganizationSigners).
+            problems.AddRange(IssuingCaProblems(signingSettings, null, environment));
             if (!environment.IsDevelopment() && string.IsNullOrWhiteSpace(options.DataProtectionCertificatePath))
             {
                 problems.Add("Cabinet:DataProtectionCertificatePath is not set and the seal's key is in a PKCS#11 token: the keys that protect "
@@ -49,6 +52,8 @@ public static class ProductionReadiness
             return problems;
         }
 
+        problems.AddRange(IssuingCaProblems(signingSettings, SealAnchor(signing, options), environment));
+
         if (string.IsNullOrWhiteSpace(options.DataProtectionCertificatePath) && certificate.GetRSAPublicKey() is null)
         {
             problems.Add("Cabinet:DataProtectionCertificatePath is not set and the signing certificate is not RSA: the keys that protect sign-in "
@@ -66,6 +71,65 @@ public static class ProductionReadiness
         }
 
         return problems;
+    }
+
+    /// <summary>
+    /// Outside Development people's device keys are certified only by the organisation's own issuing CA, which must
+    /// chain to the seal's anchor (<paramref name="anchor"/>, when known here): without it nobody can sign the minutes.
+    /// </summary>
+    private static IEnumerable<string> IssuingCaProblems(SigningSettings settings, X509Certificate2? anchor, IHostEnvironment environment)
+    {
+        if (environment.IsDevelopment())
+        {
+            yield break;
+        }
+
+        if (string.IsNullOrWhiteSpace(settings.IssuingCaPath))
+        {
+            yield return "Cabinet:Signing:IssuingCaPath is not set: the secretary and the chair sign the minutes with their own device keys, which "
+                + "the organisation's issuing CA certifies (a subordinate CA under the root verifiers trust). Set Cabinet__Signing__IssuingCaPath "
+                + "to its PKCS#12 file (the CA certificate with its key) and Cabinet__Signing__IssuingCaPasswordFile to a file holding its password.";
+            yield break;
+        }
+
+        string? problem = null;
+        try
+        {
+            using var authority = CertificateAuthority.FromPkcs12File(settings.IssuingCaPath,
+                SecretSetting.Read(settings.IssuingCaPassword, settings.IssuingCaPasswordFile), revocationFolder: null);
+            if (anchor is not null && !authority.ChainsTo(anchor, out var why))
+            {
+                problem = $"Cabinet:Signing:IssuingCaPath ({settings.IssuingCaPath}) does not chain to the trust anchor of the organisation's "
+                    + $"certificate ({anchor.Subject}): {why}. Use the issuing CA your root issued, with the certificates between them in the file.";
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or CryptographicException)
+        {
+            problem = $"Cabinet:Signing:IssuingCaPath ({settings.IssuingCaPath}) cannot be used: {ex.Message} Check the file, its permissions and its password setting.";
+        }
+        finally
+        {
+            anchor?.Dispose();
+        }
+
+        if (problem is not null)
+        {
+            yield return problem;
+        }
+    }
+
+    /// <summary>The top of the seal certificate's chain (what verifiers trust), or null when it cannot be read.</summary>
+    private static X509Certificate2? SealAnchor(string path, CabinetOptions options)
+    {
+        try
+        {
+            using var identity = SigningIdentity.FromPkcs12File(path, SecretSetting.Read(options.SigningCertificatePassword, options.SigningCertificatePasswordFile));
+            return X509CertificateLoader.LoadCertificate(SigningIdentity.TopOf(identity.Certificate, identity.Chain).RawData);
+        }
+        catch (CryptographicException)
+        {
+            return null;
+        }
     }
 
     private static IEnumerable<string> SingleSignOnProblems(IConfiguration configuration, IHostEnvironment environment)

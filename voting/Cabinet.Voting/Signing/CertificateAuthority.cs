@@ -5,11 +5,12 @@ using System.Security.Cryptography.X509Certificates;
 namespace Cabinet.Voting.Signing;
 
 /// <summary>
-/// A local test root CA for development installs and tests: issues document-signing certificates for people,
-/// organisations and people's device keys, and publishes the CRL that revokes them. Never for production, where
-/// certificates chain to a licensed Vietnamese CA.
+/// A CA that issues document-signing certificates for people, organisations and people's device keys, and publishes
+/// the CRL that revokes them. Two kinds: a local root made for development installs and tests
+/// (<see cref="Create"/>, <see cref="LoadOrCreate"/>), and in production the organisation's issuing CA from a PKCS#12
+/// file (<see cref="FromPkcs12File"/>), a subordinate of the root verifiers trust, which Cabinet never makes itself.
 /// </summary>
-public sealed class DevelopmentCertificateAuthority : IDisposable
+public sealed class CertificateAuthority : IDisposable
 {
     /// <summary>id-kp-documentSigning (RFC 9336), what a document signer's certificate should name.</summary>
     public const string DocumentSigningOid = "1.3.6.1.5.5.7.3.36";
@@ -30,18 +31,24 @@ public sealed class DevelopmentCertificateAuthority : IDisposable
     private const string Pkcs12FileName = "cabinet-dev-ca.p12";
     private const string PemFileName = "cabinet-dev-ca.pem";
 
+    // The issuing certificate with its key: the root itself in development, an intermediate in production.
     private readonly X509Certificate2 _root;
+    private readonly X509Certificate2[] _above;
 
-    private DevelopmentCertificateAuthority(X509Certificate2 root, RevocationList revocations)
+    private CertificateAuthority(X509Certificate2 root, RevocationList revocations, X509Certificate2[]? above = null)
     {
         _root = root;
+        _above = above ?? [];
         Revocations = revocations;
     }
 
-    /// <summary>A new copy of the root certificate, public part only: what verifiers trust.</summary>
+    /// <summary>A new copy of the issuing certificate, public part only: in development the root verifiers trust.</summary>
     public X509Certificate2 RootCertificate => X509CertificateLoader.LoadCertificate(_root.RawData);
 
     public string RootPem => _root.ExportCertificatePem();
+
+    /// <summary>The certificates from the issuing CA up its chain (public parts): what a signature carries so a verifier reaches the root.</summary>
+    public IReadOnlyList<X509Certificate2> Chain => [RootCertificate, .. _above.Select(c => X509CertificateLoader.LoadCertificate(c.RawData))];
 
     /// <summary>
     /// Where relying parties fetch this CA's CRL, e.g. "https://hop.tinh.gov.vn" (the issued certificates name
@@ -55,7 +62,7 @@ public sealed class DevelopmentCertificateAuthority : IDisposable
     /// <summary>The certificates this CA revoked, and the CRL that says so.</summary>
     public RevocationList Revocations { get; }
 
-    public static DevelopmentCertificateAuthority Create(string name = "Cabinet Development Root CA")
+    public static CertificateAuthority Create(string name = "Cabinet Development Root CA")
     {
         using var key = RSA.Create(RootKeySize);
         var request = new CertificateRequest(Subject(name, name), key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
@@ -65,11 +72,11 @@ public sealed class DevelopmentCertificateAuthority : IDisposable
         request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
         var now = DateTimeOffset.UtcNow;
         var root = request.CreateSelfSigned(now.AddDays(-1), now.AddYears(10));
-        return new DevelopmentCertificateAuthority(root, new RevocationList(root, null));
+        return new CertificateAuthority(root, new RevocationList(root, null));
     }
 
     /// <summary>Keeps the same CA across restarts: loads it from <paramref name="folder"/>, or creates and saves one there.</summary>
-    public static DevelopmentCertificateAuthority LoadOrCreate(string folder, string password, string? publicBaseUrl = null)
+    public static CertificateAuthority LoadOrCreate(string folder, string password, string? publicBaseUrl = null)
     {
         if (File.Exists(Path.Combine(folder, Pkcs12FileName)))
         {
@@ -77,12 +84,86 @@ public sealed class DevelopmentCertificateAuthority : IDisposable
         }
 
         var created = Create();
-        var authority = new DevelopmentCertificateAuthority(created._root, new RevocationList(created._root, folder)) { PublicBaseUrl = publicBaseUrl };
+        var authority = new CertificateAuthority(created._root, new RevocationList(created._root, folder)) { PublicBaseUrl = publicBaseUrl };
         authority.Save(folder, password);
         return authority;
     }
 
-    public static DevelopmentCertificateAuthority Load(string folder, string password, string? publicBaseUrl = null)
+    /// <summary>
+    /// The organisation's issuing CA in production: the PKCS#12 holds one CA certificate with its key (RSA ≥ 2048 or
+    /// EC ≥ 256) and, optionally, the certificates above it. Revocations are kept in <paramref name="revocationFolder"/>
+    /// (null: only checking the file, nothing kept).
+    /// </summary>
+    public static CertificateAuthority FromPkcs12File(string path, string? password, string? revocationFolder, string? publicBaseUrl = null)
+    {
+        var all = X509CertificateLoader.LoadPkcs12CollectionFromFile(path, password, X509KeyStorageFlags.Exportable);
+        var issuers = all.Where(c => c.HasPrivateKey && SigningIdentity.IsCertificateAuthority(c)).ToList();
+        if (issuers.Count != 1)
+        {
+            foreach (var c in all)
+            {
+                c.Dispose();
+            }
+
+            throw new CryptographicException($"{Path.GetFileName(path)} must hold exactly one CA certificate with its private key (it holds {issuers.Count}).");
+        }
+
+        var issuer = issuers[0];
+        var strong = issuer.GetRSAPublicKey() is { KeySize: >= 2048 } || issuer.GetECDsaPublicKey() is { KeySize: >= 256 };
+        var usage = issuer.Extensions.OfType<X509KeyUsageExtension>().FirstOrDefault()?.KeyUsages;
+        if (!strong || (usage is { } u && !u.HasFlag(X509KeyUsageFlags.KeyCertSign)))
+        {
+            throw new CryptographicException($"{Path.GetFileName(path)}: the issuing CA needs an RSA ≥ 2048 or EC ≥ 256 key and the keyCertSign usage.");
+        }
+
+        if (revocationFolder is not null)
+        {
+            Directory.CreateDirectory(revocationFolder);
+        }
+
+        return new CertificateAuthority(issuer, new RevocationList(issuer, revocationFolder), [.. all.Where(c => !ReferenceEquals(c, issuer))])
+        {
+            PublicBaseUrl = publicBaseUrl,
+        };
+    }
+
+    /// <summary>Whether this CA's chain reaches <paramref name="anchor"/> (names, signatures, validity, CA constraints); why not when it does not.</summary>
+    public bool ChainsTo(X509Certificate2 anchor, out string why)
+    {
+        ArgumentNullException.ThrowIfNull(anchor);
+        var path = Chain;
+        using var chain = new X509Chain();
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        chain.ChainPolicy.CustomTrustStore.Add(anchor);
+        chain.ChainPolicy.ExtraStore.AddRange(path.ToArray());
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        var chained = chain.Build(path[0]);
+        why = string.Join("; ", chain.ChainStatus.Select(s => s.StatusInformation.Trim()));
+        foreach (var certificate in path)
+        {
+            certificate.Dispose();
+        }
+
+        return chained;
+    }
+
+    /// <summary>
+    /// A subordinate CA under this one (pathlen 0), with its key: what a province's CA hands an organisation to certify
+    /// its people's device keys. For tests and for setting up a trial installation.
+    /// </summary>
+    public SigningIdentity IssueSubordinate(string name, int years = 5)
+    {
+        using var key = RSA.Create(SignerKeySize);
+        var request = new CertificateRequest(Subject(name, name), key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, true, 0, true));
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
+        request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
+        request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(_root, true, false));
+        using var issued = Sign(request, years);
+        return new SigningIdentity(issued.CopyWithPrivateKey(key), Chain);
+    }
+
+    public static CertificateAuthority Load(string folder, string password, string? publicBaseUrl = null)
     {
         var bytes = File.ReadAllBytes(Path.Combine(folder, Pkcs12FileName));
         var root = X509CertificateLoader.LoadPkcs12(bytes, password, X509KeyStorageFlags.Exportable);
@@ -91,7 +172,7 @@ public sealed class DevelopmentCertificateAuthority : IDisposable
             throw new CryptographicException($"{Pkcs12FileName} does not hold a CA certificate with its key.");
         }
 
-        return new DevelopmentCertificateAuthority(root, new RevocationList(root, folder)) { PublicBaseUrl = publicBaseUrl };
+        return new CertificateAuthority(root, new RevocationList(root, folder)) { PublicBaseUrl = publicBaseUrl };
     }
 
     /// <summary>
@@ -198,13 +279,23 @@ public sealed class DevelopmentCertificateAuthority : IDisposable
             request.CertificateExtensions.Add(names.Build());
         }
 
+        return Sign(request, years);
+    }
+
+    /// <summary>
+    /// Signs <paramref name="request"/> with the issuing key, a random positive serial, valid from a day back (clock
+    /// skew), for <paramref name="years"/> but never past the CA's own end. The generator form, because a device's EC
+    /// key may be certified by an RSA CA and an RSA key by an EC one.
+    /// </summary>
+    private X509Certificate2 Sign(CertificateRequest request, int years)
+    {
         var now = DateTimeOffset.UtcNow;
         var notAfter = now.AddYears(years) < _root.NotAfter ? now.AddYears(years) : new DateTimeOffset(_root.NotAfter);
         var serial = RandomNumberGenerator.GetBytes(16);
         serial[0] = (byte)((serial[0] & 0x7F) | 0x40); // positive, and no leading zero byte to strip
-        // The generator form, because a device's EC key is certified by this RSA root.
-        using var rootKey = _root.GetRSAPrivateKey()!;
-        var generator = X509SignatureGenerator.CreateForRSA(rootKey, RSASignaturePadding.Pkcs1);
+        using var rsa = _root.GetRSAPrivateKey();
+        using var ec = rsa is null ? _root.GetECDsaPrivateKey() : null;
+        var generator = rsa is not null ? X509SignatureGenerator.CreateForRSA(rsa, RSASignaturePadding.Pkcs1) : X509SignatureGenerator.CreateForECDsa(ec!);
         return request.Create(_root.SubjectName, generator, now.AddDays(-1), notAfter, serial);
     }
 
@@ -212,7 +303,7 @@ public sealed class DevelopmentCertificateAuthority : IDisposable
     {
         using (issued)
         {
-            return new SigningIdentity(issued.CopyWithPrivateKey(key), [RootCertificate]);
+            return new SigningIdentity(issued.CopyWithPrivateKey(key), Chain);
         }
     }
 
@@ -256,5 +347,12 @@ public sealed class DevelopmentCertificateAuthority : IDisposable
 
     private static X500DistinguishedName Subject(string commonName, string organisation) => PersonSubject(commonName, null, organisation);
 
-    public void Dispose() => _root.Dispose();
+    public void Dispose()
+    {
+        _root.Dispose();
+        foreach (var certificate in _above)
+        {
+            certificate.Dispose();
+        }
+    }
 }

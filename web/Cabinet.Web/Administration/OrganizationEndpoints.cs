@@ -1,3 +1,4 @@
+using Cabinet.Web.Api;
 using Cabinet.Identity;
 using Cabinet.People;
 using Cabinet.Web.Identity;
@@ -19,22 +20,18 @@ public static class OrganizationEndpoints
                 id = n.Profile.Id, name = n.Profile.Name, parentId = n.Profile.ParentId, depth = n.Depth, secondFactor = PolicyName(n.SecondFactor),
             })));
         organizations.MapPost("", async (NewOrganization? organization, HttpContext http, PeopleAdministration people) =>
-            AdminResults.Of(await people.CreateOrganizationAsync(http, organization?.Id, organization?.Name, organization?.ParentId),
+            ApiProblem.Of(await people.CreateOrganizationAsync(http, organization?.Id, organization?.Name, organization?.ParentId),
                 () => Results.Json(new { id = organization!.Id, name = organization.Name!.Trim(), parentId = organization.ParentId }, statusCode: StatusCodes.Status201Created)));
         organizations.MapPut("/{organizationId}/second-factor", async (string organizationId, SecondFactorChange? change, HttpContext http, PeopleAdministration people) =>
             ParsePolicy(change?.Policy) is not { } policy
-                ? AdminResults.Refused(Errors.ErrorCodes.Invalid("Chính sách phải là administrators, administrators_and_organizers hoặc optional."))
-                : AdminResults.Of(await people.SetSecondFactorPolicyAsync(http, organizationId, policy), () => Results.Json(new { organizationId, policy = change!.Policy })));
+                ? ApiProblem.Of(Errors.ErrorCodes.Invalid("Chính sách phải là administrators, administrators_and_organizers hoặc optional."))
+                : ApiProblem.Of(await people.SetSecondFactorPolicyAsync(http, organizationId, policy), () => Results.Json(new { organizationId, policy = change!.Policy })));
         organizations.MapGet("/{organizationId}/meeting-rules", async (string organizationId, HttpContext http, PeopleAdministration people) =>
-            AdminResults.Of(await people.MeetingRulesAsync(http, organizationId), rules => Results.Json(MeetingRulesChange.Show(rules))));
+            ApiProblem.Of(await people.MeetingRulesAsync(http, organizationId), rules => Results.Json(MeetingRulesChange.Show(rules))));
         organizations.MapPut("/{organizationId}/meeting-rules", async (string organizationId, MeetingRulesChange? change, HttpContext http, PeopleAdministration people) =>
-            AdminResults.Of(await people.SetMeetingRulesAsync(http, organizationId, change?.ToRules()), () => Results.Json(MeetingRulesChange.Show(change!.ToRules()!))));
+            ApiProblem.Of(await people.SetMeetingRulesAsync(http, organizationId, change?.ToRules()), () => Results.Json(MeetingRulesChange.Show(change!.ToRules()!))));
         organizations.MapGet("/{organizationId}/people", async (string organizationId, HttpContext http, PeopleAdministration people) =>
-            AdminResults.Of(await people.PeopleAsync(http, organizationId), list => Results.Json(list.Select(p => new
-            {
-                p.Profile.UserName, p.Profile.DisplayName, p.Profile.Position, role = OrganizationRoles.Name(p.Profile.Role),
-                p.Disabled, p.Throttled, p.MustChangePassword, secondFactor = p.SecondFactorEnrolled,
-            }))));
+            ApiProblem.Of(await people.PeopleAsync(http, organizationId), list => Results.Json(list.Select(Show))));
 
         // The body is the CSV itself (text/csv) or a form with the file in "file".
         organizations.MapPost("/{organizationId}/people.csv", async (string organizationId, HttpContext http, PeopleAdministration people) =>
@@ -42,14 +39,21 @@ public static class OrganizationEndpoints
             var file = http.Request.HasFormContentType ? (await http.Request.ReadFormAsync(http.RequestAborted)).Files.GetFile("file") : null;
             await using var body = file?.OpenReadStream() ?? http.Request.Body;
             var rows = await PeopleCsv.ReadAsync(body, http.RequestAborted);
-            return !rows.Ok ? AdminResults.Refused(rows.Error!)
-                : AdminResults.Of(await people.ImportAsync(http, organizationId, rows.Value), report => Results.Json(new
+            return !rows.Ok ? ApiProblem.Of(rows.Error!)
+                : ApiProblem.Of(await people.ImportAsync(http, organizationId, rows.Value), report => Results.Json(new
                 {
                     created = report.Count(r => r.Ok), refused = report.Count(r => !r.Ok), rows = report,
                 }));
         }).WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(PeopleCsv.MaxBytes + 64 * 1024));
         return app;
     }
+
+    /// <summary>A person as the admin API shows them.</summary>
+    internal static object Show(AccountStatus p) => new
+    {
+        p.Profile.UserName, p.Profile.DisplayName, p.Profile.Position, role = OrganizationRoles.Name(p.Profile.Role),
+        p.Disabled, p.Throttled, p.MustChangePassword, secondFactor = p.SecondFactorEnrolled,
+    };
 
     public static string PolicyName(SecondFactorPolicy policy) => policy switch
     {

@@ -2,6 +2,7 @@ using Cabinet.Audit;
 using Cabinet.Errors;
 using Cabinet.Identity;
 using Cabinet.People;
+using Cabinet.Web.Api;
 using Cabinet.Web.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
@@ -100,7 +101,7 @@ public static class AccountEndpoints
         app.MapPost("/api/auth/refresh", async ([FromBody] RefreshRequest request, SignInSessions sessions, HttpContext http) =>
             await sessions.RefreshAsync(http, request.RefreshToken) is var refreshed && refreshed.Ok
                 ? Results.Json(refreshed.Value)
-                : Results.Json(refreshed.Error, statusCode: StatusCodes.Status401Unauthorized))
+                : ApiProblem.Of(refreshed.Error!))
             .DisableAntiforgery().RequireRateLimiting(CabinetRateLimiting.SignInPolicy);
 
         // With a refresh token: ends that app session (anyone holding the token may). Without: ends the caller's own session.
@@ -113,19 +114,16 @@ public static class AccountEndpoints
             }
 
             return await sessions.RevokeAsync(http, request?.RefreshToken) is { } refused
-                ? Results.Json(refused, statusCode: StatusCodes.Status401Unauthorized)
+                ? ApiProblem.Of(refused)
                 : Results.NoContent();
         }).DisableAntiforgery().RequireRateLimiting(CabinetRateLimiting.SignInPolicy);
 
         return app;
     }
 
-    private static IResult Refusal(SignInOutcome outcome) => outcome.Error!.Code switch
-    {
-        var code when code == ErrorCodes.SignInThrottled.Code => RateLimitedResult.Of(outcome.Error, TimeSpan.FromSeconds(outcome.RetryAfterSeconds)),
-        var code when code.StartsWith("password.", StringComparison.Ordinal) => Results.Json(outcome.Error, statusCode: StatusCodes.Status400BadRequest),
-        _ => Results.Json(outcome.Error, statusCode: StatusCodes.Status401Unauthorized),
-    };
+    private static IResult Refusal(SignInOutcome outcome) => outcome.Error!.Code == ErrorCodes.SignInThrottled.Code
+        ? ApiProblem.RateLimited(outcome.Error, TimeSpan.FromSeconds(outcome.RetryAfterSeconds))
+        : ApiProblem.Of(outcome.Error);
 
     /// <summary>A return address on this site only (no open redirect).</summary>
     internal static bool IsLocal(string? url) =>

@@ -1,3 +1,4 @@
+using Cabinet.Web.Api;
 using Cabinet.Web.Administration;
 
 namespace Cabinet.Web.Identity;
@@ -24,5 +25,5 @@ public static class AdminAccountEndpoints
     }
 
     private static IResult Answer(Errors.Result<int> done, string userName) =>
-        AdminResults.Of(done, ended => Results.Json(new { userName = userName.ToLowerInvariant(), sessionsEnded = ended }));
+        ApiProblem.Of(done, ended => Results.Json(new { userName = userName.ToLowerInvariant(), sessionsEnded = ended }));
 }

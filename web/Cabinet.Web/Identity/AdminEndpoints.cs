@@ -1,3 +1,4 @@
+using Cabinet.Web.Api;
 using Cabinet.Errors;
 using Cabinet.Identity;
 using Cabinet.People;
@@ -25,9 +26,9 @@ public static class AdminEndpoints
             CreateAsync(http, people, organizationId, users));
 
         admin.MapPut("/admin/users/{userName}", async (string userName, ProfileChange? change, HttpContext http, PeopleAdministration people) =>
-            AdminResults.Of(await people.UpdateAsync(http, userName, change?.DisplayName, change?.Position), () => Results.Json(new { userName })));
+            ApiProblem.Of(await people.UpdateAsync(http, userName, change?.DisplayName, change?.Position), () => Results.Json(new { userName })));
         admin.MapPut("/admin/users/{userName}/role", async (string userName, RoleChange? change, HttpContext http, PeopleAdministration people) =>
-            AdminResults.Of(await people.SetRoleAsync(http, userName, change?.Role), () => Results.Json(new { userName, role = change!.Role ?? "member" })));
+            ApiProblem.Of(await people.SetRoleAsync(http, userName, change?.Role), () => Results.Json(new { userName, role = change!.Role ?? "member" })));
 
         // Forces a full collection first, so the heap figure is what is live, not what is waiting to be collected.
         admin.MapGet("/diagnostics/memory", () =>
@@ -41,12 +42,11 @@ public static class AdminEndpoints
             CabinetClaims.ToActor(context.HttpContext.User) is { IsAdministrator: true } ? await next(context) : NotAdministrator());
 
     internal static IResult NotAdministrator() =>
-        Results.Json(ErrorCodes.Forbidden with { Message = "Chỉ quản trị viên của tổ chức mới được thực hiện thao tác này." },
-            statusCode: StatusCodes.Status403Forbidden);
+        ApiProblem.Of(ErrorCodes.Forbidden with { Message = "Chỉ quản trị viên của tổ chức mới được thực hiện thao tác này." });
 
-    private static async Task<IResult> CreateAsync(HttpContext http, PeopleAdministration people, string organizationId, NewUser[]? users) =>
+    internal static async Task<IResult> CreateAsync(HttpContext http, PeopleAdministration people, string organizationId, NewUser[]? users) =>
         users is not { Length: > 0 and <= MaxBatch }
-            ? AdminResults.Refused(ErrorCodes.Invalid($"Cần từ 1 đến {MaxBatch} tài khoản mỗi lần."))
-            : AdminResults.Of(await people.CreatePeopleAsync(http, organizationId, users),
+            ? ApiProblem.Of(ErrorCodes.Invalid($"Cần từ 1 đến {MaxBatch} tài khoản mỗi lần."))
+            : ApiProblem.Of(await people.CreatePeopleAsync(http, organizationId, users),
                 created => Results.Json(new { organizationId, created }, statusCode: StatusCodes.Status201Created));
 }

@@ -18,7 +18,7 @@ public static class SecondFactorEndpoints
             await Me(http, grains).BeginSecondFactorEnrolmentAsync() is var e ? Results.Json(new { e.Secret, e.Uri }) : Results.BadRequest());
         api.MapPost("/confirm", async (SecondFactorRequest request, HttpContext http, IGrainFactory grains, AuditTrail audit) =>
             await ConfirmAsync(http, grains, audit, request.Code) is { Ok: false } refused
-                ? Results.Json(refused.Error, statusCode: StatusCodes.Status400BadRequest)
+                ? Api.ApiProblem.Of(refused.Error!)
                 : Results.Json(new { recoveryCodes = await Me(http, grains).TakeFreshRecoveryCodesAsync() }));
 
         var forms = app.MapGroup("/account/second-factor").RequireAuthorization();

@@ -2,6 +2,7 @@ using Cabinet.Audit;
 using Cabinet.Errors;
 using Cabinet.Identity;
 using Cabinet.People;
+using Cabinet.Web.Api;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Cabinet.Web.Identity;
@@ -19,13 +20,13 @@ public static class SelfServiceEndpoints
         api.MapPost("/password", async (PasswordChangeRequest request, HttpContext http, IGrainFactory grains, SessionCheck check, AuditTrail audit) =>
             await ChangePasswordAsync(http, grains, check, audit, request.CurrentPassword, request.NewPassword) is var changed && changed.Ok
                 ? Results.Json(new { sessionsEnded = changed.Value.Length })
-                : Results.Json(changed.Error, statusCode: StatusCodes.Status400BadRequest));
+                : ApiProblem.Of(changed.Error!));
         api.MapGet("/sessions", async (HttpContext http, IGrainFactory grains) =>
             Results.Json((await grains.GetGrain<IUserSessionsGrain>(Me(http).UserName).ListAsync())
                 .Select(s => new { s.SessionId, kind = s.Kind.ToString().ToLowerInvariant(), s.StartedAt, s.LastSeenAt, s.ExpiresAt, s.Address, s.UserAgent, current = s.SessionId == Me(http).SessionId })));
         api.MapDelete("/sessions/{sessionId}", async (string sessionId, HttpContext http, SignInSessions sessions) =>
             await sessions.EndAsync(http, Me(http).UserName, sessionId) is { Ok: false } refused
-                ? Results.Json(refused.Error, statusCode: StatusCodes.Status404NotFound) : Results.NoContent());
+                ? ApiProblem.Of(refused.Error!) : Results.NoContent());
         api.MapPost("/sessions/end-all", async (HttpContext http, SignInSessions sessions) =>
             Results.Json(new { sessionsEnded = (await sessions.EndAllAsync(http, Me(http).UserName)).Length }));
 

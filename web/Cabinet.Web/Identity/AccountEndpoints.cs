@@ -82,7 +82,8 @@ public static class AccountEndpoints
                     enrolment = outcome.Enrolment is { } e ? new { e.Secret, e.Uri } : null,
                 }, statusCode: StatusCodes.Status401Unauthorized)
                 : !outcome.Ok ? Refusal(outcome) : Results.Json(await sessions.IssueTokensAsync(http, outcome));
-        }).DisableAntiforgery().RequireRateLimiting(CabinetRateLimiting.SignInPolicy);
+        }).WithTags("Sign-in").WithSummary("Signs a person in: an access token and a refresh token").ProducesProblem(StatusCodes.Status400BadRequest)
+            .DisableAntiforgery().RequireRateLimiting(CabinetRateLimiting.SignInPolicy);
 
         app.MapPost("/api/auth/token/mfa", async ([FromBody] SecondFactorRequest request, SignInChecker checker, SignInSessions sessions, IGrainFactory grains, HttpContext http) =>
         {
@@ -96,12 +97,14 @@ public static class AccountEndpoints
             var recoveryCodes = await grains.GetGrain<IUserGrain>(outcome.Profile!.UserName).TakeFreshRecoveryCodesAsync();
             return recoveryCodes.IsEmpty ? Results.Json(tokens)
                 : Results.Json(new { tokens.TokenType, tokens.AccessToken, tokens.ExpiresIn, tokens.RefreshToken, recoveryCodes });
-        }).DisableAntiforgery().RequireRateLimiting(CabinetRateLimiting.SignInPolicy);
+        }).WithTags("Sign-in").WithSummary("Completes a sign-in with the second factor").ProducesProblem(StatusCodes.Status400BadRequest)
+            .DisableAntiforgery().RequireRateLimiting(CabinetRateLimiting.SignInPolicy);
 
         app.MapPost("/api/auth/refresh", async ([FromBody] RefreshRequest request, SignInSessions sessions, HttpContext http) =>
             await sessions.RefreshAsync(http, request.RefreshToken) is var refreshed && refreshed.Ok
                 ? Results.Json(refreshed.Value)
                 : ApiProblem.Of(refreshed.Error!))
+            .WithTags("Sign-in").WithSummary("A new access token for a refresh token (rotated)").ProducesProblem(StatusCodes.Status400BadRequest)
             .DisableAntiforgery().RequireRateLimiting(CabinetRateLimiting.SignInPolicy);
 
         // With a refresh token: ends that app session (anyone holding the token may). Without: ends the caller's own session.
@@ -116,7 +119,8 @@ public static class AccountEndpoints
             return await sessions.RevokeAsync(http, request?.RefreshToken) is { } refused
                 ? ApiProblem.Of(refused)
                 : Results.NoContent();
-        }).DisableAntiforgery().RequireRateLimiting(CabinetRateLimiting.SignInPolicy);
+        }).WithTags("Sign-in").WithSummary("Ends an app session (by refresh token) or the caller's own").ProducesProblem(StatusCodes.Status400BadRequest)
+            .DisableAntiforgery().RequireRateLimiting(CabinetRateLimiting.SignInPolicy);
 
         return app;
     }

@@ -29,6 +29,11 @@ public static class AuditKinds
     public const string TokenRevoked = "token.revoked";
     public const string TokenReuseDetected = "token.reuse_detected";
     public const string Forbidden = "access.forbidden";
+    public const string ClientRegistered = "client.registered";
+    public const string ClientSecretRotated = "client.secret_rotated";
+    public const string ClientRevoked = "client.revoked";
+    public const string ClientTokenIssued = "client.token_issued";
+    public const string ClientTokenRefused = "client.token_refused";
     public const string AuditRead = "audit.read";
     public const string AuditExported = "audit.exported";
     public const string AuditVerified = "audit.verified";

@@ -72,6 +72,16 @@ public static class ErrorCodes
     /// <summary><c>auth.forbidden</c>, saying whose accounts and units an administrator manages.</summary>
     public static readonly CabinetError NotAdministratorOf = Forbidden with { Message = "Bạn chỉ quản trị đơn vị của mình và các đơn vị trực thuộc." };
 
+    // the REST API and its integration clients (README "Integration")
+    public static readonly CabinetError ApiNotFound = new("api.not_found", "Không có tài nguyên API nào ở địa chỉ này.");
+    public static readonly CabinetError MethodNotAllowed = new("api.method_not_allowed", "Địa chỉ API này không nhận phương thức yêu cầu này.");
+    public static readonly CabinetError ScopeMissing = new("auth.scope_missing", "Ứng dụng tích hợp chưa được cấp phạm vi quyền cần cho thao tác này.");
+    public static readonly CabinetError NotAPerson = new("auth.not_a_person", "Ứng dụng tích hợp không phải một người: không được quản lý ứng dụng tích hợp, biểu quyết, ký hay phát biểu.");
+    public static readonly CabinetError ClientInvalid = new("auth.client_invalid", "Mã ứng dụng hoặc khóa bí mật không đúng, hoặc ứng dụng đã bị thu hồi.");
+    public static readonly CabinetError ClientNotFound = new("client.not_found", "Không tìm thấy ứng dụng tích hợp.");
+    public static readonly CabinetError ClientLimit = new("client.limit", "Đơn vị đã có số ứng dụng tích hợp tối đa (50); hãy thu hồi một ứng dụng cũ.");
+    public static readonly CabinetError ClientInvalidInput = new("client.invalid", "Ứng dụng tích hợp cần tên (1–100 ký tự) và ít nhất một phạm vi quyền trong danh sách đã định.");
+
     // floor
     public static readonly CabinetError FloorNotParticipant = new("floor.not_participant", "Người này không phải thành phần tham dự cuộc họp.");
     public static readonly CabinetError FloorNotEligible = new("floor.not_eligible", "Khách mời theo dõi cuộc họp, không đăng ký phát biểu.");

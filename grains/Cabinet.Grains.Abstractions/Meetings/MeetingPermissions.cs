@@ -86,12 +86,12 @@ public static class MeetingPermissions
     }
 
     /// <summary>
-    /// The clerk (văn thư) applies the organisation's seal signature once the people named have signed: an organiser of
+    /// The clerk (văn thư) applies the organisation's seal signature once the people named have signed: an organiser (a person, never an integration client) of
     /// the meeting's organisation (the office that keeps its records) or the meeting's secretary. The seal key is the
     /// organisation's, held by the server; this rule only says who may ask for it.
     /// </summary>
     public static bool MaySealMinutes(MeetingRole role, Actor actor, string meetingOrganizationId) =>
-        role == MeetingRole.Secretary || OrganizationPermissions.MayOrganize(actor, meetingOrganizationId);
+        role == MeetingRole.Secretary || (OrganizationPermissions.MayOrganize(actor, meetingOrganizationId) && !actor.IsIntegrationClient);
 
     /// <summary>
     /// Everyone who may see the meeting reads its (unclassified) documents: participants, granted observers and

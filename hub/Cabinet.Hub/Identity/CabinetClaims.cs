@@ -13,6 +13,12 @@ public static class CabinetClaims
     /// <summary>The server-side session (<see cref="IUserSessionsGrain"/>) a cookie or token belongs to.</summary>
     public const string Session = "cabinet:sid";
 
+    /// <summary>The integration client a token was issued to (issue 18); a principal with it is not a person.</summary>
+    public const string Client = "cabinet:client";
+
+    /// <summary>One claim per scope granted to an integration client.</summary>
+    public const string Scope = "scope";
+
     public static ClaimsIdentity ToIdentity(UserProfile profile, string sessionId, string authenticationType)
     {
         var claims = new List<Claim>
@@ -35,6 +41,25 @@ public static class CabinetClaims
         return new ClaimsIdentity(claims, authenticationType);
     }
 
+    /// <summary>An integration client acts as an administrator of its organisation, held back by its scopes and by being no participant.</summary>
+    public static ClaimsIdentity ToIdentity(IntegrationClientView client, IEnumerable<string> scopes, string authenticationType)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.NameIdentifier, IntegrationClientIds.ActorName(client.ClientId)),
+            new(ClaimTypes.Name, client.Name),
+            new(Organization, client.OrganizationId),
+            new(Client, client.ClientId),
+            new(ClaimTypes.Role, AdministratorRole),
+        };
+        claims.AddRange(scopes.Select(s => new Claim(Scope, s)));
+        return new ClaimsIdentity(claims, authenticationType);
+    }
+
+    /// <returns>The integration client's id, or null when the principal is a person (or nobody).</returns>
+    public static string? ClientOf(ClaimsPrincipal? user) => user?.FindFirstValue(Client);
+
     /// <returns>The user name and session id, or null when the principal carries no session (signed in before sessions existed).</returns>
     public static (string UserName, string SessionId)? SessionOf(ClaimsPrincipal? user) =>
         user?.FindFirstValue(ClaimTypes.NameIdentifier) is { } userName && user.FindFirstValue(Session) is { } session ? (userName, session) : null;
@@ -49,6 +74,7 @@ public static class CabinetClaims
             return null;
         }
 
-        return new Actor(userName, user.FindFirstValue(ClaimTypes.Name) ?? userName, organization, user.IsInRole(AdministratorRole), user.IsInRole(OrganizerRole));
+        return new Actor(userName, user.FindFirstValue(ClaimTypes.Name) ?? userName, organization, user.IsInRole(AdministratorRole), user.IsInRole(OrganizerRole),
+            IsIntegrationClient: ClientOf(user) is not null);
     }
 }

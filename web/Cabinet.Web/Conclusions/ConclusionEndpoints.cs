@@ -1,5 +1,5 @@
 using Cabinet.Identity;
-using Cabinet.Web.Documents;
+using Cabinet.Web.Api;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
@@ -13,22 +13,29 @@ public static class ConclusionEndpoints
 {
     public static IEndpointRouteBuilder MapConclusionEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/organizations/{organizationId}/conclusions", async (string organizationId, int? year, int? page, HttpContext http,
+        MapConclusions(app.MapGroup("/api/organizations/{organizationId}")
+            .RequireAuthorization(p => p.AddAuthenticationSchemes(CookieAuthenticationDefaults.AuthenticationScheme, BearerTokenDefaults.AuthenticationScheme)
+                .RequireAuthenticatedUser()));
+        return app;
+    }
+
+    /// <summary>The published conclusions, on an organisation's group.</summary>
+    internal static void MapConclusions(RouteGroupBuilder organization)
+    {
+        organization.MapGet("/conclusions", async (string organizationId, int? year, int? page, HttpContext http,
             PublishedConclusions conclusions, TimeProvider clock) =>
         {
             if (CabinetClaims.ToActor(http.User) is not { } actor)
             {
-                return DocumentEndpoints.Refuse(Errors.ErrorCodes.NotSignedIn);
+                return ApiProblem.Of(Errors.ErrorCodes.NotSignedIn);
             }
 
             var read = await conclusions.ReadAsync(actor, organizationId, year ?? clock.GetUtcNow().Year, page ?? 1);
-            return !read.Ok ? DocumentEndpoints.Refuse(read.Error!) : Results.Json(new
+            return !read.Ok ? ApiProblem.Of(read.Error!) : Results.Json(new
             {
                 read.Value!.Page, read.Value.PageCount, read.Value.Total,
                 conclusions = read.Value.Conclusions.Select(c => new { c.MeetingTitle, c.MeetingDate, c.ItemTitle, c.Paragraphs, c.ApprovedAt, c.PublishedAt }),
             });
-        }).RequireAuthorization(p => p.AddAuthenticationSchemes(CookieAuthenticationDefaults.AuthenticationScheme, BearerTokenDefaults.AuthenticationScheme)
-            .RequireAuthenticatedUser());
-        return app;
+        }).WithTags("Conclusions").WithSummary("A page of the organisation's published conclusions (?year=&page=)").ProducesProblem(StatusCodes.Status400BadRequest);
     }
 }

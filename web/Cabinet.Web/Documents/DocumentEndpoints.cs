@@ -5,6 +5,7 @@ using Cabinet.Meetings;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.Features;
+using Cabinet.Web.Api;
 using Cabinet.Web.Hosting;
 using Microsoft.Net.Http.Headers;
 
@@ -24,16 +25,27 @@ public static class DocumentEndpoints
         var group = app.MapGroup("/api/meetings/{organization}/{meeting}/documents")
             .RequireAuthorization(p => p.AddAuthenticationSchemes(CookieAuthenticationDefaults.AuthenticationScheme, BearerTokenDefaults.AuthenticationScheme)
                 .RequireAuthenticatedUser());
-        group.MapPost("", UploadAsync).DisableAntiforgery();
-        group.MapGet("/{documentId}/versions/{number:int}/file", FetchAsync);
+        MapDocuments(group, group);
         return app;
+    }
+
+    /// <summary>The upload on <paramref name="writing"/>, the file on <paramref name="reading"/> (both at a meeting's <c>/documents</c>).</summary>
+    internal static void MapDocuments(RouteGroupBuilder reading, RouteGroupBuilder writing)
+    {
+        writing.MapPost("", UploadAsync).DisableAntiforgery().WithTags("Documents")
+            .WithSummary("Uploads a PDF as a new document or a new version (multipart: file, title, itemId, downloadAllowed, classified, documentId)")
+            .Accepts<IFormFile>("multipart/form-data").Produces<DocumentView>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        reading.MapGet("/{documentId}/versions/{number:int}/file", FetchAsync).WithTags("Documents")
+            .WithSummary("The PDF of one version of a document (?download=1 as an attachment)")
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf").ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     private static async Task<IResult> UploadAsync(string organization, string meeting, HttpContext http, DocumentIntake intake)
     {
         if (CabinetClaims.ToActor(http.User) is not { } actor)
         {
-            return Refuse(ErrorCodes.NotSignedIn);
+            return ApiProblem.Of(ErrorCodes.NotSignedIn);
         }
 
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
@@ -43,7 +55,7 @@ public static class DocumentEndpoints
 
         if (!http.Request.HasFormContentType)
         {
-            return Refuse(ErrorCodes.DocumentFileRequired);
+            return ApiProblem.Of(ErrorCodes.DocumentFileRequired);
         }
 
         IFormCollection form;
@@ -53,12 +65,12 @@ public static class DocumentEndpoints
         }
         catch (Exception ex) when (ex is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } or InvalidDataException)
         {
-            return Refuse(ErrorCodes.From(DocumentErrors.TooLarge(intake.MaxFileBytes)));
+            return ApiProblem.Of(ErrorCodes.From(DocumentErrors.TooLarge(intake.MaxFileBytes)));
         }
 
         if (form.Files.GetFile("file") is not { } file)
         {
-            return Refuse(ErrorCodes.DocumentFileRequired);
+            return ApiProblem.Of(ErrorCodes.DocumentFileRequired);
         }
 
         var request = new DocumentUploadRequest(
@@ -69,7 +81,7 @@ public static class DocumentEndpoints
             IsTrue(form["classified"]));
         await using var content = file.OpenReadStream();
         var added = await intake.AddAsync(actor, MeetingKey.Of(organization, meeting), content, request, http.RequestAborted);
-        return added.Ok ? Results.Json(added.Value, statusCode: StatusCodes.Status201Created) : Refuse(added.Error!);
+        return added.Ok ? Results.Json(added.Value, statusCode: StatusCodes.Status201Created) : ApiProblem.Of(added.Error!);
     }
 
     private static async Task<IResult> FetchAsync(
@@ -78,41 +90,41 @@ public static class DocumentEndpoints
         var meetingId = MeetingKey.Of(organization, meeting);
         if (CabinetClaims.ToActor(http.User) is not { } actor)
         {
-            return Refuse(ErrorCodes.NotSignedIn);
+            return ApiProblem.Of(ErrorCodes.NotSignedIn);
         }
 
         if (!MeetingKey.IsValid(meetingId) || !DocumentKey.IsValid(documentId))
         {
-            return Refuse(ErrorCodes.DocumentNotFound);
+            return ApiProblem.Of(ErrorCodes.DocumentNotFound);
         }
 
         var access = await grains.GetGrain<IMeetingGrain>(meetingId).GetDocumentAccessAsync(actor, documentId);
         if (!access.Ok)
         {
-            return Refuse(access.Error!);
+            return ApiProblem.Of(access.Error!);
         }
 
         var (role, document) = (access.Value!.Role, access.Value.Document);
         var download = http.Request.Query["download"] == "1" || IsBrowserNavigation(http.Request);
         if (document.Classified)
         {
-            return Refuse(ErrorCodes.DocumentClassified);
+            return ApiProblem.Of(ErrorCodes.DocumentClassified);
         }
 
         if (number < 1 || number > document.Versions.Length)
         {
-            return Refuse(ErrorCodes.DocumentVersionNotFound);
+            return ApiProblem.Of(ErrorCodes.DocumentVersionNotFound);
         }
 
         if (download && !document.DownloadAllowed && role is not (MeetingRole.Chair or MeetingRole.Secretary))
         {
-            return Refuse(ErrorCodes.DownloadForbidden);
+            return ApiProblem.Of(ErrorCodes.DownloadForbidden);
         }
 
         var version = document.Versions[number - 1];
         if (await blobs.OpenAsync(version.Sha256, http.RequestAborted) is not { } stream)
         {
-            return Refuse(ErrorCodes.DocumentFileMissing);
+            return ApiProblem.Of(ErrorCodes.DocumentFileMissing);
         }
 
         // Pre-reading: the secretary sees who has opened what (a first opening is written once, later ones cost a lookup).
@@ -135,19 +147,4 @@ public static class DocumentEndpoints
 
     private static bool IsTrue(Microsoft.Extensions.Primitives.StringValues value) =>
         bool.TryParse(value.ToString(), out var flag) ? flag : value == "1" || value == "on";
-
-    internal static IResult Refuse(CabinetError error) => error.Code == ErrorCodes.RateLimited.Code
-        ? RateLimitedResult.Of(error, TimeSpan.FromMinutes(5))
-        : Results.Json(error, statusCode: StatusOf(error.Code));
-
-    private static int StatusOf(string code) => code switch
-    {
-        "auth.not_signed_in" => StatusCodes.Status401Unauthorized,
-        "auth.forbidden" or "documents.classified" or "documents.download_forbidden" or "invitation.not_invited" => StatusCodes.Status403Forbidden,
-        "meeting.not_found" or "documents.not_found" or "documents.version_not_found" or "documents.file_missing" or "agenda.item_not_found"
-            => StatusCodes.Status404NotFound,
-        "documents.too_large" => StatusCodes.Status413PayloadTooLarge,
-        "documents.too_complex" => StatusCodes.Status422UnprocessableEntity,
-        _ => StatusCodes.Status400BadRequest,
-    };
 }

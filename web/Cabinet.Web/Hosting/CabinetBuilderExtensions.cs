@@ -15,6 +15,7 @@ using Cabinet.Web.Conclusions;
 using Cabinet.Web.Localization;
 using Cabinet.Web.Polls;
 using Cabinet.Web.Operations;
+using Cabinet.Web.Api;
 
 namespace Cabinet.Web.Hosting;
 
@@ -98,6 +99,9 @@ public static class CabinetBuilderExtensions
         builder.Services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, SessionRevalidation>();
         builder.Services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, SessionEndedRedirect>();
         builder.Services.AddHealthChecks().AddCabinetReadiness();
+        builder.Services.ConfigureHttpJsonOptions(o => HubJson.Configure(o.SerializerOptions));
+        builder.Services.AddApiProblems();
+        builder.Services.AddApiReference();
         builder.AddCabinetTelemetry();
 
         // After the silo (hosted services start in order): seeding needs grains, the banner needs the seed.
@@ -137,6 +141,7 @@ public static class CabinetBuilderExtensions
         app.UseSecurityHeaders();
         app.UseRequestLocalization(UiCultures.Options());
         app.UseNotFoundPage();
+        app.UseApiStatusProblems();
         app.UseRouting(); // after the not-found page, so its re-executed request is routed to it
         app.UseMiddleware<OriginCheck>();
         app.UseAuthentication();
@@ -164,6 +169,8 @@ public static class CabinetBuilderExtensions
         app.MapOrganizationEndpoints();
         app.MapAdminFormEndpoints();
         app.MapAuditEndpoints();
+        app.MapApiV1();
+        app.MapApiReference();
         app.MapHub<MeetingHub>(MeetingHub.Path);
         // Our own policy (SecurityHeaders) already says frame-ancestors 'none'; Blazor's narrower header would replace it.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);

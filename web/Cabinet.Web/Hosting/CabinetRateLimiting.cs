@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using Cabinet.Hub;
 using Cabinet.Hub.Limits;
 using Cabinet.Identity;
+using Cabinet.Web.Api;
 using Cabinet.Web.Documents;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
@@ -44,7 +45,7 @@ public static class CabinetRateLimiting
                     return ValueTask.CompletedTask;
                 }
 
-                return new ValueTask(RateLimitedResult.WriteAsync(rejected.HttpContext, retryAfter));
+                return new ValueTask(ApiProblem.WriteAsync(rejected.HttpContext, Cabinet.Errors.ErrorCodes.RateLimited, retryAfter));
             };
         });
     }
@@ -63,7 +64,7 @@ public static class CabinetRateLimiting
             var quota = context.RequestServices.GetRequiredService<ConnectionQuota>();
             if (CabinetClaims.ToActor(user) is { } actor && quota.IsFull(actor.UserName))
             {
-                await RateLimitedResult.WriteAsync(context, TimeSpan.FromSeconds(30));
+                await ApiProblem.WriteAsync(context, Cabinet.Errors.ErrorCodes.RateLimited, TimeSpan.FromSeconds(30));
                 return;
             }
         }

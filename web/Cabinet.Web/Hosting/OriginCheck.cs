@@ -23,8 +23,7 @@ public sealed class OriginCheck(RequestDelegate next, IOptions<CabinetOptions> o
             return next(context);
         }
 
-        context.Response.StatusCode = StatusCodes.Status403Forbidden;
-        return context.Response.WriteAsJsonAsync(ForeignOrigin);
+        return Api.ApiProblem.WriteAsync(context, ForeignOrigin);
     }
 
     private bool IsAllowed(HttpRequest request, string origin) =>

@@ -2,6 +2,7 @@ using Cabinet.Audit;
 using Cabinet.Errors;
 using Cabinet.Identity;
 using Cabinet.People;
+using Cabinet.Web.Api;
 using Cabinet.Web.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
@@ -81,7 +82,8 @@ public static class AccountEndpoints
                     enrolment = outcome.Enrolment is { } e ? new { e.Secret, e.Uri } : null,
                 }, statusCode: StatusCodes.Status401Unauthorized)
                 : !outcome.Ok ? Refusal(outcome) : Results.Json(await sessions.IssueTokensAsync(http, outcome));
-        }).DisableAntiforgery().RequireRateLimiting(CabinetRateLimiting.SignInPolicy);
+        }).WithTags("Sign-in").WithSummary("Signs a person in: an access token and a refresh token").ProducesProblem(StatusCodes.Status400BadRequest)
+            .DisableAntiforgery().RequireRateLimiting(CabinetRateLimiting.SignInPolicy);
 
         app.MapPost("/api/auth/token/mfa", async ([FromBody] SecondFactorRequest request, SignInChecker checker, SignInSessions sessions, IGrainFactory grains, HttpContext http) =>
         {
@@ -95,12 +97,14 @@ public static class AccountEndpoints
             var recoveryCodes = await grains.GetGrain<IUserGrain>(outcome.Profile!.UserName).TakeFreshRecoveryCodesAsync();
             return recoveryCodes.IsEmpty ? Results.Json(tokens)
                 : Results.Json(new { tokens.TokenType, tokens.AccessToken, tokens.ExpiresIn, tokens.RefreshToken, recoveryCodes });
-        }).DisableAntiforgery().RequireRateLimiting(CabinetRateLimiting.SignInPolicy);
+        }).WithTags("Sign-in").WithSummary("Completes a sign-in with the second factor").ProducesProblem(StatusCodes.Status400BadRequest)
+            .DisableAntiforgery().RequireRateLimiting(CabinetRateLimiting.SignInPolicy);
 
         app.MapPost("/api/auth/refresh", async ([FromBody] RefreshRequest request, SignInSessions sessions, HttpContext http) =>
             await sessions.RefreshAsync(http, request.RefreshToken) is var refreshed && refreshed.Ok
                 ? Results.Json(refreshed.Value)
-                : Results.Json(refreshed.Error, statusCode: StatusCodes.Status401Unauthorized))
+                : ApiProblem.Of(refreshed.Error!))
+            .WithTags("Sign-in").WithSummary("A new access token for a refresh token (rotated)").ProducesProblem(StatusCodes.Status400BadRequest)
             .DisableAntiforgery().RequireRateLimiting(CabinetRateLimiting.SignInPolicy);
 
         // With a refresh token: ends that app session (anyone holding the token may). Without: ends the caller's own session.
@@ -113,19 +117,17 @@ public static class AccountEndpoints
             }
 
             return await sessions.RevokeAsync(http, request?.RefreshToken) is { } refused
-                ? Results.Json(refused, statusCode: StatusCodes.Status401Unauthorized)
+                ? ApiProblem.Of(refused)
                 : Results.NoContent();
-        }).DisableAntiforgery().RequireRateLimiting(CabinetRateLimiting.SignInPolicy);
+        }).WithTags("Sign-in").WithSummary("Ends an app session (by refresh token) or the caller's own").ProducesProblem(StatusCodes.Status400BadRequest)
+            .DisableAntiforgery().RequireRateLimiting(CabinetRateLimiting.SignInPolicy);
 
         return app;
     }
 
-    private static IResult Refusal(SignInOutcome outcome) => outcome.Error!.Code switch
-    {
-        var code when code == ErrorCodes.SignInThrottled.Code => RateLimitedResult.Of(outcome.Error, TimeSpan.FromSeconds(outcome.RetryAfterSeconds)),
-        var code when code.StartsWith("password.", StringComparison.Ordinal) => Results.Json(outcome.Error, statusCode: StatusCodes.Status400BadRequest),
-        _ => Results.Json(outcome.Error, statusCode: StatusCodes.Status401Unauthorized),
-    };
+    private static IResult Refusal(SignInOutcome outcome) => outcome.Error!.Code == ErrorCodes.SignInThrottled.Code
+        ? ApiProblem.RateLimited(outcome.Error, TimeSpan.FromSeconds(outcome.RetryAfterSeconds))
+        : ApiProblem.Of(outcome.Error);
 
     /// <summary>A return address on this site only (no open redirect).</summary>
     internal static bool IsLocal(string? url) =>

@@ -1,3 +1,4 @@
+using Cabinet.Web.Api;
 using Cabinet.Web.Administration;
 
 namespace Cabinet.Web.Identity;
@@ -15,14 +16,16 @@ public static class AdminAccountEndpoints
         foreach (var action in new[] { "disable", "enable", "unlock" })
         {
             users.MapPost($"/{action}", async (string userName, HttpContext http, PeopleAdministration people) =>
-                Answer(await people.ActAsync(http, userName, action), userName));
+                Answer(await people.ActAsync(http, userName, action), userName))
+            .WithTags("Administration").WithSummary("Disables, enables or unlocks an account (disable ends its sessions)").ProducesProblem(StatusCodes.Status400BadRequest);
         }
 
         users.MapPost("/password", async (string userName, PasswordResetRequest request, HttpContext http, PeopleAdministration people) =>
-            Answer(await people.ActAsync(http, userName, "password", request.Password), userName));
+            Answer(await people.ActAsync(http, userName, "password", request.Password), userName))
+            .WithTags("Administration").WithSummary("Sets a temporary password the person must change").ProducesProblem(StatusCodes.Status400BadRequest);
         return app;
     }
 
     private static IResult Answer(Errors.Result<int> done, string userName) =>
-        AdminResults.Of(done, ended => Results.Json(new { userName = userName.ToLowerInvariant(), sessionsEnded = ended }));
+        ApiProblem.Of(done, ended => Results.Json(new { userName = userName.ToLowerInvariant(), sessionsEnded = ended }));
 }

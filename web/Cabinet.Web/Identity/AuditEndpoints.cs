@@ -22,7 +22,7 @@ public static class AuditEndpoints
             var admin = CabinetClaims.ToActor(http.User)!;
             var found = await Log(grains).SearchAsync(new AuditQuery(admin.OrganizationId, from, to, actor, kind, page, size ?? 100));
             return Results.Json(new { entries = found.Entries, nextPage = found.NextBefore });
-        });
+        }).WithTags("Audit").WithSummary("Searches the security audit log (newest first, paged)").ProducesProblem(StatusCodes.Status400BadRequest);
 
         audit.MapGet("/audit.csv", async (DateTimeOffset? from, DateTimeOffset? to, string? actor, string? kind, HttpContext http, IGrainFactory grains, AuditTrail trail) =>
         {
@@ -46,7 +46,7 @@ public static class AuditEndpoints
             await trail.RecordAsync(http, AuditKinds.AuditExported, $"{rows} entries; from={from:O} to={to:O} actor={actor} kind={kind}");
             return Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8",
                 $"nhat-ky-an-ninh-{DateTime.UtcNow:yyyyMMdd-HHmmss}.csv");
-        });
+        }).WithTags("Audit").WithSummary("Exports the security audit log as CSV").ProducesProblem(StatusCodes.Status400BadRequest);
 
         audit.MapGet("/audit/verify", async (HttpContext http, IGrainFactory grains, AuditTrail trail) =>
         {
@@ -54,7 +54,7 @@ public static class AuditEndpoints
             await trail.RecordAsync(http, AuditKinds.AuditVerified, verification.Intact
                 ? $"intact {verification.FromSequence}–{verification.ToSequence}" : $"broken at {verification.FaultSequence}: {verification.FaultReason}");
             return Results.Json(verification);
-        });
+        }).WithTags("Audit").WithSummary("Verifies the audit log's hash chain").ProducesProblem(StatusCodes.Status400BadRequest);
         return app;
     }
 

@@ -52,13 +52,15 @@ public static class CabinetIdentityExtensions
                     return Task.CompletedTask;
                 };
             })
+            .AddBearerToken(Api.IntegrationClientTokens.Scheme, o => o.BearerTokenExpiration = Api.IntegrationClientTokens.Lifetime)
             .AddCabinetSingleSignOn(builder.Configuration);
         builder.Services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
             .Configure<ITicketStore>((o, store) => o.SessionStore = store);
-        builder.Services.AddAuthorizationBuilder()
+        Api.ApiAccess.AddPolicy(builder.Services.AddAuthorizationBuilder()
             .AddPolicy(MeetingHubPolicy.Name, p => p
                 .AddAuthenticationSchemes(CookieAuthenticationDefaults.AuthenticationScheme, BearerTokenDefaults.AuthenticationScheme)
-                .RequireAuthenticatedUser());
+                .RequireAuthenticatedUser()));
+        builder.Services.AddSingleton<Api.IntegrationClientTokens>();
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddSingleton<ITicketStore, CabinetTicketStore>();
         builder.Services.AddSingleton<IClaimsTransformation, SessionClaimsCheck>();

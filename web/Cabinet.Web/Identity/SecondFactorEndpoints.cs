@@ -15,11 +15,13 @@ public static class SecondFactorEndpoints
     {
         var api = app.MapGroup("/api/account/second-factor").RequireAuthorization(Hub.MeetingHubPolicy.Name).DisableAntiforgery();
         api.MapPost("", async (HttpContext http, IGrainFactory grains) =>
-            await Me(http, grains).BeginSecondFactorEnrolmentAsync() is var e ? Results.Json(new { e.Secret, e.Uri }) : Results.BadRequest());
+            await Me(http, grains).BeginSecondFactorEnrolmentAsync() is var e ? Results.Json(new { e.Secret, e.Uri }) : Results.BadRequest())
+            .WithTags("Account").WithSummary("Begins enrolling an authenticator app (secret and otpauth URI)").ProducesProblem(StatusCodes.Status400BadRequest);
         api.MapPost("/confirm", async (SecondFactorRequest request, HttpContext http, IGrainFactory grains, AuditTrail audit) =>
             await ConfirmAsync(http, grains, audit, request.Code) is { Ok: false } refused
-                ? Results.Json(refused.Error, statusCode: StatusCodes.Status400BadRequest)
-                : Results.Json(new { recoveryCodes = await Me(http, grains).TakeFreshRecoveryCodesAsync() }));
+                ? Api.ApiProblem.Of(refused.Error!)
+                : Results.Json(new { recoveryCodes = await Me(http, grains).TakeFreshRecoveryCodesAsync() }))
+            .WithTags("Account").WithSummary("Confirms the enrolment with a first code; the recovery codes, once").ProducesProblem(StatusCodes.Status400BadRequest);
 
         var forms = app.MapGroup("/account/second-factor").RequireAuthorization();
         forms.MapPost("", async (HttpContext http, IGrainFactory grains) =>

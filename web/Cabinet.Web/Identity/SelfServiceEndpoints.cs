@@ -2,6 +2,7 @@ using Cabinet.Audit;
 using Cabinet.Errors;
 using Cabinet.Identity;
 using Cabinet.People;
+using Cabinet.Web.Api;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Cabinet.Web.Identity;
@@ -19,15 +20,19 @@ public static class SelfServiceEndpoints
         api.MapPost("/password", async (PasswordChangeRequest request, HttpContext http, IGrainFactory grains, SessionCheck check, AuditTrail audit) =>
             await ChangePasswordAsync(http, grains, check, audit, request.CurrentPassword, request.NewPassword) is var changed && changed.Ok
                 ? Results.Json(new { sessionsEnded = changed.Value.Length })
-                : Results.Json(changed.Error, statusCode: StatusCodes.Status400BadRequest));
+                : ApiProblem.Of(changed.Error!))
+            .WithTags("Account").WithSummary("Changes the caller's password (every session ends)").ProducesProblem(StatusCodes.Status400BadRequest);
         api.MapGet("/sessions", async (HttpContext http, IGrainFactory grains) =>
             Results.Json((await grains.GetGrain<IUserSessionsGrain>(Me(http).UserName).ListAsync())
-                .Select(s => new { s.SessionId, kind = s.Kind.ToString().ToLowerInvariant(), s.StartedAt, s.LastSeenAt, s.ExpiresAt, s.Address, s.UserAgent, current = s.SessionId == Me(http).SessionId })));
+                .Select(s => new { s.SessionId, kind = s.Kind.ToString().ToLowerInvariant(), s.StartedAt, s.LastSeenAt, s.ExpiresAt, s.Address, s.UserAgent, current = s.SessionId == Me(http).SessionId })))
+            .WithTags("Account").WithSummary("The caller's open sessions").ProducesProblem(StatusCodes.Status400BadRequest);
         api.MapDelete("/sessions/{sessionId}", async (string sessionId, HttpContext http, SignInSessions sessions) =>
             await sessions.EndAsync(http, Me(http).UserName, sessionId) is { Ok: false } refused
-                ? Results.Json(refused.Error, statusCode: StatusCodes.Status404NotFound) : Results.NoContent());
+                ? ApiProblem.Of(refused.Error!) : Results.NoContent())
+            .WithTags("Account").WithSummary("Ends one of the caller's sessions").ProducesProblem(StatusCodes.Status400BadRequest);
         api.MapPost("/sessions/end-all", async (HttpContext http, SignInSessions sessions) =>
-            Results.Json(new { sessionsEnded = (await sessions.EndAllAsync(http, Me(http).UserName)).Length }));
+            Results.Json(new { sessionsEnded = (await sessions.EndAllAsync(http, Me(http).UserName)).Length }))
+            .WithTags("Account").WithSummary("Ends all of the caller's sessions").ProducesProblem(StatusCodes.Status400BadRequest);
 
         var forms = app.MapGroup("/account").RequireAuthorization();
         forms.MapPost("/password", async ([FromForm] string? currentPassword, [FromForm] string? newPassword, HttpContext http,

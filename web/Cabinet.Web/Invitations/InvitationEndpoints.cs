@@ -1,7 +1,7 @@
 using System.Text;
 using Cabinet.Identity;
 using Cabinet.Meetings;
-using Cabinet.Web.Documents;
+using Cabinet.Web.Api;
 using Cabinet.Web.Hosting;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -13,29 +13,37 @@ public static class InvitationEndpoints
 {
     public static IEndpointRouteBuilder MapInvitationEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/meetings/{organization}/{meeting}/invitation.ics", async (string organization, string meeting, HttpContext http, IGrainFactory grains, TimeProvider clock) =>
+        MapInvitation(app.MapGroup("/api/meetings/{organization}/{meeting}")
+            .RequireAuthorization(p => p.AddAuthenticationSchemes(CookieAuthenticationDefaults.AuthenticationScheme, BearerTokenDefaults.AuthenticationScheme)
+                .RequireAuthenticatedUser()));
+        return app;
+    }
+
+    /// <summary>The caller's invitation, on a meeting's group (people only: a client is invited to nothing).</summary>
+    internal static void MapInvitation(RouteGroupBuilder meeting)
+    {
+        meeting.MapGet("/invitation.ics", async (string organization, string meeting, HttpContext http, IGrainFactory grains, TimeProvider clock) =>
         {
             var meetingId = MeetingKey.Of(organization, meeting);
             if (CabinetClaims.ToActor(http.User) is not { } actor)
             {
-                return DocumentEndpoints.Refuse(Errors.ErrorCodes.NotSignedIn);
+                return ApiProblem.Of(Errors.ErrorCodes.NotSignedIn);
             }
 
             if (!MeetingKey.IsValid(meetingId))
             {
-                return DocumentEndpoints.Refuse(Errors.ErrorCodes.InvalidMeetingId);
+                return ApiProblem.Of(Errors.ErrorCodes.InvalidMeetingId);
             }
 
             var invitation = await grains.GetGrain<IMeetingGrain>(meetingId).GetInvitationAsync(actor);
             if (!invitation.Ok)
             {
-                return DocumentEndpoints.Refuse(invitation.Error!);
+                return ApiProblem.Of(invitation.Error!);
             }
 
             InertFile.Describe(http.Response, $"moi-hop-{organization}-{meeting}.ics", download: true);
             return Results.Bytes(Encoding.UTF8.GetBytes(IcsWriter.Write(invitation.Value!, actor.DisplayName, clock.GetUtcNow())), "text/calendar; charset=utf-8");
-        }).RequireAuthorization(p => p.AddAuthenticationSchemes(CookieAuthenticationDefaults.AuthenticationScheme, BearerTokenDefaults.AuthenticationScheme)
-            .RequireAuthenticatedUser());
-        return app;
+        }).WithTags("Meetings").WithSummary("The caller's own invitation to the meeting as an iCalendar file")
+            .Produces(StatusCodes.Status200OK, contentType: "text/calendar").ProducesProblem(StatusCodes.Status404NotFound);
     }
 }

@@ -2,7 +2,7 @@ namespace Cabinet.Web.Localization;
 
 /// <summary>
 /// A browser asking for a page that does not exist gets the localised not-found page (status kept, 404); API calls,
-/// the hub and form posts keep their plain status answers.
+/// the hub and form posts keep their plain status answers (API paths answer problems, <see cref="Api.ApiStatusProblems"/>).
 /// </summary>
 public static class NotFoundPages
 {
@@ -12,6 +12,6 @@ public static class NotFoundPages
         app.UseWhen(IsPageRequest, page => page.UseStatusCodePagesWithReExecute(Path, createScopeForStatusCodePages: true));
 
     private static bool IsPageRequest(HttpContext http) =>
-        (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
+        !Api.ApiStatusProblems.IsApi(http) && (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
         && http.Request.Headers.Accept.Any(accept => accept?.Contains("text/html", StringComparison.OrdinalIgnoreCase) == true);
 }

@@ -2,6 +2,7 @@ using Cabinet.Errors;
 using Cabinet.Identity;
 using Cabinet.Meetings;
 using Cabinet.Polls;
+using Cabinet.Web.Api;
 using Cabinet.Web.Hosting;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -16,9 +17,15 @@ public static class PollResultEndpoints
 {
     public static IEndpointRouteBuilder MapPollResultEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/meetings/{organization}/{meeting}/polls/{poll}")
+        MapResults(app.MapGroup("/api/meetings/{organization}/{meeting}/polls/{poll}")
             .RequireAuthorization(p => p.AddAuthenticationSchemes(CookieAuthenticationDefaults.AuthenticationScheme, BearerTokenDefaults.AuthenticationScheme)
-                .RequireAuthenticatedUser());
+                .RequireAuthenticatedUser()));
+        return app;
+    }
+
+    /// <summary>The signed result files, on a poll's group (<c>…/polls/{poll}</c>).</summary>
+    internal static void MapResults(RouteGroupBuilder group)
+    {
         group.MapGet("/result.json", async (string organization, string meeting, string poll, HttpContext http, IGrainFactory grains) =>
         {
             var result = await ResultOf(organization, meeting, poll, http, grains);
@@ -29,7 +36,8 @@ public static class PollResultEndpoints
 
             InertFile.Describe(http.Response, $"ket-qua-{poll}.json", download: true);
             return Results.File(System.Text.Encoding.UTF8.GetBytes(signed.DocumentJson), "application/json");
-        });
+        }).WithTags("Polls").WithSummary("A closed poll's signed result document (canonical JSON)")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json").ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/result.p7s", async (string organization, string meeting, string poll, HttpContext http, IGrainFactory grains) =>
         {
             var result = await ResultOf(organization, meeting, poll, http, grains);
@@ -40,8 +48,8 @@ public static class PollResultEndpoints
 
             InertFile.Describe(http.Response, $"ket-qua-{poll}.p7s", download: true);
             return Results.File(Convert.FromBase64String(signed.SignatureBase64), "application/pkcs7-signature");
-        });
-        return app;
+        }).WithTags("Polls").WithSummary("The detached CMS signature of a poll's result (openssl cms -verify)")
+            .Produces(StatusCodes.Status200OK, contentType: "application/pkcs7-signature").ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     private static async Task<(SignedPollResult? Value, IResult? Refusal)> ResultOf(string organization, string meeting, string poll, HttpContext http, IGrainFactory grains)
@@ -49,7 +57,7 @@ public static class PollResultEndpoints
         var meetingId = MeetingKey.Of(organization, meeting);
         if (!MeetingKey.IsValid(meetingId) || CabinetClaims.ToActor(http.User) is not { } actor)
         {
-            return (null, Results.Json(ErrorCodes.InvalidMeetingId, statusCode: StatusCodes.Status400BadRequest));
+            return (null, ApiProblem.Of(ErrorCodes.InvalidMeetingId));
         }
 
         var result = await grains.GetGrain<IMeetingGrain>(meetingId).GetPollResultAsync(actor, poll);
@@ -58,7 +66,6 @@ public static class PollResultEndpoints
             return (result.Value, null);
         }
 
-        var status = result.Error!.Code == ErrorCodes.Forbidden.Code ? StatusCodes.Status403Forbidden : StatusCodes.Status404NotFound;
-        return (null, Results.Json(result.Error, statusCode: status));
+        return (null, ApiProblem.Of(result.Error!));
     }
 }

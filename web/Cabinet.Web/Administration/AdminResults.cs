@@ -8,9 +8,10 @@ public static class AdminResults
     public static IResult Refused(CabinetError error) => Results.Json(error, statusCode: error.Code switch
     {
         "auth.forbidden" => StatusCodes.Status403Forbidden,
-        "participant.unknown_user" or "organization.not_found" => StatusCodes.Status404NotFound,
+        "participant.unknown_user" or "organization.not_found" or "webhook.not_found" or "webhook.delivery_not_found" => StatusCodes.Status404NotFound,
         "account.exists" or "organization.exists" => StatusCodes.Status409Conflict,
         "import.too_large" => StatusCodes.Status413PayloadTooLarge,
+        "webhook.too_many" => StatusCodes.Status409Conflict,
         _ => StatusCodes.Status400BadRequest,
     });
 

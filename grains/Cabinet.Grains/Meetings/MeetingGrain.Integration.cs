@@ -7,7 +7,8 @@ namespace Cabinet.Meetings;
 
 public sealed partial class MeetingGrain
 {
-    private static readonly JsonSerializerOptions DataJson = new(JsonSerializerDefaults.Web);
+    // Vietnamese as it is (the body goes to a program, never into HTML).
+    private static readonly JsonSerializerOptions DataJson = new(JsonSerializerDefaults.Web) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>
     /// Puts an accepted event other systems subscribe to (scheduled, closed, conclusion approved, poll closed, archive

@@ -19,6 +19,7 @@ public static class AuditKinds
     public const string OrganizationCreated = "admin.organization_created";
     public const string SecondFactorPolicyChanged = "admin.second_factor_policy";
     public const string MeetingRulesChanged = "admin.meeting_rules";
+    public const string WebhookChanged = "admin.webhook_changed";
     public const string SecondFactorEnrolled = "mfa.enrolled";
     public const string SecondFactorSucceeded = "mfa.succeeded";
     public const string SecondFactorFailed = "mfa.failed";

@@ -30,6 +30,9 @@ public static class CabinetMetrics
     private static readonly Histogram<double> Seals = Meter.CreateHistogram<double>(
         "cabinet.seal.duration", "s", "Time to seal a closed meeting (minutes, signatures, archive); its count is the number of seals.");
 
+    private static readonly Counter<long> WebhookDeliveries = Meter.CreateCounter<long>(
+        "cabinet.webhook.deliveries", "{attempt}", "Webhook delivery attempts, by outcome (delivered, failed and retried later, given up).");
+
     /// <summary>One executed command; <paramref name="kind"/> is the grain method's name without "Async".</summary>
     public static void Command(string kind, CommandResult result) =>
         Commands.Add(1, new("kind", kind.EndsWith("Async", StringComparison.Ordinal) ? kind[..^5] : kind), new("outcome", Outcome(result.Ok, result.Error)));
@@ -39,6 +42,8 @@ public static class CabinetMetrics
     public static void Connected() => Connections.Add(1);
 
     public static void Disconnected() => Connections.Add(-1);
+
+    public static void WebhookDelivery(string outcome) => WebhookDeliveries.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
 
     public static void Ballot(CabinetError? error) => Ballots.Add(1, new KeyValuePair<string, object?>("outcome", Outcome(error is null, error)));
 

@@ -138,6 +138,14 @@ public static class ErrorCodes
     public static readonly CabinetError FollowNotLeader = new("follow.not_leader", "Chỉ người đang dẫn dắt mới chuyển trang cho mọi người.");
     public static readonly CabinetError PageOutOfRange = new("documents.page_out_of_range", "Số trang nằm ngoài tài liệu.");
 
+    // integration (webhooks, calendar feed, exports)
+    public static readonly CabinetError WebhookUrlInvalid = new("webhook.url_invalid", "Địa chỉ nhận webhook phải là địa chỉ https tuyệt đối (http chỉ tới máy cục bộ), tối đa 500 ký tự, không chứa tên đăng nhập hay mật khẩu.");
+    public static readonly CabinetError WebhookEventsInvalid = new("webhook.events_invalid", "Hãy chọn ít nhất một sự kiện trong danh sách: meeting.scheduled, meeting.closed, conclusion.approved, archive.sealed, poll.closed.");
+    public static readonly CabinetError WebhooksFull = new("webhook.too_many", "Đơn vị đã có số đăng ký webhook tối đa (10); hãy xóa bớt một đăng ký.");
+    public static readonly CabinetError WebhookNotFound = new("webhook.not_found", "Không tìm thấy đăng ký webhook.");
+    public static readonly CabinetError WebhookDeliveryNotFound = new("webhook.delivery_not_found", "Không tìm thấy lần gửi này (có thể đã quá thời hạn lưu).");
+    public static readonly CabinetError CalendarFeedNotFound = new("calendar.not_found", "Đường dẫn lịch không tồn tại hoặc đã được thay mới.");
+
     /// <summary>A refusal from the documents domain (content checks, annotation bounds).</summary>
     public static CabinetError From(Documents.DocumentError error) => new(error.Code, error.Message);
 

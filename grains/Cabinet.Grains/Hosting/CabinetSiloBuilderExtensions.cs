@@ -51,6 +51,8 @@ public static class CabinetSiloBuilderExtensions
             : new Ledger.FileLedgerJournal(options.DataPath, Audit.AuditLogGrain.JournalName));
         silo.Services.AddSingleton(options.Sessions);
         silo.Services.AddSingleton(options.Audit);
+        silo.Services.AddSingleton(options.Webhooks);
+        silo.Services.AddSingleton(options.Retention);
         silo.Services.AddSingleton(options.Documents);
         silo.Services.AddSingleton<Documents.IDocumentBlobStore>(_ => options.UsesRedis
             ? new Documents.RedisDocumentBlobStore(options.RedisConnectionString!)

@@ -53,5 +53,11 @@ public sealed record CabinetSiloOptions
     /// <summary>Audit log retention (configuration section <c>Cabinet:Audit</c>).</summary>
     public Audit.AuditRetention Audit { get; init; } = new();
 
+    /// <summary>Webhook timeouts and back-off (configuration section <c>Cabinet:Webhooks</c>).</summary>
+    public Integration.WebhookSettings Webhooks { get; init; } = new();
+
+    /// <summary>How long delivery logs are kept (configuration section <c>Cabinet:Retention</c>).</summary>
+    public Integration.RetentionSettings Retention { get; init; } = new();
+
     public bool UsesRedis => !string.IsNullOrWhiteSpace(RedisConnectionString);
 }

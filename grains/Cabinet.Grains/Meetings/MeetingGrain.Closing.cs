@@ -131,8 +131,6 @@ public sealed partial class MeetingGrain
             var recorded = await ExecuteAsync(SystemActor, c => ClosingDecisions.Archived(state.State, c, archive));
             if (recorded.Ok)
             {
-                await GrainFactory.GetGrain<IIntegrationOutboxGrain>(IIntegrationOutboxGrain.Key)
-                    .AddAsync(new MeetingArchived(MeetingId, state.State.OrganizationId, state.State.Details.Title, archive));
                 await SealQueue.RemoveAsync(MeetingId);
                 _sealing?.Dispose();
                 _sealing = null;

@@ -73,6 +73,7 @@ public sealed partial class MeetingGrain
 
         _recent.Add(decision.Event);
         await _observers.Notify(o => o.OnMeetingEventAsync(decision.Event));
+        await RaiseIntegrationEventAsync(decision.Event);
         if (state.State.IndexDebt is not null && !ReferenceEquals(state.State.IndexDebt, before.IndexDebt))
         {
             await PayIndexDebtAsync();

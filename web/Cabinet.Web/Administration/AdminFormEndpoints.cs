@@ -33,6 +33,14 @@ public static class AdminFormEndpoints
             HttpContext http, PeopleAdministration people) =>
             Back(await people.ActAsync(http, userName ?? "", action, password) is { Ok: false } refused
                 ? CommandResult.Refused(refused.Error!) : CommandResult.Accepted(0), organizationId, action));
+        forms.MapPost("/webhooks/{action}", async (string action, [FromForm] string? organizationId, [FromForm] string? subscriptionId,
+            HttpContext http, Integration.WebhookAdministration webhooks) =>
+            Back(action switch
+            {
+                "delete" => await webhooks.UnsubscribeAsync(http, organizationId ?? "", subscriptionId ?? ""),
+                "enable" or "disable" => await webhooks.SetEnabledAsync(http, organizationId ?? "", subscriptionId ?? "", action == "enable"),
+                _ => CommandResult.Refused(ErrorCodes.InvalidInput),
+            }, organizationId, "webhook"));
         return app;
     }
 

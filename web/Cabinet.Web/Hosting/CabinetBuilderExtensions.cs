@@ -12,6 +12,7 @@ using Cabinet.Web.Sessions;
 using Cabinet.Web.Invitations;
 using Cabinet.Web.Administration;
 using Cabinet.Web.Conclusions;
+using Cabinet.Web.Integration;
 using Cabinet.Web.Localization;
 using Cabinet.Web.Polls;
 using Cabinet.Web.Operations;
@@ -53,6 +54,8 @@ public static class CabinetBuilderExtensions
             Documents = builder.Configuration.GetSection(Cabinet.Documents.DocumentLimits.Section).Get<Cabinet.Documents.DocumentLimits>() ?? new(),
             Sessions = Validated(builder.Configuration.GetSection(Cabinet.People.SessionLimits.Section).Get<Cabinet.People.SessionLimits>() ?? new()),
             Audit = Validated(builder.Configuration.GetSection(Cabinet.Audit.AuditRetention.Section).Get<Cabinet.Audit.AuditRetention>() ?? new()),
+            Webhooks = Validated(builder.Configuration.GetSection(Cabinet.Integration.WebhookSettings.Section).Get<Cabinet.Integration.WebhookSettings>() ?? new()),
+            Retention = Validated(builder.Configuration.GetSection(Cabinet.Integration.RetentionSettings.Section).Get<Cabinet.Integration.RetentionSettings>() ?? new()),
         };
         Cabinet.Storage.PrivateFiles.Tighten(silo.DataPath);
         if (!silo.UsesRedis)
@@ -88,6 +91,10 @@ public static class CabinetBuilderExtensions
         builder.Services.AddSingleton<Administration.OrganizationTree>();
         builder.Services.AddSingleton<Administration.PeopleAdministration>();
         builder.Services.AddSingleton<Conclusions.PublishedConclusions>();
+        builder.Services.AddSingleton<Integration.WebhookAdministration>();
+        // No redirects (a receiver could bounce Cabinet's signed request anywhere), no cookies; the timeout is per attempt.
+        builder.Services.AddHttpClient(Integration.WebhookDispatcher.ClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
         builder.Services.AddTransient<MeetingSession>();
         builder.Services.AddSingleton<DocumentIntake>();
         builder.Services.AddOptions<VerifyOptions>().BindConfiguration(VerifyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -108,6 +115,7 @@ public static class CabinetBuilderExtensions
         builder.Services.AddHostedService<DemoSeeder>();
         builder.Services.AddHostedService<FirstAdministrator>();
         builder.Services.AddHostedService<Cabinet.Closing.SealRecovery>();
+        builder.Services.AddHostedService<Integration.WebhookDispatcher>();
         builder.Services.AddHostedService<Cabinet.Signing.SigningWarmup>();
         builder.Services.AddHostedService<StartupBanner>();
         if (cabinet.ParentProcessId is { } parent)
@@ -167,6 +175,7 @@ public static class CabinetBuilderExtensions
         app.MapAdminEndpoints();
         app.MapAdminAccountEndpoints();
         app.MapOrganizationEndpoints();
+        app.MapWebhookEndpoints();
         app.MapAdminFormEndpoints();
         app.MapAuditEndpoints();
         app.MapApiV1();

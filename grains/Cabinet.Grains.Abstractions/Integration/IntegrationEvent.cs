@@ -1,0 +1,9 @@
+namespace Cabinet.Integration;
+
+/// <summary>
+/// Something other systems hear about (a webhook's payload): <see cref="Id"/> is stable (the meeting and its version),
+/// so adding the same event twice delivers it once. <see cref="DataJson"/> is the payload's <c>data</c> object, small
+/// and bounded (identifiers, a title, counts; an approved conclusion's text at most).
+/// </summary>
+[GenerateSerializer, Immutable, Alias("cabinet.integration-event")]
+public sealed record IntegrationEvent(string Id, string Type, string OrganizationId, DateTimeOffset At, string DataJson);

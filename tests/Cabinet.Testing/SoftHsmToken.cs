@@ -64,7 +64,7 @@ public sealed class SoftHsmToken
     /// <summary>Writes a certificate object (CKO_CERTIFICATE, X.509) into the token.</summary>
     public void AddCertificate(string label, X509Certificate2 certificate, string id)
     {
-        Cabinet.Voting.Signing.Pkcs11Signer.PrepareNativeLoading();
+        Cabinet.Voting.Signing.Pkcs11Tokens.PrepareNativeLoading();
         var factories = new Pkcs11InteropFactories();
         using var library = factories.Pkcs11LibraryFactory.LoadPkcs11Library(factories, Library, AppType.SingleThreaded);
         var slot = library.GetSlotList(SlotsType.WithTokenPresent).First(s => s.GetTokenInfo().Label.Trim() == Label);

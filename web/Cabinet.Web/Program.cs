@@ -30,7 +30,15 @@ if (ProductionReadiness.Problems(builder.Configuration, builder.Environment) is 
     return 3;
 }
 
-builder.AddCabinet();
+try
+{
+    builder.AddCabinet();
+}
+catch (Cabinet.Encryption.EncryptionKeyException ex)
+{
+    Console.Error.WriteLine($"crit: Cabinet cannot start ({builder.Environment.EnvironmentName}): {ex.Message}");
+    return 3;
+}
 
 var app = builder.Build();
 app.UseCabinet();

@@ -13,7 +13,15 @@ public static class EncryptionAtRest
     {
         ArgumentNullException.ThrowIfNull(options);
         var settings = options.Encryption;
-        return settings.Enabled ? new RecordCipher(DataKeyRing.Open(OpenKek(settings), StoreOf(options))) : RecordCipher.Plain;
+        if (!settings.Enabled)
+        {
+            return RecordCipher.Plain;
+        }
+
+        var store = StoreOf(options);
+        // Data keys already stored were wrapped by a KEK: a new one could never open them, so none is made then.
+        var kek = OpenKek(settings with { CreateMissingKeyFile = settings.CreateMissingKeyFile && store.Load().Count == 0 });
+        return new RecordCipher(DataKeyRing.Open(kek, store));
     }
 
     /// <summary>Where the wrapped data keys of this installation are kept.</summary>

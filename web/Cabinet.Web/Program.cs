@@ -14,6 +14,11 @@ if (args is [BackupCommand.Backup or BackupCommand.Restore, ..])
     return await BackupCommand.RunAsync(args);
 }
 
+if (args is [RotateKeysCommand.Name, ..])
+{
+    return RotateKeysCommand.Run(args);
+}
+
 if (args is [InspectPdfCommand.Name, ..])
 {
     return InspectPdfCommand.Run(args);

@@ -80,6 +80,25 @@ public sealed class SoftHsmToken
         session.Logout();
     }
 
+    /// <summary>Generates an AES-256 secret key in the token (it never leaves it) that encrypts and decrypts: a key-encryption key.</summary>
+    public void GenerateAesKey(string keyLabel)
+    {
+        Cabinet.Voting.Signing.Pkcs11Tokens.PrepareNativeLoading();
+        var factories = new Pkcs11InteropFactories();
+        using var library = factories.Pkcs11LibraryFactory.LoadPkcs11Library(factories, Library, AppType.SingleThreaded);
+        var slot = library.GetSlotList(SlotsType.WithTokenPresent).First(s => s.GetTokenInfo().Label.Trim() == Label);
+        using var session = slot.OpenSession(SessionType.ReadWrite);
+        session.Login(CKU.CKU_USER, Pin);
+        var a = factories.ObjectAttributeFactory;
+        session.GenerateKey(factories.MechanismFactory.Create(CKM.CKM_AES_KEY_GEN),
+        [
+            a.Create(CKA.CKA_CLASS, CKO.CKO_SECRET_KEY), a.Create(CKA.CKA_KEY_TYPE, CKK.CKK_AES), a.Create(CKA.CKA_VALUE_LEN, 32UL),
+            a.Create(CKA.CKA_TOKEN, true), a.Create(CKA.CKA_PRIVATE, true), a.Create(CKA.CKA_SENSITIVE, true), a.Create(CKA.CKA_EXTRACTABLE, false),
+            a.Create(CKA.CKA_ENCRYPT, true), a.Create(CKA.CKA_DECRYPT, true), a.Create(CKA.CKA_LABEL, keyLabel),
+        ]);
+        session.Logout();
+    }
+
     [DllImport("libc", EntryPoint = "setenv")]
     private static extern int SetEnvironment([MarshalAs(UnmanagedType.LPUTF8Str)] string name, [MarshalAs(UnmanagedType.LPUTF8Str)] string value, int overwrite);
 

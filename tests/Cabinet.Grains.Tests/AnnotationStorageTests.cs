@@ -173,8 +173,8 @@ public abstract class AnnotationStorageTests<TCluster>(TCluster cluster) : IClas
 
     /// <summary>A store of its own on the cluster's files or Redis, beside the silo's.</summary>
     private IAnnotationStore Store() => cluster.Storage.UsesRedis
-        ? new RedisAnnotationStore(cluster.Storage.RedisConnectionString!)
-        : new FileAnnotationStore(cluster.Storage.DataPath);
+        ? new RedisAnnotationStore(cluster.Storage.RedisConnectionString!, cluster.Storage.Cipher!)
+        : new FileAnnotationStore(cluster.Storage.DataPath, cluster.Storage.Cipher!);
 
     private async Task<IReadOnlyList<AnnotationWrite>> WrittenByAsync<T>(string meetingId, string documentId, Func<Task<T>> change)
     {

@@ -53,7 +53,9 @@ public abstract class ClusterFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var storage = Storage = await StorageAsync() with { FailStateWriteAfterLedgerAppend = FailingStateWrites.ContainsKey };
+        var found = await StorageAsync();
+        found = found.WithDevelopmentKey();
+        var storage = Storage = found with { FailStateWriteAfterLedgerAppend = FailingStateWrites.ContainsKey, Cipher = Cabinet.Encryption.EncryptionAtRest.Open(found) };
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, silo) =>
         {

@@ -14,7 +14,7 @@ public sealed class FileLedgerJournalTests
     [Fact]
     public async Task Entries_read_back_across_segments_and_truncation_keeps_exactly_the_prefix()
     {
-        var journal = new FileLedgerJournal(_data);
+        var journal = new FileLedgerJournal(_data, TestCiphers.In(_data));
         var chain = Chain(2_100);
         foreach (var batch in chain.Chunk(333))
         {
@@ -38,7 +38,7 @@ public sealed class FileLedgerJournalTests
     [Fact]
     public async Task A_line_a_crash_cut_short_is_never_read_and_is_cut_before_the_next_append()
     {
-        var journal = new FileLedgerJournal(_data);
+        var journal = new FileLedgerJournal(_data, TestCiphers.In(_data));
         var chain = Chain(4);
         await journal.AppendAsync(Meeting, chain[..3]);
         var segment = Directory.GetFiles(FolderOf(), "*.jsonl").Single();
@@ -53,7 +53,7 @@ public sealed class FileLedgerJournalTests
     [Fact]
     public async Task An_append_that_does_not_follow_the_last_entry_is_refused_and_changes_nothing()
     {
-        var journal = new FileLedgerJournal(_data);
+        var journal = new FileLedgerJournal(_data, TestCiphers.In(_data));
         var chain = Chain(5);
         await journal.AppendAsync(Meeting, chain[..3]);
 
@@ -68,7 +68,7 @@ public sealed class FileLedgerJournalTests
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public async Task Journal_files_and_folders_are_readable_by_their_owner_only()
     {
-        var journal = new FileLedgerJournal(_data);
+        var journal = new FileLedgerJournal(_data, TestCiphers.In(_data));
         await journal.AppendAsync(Meeting, Chain(1));
 
         Assert.Equal(PrivateFiles.FolderMode, File.GetUnixFileMode(FolderOf()));

@@ -34,7 +34,7 @@ public abstract class LedgerSealingTests<TCluster>(TCluster cluster) : IClassFix
         var snapshot = await WaitForAsync(meeting, s => s.Archive is not null);
 
         Assert.NotNull(snapshot.Archive);
-        IArchiveStore store = cluster.Storage.UsesRedis ? new RedisArchiveStore(cluster.Storage.RedisConnectionString!) : new FileArchiveStore(cluster.Storage.DataPath);
+        IArchiveStore store = cluster.Storage.UsesRedis ? new RedisArchiveStore(cluster.Storage.RedisConnectionString!, cluster.Storage.Cipher!) : new FileArchiveStore(cluster.Storage.DataPath, cluster.Storage.Cipher!);
         using var zip = new ZipArchive(new MemoryStream((await store.GetAsync(id))!), ZipArchiveMode.Read);
         using var reader = new StreamReader(zip.GetEntry("ledger.jsonl")!.Open());
         var sealedLedger = (await reader.ReadToEndAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries)

@@ -29,8 +29,8 @@ internal static class LedgerSteps
 
     /// <summary>A journal of its own on the cluster's store: the same files or the same Redis keys as the silo's.</summary>
     public static ILedgerJournal Journal(this ClusterFixture cluster) => cluster.Storage.UsesRedis
-        ? new RedisLedgerJournal(cluster.Storage.RedisConnectionString!)
-        : new FileLedgerJournal(cluster.Storage.DataPath);
+        ? new RedisLedgerJournal(cluster.Storage.RedisConnectionString!, cluster.Storage.Cipher!)
+        : new FileLedgerJournal(cluster.Storage.DataPath, cluster.Storage.Cipher!);
 
     /// <summary>
     /// The meeting grain's main state as stored: the JSON file in embedded mode, the Redis value otherwise. The grain has
@@ -44,7 +44,8 @@ internal static class LedgerSteps
         {
             foreach (var file in Directory.EnumerateFiles(Path.Combine(cluster.Storage.DataPath, "meetings"), $"*_2F{slug}.json"))
             {
-                candidates.Add(await File.ReadAllBytesAsync(file));
+                var stored = await File.ReadAllBytesAsync(file);
+                candidates.Add(cluster.Storage.Cipher!.OpenAny(stored[(Array.IndexOf(stored, (byte)'\n') + 1)..]));
             }
         }
         else
@@ -53,9 +54,9 @@ internal static class LedgerSteps
             var db = redis.GetDatabase();
             foreach (var key in redis.GetServers()[0].Keys(pattern: $"*{slug}*").Where(k => !((string)k!).StartsWith("cabinet:ledger:", StringComparison.Ordinal)))
             {
-                candidates.Add(await db.KeyTypeAsync(key) == RedisType.Hash
+                candidates.Add(cluster.Storage.Cipher!.OpenAny(await db.KeyTypeAsync(key) == RedisType.Hash
                     ? (await db.HashGetAllAsync(key)).Select(e => (byte[])e.Value!).MaxBy(v => v.Length)!
-                    : (byte[])(await db.StringGetAsync(key))!);
+                    : (byte[])(await db.StringGetAsync(key))!));
             }
         }
 

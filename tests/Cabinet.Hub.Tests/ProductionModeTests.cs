@@ -27,6 +27,7 @@ public sealed class ProductionModeTests
         Assert.Contains("exited during start-up", failure.Message, StringComparison.Ordinal);
         Assert.Contains("Cabinet:SigningCertificatePath is not set", failure.Message, StringComparison.Ordinal);
         Assert.Contains("Cabinet__SigningCertificatePasswordFile", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("No key-encryption key is configured", failure.Message, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(options.DataPath, "pki")), "no development CA may be created");
     }
 
@@ -219,6 +220,7 @@ public sealed class ProductionModeTests
         await File.WriteAllBytesAsync(issuingP12, issuing.ExportPkcs12("mat-khau-cap"));
         await File.WriteAllTextAsync(Path.Combine(folder, "issuing-password"), "mat-khau-cap\n");
         await File.WriteAllTextAsync(Path.Combine(folder, "admin-password"), AdminPassword);
+        await File.WriteAllBytesAsync(Path.Combine(folder, "kek"), System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
         return new CabinetServerOptions
         {
             Environment = "Production",
@@ -226,6 +228,7 @@ public sealed class ProductionModeTests
             [
                 $"--Cabinet:SigningCertificatePath={p12}", $"--Cabinet:SigningCertificatePasswordFile={Path.Combine(folder, "p12-password")}",
                 $"--Cabinet:Signing:IssuingCaPath={issuingP12}", $"--Cabinet:Signing:IssuingCaPasswordFile={Path.Combine(folder, "issuing-password")}",
+                $"--Cabinet:Encryption:KeyFile={Path.Combine(folder, "kek")}",
                 $"--Cabinet:Bootstrap:OrganizationId={Organization}", "--Cabinet:Bootstrap:OrganizationName=Ủy ban nhân dân tỉnh Thử nghiệm",
                 "--Cabinet:Bootstrap:AdministratorUserName=quantri.thu", $"--Cabinet:Bootstrap:AdministratorPasswordFile={Path.Combine(folder, "admin-password")}",
             ],

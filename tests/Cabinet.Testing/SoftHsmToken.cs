@@ -64,7 +64,7 @@ public sealed class SoftHsmToken
     /// <summary>Writes a certificate object (CKO_CERTIFICATE, X.509) into the token.</summary>
     public void AddCertificate(string label, X509Certificate2 certificate, string id)
     {
-        Cabinet.Voting.Signing.Pkcs11Signer.PrepareNativeLoading();
+        Cabinet.Voting.Signing.Pkcs11Tokens.PrepareNativeLoading();
         var factories = new Pkcs11InteropFactories();
         using var library = factories.Pkcs11LibraryFactory.LoadPkcs11Library(factories, Library, AppType.SingleThreaded);
         var slot = library.GetSlotList(SlotsType.WithTokenPresent).First(s => s.GetTokenInfo().Label.Trim() == Label);
@@ -76,6 +76,25 @@ public sealed class SoftHsmToken
             a.Create(CKA.CKA_CLASS, CKO.CKO_CERTIFICATE), a.Create(CKA.CKA_CERTIFICATE_TYPE, CKC.CKC_X_509),
             a.Create(CKA.CKA_TOKEN, true), a.Create(CKA.CKA_LABEL, label), a.Create(CKA.CKA_ID, Convert.FromHexString(id)),
             a.Create(CKA.CKA_SUBJECT, certificate.SubjectName.RawData), a.Create(CKA.CKA_VALUE, certificate.RawData),
+        ]);
+        session.Logout();
+    }
+
+    /// <summary>Generates an AES-256 secret key in the token (it never leaves it) that encrypts and decrypts: a key-encryption key.</summary>
+    public void GenerateAesKey(string keyLabel)
+    {
+        Cabinet.Voting.Signing.Pkcs11Tokens.PrepareNativeLoading();
+        var factories = new Pkcs11InteropFactories();
+        using var library = factories.Pkcs11LibraryFactory.LoadPkcs11Library(factories, Library, AppType.SingleThreaded);
+        var slot = library.GetSlotList(SlotsType.WithTokenPresent).First(s => s.GetTokenInfo().Label.Trim() == Label);
+        using var session = slot.OpenSession(SessionType.ReadWrite);
+        session.Login(CKU.CKU_USER, Pin);
+        var a = factories.ObjectAttributeFactory;
+        session.GenerateKey(factories.MechanismFactory.Create(CKM.CKM_AES_KEY_GEN),
+        [
+            a.Create(CKA.CKA_CLASS, CKO.CKO_SECRET_KEY), a.Create(CKA.CKA_KEY_TYPE, CKK.CKK_AES), a.Create(CKA.CKA_VALUE_LEN, 32UL),
+            a.Create(CKA.CKA_TOKEN, true), a.Create(CKA.CKA_PRIVATE, true), a.Create(CKA.CKA_SENSITIVE, true), a.Create(CKA.CKA_EXTRACTABLE, false),
+            a.Create(CKA.CKA_ENCRYPT, true), a.Create(CKA.CKA_DECRYPT, true), a.Create(CKA.CKA_LABEL, keyLabel),
         ]);
         session.Logout();
     }

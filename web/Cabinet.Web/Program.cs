@@ -14,6 +14,11 @@ if (args is [BackupCommand.Backup or BackupCommand.Restore, ..])
     return await BackupCommand.RunAsync(args);
 }
 
+if (args is [RotateKeysCommand.Name, ..])
+{
+    return RotateKeysCommand.Run(args);
+}
+
 if (args is [InspectPdfCommand.Name, ..])
 {
     return InspectPdfCommand.Run(args);
@@ -30,7 +35,15 @@ if (ProductionReadiness.Problems(builder.Configuration, builder.Environment) is 
     return 3;
 }
 
-builder.AddCabinet();
+try
+{
+    builder.AddCabinet();
+}
+catch (Cabinet.Encryption.EncryptionKeyException ex)
+{
+    Console.Error.WriteLine($"crit: Cabinet cannot start ({builder.Environment.EnvironmentName}): {ex.Message}");
+    return 3;
+}
 
 var app = builder.Build();
 app.UseCabinet();

@@ -81,7 +81,16 @@ public sealed class AuditLogGrain(
         var last = await journal.LastSequenceAsync(Chain);
         while (afterSequence < last)
         {
-            var page = await journal.ReadAsync(Chain, afterSequence + 1, (int)Math.Min(LedgerJournalReading.PageSize, last - afterSequence));
+            IReadOnlyList<LedgerEntry> page;
+            try
+            {
+                page = await journal.ReadAsync(Chain, afterSequence + 1, (int)Math.Min(LedgerJournalReading.PageSize, last - afterSequence));
+            }
+            catch (System.Security.Cryptography.CryptographicException)
+            {
+                return Broken(await FirstUnreadableAsync(afterSequence + 1), "the stored entry was altered: it no longer decrypts");
+            }
+
             if (page.Count == 0)
             {
                 return Broken(afterSequence + 1, "the journal has a gap here");
@@ -102,6 +111,22 @@ public sealed class AuditLogGrain(
 
         AuditVerification Broken(long sequence, string reason) =>
             new(false, state.State.CutSequence + 1, last, state.State.CutHash, sequence, reason);
+    }
+
+    /// <summary>The first entry from <paramref name="sequence"/> on whose sealed form does not open (one read each, only after a page failed).</summary>
+    private async Task<long> FirstUnreadableAsync(long sequence)
+    {
+        for (; ; sequence++)
+        {
+            try
+            {
+                _ = await journal.ReadAsync(Chain, sequence, 1);
+            }
+            catch (System.Security.Cryptography.CryptographicException)
+            {
+                return sequence;
+            }
+        }
     }
 
     private async Task AppendEntriesAsync(IReadOnlyList<AuditRecord> records)

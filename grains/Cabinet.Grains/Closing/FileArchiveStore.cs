@@ -1,7 +1,12 @@
+using Cabinet.Encryption;
+
 namespace Cabinet.Closing;
 
-/// <summary>Archives as read-only ZIP files under the data folder; a file is created once and never replaced.</summary>
-public sealed class FileArchiveStore(string dataPath) : IArchiveStore
+/// <summary>
+/// Archives as read-only files under the data folder, each the signed ZIP sealed under its organisation's data key; a
+/// file is created once and never replaced (rotation re-seals it in place).
+/// </summary>
+public sealed class FileArchiveStore(string dataPath, RecordCipher cipher) : IArchiveStore
 {
     private readonly string _folder = Directory.CreateDirectory(Path.Combine(dataPath, "archives")).FullName;
 
@@ -16,7 +21,7 @@ public sealed class FileArchiveStore(string dataPath) : IArchiveStore
         var temp = $"{path}.{Guid.NewGuid():N}.tmp";
         await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
         {
-            await file.WriteAsync(archive);
+            await file.WriteAsync(cipher.Seal(RecordOf(meetingId), archive));
             file.Flush(flushToDisk: true);
         }
 
@@ -37,8 +42,10 @@ public sealed class FileArchiveStore(string dataPath) : IArchiveStore
     public async Task<byte[]?> GetAsync(string meetingId)
     {
         var path = PathOf(meetingId);
-        return File.Exists(path) ? await File.ReadAllBytesAsync(path) : null;
+        return File.Exists(path) ? cipher.Open(RecordOf(meetingId), await File.ReadAllBytesAsync(path)) : null;
     }
+
+    internal static RecordName RecordOf(string meetingId) => new("archive", meetingId);
 
     // Meeting ids are validated slugs "org/meeting"; keep them as a folder and a file name.
     private string PathOf(string meetingId) =>

@@ -18,6 +18,9 @@ internal static partial class AnnotationEntryName
         }
     }
 
+    /// <summary>How an entry is named in its envelope: under its meeting's organisation, bound to its document.</summary>
+    public static Encryption.RecordName RecordOf(string meetingId, string documentId, string name) => new("annotation", $"{meetingId}#{documentId}/{name}");
+
     [GeneratedRegex("^[a-z][a-z0-9]{0,39}$", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

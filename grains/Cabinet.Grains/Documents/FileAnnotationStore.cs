@@ -1,3 +1,4 @@
+using Cabinet.Encryption;
 using Cabinet.Storage;
 
 namespace Cabinet.Documents;
@@ -5,9 +6,9 @@ namespace Cabinet.Documents;
 /// <summary>
 /// The embedded mode's annotations: one small JSON file per entry under
 /// <c>&lt;DataPath&gt;/annotations/&lt;org&gt;/&lt;meeting&gt;/&lt;document&gt;/</c> (<c>a17.json</c>, <c>header.json</c>), each
-/// written to a temporary file, flushed to disk and renamed over the old one like the grain state files, owner-only.
+/// sealed, written to a temporary file, flushed to disk and renamed over the old one like the grain state files, owner-only.
 /// </summary>
-public sealed class FileAnnotationStore(string dataPath) : IAnnotationStore
+public sealed class FileAnnotationStore(string dataPath, RecordCipher cipher) : IAnnotationStore
 {
     private const string Extension = ".json";
 
@@ -27,7 +28,7 @@ public sealed class FileAnnotationStore(string dataPath) : IAnnotationStore
             var name = Path.GetFileNameWithoutExtension(path);
             if (AnnotationEntryName.IsValid(name))
             {
-                entries[name] = await File.ReadAllBytesAsync(path);
+                entries[name] = cipher.Open(AnnotationEntryName.RecordOf(meetingId, documentId, name), await File.ReadAllBytesAsync(path));
             }
         }
 
@@ -46,7 +47,7 @@ public sealed class FileAnnotationStore(string dataPath) : IAnnotationStore
 
         foreach (var (name, content) in entries)
         {
-            PrivateFiles.Replace(Path.Combine(folder, AnnotationEntryName.Require(name) + Extension), content);
+            PrivateFiles.Replace(Path.Combine(folder, AnnotationEntryName.Require(name) + Extension), cipher.Seal(AnnotationEntryName.RecordOf(meetingId, documentId, name), content));
         }
 
         return Task.CompletedTask;

@@ -1,12 +1,14 @@
-using System.Security.Cryptography;
+using Cabinet.Encryption;
 
 namespace Cabinet.Documents;
 
 /// <summary>
-/// Document files under <c>&lt;DataPath&gt;/documents/ab/abcdef…</c> (embedded mode). Each file is written to a
-/// temporary name, checked against its hash, flushed and then renamed into place, so a reader never sees half a file.
+/// Document files under <c>&lt;DataPath&gt;/documents/ab/abcdef…</c> (embedded mode), named by the SHA-256 of their plaintext
+/// and sealed under the installation's data key (one file may serve several organisations' meetings). Each file is
+/// checked against its hash, sealed, written to a temporary name, flushed and then renamed into place, so a reader
+/// never sees half a file.
 /// </summary>
-public sealed class FileDocumentBlobStore(string dataPath) : IDocumentBlobStore
+public sealed class FileDocumentBlobStore(string dataPath, RecordCipher cipher) : IDocumentBlobStore
 {
     private readonly string _folder = Path.Combine(dataPath, "documents");
 
@@ -21,27 +23,15 @@ public sealed class FileDocumentBlobStore(string dataPath) : IDocumentBlobStore
             return;
         }
 
+        var plaintext = await DocumentContent.ReadCheckedAsync(sha256, content, cancellationToken);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temp = $"{path}.{Guid.NewGuid():N}.tmp";
         try
         {
-            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
             {
-                var buffer = new byte[81920];
-                int read;
-                while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
-                {
-                    hash.AppendData(buffer, 0, read);
-                    await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-                }
-
+                await file.WriteAsync(cipher.Seal(DocumentContent.RecordOf(sha256), plaintext.Span), cancellationToken);
                 file.Flush(flushToDisk: true);
-            }
-
-            if (Convert.ToHexStringLower(hash.GetHashAndReset()) != sha256)
-            {
-                throw new InvalidDataException("The content does not match its SHA-256.");
             }
 
             File.Move(temp, path, overwrite: false);
@@ -57,12 +47,12 @@ public sealed class FileDocumentBlobStore(string dataPath) : IDocumentBlobStore
         }
     }
 
-    public Task<Stream?> OpenAsync(string sha256, CancellationToken cancellationToken = default)
+    public async Task<Stream?> OpenAsync(string sha256, CancellationToken cancellationToken = default)
     {
         var path = PathOf(sha256);
-        return Task.FromResult<Stream?>(File.Exists(path)
-            ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true)
-            : null);
+        return File.Exists(path)
+            ? new MemoryStream(cipher.Open(DocumentContent.RecordOf(sha256), await File.ReadAllBytesAsync(path, cancellationToken)), writable: false)
+            : null;
     }
 
     public Task<bool> ExistsAsync(string sha256, CancellationToken cancellationToken = default) => Task.FromResult(File.Exists(PathOf(sha256)));

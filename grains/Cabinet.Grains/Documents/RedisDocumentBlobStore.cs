@@ -1,12 +1,14 @@
+using Cabinet.Encryption;
 using StackExchange.Redis;
 
 namespace Cabinet.Documents;
 
 /// <summary>
-/// Document files in Redis (cluster mode), shared by every host: one string per hash, set only if absent.
+/// Document files in Redis (cluster mode), shared by every host: one string per hash of the plaintext, holding the
+/// sealed file, set only if absent.
 /// Files are at most the configured upload limit (50 MB by default), well under Redis's 512 MB per value.
 /// </summary>
-public sealed class RedisDocumentBlobStore(string connectionString) : IDocumentBlobStore
+public sealed class RedisDocumentBlobStore(string connectionString, RecordCipher cipher) : IDocumentBlobStore
 {
     private readonly Lazy<ConnectionMultiplexer> _redis = new(() => ConnectionMultiplexer.Connect(connectionString));
 
@@ -20,20 +22,14 @@ public sealed class RedisDocumentBlobStore(string connectionString) : IDocumentB
             return;
         }
 
-        using var copy = new MemoryStream();
-        await content.CopyToAsync(copy, cancellationToken);
-        if (BlobHash.Of(copy.GetBuffer().AsSpan(0, (int)copy.Length)) != sha256)
-        {
-            throw new InvalidDataException("The content does not match its SHA-256.");
-        }
-
-        await db.StringSetAsync(key, copy.ToArray(), when: When.NotExists);
+        var plaintext = await DocumentContent.ReadCheckedAsync(sha256, content, cancellationToken);
+        await db.StringSetAsync(key, cipher.Seal(DocumentContent.RecordOf(sha256), plaintext.Span), when: When.NotExists);
     }
 
     public async Task<Stream?> OpenAsync(string sha256, CancellationToken cancellationToken = default)
     {
         var value = await _redis.Value.GetDatabase().StringGetAsync(Key(sha256));
-        return value.IsNull ? null : new MemoryStream((byte[])value!, writable: false);
+        return value.IsNull ? null : new MemoryStream(cipher.Open(DocumentContent.RecordOf(sha256), (byte[])value!), writable: false);
     }
 
     public Task<bool> ExistsAsync(string sha256, CancellationToken cancellationToken = default) =>

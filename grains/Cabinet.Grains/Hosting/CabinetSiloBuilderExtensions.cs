@@ -1,3 +1,4 @@
+using Cabinet.Encryption;
 using Cabinet.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -32,54 +33,65 @@ public static class CabinetSiloBuilderExtensions
         return silo.AddCabinetStorage(options);
     }
 
-    /// <summary>The grain storage of both modes under the names in <see cref="StorageNames"/>, with JSON state.</summary>
+    /// <summary>
+    /// The grain storage of both modes under the names in <see cref="StorageNames"/>, with JSON state, and every other
+    /// store; everything any of them writes is sealed by the one <see cref="RecordCipher"/> (encryption at rest).
+    /// </summary>
     public static ISiloBuilder AddCabinetStorage(this ISiloBuilder silo, CabinetSiloOptions options)
     {
         silo.Services.AddSerializer(s => s.AddCabinetDomainTypes());
         silo.Services.AddSingleton(TimeProvider.System);
         silo.Services.AddSingleton<SystemTextJsonGrainStorageSerializer>();
+        silo.Services.AddSingleton<SealedStateSerializer>();
+        silo.Services.AddSingleton(_ => options.Cipher ?? EncryptionAtRest.Open(options));
         silo.Services.AddSingleton(_ => new Signing.OrganizationSigners(options));
         silo.Services.AddSingleton<Signing.DeviceCertifier>();
-        silo.Services.AddSingleton<Closing.IArchiveStore>(_ => options.UsesRedis
-            ? new Closing.RedisArchiveStore(options.RedisConnectionString!)
-            : new Closing.FileArchiveStore(options.DataPath));
-        silo.Services.AddSingleton<Ledger.ILedgerJournal>(_ => options.UsesRedis
-            ? new Ledger.RedisLedgerJournal(options.RedisConnectionString!)
-            : new Ledger.FileLedgerJournal(options.DataPath));
-        silo.Services.AddKeyedSingleton<Ledger.ILedgerJournal>(Audit.AuditLogGrain.JournalName, (_, _) => options.UsesRedis
-            ? new Ledger.RedisLedgerJournal(options.RedisConnectionString!, Audit.AuditLogGrain.JournalName)
-            : new Ledger.FileLedgerJournal(options.DataPath, Audit.AuditLogGrain.JournalName));
+        silo.Services.AddSingleton<Closing.IArchiveStore>(sp => options.UsesRedis
+            ? new Closing.RedisArchiveStore(options.RedisConnectionString!, sp.GetRequiredService<RecordCipher>())
+            : new Closing.FileArchiveStore(options.DataPath, sp.GetRequiredService<RecordCipher>()));
+        silo.Services.AddSingleton<Ledger.ILedgerJournal>(sp => Journal(options, sp.GetRequiredService<RecordCipher>(), "ledger"));
+        silo.Services.AddKeyedSingleton<Ledger.ILedgerJournal>(Audit.AuditLogGrain.JournalName, (sp, _) =>
+            Journal(options, sp.GetRequiredService<RecordCipher>(), Audit.AuditLogGrain.JournalName));
         silo.Services.AddSingleton(options.Sessions);
         silo.Services.AddSingleton(options.Audit);
         silo.Services.AddSingleton(options.Webhooks);
         silo.Services.AddSingleton(options.Retention);
         silo.Services.AddSingleton(options.Documents);
-        silo.Services.AddSingleton<Documents.IDocumentBlobStore>(_ => options.UsesRedis
-            ? new Documents.RedisDocumentBlobStore(options.RedisConnectionString!)
-            : new Documents.FileDocumentBlobStore(options.DataPath));
-        silo.Services.AddSingleton<Documents.IAnnotationStore>(_ => options.UsesRedis
-            ? new Documents.RedisAnnotationStore(options.RedisConnectionString!)
-            : new Documents.FileAnnotationStore(options.DataPath));
+        silo.Services.AddSingleton<Documents.IDocumentBlobStore>(sp => options.UsesRedis
+            ? new Documents.RedisDocumentBlobStore(options.RedisConnectionString!, sp.GetRequiredService<RecordCipher>())
+            : new Documents.FileDocumentBlobStore(options.DataPath, sp.GetRequiredService<RecordCipher>()));
+        silo.Services.AddSingleton<Documents.IAnnotationStore>(sp => options.UsesRedis
+            ? new Documents.RedisAnnotationStore(options.RedisConnectionString!, sp.GetRequiredService<RecordCipher>())
+            : new Documents.FileAnnotationStore(options.DataPath, sp.GetRequiredService<RecordCipher>()));
         silo.Services.AddSingleton<Signing.LongTermValidation>();
         silo.Services.AddSingleton<Closing.MeetingSealer>();
         silo.Services.AddSingleton(options);
         foreach (var name in new[] { StorageNames.Meetings, StorageNames.People })
         {
+            // The storage itself keeps sealed bytes; the storage grains see (under the name) seals and opens them.
+            var stored = name + "-sealed";
             if (options.UsesRedis)
             {
-                silo.AddRedisGrainStorage(name, o => o.Configure<IServiceProvider>((redis, sp) =>
+                silo.AddRedisGrainStorage(stored, o => o.Configure<IServiceProvider>((redis, sp) =>
                 {
                     redis.ConfigurationOptions = ConfigurationOptions.Parse(options.RedisConnectionString!);
-                    redis.GrainStorageSerializer = sp.GetRequiredService<SystemTextJsonGrainStorageSerializer>();
+                    redis.GrainStorageSerializer = sp.GetRequiredService<SealedStateSerializer>();
                 }));
             }
             else
             {
-                silo.Services.AddGrainStorage(name, (sp, n) => new FileGrainStorage(
-                    n, options.DataPath, sp.GetRequiredService<SystemTextJsonGrainStorageSerializer>(), sp.GetRequiredService<ILogger<FileGrainStorage>>()));
+                silo.Services.AddGrainStorage(stored, (sp, n) => new FileGrainStorage(
+                    name, options.DataPath, sp.GetRequiredService<SealedStateSerializer>(), sp.GetRequiredService<ILogger<FileGrainStorage>>()));
             }
+
+            silo.Services.AddGrainStorage(name, (sp, n) => new SealedGrainStorage(
+                n, sp.GetRequiredKeyedService<IGrainStorage>(stored), sp.GetRequiredService<SystemTextJsonGrainStorageSerializer>(), sp.GetRequiredService<RecordCipher>()));
         }
 
         return silo;
     }
+
+    private static Ledger.ILedgerJournal Journal(CabinetSiloOptions options, RecordCipher cipher, string name) => options.UsesRedis
+        ? new Ledger.RedisLedgerJournal(options.RedisConnectionString!, cipher, name)
+        : new Ledger.FileLedgerJournal(options.DataPath, cipher, name);
 }

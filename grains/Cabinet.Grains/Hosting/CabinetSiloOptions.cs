@@ -59,5 +59,11 @@ public sealed record CabinetSiloOptions
     /// <summary>How long delivery logs are kept (configuration section <c>Cabinet:Retention</c>).</summary>
     public Integration.RetentionSettings Retention { get; init; } = new();
 
+    /// <summary>The key-encryption key (configuration section <c>Cabinet:Encryption</c>).</summary>
+    public EncryptionSettings Encryption { get; init; } = new();
+
+    /// <summary>The data keys, already opened by the host (so a wrong KEK stops it before anything starts); opened from <see cref="Encryption"/> when null.</summary>
+    public Encryption.RecordCipher? Cipher { get; init; }
+
     public bool UsesRedis => !string.IsNullOrWhiteSpace(RedisConnectionString);
 }

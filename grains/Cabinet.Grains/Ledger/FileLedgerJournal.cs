@@ -1,4 +1,5 @@
 using System.Globalization;
+using Cabinet.Encryption;
 using Cabinet.Storage;
 using Cabinet.Voting.Ledger;
 
@@ -9,11 +10,13 @@ namespace Cabinet.Ledger;
 /// segments of <see cref="SegmentEntries"/> entries (<c>000000000001.jsonl</c> holds 1–1000, and so on), one canonical
 /// JSON line per entry, appended and flushed to disk before the append completes. A segment's name says which entries
 /// it holds, so reading a page opens at most two files whatever the meeting's age. A line cut short by a crash is
-/// never acknowledged: it is cut off before the next append and never read.
+/// never acknowledged: it is cut off before the next append and never read. Each line is sealed (<see cref="LedgerLines"/>).
 /// </summary>
-public sealed class FileLedgerJournal(string dataPath, string name = "ledger") : ILedgerJournal
+public sealed class FileLedgerJournal(string dataPath, RecordCipher cipher, string name = "ledger") : ILedgerJournal
 {
     public const int SegmentEntries = 1000;
+
+    private readonly LedgerLines _lines = new(cipher, name);
 
     private readonly string _root = PrivateFiles.Folder(Path.Combine(dataPath, name));
 
@@ -27,7 +30,7 @@ public sealed class FileLedgerJournal(string dataPath, string name = "ledger") :
         var folder = FolderOf(meetingId);
         PrivateFiles.Folder(Path.GetDirectoryName(folder)!);
         PrivateFiles.Folder(folder);
-        var last = LastSequence(folder);
+        var last = LastSequence(meetingId, folder);
         if (entries[0].Sequence != last + 1)
         {
             throw new LedgerJournalException($"The journal of {meetingId} ends at {last}; entry {entries[0].Sequence} cannot follow it.");
@@ -45,7 +48,7 @@ public sealed class FileLedgerJournal(string dataPath, string name = "ledger") :
             var created = !File.Exists(path);
             await using (var file = new FileStream(path, options))
             {
-                await file.WriteAsync(LedgerLines.Write(segment));
+                await file.WriteAsync(_lines.Write(meetingId, segment));
                 await file.FlushAsync();
                 file.Flush(flushToDisk: true);
             }
@@ -83,7 +86,7 @@ public sealed class FileLedgerJournal(string dataPath, string name = "ledger") :
 
                 if (index >= sequence)
                 {
-                    entries.Add(LedgerLines.Read(content.AsSpan(start, end - start)));
+                    entries.Add(_lines.Read(meetingId, content.AsSpan(start, end - start)));
                 }
 
                 (start, index) = (end + 1, index + 1);
@@ -107,7 +110,7 @@ public sealed class FileLedgerJournal(string dataPath, string name = "ledger") :
     public Task<long> LastSequenceAsync(string meetingId)
     {
         var folder = FolderOf(meetingId);
-        return Task.FromResult(Directory.Exists(folder) ? LastSequence(folder) : 0);
+        return Task.FromResult(Directory.Exists(folder) ? LastSequence(meetingId, folder) : 0);
     }
 
     public Task TruncateAfterAsync(string meetingId, long sequence)
@@ -154,7 +157,7 @@ public sealed class FileLedgerJournal(string dataPath, string name = "ledger") :
     }
 
     /// <summary>The last complete entry's sequence; cuts off a line a crash left unfinished, and drops a segment left empty.</summary>
-    private static long LastSequence(string folder)
+    private long LastSequence(string meetingId, string folder)
     {
         foreach (var (first, path) in Segments(folder).OrderByDescending(s => s.First))
         {
@@ -168,7 +171,7 @@ public sealed class FileLedgerJournal(string dataPath, string name = "ledger") :
 
             if (complete > 0)
             {
-                return LedgerLines.Read(LastLine(file, complete)).Sequence;
+                return _lines.Read(meetingId, LastLine(file, complete)).Sequence;
             }
 
             file.Dispose();

@@ -1,3 +1,4 @@
+using Cabinet.Encryption;
 using Cabinet.Voting.Ledger;
 using StackExchange.Redis;
 
@@ -5,13 +6,15 @@ namespace Cabinet.Ledger;
 
 /// <summary>
 /// The Redis mode's journal: one list per meeting (<c>cabinet:ledger:&lt;meetingId&gt;</c>), each entry a canonical JSON
-/// string. Entry n sits at index n − 1 − dropped, where dropped (<c>…:dropped</c>, absent for a meeting, which never
+/// string, sealed (<see cref="LedgerLines"/>). Entry n sits at index n − 1 − dropped, where dropped (<c>…:dropped</c>, absent for a meeting, which never
 /// drops) counts the entries retention removed from the front. An append is a script that pushes only if the journal
 /// still ends where the writer thinks, so a retried or stale append can never duplicate or reorder entries.
 /// </summary>
-public sealed class RedisLedgerJournal(string connectionString, string name = "ledger") : ILedgerJournal
+public sealed class RedisLedgerJournal(string connectionString, RecordCipher cipher, string name = "ledger") : ILedgerJournal
 {
     private const int Batch = 500;
+
+    private readonly LedgerLines _lines = new(cipher, name);
 
     private const string AppendScript = """
         local length = redis.call('LLEN', KEYS[1]) + tonumber(redis.call('GET', KEYS[2]) or '0')
@@ -52,7 +55,7 @@ public sealed class RedisLedgerJournal(string connectionString, string name = "l
     {
         foreach (var chunk in entries.Chunk(Batch))
         {
-            RedisValue[] values = [chunk[0].Sequence - 1, .. chunk.Select(e => (RedisValue)LedgerLines.WriteOne(e))];
+            RedisValue[] values = [chunk[0].Sequence - 1, .. chunk.Select(e => (RedisValue)_lines.WriteOne(meetingId, e))];
             var pushed = (long)await Database.ScriptEvaluateAsync(AppendScript, Keys(meetingId), values);
             if (pushed < 0)
             {
@@ -70,7 +73,7 @@ public sealed class RedisLedgerJournal(string connectionString, string name = "l
 
         var start = Math.Max(1, fromSequence) - 1;
         var values = (RedisValue[])(await Database.ScriptEvaluateAsync(ReadScript, Keys(meetingId), [start, start + count - 1]))!;
-        return [.. values.Select(v => LedgerLines.Read((byte[])v!))];
+        return [.. values.Select(v => _lines.ReadOne(meetingId, (byte[])v!))];
     }
 
     public async Task<long> LastSequenceAsync(string meetingId) => (long)await Database.ScriptEvaluateAsync(LastScript, Keys(meetingId));

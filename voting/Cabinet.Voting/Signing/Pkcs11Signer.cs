@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Net.Pkcs11Interop.Common;
@@ -14,9 +13,6 @@ namespace Cabinet.Voting.Signing;
 public sealed class Pkcs11Signer : IDocumentSigner, IDisposable
 {
     private static readonly byte[] _sha256DigestInfo = Convert.FromHexString("3031300d060960864801650304020105000420");
-    private static readonly Lock _resolverLock = new();
-    private static readonly Dictionary<string, (IPkcs11Library Library, int Users)> _libraries = new(StringComparer.Ordinal);
-    private static bool _resolverSet;
     private readonly Lock _lock = new();
     private readonly IPkcs11Library _library;
     private readonly ISession _session;
@@ -41,48 +37,14 @@ public sealed class Pkcs11Signer : IDocumentSigner, IDisposable
 
     public IReadOnlyList<X509Certificate2> Chain { get; }
 
-    /// <summary>
-    /// Pkcs11Interop 5.3 asks for "libdl", which glibc 2.34+ systems ship only as libdl.so.2 (the unversioned name
-    /// comes with development packages): resolve it to the versioned one. Safe to call any number of times.
-    /// </summary>
-    public static void PrepareNativeLoading()
-    {
-        lock (_resolverLock)
-        {
-            if (_resolverSet)
-            {
-                return;
-            }
-
-            NativeLibrary.SetDllImportResolver(typeof(Pkcs11InteropFactories).Assembly, (name, assembly, path) =>
-                name == "libdl" && OperatingSystem.IsLinux() && NativeLibrary.TryLoad("libdl.so.2", out var handle) ? handle : IntPtr.Zero);
-            _resolverSet = true;
-        }
-    }
-
     /// <summary>Opens the token labelled <paramref name="tokenLabel"/> and finds the key and certificate labelled <paramref name="keyLabel"/>.</summary>
     public static Pkcs11Signer Open(string library, string tokenLabel, string pin, string keyLabel)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(library);
-        ArgumentException.ThrowIfNullOrWhiteSpace(tokenLabel);
-        ArgumentNullException.ThrowIfNull(pin);
         ArgumentException.ThrowIfNullOrWhiteSpace(keyLabel);
         var factories = new Pkcs11InteropFactories();
-        var loaded = Acquire(factories, library);
-        ISession? session = null;
+        var (loaded, session) = Pkcs11Tokens.Open(library, tokenLabel, pin);
         try
         {
-            var slot = loaded.GetSlotList(SlotsType.WithTokenPresent).FirstOrDefault(s => s.GetTokenInfo().Label.Trim() == tokenLabel)
-                ?? throw new CryptographicException($"No PKCS#11 token labelled '{tokenLabel}' is present.");
-            session = slot.OpenSession(SessionType.ReadOnly);
-            try
-            {
-                session.Login(CKU.CKU_USER, pin);
-            }
-            catch (Pkcs11Exception e) when (e.RV == CKR.CKR_USER_ALREADY_LOGGED_IN)
-            {
-                // login is per token and application: another signer on this token already logged in
-            }
             var attributes = factories.ObjectAttributeFactory;
             var key = session.FindAllObjects([attributes.Create(CKA.CKA_CLASS, CKO.CKO_PRIVATE_KEY), attributes.Create(CKA.CKA_LABEL, keyLabel)])
                 .SingleOrDefault() ?? throw new CryptographicException($"The token holds no private key labelled '{keyLabel}'.");
@@ -103,44 +65,8 @@ public sealed class Pkcs11Signer : IDocumentSigner, IDisposable
         }
         catch
         {
-            session?.Dispose();
-            Release(loaded);
+            Pkcs11Tokens.Close(loaded, session);
             throw;
-        }
-    }
-
-    /// <summary>
-    /// A module is initialised once per process (C_Initialize/C_Finalize are process-wide), so signers on the same
-    /// module share one loaded library, finalised when the last of them is disposed.
-    /// </summary>
-    private static IPkcs11Library Acquire(Pkcs11InteropFactories factories, string path)
-    {
-        PrepareNativeLoading();
-        lock (_resolverLock)
-        {
-            if (!_libraries.TryGetValue(path, out var entry))
-            {
-                entry = (factories.Pkcs11LibraryFactory.LoadPkcs11Library(factories, path, AppType.MultiThreaded), 0);
-            }
-
-            _libraries[path] = (entry.Library, entry.Users + 1);
-            return entry.Library;
-        }
-    }
-
-    private static void Release(IPkcs11Library library)
-    {
-        lock (_resolverLock)
-        {
-            var (path, entry) = _libraries.First(l => ReferenceEquals(l.Value.Library, library));
-            if (entry.Users > 1)
-            {
-                _libraries[path] = (library, entry.Users - 1);
-                return;
-            }
-
-            _libraries.Remove(path);
-            library.Dispose();
         }
     }
 
@@ -159,8 +85,7 @@ public sealed class Pkcs11Signer : IDocumentSigner, IDisposable
     public void Dispose()
     {
         _tokenKey.Dispose();
-        _session.Dispose();
-        Release(_library);
+        Pkcs11Tokens.Close(_library, _session);
         Certificate.Dispose();
         foreach (var certificate in Chain)
         {

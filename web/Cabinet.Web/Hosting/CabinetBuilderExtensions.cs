@@ -34,35 +34,70 @@ public static class CabinetBuilderExtensions
         };
     }
 
+    /// <summary>
+    /// Where and how the silo keeps its state, exactly as Cabinet reads it from configuration (also for the commands that
+    /// work on a stopped installation: backup, restore, rotate-keys).
+    /// </summary>
+    public static CabinetSiloOptions SiloOptions(IConfiguration configuration, IHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(environment);
+        var cabinet = configuration.GetSection(CabinetOptions.Section).Get<CabinetOptions>() ?? new CabinetOptions();
+        var dataPath = Path.GetFullPath(cabinet.DataPath, environment.ContentRootPath);
+        return new CabinetSiloOptions
+        {
+            RedisConnectionString = configuration.GetConnectionString("Redis"),
+            DataPath = dataPath,
+            SiloPort = configuration.GetValue("Orleans:SiloPort", 11111),
+            GatewayPort = configuration.GetValue("Orleans:GatewayPort", 30000),
+            SigningCertificatePath = cabinet.SigningCertificatePath,
+            SigningCertificatePassword = SecretSetting.Read(cabinet.SigningCertificatePassword, cabinet.SigningCertificatePasswordFile),
+            AllowDevelopmentAuthority = environment.IsDevelopment(),
+            PublicBaseUrl = cabinet.PublicBaseUrl,
+            Signing = Signing(configuration),
+            Encryption = Encryption(configuration, environment, dataPath),
+            CrashWhileSealing = configuration["Cabinet:FaultInjection:CrashWhileSealing"],
+            Documents = configuration.GetSection(Cabinet.Documents.DocumentLimits.Section).Get<Cabinet.Documents.DocumentLimits>() ?? new(),
+            Sessions = Validated(configuration.GetSection(Cabinet.People.SessionLimits.Section).Get<Cabinet.People.SessionLimits>() ?? new()),
+            Audit = Validated(configuration.GetSection(Cabinet.Audit.AuditRetention.Section).Get<Cabinet.Audit.AuditRetention>() ?? new()),
+            Webhooks = Validated(configuration.GetSection(Cabinet.Integration.WebhookSettings.Section).Get<Cabinet.Integration.WebhookSettings>() ?? new()),
+            Retention = Validated(configuration.GetSection(Cabinet.Integration.RetentionSettings.Section).Get<Cabinet.Integration.RetentionSettings>() ?? new()),
+        };
+    }
+
+    /// <summary>
+    /// The Cabinet:Encryption section with its PIN file read. Development without a configured key uses (and makes, the
+    /// first time) a key file in the data folder; nothing else ever makes a key-encryption key.
+    /// </summary>
+    private static EncryptionSettings Encryption(IConfiguration configuration, IHostEnvironment environment, string dataPath)
+    {
+        var settings = configuration.GetSection(EncryptionSettings.Section).Get<EncryptionSettings>() ?? new();
+        settings = settings with
+        {
+            Pkcs11 = settings.Pkcs11 is { } token ? token with { Pin = SecretSetting.Read(token.Pin, token.PinFile) } : null,
+            CreateMissingKeyFile = false,
+        };
+        return environment.IsDevelopment() && !settings.IsConfigured
+            ? settings with { KeyFile = Cabinet.Encryption.EncryptionAtRest.DevelopmentKeyFile(dataPath), CreateMissingKeyFile = true }
+            : settings;
+    }
+
     /// <summary>Everything Cabinet registers: the co-hosted silo, sign-in, the hub, the UI.</summary>
+    /// <exception cref="Cabinet.Encryption.EncryptionKeyException">The key-encryption key is missing or wrong: Cabinet must not start.</exception>
     public static WebApplicationBuilder AddCabinet(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<CabinetOptions>().BindConfiguration(CabinetOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var cabinet = builder.Configuration.GetSection(CabinetOptions.Section).Get<CabinetOptions>() ?? new CabinetOptions();
-        var silo = new CabinetSiloOptions
-        {
-            RedisConnectionString = builder.Configuration.GetConnectionString("Redis"),
-            DataPath = Path.GetFullPath(cabinet.DataPath, builder.Environment.ContentRootPath),
-            SiloPort = builder.Configuration.GetValue("Orleans:SiloPort", 11111),
-            GatewayPort = builder.Configuration.GetValue("Orleans:GatewayPort", 30000),
-            SigningCertificatePath = cabinet.SigningCertificatePath,
-            SigningCertificatePassword = SecretSetting.Read(cabinet.SigningCertificatePassword, cabinet.SigningCertificatePasswordFile),
-            AllowDevelopmentAuthority = builder.Environment.IsDevelopment(),
-            PublicBaseUrl = cabinet.PublicBaseUrl,
-            Signing = Signing(builder.Configuration),
-            CrashWhileSealing = builder.Configuration["Cabinet:FaultInjection:CrashWhileSealing"],
-            Documents = builder.Configuration.GetSection(Cabinet.Documents.DocumentLimits.Section).Get<Cabinet.Documents.DocumentLimits>() ?? new(),
-            Sessions = Validated(builder.Configuration.GetSection(Cabinet.People.SessionLimits.Section).Get<Cabinet.People.SessionLimits>() ?? new()),
-            Audit = Validated(builder.Configuration.GetSection(Cabinet.Audit.AuditRetention.Section).Get<Cabinet.Audit.AuditRetention>() ?? new()),
-            Webhooks = Validated(builder.Configuration.GetSection(Cabinet.Integration.WebhookSettings.Section).Get<Cabinet.Integration.WebhookSettings>() ?? new()),
-            Retention = Validated(builder.Configuration.GetSection(Cabinet.Integration.RetentionSettings.Section).Get<Cabinet.Integration.RetentionSettings>() ?? new()),
-        };
+        var silo = SiloOptions(builder.Configuration, builder.Environment);
         Cabinet.Storage.PrivateFiles.Tighten(silo.DataPath);
         if (!silo.UsesRedis)
         {
             // Held for the process's life (a singleton is never collected): keeps backup, restore and a second host out.
             builder.Services.AddSingleton(new HeldDataFolder(DataFolderLock.Take(silo.DataPath)));
         }
+
+        // Opened before anything starts: a missing or wrong key-encryption key stops the host here, with nothing written.
+        silo = silo with { Cipher = Cabinet.Encryption.EncryptionAtRest.Open(silo) };
 
         builder.UseOrleans(s => s.UseCabinet(silo));
 

@@ -18,6 +18,7 @@ public static class ProductionReadiness
         var options = configuration.GetSection(CabinetOptions.Section).Get<CabinetOptions>() ?? new CabinetOptions();
         var problems = new List<string>(SingleSignOnProblems(configuration, environment));
         var signingSettings = configuration.GetSection(SigningSettings.Section).Get<SigningSettings>() ?? new SigningSettings();
+        problems.AddRange(EncryptionProblems(configuration, environment));
         var signing = options.SigningCertificatePath;
         if (string.IsNullOrWhiteSpace(signing) && signingSettings.Pkcs11 is { IsConfigured: true })
         {
@@ -149,6 +150,28 @@ public static class ProductionReadiness
         {
             yield return $"Cabinet:Oidc:Authority ({sso.Authority}) is not an https:// address: ID tokens and the client secret must travel "
                 + "only over TLS. Set the provider's https:// issuer address.";
+        }
+    }
+
+    /// <summary>Outside Development everything at rest is encrypted under a key-encryption key the operator provides.</summary>
+    private static IEnumerable<string> EncryptionProblems(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var encryption = configuration.GetSection(EncryptionSettings.Section).Get<EncryptionSettings>() ?? new();
+        if (environment.IsDevelopment())
+        {
+            yield break;
+        }
+
+        if (!encryption.Enabled)
+        {
+            yield return "Cabinet:Encryption:Enabled is false: outside Development everything Cabinet stores is encrypted. Remove the setting.";
+        }
+        else if (!encryption.IsConfigured)
+        {
+            yield return "No key-encryption key is configured: everything Cabinet stores is encrypted under data keys wrapped by it. Set "
+                + "Cabinet__Encryption__KeyFile to a file of 32 random bytes kept apart from the data and its backups (e.g. "
+                + "head -c 32 /dev/urandom > /etc/cabinet/kek; chmod 600 /etc/cabinet/kek), or Cabinet__Encryption__Pkcs11__Library, "
+                + "__TokenLabel, __PinFile and __KeyLabel to an AES key in a token.";
         }
     }
 

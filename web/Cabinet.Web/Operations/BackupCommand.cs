@@ -141,8 +141,7 @@ public static class BackupCommand
     private static (string DataPath, string? Redis) Configured(string[] hostArgs)
     {
         var builder = WebApplication.CreateBuilder(hostArgs);
-        var cabinet = builder.Configuration.GetSection(CabinetOptions.Section).Get<CabinetOptions>() ?? new CabinetOptions();
-        var redis = builder.Configuration.GetConnectionString("Redis");
-        return (Path.GetFullPath(cabinet.DataPath, builder.Environment.ContentRootPath), string.IsNullOrWhiteSpace(redis) ? null : redis);
+        var silo = CabinetBuilderExtensions.SiloOptions(builder.Configuration, builder.Environment);
+        return (silo.DataPath, silo.UsesRedis ? silo.RedisConnectionString : null);
     }
 }

@@ -46,9 +46,13 @@ public static class CabinetSiloBuilderExtensions
         silo.Services.AddSingleton<Ledger.ILedgerJournal>(_ => options.UsesRedis
             ? new Ledger.RedisLedgerJournal(options.RedisConnectionString!)
             : new Ledger.FileLedgerJournal(options.DataPath));
-        silo.Services.AddKeyedSingleton<Ledger.ILedgerJournal>(Audit.AuditLogGrain.JournalName, (_, _) => options.UsesRedis
-            ? new Ledger.RedisLedgerJournal(options.RedisConnectionString!, Audit.AuditLogGrain.JournalName)
-            : new Ledger.FileLedgerJournal(options.DataPath, Audit.AuditLogGrain.JournalName));
+        foreach (var journal in new[] { Audit.AuditLogGrain.JournalName, Documents.DocumentAccessLogGrain.JournalName })
+        {
+            silo.Services.AddKeyedSingleton<Ledger.ILedgerJournal>(journal, (_, _) => options.UsesRedis
+                ? new Ledger.RedisLedgerJournal(options.RedisConnectionString!, journal)
+                : new Ledger.FileLedgerJournal(options.DataPath, journal));
+        }
+
         silo.Services.AddSingleton(options.Sessions);
         silo.Services.AddSingleton(options.Audit);
         silo.Services.AddSingleton(options.Documents);

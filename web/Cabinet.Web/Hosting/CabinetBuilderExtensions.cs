@@ -88,6 +88,7 @@ public static class CabinetBuilderExtensions
         builder.Services.AddSingleton<Conclusions.PublishedConclusions>();
         builder.Services.AddTransient<MeetingSession>();
         builder.Services.AddSingleton<DocumentIntake>();
+        builder.Services.AddSingleton<DocumentCopies>();
         builder.Services.AddOptions<VerifyOptions>().BindConfiguration(VerifyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<ArchiveCheckLimiter>();
         builder.Services.AddSingleton<Isolation.IsolatedInspection>();

@@ -35,6 +35,17 @@ public sealed class PdfWatermarkTests(CertificatesFixture scratch)
     }
 
     [Fact]
+    public void A_file_with_a_cross_reference_stream_and_its_page_in_an_object_stream_is_marked_too()
+    {
+        var original = XrefStreamPdf.Create();
+        var path = scratch.NewPath("xref-stream-copy.pdf");
+        File.WriteAllBytes(path, PdfWatermark.Apply(original, "Nguyễn Văn Đại biểu · K7QM2XWA", Footer, PdfReadLimits.Default));
+
+        Assert.Contains("K7QM2XWA", Tool.Run("pdftotext", path, "-").Output);
+        Assert.Equal(0, Tool.Run("qpdf", "--check", path).ExitCode);
+    }
+
+    [Fact]
     public void A_file_it_cannot_follow_is_refused_not_marked()
     {
         var broken = "%PDF-1.7\nnot a pdf at all\n"u8.ToArray();

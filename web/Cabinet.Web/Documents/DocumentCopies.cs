@@ -12,7 +12,24 @@ namespace Cabinet.Web.Documents;
 /// </summary>
 public sealed partial class DocumentCopies(IGrainFactory grains, IDocumentBlobStore blobs, ILogger<DocumentCopies> logger)
 {
+    /// <summary>Markings at once per host: each holds a file (up to MaxFileBytes) and its copy in memory.</summary>
+    private readonly SemaphoreSlim _marking = new(Math.Max(1, Environment.ProcessorCount));
+
     public async Task<Result<byte[]>> MakeAsync(Actor actor, string meetingId, DocumentView document, DocumentVersionView version, DocumentAccessKind kind,
+        CancellationToken cancellationToken)
+    {
+        await _marking.WaitAsync(cancellationToken);
+        try
+        {
+            return await MakeOneAsync(actor, meetingId, document, version, kind, cancellationToken);
+        }
+        finally
+        {
+            _marking.Release();
+        }
+    }
+
+    private async Task<Result<byte[]>> MakeOneAsync(Actor actor, string meetingId, DocumentView document, DocumentVersionView version, DocumentAccessKind kind,
         CancellationToken cancellationToken)
     {
         byte[] original;

@@ -114,6 +114,9 @@ public static class DocumentEndpoints
 
         var version = document.Versions[number - 1];
         var fileName = $"{document.Title}-v{number}.pdf";
+
+        // Pre-reading: the secretary sees who has opened what (a first opening is written once, later ones cost a lookup).
+        await grains.GetGrain<IDocumentReadingsGrain>(IAnnotationGrain.KeyOf(meetingId, documentId)).RecordAsync(actor.UserName, clock.GetUtcNow());
         if (copy is { } kind)
         {
             // A copy is the person's own: marked with their name and its id, never cached, never the stored bytes.
@@ -133,8 +136,6 @@ public static class DocumentEndpoints
             return Refuse(ErrorCodes.DocumentFileMissing);
         }
 
-        // Pre-reading: the secretary sees who has opened what (a first opening is written once, later ones cost a lookup).
-        await grains.GetGrain<IDocumentReadingsGrain>(IAnnotationGrain.KeyOf(meetingId, documentId)).RecordAsync(actor.UserName, clock.GetUtcNow());
         if (http.Request.Headers.Range.Count == 0)
         {
             // One opening per whole read (the viewer's ranged reads of the same file are not openings of their own).

@@ -39,6 +39,12 @@ public sealed class DocumentCopyTests(BrowserFixture fixture) : IClassFixture<Br
         await Expect(entries.And(chair.Locator("[data-kind='opened']"))).Not.ToHaveCountAsync(0);
         await BrowserFixture.ScreenshotAsync(chair, "access-log");
 
+        // The chair turns the on-screen watermark on: the delegate's open viewer lays the name over the page, out of the way.
+        await chair.GetByTestId($"document-{documentId}").GetByTestId("screen-watermark-toggle").CheckAsync();
+        await Expect(delegate1.GetByTestId("screen-watermark")).ToContainTextAsync(name, new() { Timeout = 15_000 });
+        await Expect(delegate1.GetByTestId("screen-watermark")).ToHaveCSSAsync("pointer-events", "none");
+        await BrowserFixture.ScreenshotAsync(delegate1, "screen-watermark");
+
         await using (var chairHub = await MeetingHubClient.ConnectAsync(fixture.Server.BaseAddress, "chutich"))
         {
             Assert.True((await chairHub.InvokeAsync(nameof(MeetingHub.CloseMeeting), meeting)).Ok);

@@ -2,7 +2,8 @@ namespace Cabinet.Documents;
 
 /// <summary>
 /// A copy's id: 8 characters of Crockford base32 (no I, L, O or U, read aloud or typed from paper without doubt)
-/// holding 40 bits — the copy's place in the meeting's access log (24 bits) and a random check (16 bits), so an id
+/// holding 40 bits — a random check (16 bits, first, so ids do not start alike) and the copy's place in the meeting's
+/// access log (24 bits), so an id
 /// resolves with one read of the log and a mistyped one almost never names someone else.
 /// </summary>
 public static class CopyIds
@@ -14,7 +15,7 @@ public static class CopyIds
     public static string Format(long sequence, int check)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(sequence, MaxSequence);
-        var value = (sequence << 16) | (uint)(check & 0xFFFF);
+        var value = ((long)(check & 0xFFFF) << 24) | sequence;
         var text = new char[Length];
         for (var i = Length - 1; i >= 0; i--, value >>= 5)
         {
@@ -46,7 +47,7 @@ public static class CopyIds
             value = (value << 5) | (uint)index;
         }
 
-        (sequence, check) = (value >> 16, (int)(value & 0xFFFF));
+        (sequence, check) = (value & MaxSequence, (int)(value >> 24));
         return digits == Length && sequence > 0;
     }
 

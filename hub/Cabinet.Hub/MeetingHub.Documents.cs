@@ -1,6 +1,7 @@
 using Cabinet.Documents;
 using Cabinet.Errors;
 using Cabinet.Hub.Limits;
+using Cabinet.Meetings;
 using Cabinet.People;
 
 namespace Cabinet.Hub;
@@ -13,6 +14,19 @@ public sealed partial class MeetingHub
 {
     public Task<CommandResult> UpdateDocument(string meetingId, string documentId, string title, string? itemId, bool downloadAllowed, bool classified) =>
         Command(meetingId, (g, a) => g.UpdateDocumentAsync(a, documentId, title, itemId, downloadAllowed, classified));
+
+    public Task<CommandResult> SetScreenWatermark(string meetingId, string documentId, bool shown) =>
+        Command(meetingId, (g, a) => g.SetScreenWatermarkAsync(a, documentId, shown));
+
+    /// <summary>A page of the meeting's access log, newest first (the chair and the secretary).</summary>
+    [Query]
+    public Task<Result<DocumentAccessPage>> GetAccessLog(string meetingId, long? before, int count) =>
+        MeetingQuery(meetingId, (g, a) => g.GetAccessLogAsync(a, before, count));
+
+    /// <summary>Who took the copy with this id (printed on its pages), of which document version, when (the chair and the secretary).</summary>
+    [Query]
+    public Task<Result<DocumentAccessRecord>> LookUpCopy(string meetingId, string copyId) =>
+        MeetingQuery(meetingId, (g, a) => g.LookUpCopyAsync(a, copyId));
 
     [Query]
     public Task<Result<DocumentAccess>> GetDocumentAccess(string meetingId, string documentId) =>
@@ -49,6 +63,9 @@ public sealed partial class MeetingHub
         DocumentRefusal(meetingId, documentId) is { } refusal
             ? Task.FromResult(Result<T>.Refused(refusal))
             : call(AnnotationGrain(meetingId, documentId), Caller);
+
+    private Task<Result<T>> MeetingQuery<T>(string meetingId, Func<IMeetingGrain, Actor, Task<Result<T>>> query) =>
+        Refusal(meetingId) is { } refusal ? Task.FromResult(Result<T>.Refused(refusal)) : query(Grain(meetingId), Caller);
 
     private IAnnotationGrain AnnotationGrain(string meetingId, string documentId) =>
         grains.GetGrain<IAnnotationGrain>(IAnnotationGrain.KeyOf(meetingId, documentId));

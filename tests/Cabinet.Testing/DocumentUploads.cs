@@ -48,9 +48,12 @@ public sealed class DocumentUploads : IDisposable
             : (response.StatusCode, null, await ReadErrorAsync(response));
     }
 
-    public async Task<(HttpStatusCode Status, byte[] Body, HttpResponseMessage Response)> FetchAsync(string meetingId, string documentId, int version, bool download = false)
+    /// <param name="print">A print copy (?copy=print), as the viewer's print button asks for it.</param>
+    public async Task<(HttpStatusCode Status, byte[] Body, HttpResponseMessage Response)> FetchAsync(string meetingId, string documentId, int version,
+        bool download = false, bool print = false)
     {
-        var response = await _http.GetAsync(new Uri($"/api/meetings/{meetingId}/documents/{documentId}/versions/{version}/file{(download ? "?download=1" : "")}", UriKind.Relative));
+        var query = print ? "?copy=print" : download ? "?download=1" : "";
+        var response = await _http.GetAsync(new Uri($"/api/meetings/{meetingId}/documents/{documentId}/versions/{version}/file{query}", UriKind.Relative));
         return (response.StatusCode, await response.Content.ReadAsByteArrayAsync(), response);
     }
 

@@ -15,5 +15,8 @@ public sealed record DocumentView(
     bool Classified,
     ImmutableArray<DocumentVersionView> Versions)
 {
+    /// <summary>Whether the viewer lays the reader's name over the pages, to discourage photographs of the screen.</summary>
+    [Id(6)] public bool ScreenWatermark { get; init; }
+
     public DocumentVersionView? Latest => Versions.IsDefaultOrEmpty ? null : Versions[^1];
 }

@@ -132,6 +132,8 @@ public static class ErrorCodes
     public static readonly CabinetError DocumentFileMissing = new("documents.file_missing", "Không tìm thấy tệp của tài liệu trong kho lưu trữ.");
     public static readonly CabinetError DocumentFileRequired = new("documents.file_required", "Thiếu tệp PDF trong yêu cầu tải lên.");
     public static readonly CabinetError DocumentLimit = new("documents.limit", "Cuộc họp đã có số tài liệu (hoặc phiên bản) tối đa.");
+    public static readonly CabinetError CopyNotFound = new("documents.copy_not_found", "Không có bản sao nào mang mã này trong cuộc họp.");
+    public static readonly CabinetError CopyFailed = new("documents.copy_failed", "Không tạo được bản sao mang tên người nhận cho tài liệu này; hãy báo thư ký cuộc họp.");
     public static readonly CabinetError AnnotationNotFound = new("annotations.not_found", "Không tìm thấy ghi chú.");
     public static readonly CabinetError AnnotationNotYours = new("annotations.not_yours", "Chỉ người tạo ghi chú mới được sửa, chia sẻ hoặc xóa ghi chú đó.");
     public static readonly CabinetError FollowNotActive = new("follow.not_active", "Không có ai đang dẫn dắt trang tài liệu.");

@@ -217,6 +217,15 @@ public interface IMeetingGrain : IGrainWithStringKey
     /// <summary>A participant's (not an organisation observer's) right to one document; refused otherwise.</summary>
     Task<Result<Documents.DocumentAccess>> GetDocumentAccessAsync(Actor actor, string documentId);
 
+    /// <summary>Turns the on-screen watermark of a document on or off (whoever prepares the meeting).</summary>
+    Task<CommandResult> SetScreenWatermarkAsync(Actor actor, string documentId, bool shown);
+
+    /// <summary>A page of the meeting's access log, newest first (the chair and the secretary).</summary>
+    Task<Result<Documents.DocumentAccessPage>> GetAccessLogAsync(Actor actor, long? before, int count);
+
+    /// <summary>Who took the copy <paramref name="copyId"/>, of which document version, when (the chair and the secretary).</summary>
+    Task<Result<Documents.DocumentAccessRecord>> LookUpCopyAsync(Actor actor, string copyId);
+
     /// <summary>The chair or the current item's presenter leads every viewer to a document page.</summary>
     Task<CommandResult> StartFollowAsync(Actor actor, string documentId, int version, int page);
 

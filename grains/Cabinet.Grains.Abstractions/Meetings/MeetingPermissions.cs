@@ -99,6 +99,19 @@ public static class MeetingPermissions
     /// </summary>
     public static bool CanReadDocuments(MeetingRole role) => role != MeetingRole.None;
 
+    /// <summary>
+    /// The chair and the secretary see who opened, downloaded or printed which document (the access log) and resolve
+    /// a copy's id to the person who took it; nobody else, not even the organisation's administrators.
+    /// </summary>
+    public static bool MayReviewAccess(MeetingRole role) => role is MeetingRole.Chair or MeetingRole.Secretary;
+
+    /// <summary>Who may take a copy (a file or a print) of a readable document: anyone when it allows downloads, else the chair and the secretary.</summary>
+    public static bool MayTakeCopy(MeetingRole role, DocumentView document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return CanRead(role, document) && (document.DownloadAllowed || role is MeetingRole.Chair or MeetingRole.Secretary);
+    }
+
     public static bool CanRead(MeetingRole role, DocumentView document)
     {
         ArgumentNullException.ThrowIfNull(document);

@@ -7,6 +7,7 @@ using Cabinet.Hosting;
 using Cabinet.Ledger;
 using Cabinet.Meetings;
 using Cabinet.Records.Archive;
+using Microsoft.Extensions.DependencyInjection;
 using Cabinet.Records.Minutes;
 using Cabinet.Records.Pdf;
 using Cabinet.Signing;
@@ -25,7 +26,8 @@ namespace Cabinet.Closing;
 /// </summary>
 public sealed partial class MeetingSealer(
     OrganizationSigners signers, DeviceCertifier devices, LongTermValidation longTerm, IArchiveStore store, Documents.IDocumentBlobStore blobs,
-    Ledger.ILedgerJournal journal, CabinetSiloOptions options, ILogger<MeetingSealer> logger)
+    Ledger.ILedgerJournal journal, [FromKeyedServices(Documents.DocumentAccessLogGrain.JournalName)] Ledger.ILedgerJournal accessJournal,
+    CabinetSiloOptions options, ILogger<MeetingSealer> logger)
 {
     /// <summary>Keeps a version of the minutes (draft, or with the signatures so far) in the blob store; returns its SHA-256.</summary>
     public async Task<string> StoreMinutesAsync(byte[] minutes)
@@ -121,6 +123,7 @@ public sealed partial class MeetingSealer(
         {
             OrganisationId = s.OrganizationId,
             DocumentFiles = await DocumentBytesAsync(listed),
+            Access = await AccessSummaries.CountAsync(accessJournal, request.MeetingId, s),
             Polls = request.Polls.Select(p => new ArchivePoll(
                 p.Poll.PollId, Encoding.UTF8.GetBytes(p.Result.DocumentJson), Convert.FromBase64String(p.Result.SignatureBase64))
             {

@@ -50,8 +50,10 @@ public static class CabinetSiloBuilderExtensions
             ? new Closing.RedisArchiveStore(options.RedisConnectionString!, sp.GetRequiredService<RecordCipher>())
             : new Closing.FileArchiveStore(options.DataPath, sp.GetRequiredService<RecordCipher>()));
         silo.Services.AddSingleton<Ledger.ILedgerJournal>(sp => Journal(options, sp.GetRequiredService<RecordCipher>(), "ledger"));
-        silo.Services.AddKeyedSingleton<Ledger.ILedgerJournal>(Audit.AuditLogGrain.JournalName, (sp, _) =>
-            Journal(options, sp.GetRequiredService<RecordCipher>(), Audit.AuditLogGrain.JournalName));
+        foreach (var journal in new[] { Audit.AuditLogGrain.JournalName, Documents.DocumentAccessLogGrain.JournalName })
+        {
+            silo.Services.AddKeyedSingleton<Ledger.ILedgerJournal>(journal, (sp, _) => Journal(options, sp.GetRequiredService<RecordCipher>(), journal));
+        }
         silo.Services.AddSingleton(options.Sessions);
         silo.Services.AddSingleton(options.Audit);
         silo.Services.AddSingleton(options.Webhooks);

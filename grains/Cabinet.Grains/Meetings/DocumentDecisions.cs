@@ -65,6 +65,30 @@ internal static class DocumentDecisions
             new { after.DocumentId, after.Title, after.ItemId, after.DownloadAllowed, after.Classified });
     }
 
+    public static Decision SetScreenWatermark(MeetingState s, MeetingCommand c, string? documentId, bool shown)
+    {
+        if (Check(s, c) is { } refusal)
+        {
+            return Decision.Refuse(refusal);
+        }
+
+        if (s.Documents.FirstOrDefault(d => d.DocumentId == documentId) is not { } before)
+        {
+            return Decision.Refuse(ErrorCodes.DocumentNotFound);
+        }
+
+        if (before.ScreenWatermark == shown)
+        {
+            return Decision.Unchanged;
+        }
+
+        var after = before with { ScreenWatermark = shown };
+        return Decision.Accept(
+            s with { Documents = s.Documents.Replace(before, after) },
+            c.EventOn(s, MeetingEventKinds.DocumentUpdated) with { DocumentUpdate = after },
+            new { after.DocumentId, after.ScreenWatermark });
+    }
+
     private static Decision Issue(MeetingState s, MeetingCommand c, DocumentUpload upload, DocumentVersionView first)
     {
         if (s.Documents.FirstOrDefault(d => d.DocumentId == upload.DocumentId) is not { } before)

@@ -25,6 +25,18 @@ public sealed partial class MeetingGrain
             ? DocumentDecisions.Access(state.State, MeetingId, actor, documentId)
             : Result<DocumentAccess>.Refused(ErrorCodes.MeetingNotFound));
 
+    public Task<CommandResult> SetScreenWatermarkAsync(Actor actor, string documentId, bool shown) =>
+        ExecuteAsync(actor, c => DocumentDecisions.SetScreenWatermark(state.State, c, documentId, shown));
+
+    public async Task<Result<DocumentAccessPage>> GetAccessLogAsync(Actor actor, long? before, int count) =>
+        AccessRefusal(actor) is { } refusal ? Result<DocumentAccessPage>.Refused(refusal)
+            : Result<DocumentAccessPage>.Of(await AccessLog.ReadAsync(before, count));
+
+    public async Task<Result<DocumentAccessRecord>> LookUpCopyAsync(Actor actor, string copyId) =>
+        AccessRefusal(actor) is { } refusal ? Result<DocumentAccessRecord>.Refused(refusal)
+            : await AccessLog.FindCopyAsync(copyId ?? "") is { } copy ? Result<DocumentAccessRecord>.Of(copy)
+            : Result<DocumentAccessRecord>.Refused(ErrorCodes.CopyNotFound);
+
     public Task<CommandResult> StartFollowAsync(Actor actor, string documentId, int version, int page) =>
         ExecuteAsync(actor, c => FollowDecisions.Start(state.State, c, documentId, version, page));
 
@@ -37,6 +49,13 @@ public sealed partial class MeetingGrain
         var readers = MeetingPermissions.ReadersOf(state.State.Participants, state.State.OrganizationId, state.State.Status, state.State.Documents.FirstOrDefault(d => d.DocumentId == change?.DocumentId));
         return readers.IsEmpty ? Task.CompletedTask : _observers.Notify(o => o.OnAnnotationAsync(change!, readers));
     }
+
+    private IDocumentAccessLogGrain AccessLog => GrainFactory.GetGrain<IDocumentAccessLogGrain>(MeetingId);
+
+    private CabinetError? AccessRefusal(Actor actor) =>
+        !state.State.Exists ? ErrorCodes.MeetingNotFound
+        : !MeetingPermissions.MayReviewAccess(MeetingAccess.RoleOf(state.State, actor)) ? ErrorCodes.Forbidden
+        : null;
 
     /// <summary>
     /// Not awaited: the annotation grain asks this grain for the versions, which it cannot answer while this call

@@ -32,7 +32,8 @@ public static class SampleArchive
         return (new MinutesDocument(title, version, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))), bytes);
     }
 
-    public static async Task<byte[]> CreateAsync(CertificatesFixture certificates)
+    /// <param name="access">An access summary to seal in (none: the archive has no access-summary.json, as before it existed).</param>
+    public static async Task<byte[]> CreateAsync(CertificatesFixture certificates, AccessSummary? access = null)
     {
         var (_, _, minutes) = await SignedMinutes.CreateAsync(certificates);
         var ledger = new List<LedgerEntry>();
@@ -54,6 +55,7 @@ public static class SampleArchive
             Polls = [poll],
             OrganisationId = "tan-phu",
             DocumentFiles = Documents.ToDictionary(d => d.Listed.Sha256, d => d.Bytes),
+            Access = access,
         };
         return await ArchiveWriter.WriteAsync(meeting, certificates.Organisation);
     }

@@ -26,6 +26,7 @@ internal sealed class ArchiveContentChecks(IArchiveSource source, ArchiveManifes
             ArchivePaths.Ledger => Ledger(content),
             ArchivePaths.Minutes => Minutes(content),
             ArchivePaths.Documents => Documents(content),
+            ArchivePaths.AccessSummary => AccessSummaryCheck.Check(content, Read),
             _ when file.Path.StartsWith(ArchivePaths.DocumentsFolder, StringComparison.Ordinal) => Document(file, content),
             _ when file.Signs is not null => DetachedSignature(file, content),
             _ => (true, null, VerdictCodes.ContentInvalid),

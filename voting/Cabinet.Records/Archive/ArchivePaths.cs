@@ -6,6 +6,7 @@ internal static class ArchivePaths
     public const string Minutes = "minutes.pdf";
     public const string Ledger = "ledger.jsonl";
     public const string Documents = "documents.json";
+    public const string AccessSummary = "access-summary.json";
 
     public const string DocumentsFolder = "documents/";
     public const string PollResult = "result.json";

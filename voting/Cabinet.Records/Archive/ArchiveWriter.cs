@@ -8,7 +8,8 @@ namespace Cabinet.Records.Archive;
 
 /// <summary>
 /// Seals a closed meeting into one ZIP: minutes.pdf, ledger.jsonl, documents.json with every version's bytes under
-/// documents/&lt;sha256&gt;, polls/&lt;id&gt;/… (signed result, ballot chain, a named poll's ballot evidence), and
+/// documents/&lt;sha256&gt;, access-summary.json (the access log counted), polls/&lt;id&gt;/… (signed result, ballot
+/// chain, a named poll's ballot evidence), and
 /// manifest.json (every file's SHA-256 and size) with its detached CMS signature manifest.p7s.
 /// </summary>
 public static class ArchiveWriter
@@ -31,6 +32,11 @@ public static class ArchiveWriter
             [ArchivePaths.Ledger] = LedgerJsonLines.Write(meeting.Ledger),
             [ArchivePaths.Documents] = CanonicalJson.Serialize(meeting.Documents),
         };
+        if (meeting.Access is { } access)
+        {
+            files[ArchivePaths.AccessSummary] = CanonicalJson.Serialize(access);
+        }
+
         foreach (var document in meeting.Documents.Where(d => d.Withheld is null))
         {
             var bytes = meeting.DocumentFiles.GetValueOrDefault(document.Sha256)

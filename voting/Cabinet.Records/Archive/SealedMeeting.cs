@@ -21,4 +21,7 @@ public sealed record SealedMeeting(
 
     /// <summary>Every version's bytes of every document in <see cref="Documents"/>, by lower-case SHA-256 hex.</summary>
     public IReadOnlyDictionary<string, byte[]> DocumentFiles { get; init; } = new Dictionary<string, byte[]>();
+
+    /// <summary>The access log counted (access-summary.json); null leaves the file out.</summary>
+    public AccessSummary? Access { get; init; }
 }

@@ -26,6 +26,7 @@ public static class VerdictCodes
     public const string BallotChainBroken = "archive.ballot_chain_broken";
     public const string BallotSignatureInvalid = "archive.ballot_signature_invalid";
     public const string TallyMismatch = "archive.tally_mismatch";
+    public const string AccessSummaryInvalid = "archive.access_summary_invalid";
     public const string ContentInvalid = "archive.content_invalid";
     public const string PdfUnsigned = "minutes.unsigned";
     public const string PdfSignatureInvalid = "minutes.signature_invalid";
@@ -54,6 +55,7 @@ public static class VerdictCodes
         [BallotChainBroken] = "Chuỗi phiếu biểu quyết bị sửa, thiếu hoặc không khớp kết quả",
         [BallotSignatureInvalid] = "Chữ ký của một phiếu biểu quyết không hợp lệ",
         [TallyMismatch] = "Kiểm đếm lại phiếu không ra kết quả đã ký",
+        [AccessSummaryInvalid] = "Bảng tổng hợp truy cập tài liệu không đúng định dạng hoặc không khớp danh mục tài liệu",
         [ContentInvalid] = "Nội dung một tệp không hợp lệ",
         [PdfUnsigned] = "Tệp PDF không có chữ ký số",
         [PdfSignatureInvalid] = "Một chữ ký số trong tệp PDF không hợp lệ",

@@ -7,7 +7,7 @@ namespace Cabinet.Records.Minutes;
 public static class SignatureAppearances
 {
     /// <summary>Asia/Ho_Chi_Minh: UTC+7 all year, no daylight saving, so no time-zone database is needed.</summary>
-    private static readonly TimeSpan Vietnam = TimeSpan.FromHours(7);
+    internal static readonly TimeSpan Vietnam = TimeSpan.FromHours(7);
 
     /// <param name="capacity">"THƯ KÝ", "CHỦ TỌA", or the organisation's "cơ quan" for the seal.</param>
     public static PdfSignatureAppearance For(SignatureSpot spot, string name, string capacity, DateTimeOffset signedAt, bool seal = false)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using SkiaSharp;
 
@@ -32,20 +31,19 @@ internal static class PdfAppearanceStream
             Circle(content, appearance.Width - Pad - radius - 1, appearance.Height / 2, radius * 0.72f, 0.6f);
         }
 
-        var glyphs = new HashSet<ushort>();
+        var glyphs = new Dictionary<ushort, int>();
         content.Append(Invariant($"BT {r} {g} {b} rg /F1 {size} Tf\n"));
         var top = appearance.Height / 2 + lines.Count * size * LineSpacing / 2;
         for (var i = 0; i < lines.Count; i++)
         {
-            var ids = face.Typeface.GetGlyphs(lines[i]);
-            glyphs.UnionWith(ids);
+            var ids = PdfEmbeddedFont.Glyphs(face, lines[i], glyphs);
             var baseline = top - (i + 1) * size * LineSpacing + size * 0.3f;
             content.Append(Invariant($"1 0 0 1 {Pad + 1} {baseline} Tm <"))
-                .Append(string.Concat(ids.Select(id => id.ToString("X4", CultureInfo.InvariantCulture)))).Append("> Tj\n");
+                .Append(PdfEmbeddedFont.Hex(ids)).Append("> Tj\n");
         }
 
         content.Append("ET\nQ\n");
-        var font = WriteFont(update, face, unit, glyphs);
+        var font = PdfEmbeddedFont.Write(update, face, unit, glyphs);
         var form = update.Allocate();
         var text = content.ToString();
         update.Write(form, Invariant($"<</Type /XObject /Subtype /Form /BBox [0 0 {appearance.Width} {appearance.Height}] ")
@@ -62,36 +60,6 @@ internal static class PdfAppearanceStream
             .Append(Invariant($"{x - k} {y + radius} {x - radius} {y + k} {x - radius} {y} c "))
             .Append(Invariant($"{x - radius} {y - k} {x - k} {y - radius} {x} {y - radius} c "))
             .Append(Invariant($"{x + k} {y - radius} {x + radius} {y - k} {x + radius} {y} c S\n"));
-    }
-
-    private static PdfReference WriteFont(PdfIncrementalUpdate update, EmbeddedFace face, SKFont unit, HashSet<ushort> glyphs)
-    {
-        var subset = TrueTypeSubsetter.Subset(face.Data, glyphs);
-        var file = update.Allocate();
-        var hex = Convert.ToHexString(subset);
-        update.Write(file, Invariant($"<</Length {hex.Length + 1} /Length1 {subset.Length} /Filter /ASCIIHexDecode>>\nstream\n{hex}>\nendstream"));
-
-        var metrics = unit.Metrics;
-        var descriptor = update.Allocate();
-        const string Name = "/CABSIG+NotoSerif";
-        update.Write(descriptor, Invariant($"<</Type /FontDescriptor /FontName {Name} /Flags 32 ")
-            + Invariant($"/FontBBox [{(int)metrics.XMin} {(int)-metrics.Bottom} {(int)metrics.XMax} {(int)-metrics.Top}] /ItalicAngle 0 ")
-            + Invariant($"/Ascent {(int)-metrics.Ascent} /Descent {(int)-metrics.Descent} /CapHeight {(int)metrics.CapHeight} /StemV 80 /FontFile2 {file}>>"));
-
-        var ordered = glyphs.Order().ToArray();
-        var widths = unit.GetGlyphWidths(ordered);
-        var w = new StringBuilder("[");
-        for (var i = 0; i < ordered.Length; i++)
-        {
-            w.Append(Invariant($"{ordered[i]} [{(int)Math.Round(widths[i])}] "));
-        }
-
-        var cid = update.Allocate();
-        update.Write(cid, Invariant($"<</Type /Font /Subtype /CIDFontType2 /BaseFont {Name} ")
-            + Invariant($"/CIDSystemInfo <</Registry (Adobe) /Ordering (Identity) /Supplement 0>> /FontDescriptor {descriptor} /CIDToGIDMap /Identity /W {w}]>>"));
-        var font = update.Allocate();
-        update.Write(font, Invariant($"<</Type /Font /Subtype /Type0 /BaseFont {Name} /Encoding /Identity-H /DescendantFonts [{cid}]>>"));
-        return font;
     }
 
     private static string Invariant(FormattableString text) => FormattableString.Invariant(text);

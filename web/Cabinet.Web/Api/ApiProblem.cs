@@ -57,7 +57,7 @@ public static class ApiProblem
         "api.method_not_allowed" => StatusCodes.Status405MethodNotAllowed,
         "account.exists" or "organization.exists" or "meeting.exists" or "webhook.too_many" => StatusCodes.Status409Conflict,
         "documents.too_large" or "import.too_large" => StatusCodes.Status413PayloadTooLarge,
-        "documents.too_complex" => StatusCodes.Status422UnprocessableEntity,
+        "documents.too_complex" or "documents.copy_failed" => StatusCodes.Status422UnprocessableEntity,
         "rate.limited" or "auth.throttled" => StatusCodes.Status429TooManyRequests,
         "storage.failed" or "server.error" or "signing.unavailable" or "seal.timestamp_unavailable" => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status400BadRequest,

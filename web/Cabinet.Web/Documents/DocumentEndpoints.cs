@@ -85,7 +85,8 @@ public static class DocumentEndpoints
     }
 
     private static async Task<IResult> FetchAsync(
-        string organization, string meeting, string documentId, int number, HttpContext http, IGrainFactory grains, IDocumentBlobStore blobs, TimeProvider clock)
+        string organization, string meeting, string documentId, int number, HttpContext http, IGrainFactory grains, IDocumentBlobStore blobs,
+        DocumentCopies copies, TimeProvider clock)
     {
         var meetingId = MeetingKey.Of(organization, meeting);
         if (CabinetClaims.ToActor(http.User) is not { } actor)
@@ -105,7 +106,9 @@ public static class DocumentEndpoints
         }
 
         var (role, document) = (access.Value!.Role, access.Value.Document);
-        var download = http.Request.Query["download"] == "1" || IsBrowserNavigation(http.Request);
+        DocumentAccessKind? copy = http.Request.Query["copy"] == "print" ? DocumentAccessKind.Printed
+            : http.Request.Query["download"] == "1" || IsBrowserNavigation(http.Request) ? DocumentAccessKind.Downloaded
+            : null;
         if (document.Classified)
         {
             return ApiProblem.Of(ErrorCodes.DocumentClassified);
@@ -116,23 +119,46 @@ public static class DocumentEndpoints
             return ApiProblem.Of(ErrorCodes.DocumentVersionNotFound);
         }
 
-        if (download && !document.DownloadAllowed && role is not (MeetingRole.Chair or MeetingRole.Secretary))
+        if (copy is not null && !MeetingPermissions.MayTakeCopy(role, document))
         {
             return ApiProblem.Of(ErrorCodes.DownloadForbidden);
         }
 
         var version = document.Versions[number - 1];
+        var fileName = $"{document.Title}-v{number}.pdf";
+
+        // Pre-reading: the secretary sees who has opened what (a first opening is written once, later ones cost a lookup).
+        await grains.GetGrain<IDocumentReadingsGrain>(IAnnotationGrain.KeyOf(meetingId, documentId)).RecordAsync(actor.UserName, clock.GetUtcNow());
+        if (copy is { } kind)
+        {
+            // A copy is the person's own: marked with their name and its id, never cached, never the stored bytes.
+            var made = await copies.MakeAsync(actor, meetingId, document, version, kind, http.RequestAborted);
+            if (!made.Ok)
+            {
+                return ApiProblem.Of(made.Error!);
+            }
+
+            http.Response.Headers.CacheControl = "no-store";
+            InertFile.Describe(http.Response, fileName, download: true);
+            return Results.File(made.Value!, "application/pdf");
+        }
+
         if (await blobs.OpenAsync(version.Sha256, http.RequestAborted) is not { } stream)
         {
             return ApiProblem.Of(ErrorCodes.DocumentFileMissing);
         }
 
-        // Pre-reading: the secretary sees who has opened what (a first opening is written once, later ones cost a lookup).
-        await grains.GetGrain<IDocumentReadingsGrain>(IAnnotationGrain.KeyOf(meetingId, documentId)).RecordAsync(actor.UserName, clock.GetUtcNow());
+        if (http.Request.Headers.Range.Count == 0)
+        {
+            // One opening per whole read (the viewer's ranged reads of the same file are not openings of their own).
+            grains.GetGrain<IDocumentAccessLogGrain>(meetingId).RecordOpenedAsync(
+                new DocumentAccessInput(actor.UserName, actor.DisplayName, "", documentId, number, DocumentAccessKind.Opened)).Ignore();
+        }
 
-        // The URL names one immutable version, so the browser may keep it; private because it is authorized content.
-        http.Response.Headers.CacheControl = "private, max-age=31536000, immutable";
-        InertFile.Describe(http.Response, $"{document.Title}-v{number}.pdf", download);
+        // The URL names one immutable version: the browser keeps it but asks again (a 304) at each opening, so every
+        // opening is in the access log; private because it is authorized content.
+        http.Response.Headers.CacheControl = "private, no-cache";
+        InertFile.Describe(http.Response, fileName, download: false);
         return Results.File(stream, "application/pdf", fileDownloadName: null,
             entityTag: new EntityTagHeaderValue($"\"{version.Sha256}\""), enableRangeProcessing: true);
     }

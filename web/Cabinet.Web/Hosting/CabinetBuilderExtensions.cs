@@ -132,6 +132,7 @@ public static class CabinetBuilderExtensions
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
         builder.Services.AddTransient<MeetingSession>();
         builder.Services.AddSingleton<DocumentIntake>();
+        builder.Services.AddSingleton<DocumentCopies>();
         builder.Services.AddOptions<VerifyOptions>().BindConfiguration(VerifyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<ArchiveCheckLimiter>();
         builder.Services.AddSingleton<Isolation.IsolatedInspection>();

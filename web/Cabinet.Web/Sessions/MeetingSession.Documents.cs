@@ -24,12 +24,22 @@ public sealed partial class MeetingSession
 
     /// <summary>Who has opened the document (for those who prepare the meeting; the grain refuses anyone else).</summary>
     public Task<Result<DocumentReadings>> GetDocumentReadingsAsync(string documentId) =>
-        Snapshot is null || Actor is null ? Task.FromResult(Result<DocumentReadings>.Refused(Error ?? ErrorCodes.NotSignedIn))
-            : Guarded(() => grains.GetGrain<Meetings.IMeetingGrain>(Snapshot.MeetingId).GetDocumentReadingsAsync(Actor, documentId));
+        OfMeeting((g, a) => g.GetDocumentReadingsAsync(a, documentId));
+
+    /// <summary>A page of the access log, newest first (the chair and the secretary; the grain refuses anyone else).</summary>
+    public Task<Result<DocumentAccessPage>> GetAccessLogAsync(long? before, int count) =>
+        OfMeeting((g, a) => g.GetAccessLogAsync(a, before, count));
+
+    /// <summary>Who took the copy <paramref name="copyId"/> (the chair and the secretary; the grain refuses anyone else).</summary>
+    public Task<Result<DocumentAccessRecord>> LookUpCopyAsync(string copyId) => OfMeeting((g, a) => g.LookUpCopyAsync(a, copyId));
 
     public Task<CommandResult> DeleteAnnotationAsync(string documentId, string annotationId) =>
         Snapshot is null || Actor is null ? Task.FromResult(CommandResult.Refused(Error ?? ErrorCodes.NotSignedIn))
             : Guarded(() => grains.GetGrain<IAnnotationGrain>(IAnnotationGrain.KeyOf(Snapshot.MeetingId, documentId)).DeleteAsync(Actor, annotationId));
+
+    private Task<Result<T>> OfMeeting<T>(Func<Meetings.IMeetingGrain, People.Actor, Task<Result<T>>> call) =>
+        Snapshot is null || Actor is null ? Task.FromResult(Result<T>.Refused(Error ?? ErrorCodes.NotSignedIn))
+            : Guarded(() => call(grains.GetGrain<Meetings.IMeetingGrain>(Snapshot.MeetingId), Actor));
 
     private Task<Result<T>> AnnotationsOf<T>(string documentId, Func<IAnnotationGrain, People.Actor, Task<Result<T>>> call) =>
         Snapshot is null || Actor is null ? Task.FromResult(Result<T>.Refused(Error ?? ErrorCodes.NotSignedIn))

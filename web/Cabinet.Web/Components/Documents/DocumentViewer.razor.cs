@@ -30,6 +30,12 @@ public sealed partial class DocumentViewer
     /// <summary>The page asked for from outside: opening the document, the presenter leading.</summary>
     [Parameter] public PageRequest? Request { get; set; }
     [Parameter] public bool CanAnnotate { get; set; }
+
+    /// <summary>The reader's name laid lightly over the pages (null: none), to discourage photographs of the screen.</summary>
+    [Parameter] public string? ScreenWatermark { get; set; }
+
+    /// <summary>Where a print copy (marked with the person's name) is fetched; null when this person may take no copy.</summary>
+    [Parameter] public string? PrintUrl { get; set; }
     [Parameter] public EventCallback<int> PageShown { get; set; }
     [Parameter] public EventCallback<VersionPage> VersionChosen { get; set; }
     [Parameter] public RenderFragment? ChildContent { get; set; }

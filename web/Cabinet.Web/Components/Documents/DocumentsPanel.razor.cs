@@ -84,6 +84,12 @@ public sealed partial class DocumentsPanel
         (_readingsFor, _readings, _readingsError) = (documentId, result.Value, result.Ok ? null : L.Refusal(result.Error!));
     }
 
+    private Task SetScreenWatermarkAsync(string documentId, bool shown) => Run((g, a) => g.SetScreenWatermarkAsync(a, documentId, shown));
+
+    /// <summary>The reader's name and the day, laid over the pages when the document asks for it.</summary>
+    private string? ScreenWatermarkOf(DocumentView document) =>
+        document.ScreenWatermark ? $"{Session.Actor?.DisplayName} · {MeetingTimes.Day(DateTimeOffset.UtcNow)}" : null;
+
     private void Close()
     {
         _steppedAway |= Following;

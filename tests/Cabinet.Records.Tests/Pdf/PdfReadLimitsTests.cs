@@ -11,13 +11,13 @@ public sealed class PdfReadLimitsTests(CertificatesFixture certificates)
 {
     [Fact]
     public void A_self_referencing_length_is_a_reference_cycle() =>
-        Assert.Equal("not a readable PDF (Object 1 refers back to itself (a reference cycle).)", Verify(HostilePdf.SelfReferencingLength()));
+        Assert.Equal("không đọc được tệp PDF (Object 1 refers back to itself (a reference cycle).)", Verify(HostilePdf.SelfReferencingLength()));
 
     [Fact]
     public void Deep_nesting_stops_at_the_depth_bound()
     {
-        Assert.StartsWith("not a readable PDF (Malformed PDF: values nested more than 100 deep", Verify(HostilePdf.DeepNesting(1_000_000)));
-        Assert.Equal("it carries no signature", Verify(HostilePdf.DeepNesting(99)));
+        Assert.StartsWith("không đọc được tệp PDF (Malformed PDF: values nested more than 100 deep", Verify(HostilePdf.DeepNesting(1_000_000)));
+        Assert.Equal("tệp không có chữ ký số", Verify(HostilePdf.DeepNesting(99)));
     }
 
     [Theory]
@@ -59,7 +59,7 @@ public sealed class PdfReadLimitsTests(CertificatesFixture certificates)
         var text = Encoding.Latin1.GetString(HostilePdf.Build("<</Type/Catalog>>"));
         var xref = text[(text.LastIndexOf("startxref", StringComparison.Ordinal) + 10)..].Split('\n')[0];
         var pdf = Encoding.Latin1.GetBytes(text.Replace("/Root 1 0 R>>", $"/Root 1 0 R/Prev {xref}>>", StringComparison.Ordinal));
-        Assert.Equal("not a readable PDF (The cross-reference chain loops or is too long.)", Verify(pdf));
+        Assert.Equal("không đọc được tệp PDF (The cross-reference chain loops or is too long.)", Verify(pdf));
     }
 
     [Fact]
@@ -76,7 +76,7 @@ public sealed class PdfReadLimitsTests(CertificatesFixture certificates)
         var pdf = Encoding.Latin1.GetBytes(head + Encoding.Latin1.GetString(packed.ToArray()) + "\nendstream\nendobj\nstartxref\n9\n%%EOF\n");
         var limits = new PdfReadLimits { MaxDecodedBytes = 1024 * 1024 };
         var report = PdfSignatureVerifier.Verify(pdf, certificates.Authority.RootCertificate, limits, CancellationToken.None);
-        Assert.Equal("not a readable PDF (The PDF's streams decode to more than 1048576 bytes.)", report.Failure);
+        Assert.Equal("không đọc được tệp PDF (The PDF's streams decode to more than 1048576 bytes.)", report.Failure);
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public sealed class PdfReadLimitsTests(CertificatesFixture certificates)
         var limits = new PdfReadLimits { MaxObjects = 3 };
         var pdf = HostilePdf.Build("<</Type/Catalog>>", "1", "2", "3", "4");
         var report = PdfSignatureVerifier.Verify(pdf, certificates.Authority.RootCertificate, limits, CancellationToken.None);
-        Assert.Equal("not a readable PDF (The cross-reference data has an impossible subsection count ('6').)", report.Failure);
+        Assert.Equal("không đọc được tệp PDF (The cross-reference data has an impossible subsection count ('6').)", report.Failure);
     }
 
     private string Verify(byte[] pdf) => PdfSignatureVerifier.Verify(pdf, certificates.Authority.RootCertificate).Failure ?? "valid";

@@ -23,7 +23,7 @@ public sealed class ArchiveEvidenceTests(CertificatesFixture certificates)
         Assert.Equal(VerdictCodes.BallotSignatureInvalid, report.Code);
         Assert.Equal("polls/poll-1/ballot-evidence.jsonl: phiếu 1 (chutich, thiết bị d1-device) — chữ ký không khớp với khóa của thiết bị "
             + "(phiếu đã bị sửa hoặc không do thiết bị đó ký)", report.Failure);
-        Assert.StartsWith("KHÔNG HỢP LỆ [archive.ballot_signature_invalid]: Chữ ký của một phiếu biểu quyết không hợp lệ — polls/poll-1/ballot-evidence.jsonl: ballot 1", report.Verdict);
+        Assert.StartsWith("KHÔNG HỢP LỆ [archive.ballot_signature_invalid]: Chữ ký của một phiếu biểu quyết không hợp lệ — polls/poll-1/ballot-evidence.jsonl: phiếu 1", report.Verdict);
     }
 
     [Fact]

@@ -62,7 +62,7 @@ public sealed class HostileArchiveTests(CertificatesFixture certificates)
     {
         var failure = Verify(await ResealedAsync("minutes.pdf", HostilePdf.LengthCycle())).Failure;
         Assert.Contains("refers back to itself", failure);
-        Assert.StartsWith("minutes.pdf: not a readable PDF", failure);
+        Assert.StartsWith("minutes.pdf: không đọc được tệp PDF", failure);
     }
 
     [Theory]
@@ -154,7 +154,7 @@ public sealed class HostileArchiveTests(CertificatesFixture certificates)
     {
         var report = ArchiveVerifier.Verify(new MemoryStream(await ChainedSampleArchive.GetAsync(certificates)), certificates.Authority.RootCertificate,
             ArchiveVerification(), new ArchiveLimits { MaxFileBytes = 1000 });
-        Assert.StartsWith("manifest.json: gives ", report.Failure);
+        Assert.StartsWith("manifest.json: ghi ", report.Failure);
         Assert.Contains("ngoài giới hạn trình kiểm tra đọc (0 đến 1000)", report.Failure);
     }
 

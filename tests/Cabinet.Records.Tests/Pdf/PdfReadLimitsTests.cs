@@ -38,7 +38,7 @@ public sealed class PdfReadLimitsTests(CertificatesFixture certificates)
     {
         var pdf = Encoding.Latin1.GetBytes(Encoding.Latin1.GetString(XrefStreamPdf.Create()).Replace(find, replace, StringComparison.Ordinal));
         var failure = Verify(pdf);
-        Assert.True(failure.StartsWith("not a readable PDF (", StringComparison.Ordinal) || failure == "it carries no signature", failure);
+        Assert.True(failure.StartsWith("không đọc được tệp PDF (", StringComparison.Ordinal) || failure == "tệp không có chữ ký số", failure);
         Assert.Contains(reason, failure);
     }
 
@@ -50,7 +50,7 @@ public sealed class PdfReadLimitsTests(CertificatesFixture certificates)
         var length = text.IndexOf("/Length ", at, StringComparison.Ordinal);
         var end = text.IndexOf(">>", length, StringComparison.Ordinal);
         var pdf = Encoding.Latin1.GetBytes(text[..length] + "/Length 5 0 R" + text[end..]);
-        Assert.StartsWith("not a readable PDF (", Verify(pdf));
+        Assert.StartsWith("không đọc được tệp PDF (", Verify(pdf));
     }
 
     [Fact]

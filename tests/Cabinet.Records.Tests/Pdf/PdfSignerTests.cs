@@ -90,7 +90,7 @@ public sealed class PdfSignerTests(CertificatesFixture certificates)
         tampered[System.Text.Encoding.ASCII.GetString(tampered).IndexOf("/Creator", StringComparison.Ordinal) + 2] ^= 0x01;
         var broken = PdfSignatureVerifier.Verify(tampered, root);
         Assert.False(broken.IsValid);
-        Assert.StartsWith("signature Signature1 (", broken.Failure);
+        Assert.StartsWith("chữ ký Signature1 (", broken.Failure);
         Assert.Contains("chữ ký không khớp với nội dung", broken.Failure);
 
         var appended = PdfSignatureVerifier.Verify([.. sealedPdf, .. "% appended\n"u8.ToArray()], root);

@@ -54,14 +54,14 @@ public sealed class HostileArchiveTests(CertificatesFixture certificates)
     public async Task Minutes_with_a_self_referencing_length_are_unreadable_not_a_crash()
     {
         var failure = Verify(WithMinutes(await ChainedSampleArchive.GetAsync(certificates), HostilePdf.SelfReferencingLength())).Failure;
-        Assert.StartsWith("minutes.pdf: không đọc được tệp PDF (Object 1 refers back to itself", failure);
+        Assert.StartsWith("minutes.pdf: không đọc được tệp PDF (Đối tượng 1 tham chiếu vòng lại chính nó", failure);
     }
 
     [Fact]
     public async Task Minutes_with_a_cycle_of_lengths_are_unreadable()
     {
         var failure = Verify(await ResealedAsync("minutes.pdf", HostilePdf.LengthCycle())).Failure;
-        Assert.Contains("refers back to itself", failure);
+        Assert.Contains("tham chiếu vòng lại chính nó", failure);
         Assert.StartsWith("minutes.pdf: không đọc được tệp PDF", failure);
     }
 
@@ -72,7 +72,7 @@ public sealed class HostileArchiveTests(CertificatesFixture certificates)
     {
         // Sealed again: the verifier reads no more of a file than the manifest's size for it.
         var failure = Verify(await ResealedAsync("minutes.pdf", HostilePdf.DeepNesting(200_000, dictionaries))).Failure;
-        Assert.StartsWith("minutes.pdf: không đọc được tệp PDF (Malformed PDF: values nested more than 100 deep", failure);
+        Assert.StartsWith("minutes.pdf: không đọc được tệp PDF (PDF sai cấu trúc: giá trị lồng nhau sâu hơn 100 cấp", failure);
     }
 
     [Fact]
@@ -80,7 +80,7 @@ public sealed class HostileArchiveTests(CertificatesFixture certificates)
     {
         var pdf = Encoding.Latin1.GetBytes(Encoding.Latin1.GetString(XrefStreamPdf.Create()).Replace("/W[1 4 2]", "/X[1 4 2]", StringComparison.Ordinal));
         var failure = Verify(WithMinutes(await ChainedSampleArchive.GetAsync(certificates), pdf)).Failure;
-        Assert.StartsWith("minutes.pdf: không đọc được tệp PDF (The cross-reference stream has no valid /W.)", failure);
+        Assert.StartsWith("minutes.pdf: không đọc được tệp PDF (Luồng tham chiếu chéo không có /W hợp lệ.)", failure);
     }
 
     [Theory]

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Cabinet.Records.Archive;
 using Cabinet.Records.Tests.Support;
+using Cabinet.Testing;
 
 namespace Cabinet.Records.Tests.Archive;
 
@@ -71,6 +72,8 @@ public sealed class ReportLanguageTests(CertificatesFixture certificates)
             ["appended"] = MinutesFileVerifier.Verify([.. minutes, .. "% appended\n"u8.ToArray()], root),
             ["unsigned"] = MinutesFileVerifier.Verify(unsigned, root),
             ["not pinned"] = MinutesFileVerifier.Verify(minutes, new ArchiveTrust(root, new string('A', 64))),
+            ["unreadable"] = MinutesFileVerifier.Verify(HostilePdf.SelfReferencingLength(), root),
+            ["too deep"] = MinutesFileVerifier.Verify(HostilePdf.DeepNesting(1_000), root),
         };
         Assert.True(reports["valid"].IsValid, reports["valid"].Failure);
         AssertVietnamese(reports);

@@ -1,23 +1,27 @@
 using System.IO.Compression;
 using System.Text;
+using Cabinet.Records.Archive;
 using Cabinet.Records.Pdf;
 using Cabinet.Records.Tests.Support;
 using Cabinet.Testing;
 
 namespace Cabinet.Records.Tests.Pdf;
 
-/// <summary>The PDF reader under hostile input: every case is "not a readable PDF" with the reason, never an exception.</summary>
+/// <summary>
+/// The PDF reader under hostile input: every case is "not a readable PDF" with the reason, never an exception. The
+/// reasons are read in English here (<see cref="ReportLanguage.English"/>); the Vietnamese wording is HostileArchiveTests'.
+/// </summary>
 public sealed class PdfReadLimitsTests(CertificatesFixture certificates)
 {
     [Fact]
     public void A_self_referencing_length_is_a_reference_cycle() =>
-        Assert.Equal("không đọc được tệp PDF (Object 1 refers back to itself (a reference cycle).)", Verify(HostilePdf.SelfReferencingLength()));
+        Assert.Equal("not a readable PDF (Object 1 refers back to itself (a reference cycle).)", Verify(HostilePdf.SelfReferencingLength()));
 
     [Fact]
     public void Deep_nesting_stops_at_the_depth_bound()
     {
-        Assert.StartsWith("không đọc được tệp PDF (Malformed PDF: values nested more than 100 deep", Verify(HostilePdf.DeepNesting(1_000_000)));
-        Assert.Equal("tệp không có chữ ký số", Verify(HostilePdf.DeepNesting(99)));
+        Assert.StartsWith("not a readable PDF (Malformed PDF: values nested more than 100 deep", Verify(HostilePdf.DeepNesting(1_000_000)));
+        Assert.Equal("it carries no signature", Verify(HostilePdf.DeepNesting(99)));
     }
 
     [Theory]
@@ -38,7 +42,7 @@ public sealed class PdfReadLimitsTests(CertificatesFixture certificates)
     {
         var pdf = Encoding.Latin1.GetBytes(Encoding.Latin1.GetString(XrefStreamPdf.Create()).Replace(find, replace, StringComparison.Ordinal));
         var failure = Verify(pdf);
-        Assert.True(failure.StartsWith("không đọc được tệp PDF (", StringComparison.Ordinal) || failure == "tệp không có chữ ký số", failure);
+        Assert.True(failure.StartsWith("not a readable PDF (", StringComparison.Ordinal) || failure == "it carries no signature", failure);
         Assert.Contains(reason, failure);
     }
 
@@ -50,7 +54,7 @@ public sealed class PdfReadLimitsTests(CertificatesFixture certificates)
         var length = text.IndexOf("/Length ", at, StringComparison.Ordinal);
         var end = text.IndexOf(">>", length, StringComparison.Ordinal);
         var pdf = Encoding.Latin1.GetBytes(text[..length] + "/Length 5 0 R" + text[end..]);
-        Assert.StartsWith("không đọc được tệp PDF (", Verify(pdf));
+        Assert.StartsWith("not a readable PDF (", Verify(pdf));
     }
 
     [Fact]
@@ -59,7 +63,7 @@ public sealed class PdfReadLimitsTests(CertificatesFixture certificates)
         var text = Encoding.Latin1.GetString(HostilePdf.Build("<</Type/Catalog>>"));
         var xref = text[(text.LastIndexOf("startxref", StringComparison.Ordinal) + 10)..].Split('\n')[0];
         var pdf = Encoding.Latin1.GetBytes(text.Replace("/Root 1 0 R>>", $"/Root 1 0 R/Prev {xref}>>", StringComparison.Ordinal));
-        Assert.Equal("không đọc được tệp PDF (The cross-reference chain loops or is too long.)", Verify(pdf));
+        Assert.Equal("not a readable PDF (The cross-reference chain loops or is too long.)", Verify(pdf));
     }
 
     [Fact]
@@ -75,8 +79,9 @@ public sealed class PdfReadLimitsTests(CertificatesFixture certificates)
         var head = $"%PDF-1.7\n1 0 obj\n<</Type/XRef/Size 2/W[1 4 2]/Root 1 0 R/Filter/FlateDecode/Length {packed.Length}>>\nstream\n";
         var pdf = Encoding.Latin1.GetBytes(head + Encoding.Latin1.GetString(packed.ToArray()) + "\nendstream\nendobj\nstartxref\n9\n%%EOF\n");
         var limits = new PdfReadLimits { MaxDecodedBytes = 1024 * 1024 };
+        using var english = ReportLanguage.English();
         var report = PdfSignatureVerifier.Verify(pdf, certificates.Authority.RootCertificate, limits, CancellationToken.None);
-        Assert.Equal("không đọc được tệp PDF (The PDF's streams decode to more than 1048576 bytes.)", report.Failure);
+        Assert.Equal("not a readable PDF (The PDF's streams decode to more than 1048576 bytes.)", report.Failure);
     }
 
     [Fact]
@@ -84,9 +89,14 @@ public sealed class PdfReadLimitsTests(CertificatesFixture certificates)
     {
         var limits = new PdfReadLimits { MaxObjects = 3 };
         var pdf = HostilePdf.Build("<</Type/Catalog>>", "1", "2", "3", "4");
+        using var english = ReportLanguage.English();
         var report = PdfSignatureVerifier.Verify(pdf, certificates.Authority.RootCertificate, limits, CancellationToken.None);
-        Assert.Equal("không đọc được tệp PDF (The cross-reference data has an impossible subsection count ('6').)", report.Failure);
+        Assert.Equal("not a readable PDF (The cross-reference data has an impossible subsection count ('6').)", report.Failure);
     }
 
-    private string Verify(byte[] pdf) => PdfSignatureVerifier.Verify(pdf, certificates.Authority.RootCertificate).Failure ?? "valid";
+    private string Verify(byte[] pdf)
+    {
+        using var english = ReportLanguage.English();
+        return PdfSignatureVerifier.Verify(pdf, certificates.Authority.RootCertificate).Failure ?? "valid";
+    }
 }

@@ -63,9 +63,9 @@ public sealed class StandaloneMinutesTests(CertificatesFixture certificates)
     {
         var cases = new (byte[] Pdf, string Code, string Start)[]
         {
-            (HostilePdf.SelfReferencingLength(), VerdictCodes.PdfUnreadable, "minutes.pdf: không đọc được tệp PDF (Object 1 refers back to itself"),
+            (HostilePdf.SelfReferencingLength(), VerdictCodes.PdfUnreadable, "minutes.pdf: không đọc được tệp PDF (Đối tượng 1 tham chiếu vòng lại chính nó"),
             (Encoding.Latin1.GetBytes(Encoding.Latin1.GetString(XrefStreamPdf.Create()).Replace("/W[1 4 2]", "/X[1 4 2]", StringComparison.Ordinal)),
-                VerdictCodes.PdfUnreadable, "minutes.pdf: không đọc được tệp PDF (The cross-reference stream has no valid /W.)"),
+                VerdictCodes.PdfUnreadable, "minutes.pdf: không đọc được tệp PDF (Luồng tham chiếu chéo không có /W hợp lệ.)"),
             ("%PDF-1.7\n"u8.ToArray(), VerdictCodes.PdfUnreadable, "minutes.pdf: không đọc được tệp PDF"),
         };
         foreach (var (pdf, code, start) in cases)

@@ -15,7 +15,11 @@ internal sealed class ArchiveCheckRun(ArchiveTrust trust, IReadOnlyList<ArchiveF
     /// <summary>The file being read or checked, for a report on what could not be read.</summary>
     public string? CurrentFile { get; private set; }
 
-    public ArchiveVerificationReport Fail(string code, string failure) => new([.. _lines, ReportLanguage.Say($"KHÔNG ĐẠT [{code}]: {failure}", $"FAILED [{code}]: {failure}")], failure) { Code = code };
+    public ArchiveVerificationReport Fail(string code, string failure) => Failed(_lines, code, failure);
+
+    /// <summary>The report so far, ending in the failure's line.</summary>
+    internal static ArchiveVerificationReport Failed(IEnumerable<string> lines, string code, string failure) =>
+        new([.. lines, ReportLanguage.Say($"KHÔNG ĐẠT [{code}]: {failure}", $"FAILED [{code}]: {failure}")], failure) { Code = code };
 
     public ArchiveVerificationReport Verify(IArchiveSource source)
     {

@@ -26,7 +26,7 @@ public static class MinutesFileVerifier
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            return Fail(lines, VerdictCodes.TimedOut, ReportLanguage.Say("minutes.pdf: việc kiểm tra vượt quá thời gian cho phép nên đã dừng",
+            return ArchiveCheckRun.Failed(lines, VerdictCodes.TimedOut, ReportLanguage.Say("minutes.pdf: việc kiểm tra vượt quá thời gian cho phép nên đã dừng",
                 "minutes.pdf: the check took longer than its time budget and was stopped"));
         }
 
@@ -47,13 +47,13 @@ public static class MinutesFileVerifier
                 : report.Signatures.Count == 0 ? VerdictCodes.PdfUnsigned
                 : report.Signatures.Any(s => !s.IsValid) ? VerdictCodes.PdfSignatureInvalid
                 : VerdictCodes.PdfUpdatedAfterSigning;
-            return Fail(lines, code, $"minutes.pdf: {failure}");
+            return ArchiveCheckRun.Failed(lines, code, $"minutes.pdf: {failure}");
         }
 
         if (trust.ExpectedOrganisationFingerprint is { } expected
             && !report.Signatures.Any(s => s.Signer is { } signer && CertificateNames.Fingerprint(signer) == CertificateNames.NormaliseFingerprint(expected)))
         {
-            return Fail(lines, VerdictCodes.OrganisationCertificateNotPinned, ReportLanguage.Say($"minutes.pdf: không chữ ký nào là của chứng thư cơ quan được chỉ định {expected}",
+            return ArchiveCheckRun.Failed(lines, VerdictCodes.OrganisationCertificateNotPinned, ReportLanguage.Say($"minutes.pdf: không chữ ký nào là của chứng thư cơ quan được chỉ định {expected}",
                 $"minutes.pdf: no signature is by the expected organisation certificate {expected}"));
         }
 
@@ -63,6 +63,4 @@ public static class MinutesFileVerifier
         return new(lines, null) { IsTrusted = trust.Root is not null };
     }
 
-    private static ArchiveVerificationReport Fail(List<string> lines, string code, string failure) =>
-        new([.. lines, ReportLanguage.Say($"KHÔNG ĐẠT [{code}]: {failure}", $"FAILED [{code}]: {failure}")], failure) { Code = code };
 }

@@ -88,6 +88,8 @@ public sealed class VerifyPageTests(VerifyPageFixture fixture) : IClassFixture<V
         // The verifier writes UTC ("…Z"); the page shows Viet Nam time.
         var details = string.Join("\n", await page.Locator(".verify-lines li").AllTextContentsAsync());
         Assert.Contains("signed by", details, StringComparison.Ordinal);
+        Assert.Contains("The archive is intact.", details, StringComparison.Ordinal); // the whole report in English, not only the verdict
+        Assert.DoesNotContain("chữ ký", details, StringComparison.Ordinal);
         Assert.DoesNotMatch(@"\d{2}:\d{2}:\d{2}Z", details);
         await AxeChecks.ExpectNoSeriousViolationsAsync(page, "verify with a verdict");
         Assert.False(await AxeChecks.ScrollsSidewaysAsync(page), "verify scrolls sideways at 390 px");
@@ -108,6 +110,7 @@ public sealed class VerifyPageTests(VerifyPageFixture fixture) : IClassFixture<V
         await page.GetByTestId("verify-file").SetInputFilesAsync(new FilePayload { Name = "bien-ban.pdf", MimeType = "application/pdf", Buffer = minutes });
         await Expect(page.GetByTestId("verify-report")).ToHaveAttributeAsync("data-valid", "true", new() { Timeout = 60_000 });
         await Expect(page.GetByTestId("verify-verdict")).ToHaveTextAsync("HỢP LỆ: mọi kiểm tra đều đạt.");
+        await Expect(page.Locator(".verify-lines li").Last).ToHaveTextAsync("Biên bản còn nguyên vẹn và mọi chữ ký đều hợp lệ.");
 
         await page.GetByTestId("verify-file").SetInputFilesAsync(new FilePayload
         {

@@ -47,9 +47,9 @@ public sealed class ClosingTests(ServerFixture fixture) : IClassFixture<ServerFi
 
         var verified = ClosingFlow.Verify(zip, root);
         Assert.True(verified.ExitCode == 0, verified.Output);
-        Assert.Contains("VALID", verified.Output, StringComparison.Ordinal);
-        Assert.Contains("each ballot's device signature verified", verified.Output, StringComparison.Ordinal);
-        Assert.Contains("recounted under the rule in the signed result", verified.Output, StringComparison.Ordinal);
+        Assert.Contains("HỢP LỆ: mọi kiểm tra đều đạt.", verified.Output, StringComparison.Ordinal);
+        Assert.Contains("chữ ký thiết bị của từng phiếu đã được kiểm tra", verified.Output, StringComparison.Ordinal);
+        Assert.Contains("kiểm đếm lại theo quy tắc trong kết quả đã ký", verified.Output, StringComparison.Ordinal);
         Assert.Equal(0, ClosingFlow.Verify(Path.Combine(folder, "unpacked"), root).ExitCode);
         Assert.Equal(snapshot.Archive!.ManifestSha256,
             Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(await File.ReadAllBytesAsync(Path.Combine(folder, "unpacked", "manifest.json")))));
@@ -90,8 +90,8 @@ public sealed class ClosingTests(ServerFixture fixture) : IClassFixture<ServerFi
         {
             var result = ClosingFlow.Verify(target, root);
             Assert.Equal(1, result.ExitCode);
-            Assert.Contains("INVALID", result.Output, StringComparison.Ordinal);
-            Assert.Contains(culprit == "manifest.json" ? "manifest" : culprit, result.Output.Split("INVALID")[1], StringComparison.Ordinal);
+            Assert.Contains("KHÔNG HỢP LỆ", result.Output, StringComparison.Ordinal);
+            Assert.Contains(culprit == "manifest.json" ? "manifest" : culprit, result.Output.Split("KHÔNG HỢP LỆ")[1], StringComparison.Ordinal);
         }
     }
 
@@ -125,7 +125,7 @@ public sealed class ClosingTests(ServerFixture fixture) : IClassFixture<ServerFi
         {
             var result = ClosingFlow.Verify(bad, root);
             Assert.NotEqual(0, result.ExitCode);
-            Assert.Contains("INVALID", result.Output, StringComparison.Ordinal);
+            Assert.Contains("KHÔNG HỢP LỆ", result.Output, StringComparison.Ordinal);
         }
 
         Assert.False(File.Exists(Path.Combine(Path.GetDirectoryName(folder)!, "evil.txt")));

@@ -90,6 +90,22 @@ public sealed class TimestampedSealingTests
         await File.WriteAllBytesAsync(zip, await ClosingFlow.DownloadAsync(server, "daibieu2", $"/api/meetings/{id}/archive.zip"), TestContext.Current.CancellationToken);
         var verified = ClosingFlow.Verify(zip, root);
         Assert.True(verified.ExitCode == 0, verified.Output);
+
+        // The TSA has its own root: without --tsa-root its timestamps are shown but not counted (certificates judged now);
+        // with it they count, and the line names the TSA and its root.
+        Assert.Contains("manifest.json: chữ ký hợp lệ", verified.Output, StringComparison.Ordinal);
+        Assert.Contains("CN=Cabinet Test TSA, O=Cabinet Test TSA, C=VN", verified.Output, StringComparison.Ordinal);
+        Assert.Contains("không được tính vì TSA không thuộc mốc tin cậy nào (--tsa-root): thời điểm kiểm tra", verified.Output, StringComparison.Ordinal);
+        var counted = Tool.Run("dotnet", RepositoryPaths.WebAssembly, "verify", zip, "--root", root, "--tsa-root", tsa.RootPemPath);
+        Assert.True(counted.ExitCode == 0, counted.Output);
+        Assert.Contains("Mốc tin cậy của TSA (--tsa-root): CN=Cabinet Test TSA Root", counted.Output, StringComparison.Ordinal);
+        Assert.Contains("CN=Cabinet Test TSA, O=Cabinet Test TSA, C=VN", counted.Output, StringComparison.Ordinal);
+        Assert.Contains(", được tính, mốc tin cậy CN=Cabinet Test TSA Root", counted.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("không được tính", counted.Output, StringComparison.Ordinal);
+        var countedInEnglish = Tool.Run("dotnet", RepositoryPaths.WebAssembly, "verify", minutes, "--root", root, "--tsa-root", tsa.RootPemPath, "--lang", "en");
+        Assert.True(countedInEnglish.ExitCode == 0, countedInEnglish.Output);
+        Assert.Contains(", counted, root CN=Cabinet Test TSA Root", countedInEnglish.Output, StringComparison.Ordinal);
+        Assert.Contains("(counted, root CN=Cabinet Test TSA Root", countedInEnglish.Output, StringComparison.Ordinal); // the document timestamp
         var standalone = ClosingFlow.Verify(minutes, root);
         Assert.True(standalone.ExitCode == 0, standalone.Output);
         report.Append("\n$ Cabinet.Web verify minutes.pdf --root root.pem\n").Append(standalone.Output);

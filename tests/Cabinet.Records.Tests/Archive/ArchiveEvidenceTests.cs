@@ -21,9 +21,9 @@ public sealed class ArchiveEvidenceTests(CertificatesFixture certificates)
         Assert.False(forged.Result.Outcome.Passed);
         var report = Verify(await ResealedAroundAsync(forged, withEvidence: true));
         Assert.Equal(VerdictCodes.BallotSignatureInvalid, report.Code);
-        Assert.Equal("polls/poll-1/ballot-evidence.jsonl: ballot 1 (chutich, device d1-device) — its signature does not verify against the device's key "
-            + "(the ballot was changed or not signed by that device)", report.Failure);
-        Assert.StartsWith("KHÔNG HỢP LỆ [archive.ballot_signature_invalid]: Chữ ký của một phiếu biểu quyết không hợp lệ — polls/poll-1/ballot-evidence.jsonl: ballot 1", report.Verdict);
+        Assert.Equal("polls/poll-1/ballot-evidence.jsonl: phiếu 1 (chutich, thiết bị d1-device) — chữ ký không khớp với khóa của thiết bị "
+            + "(phiếu đã bị sửa hoặc không do thiết bị đó ký)", report.Failure);
+        Assert.StartsWith("KHÔNG HỢP LỆ [archive.ballot_signature_invalid]: Chữ ký của một phiếu biểu quyết không hợp lệ — polls/poll-1/ballot-evidence.jsonl: phiếu 1", report.Verdict);
     }
 
     [Fact]
@@ -33,7 +33,7 @@ public sealed class ArchiveEvidenceTests(CertificatesFixture certificates)
         var forged = ChainedSampleArchive.Poll.Flipped(2, "yes");
         var report = Verify(await ResealedAroundAsync(forged, withEvidence: false));
         Assert.Equal(VerdictCodes.BallotSignatureInvalid, report.Code);
-        Assert.StartsWith("polls/poll-1/ballot-evidence.jsonl: ballot 3 (daibieu2, device d3-device) — it is not the ballot the chain holds", report.Failure);
+        Assert.StartsWith("polls/poll-1/ballot-evidence.jsonl: phiếu 3 (daibieu2, thiết bị d3-device) — không phải phiếu mà chuỗi ghi", report.Failure);
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public sealed class ArchiveEvidenceTests(CertificatesFixture certificates)
             path == "polls/poll-1/ballots.jsonl" ? Encoding.UTF8.GetBytes(string.Concat(new[] { lines[1], lines[0], lines[2] }.Select(l => l + "\n"))) : content);
         var report = Verify(swapped);
         Assert.Equal(VerdictCodes.BallotChainBroken, report.Code);
-        Assert.StartsWith("polls/poll-1/ballots.jsonl: ballot 1 — entry 2 stands where entry 1 should", report.Failure);
+        Assert.StartsWith("polls/poll-1/ballots.jsonl: phiếu 1 — mục 2 nằm ở vị trí của mục 1", report.Failure);
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public sealed class ArchiveEvidenceTests(CertificatesFixture certificates)
         Assert.NotEqual(result, changed);
         var report = Verify(ArchiveResealer.Reseal(genuine, certificates.Organisation, new Dictionary<string, byte[]> { ["polls/poll-1/result.json"] = Encoding.UTF8.GetBytes(changed) }));
         Assert.Equal(VerdictCodes.TallyMismatch, report.Code);
-        Assert.Equal("polls/poll-1/ballots.jsonl: recounting its 3 ballots gives yes 2, no 1, abstain 0, but the signed result says yes 2, no 0, abstain 0", report.Failure);
+        Assert.Equal("polls/poll-1/ballots.jsonl: kiểm đếm lại 3 phiếu được yes 2, no 1, abstain 0, nhưng kết quả đã ký ghi yes 2, no 0, abstain 0", report.Failure);
     }
 
     [Fact]
@@ -69,12 +69,12 @@ public sealed class ArchiveEvidenceTests(CertificatesFixture certificates)
             new Dictionary<string, byte[]> { ["ledger.jsonl"] = ledger.Lines }, manifest => manifest with { LedgerEntries = ledger.Count, LedgerHead = ledger.Head });
         var report = Verify(archive);
         Assert.Equal(VerdictCodes.LedgerResultsMismatch, report.Code);
-        Assert.Equal("polls/poll-1/result.json: its outcome (passed true) differs from the ledger's entry 3 (passed false)", report.Failure);
+        Assert.Equal("polls/poll-1/result.json: kết quả (passed true) khác với mục 3 của nhật ký (passed false)", report.Failure);
 
         var otherHead = ChainedSampleArchive.PollClosedLedger(poll, chainHead: new string('0', 64));
         var headReport = Verify(ArchiveResealer.Reseal(await ChainedSampleArchive.GetAsync(certificates), certificates.Organisation,
             new Dictionary<string, byte[]> { ["ledger.jsonl"] = otherHead.Lines }, manifest => manifest with { LedgerEntries = otherHead.Count, LedgerHead = otherHead.Head }));
-        Assert.StartsWith("polls/poll-1/result.json: its chainHead \"", headReport.Failure);
+        Assert.StartsWith("polls/poll-1/result.json: chainHead \"", headReport.Failure);
     }
 
     [Fact]
@@ -86,10 +86,10 @@ public sealed class ArchiveEvidenceTests(CertificatesFixture certificates)
 
         var report = Verify(await WithLedgerAsync(ChainedSampleArchive.PollClosedLedger(ChainedSampleArchive.Poll, issued: listed.Skip(1))));
         Assert.Equal(VerdictCodes.LedgerDocumentsMismatch, report.Code);
-        Assert.Equal("documents.json: lists \"Dự thảo Kế hoạch phát triển kinh tế - xã hội năm 2026\" version 2, which the ledger never issued", report.Failure);
+        Assert.Equal("documents.json: ghi \"Dự thảo Kế hoạch phát triển kinh tế - xã hội năm 2026\" phiên bản 2, nhật ký chưa từng ban hành phiên bản này", report.Failure);
 
         var unlisted = Verify(await WithLedgerAsync(ChainedSampleArchive.PollClosedLedger(ChainedSampleArchive.Poll, issued: [.. listed, (new string('d', 64), 4)])));
-        Assert.StartsWith("documents.json: does not list version 4 (dddddddddddd…) issued by the ledger's entry ", unlisted.Failure);
+        Assert.StartsWith("documents.json: không ghi phiên bản 4 (dddddddddddd…) do mục ", unlisted.Failure);
     }
 
     [Fact]
@@ -101,12 +101,12 @@ public sealed class ArchiveEvidenceTests(CertificatesFixture certificates)
             new Dictionary<string, byte[]>(), manifest => manifest with { Files = [.. manifest.Files.Where(f => f.Path != document)] });
         var report = Verify(removed);
         Assert.Equal(VerdictCodes.DocumentsInvalid, report.Code);
-        Assert.Equal($"documents.json: lists \"Dự thảo Kế hoạch phát triển kinh tế - xã hội năm 2026\" version 2, whose bytes ({document}) are not in the archive", report.Failure);
+        Assert.Equal($"documents.json: ghi \"Dự thảo Kế hoạch phát triển kinh tế - xã hội năm 2026\" phiên bản 2, nhưng nội dung ({document}) không có trong hồ sơ", report.Failure);
 
         var swapped = ArchiveResealer.Reseal(genuine, certificates.Organisation, new Dictionary<string, byte[]> { [document] = "%PDF-1.7 bản khác"u8.ToArray() });
         var swappedReport = Verify(swapped);
         Assert.Equal(VerdictCodes.DocumentsInvalid, swappedReport.Code);
-        Assert.StartsWith($"{document}: its SHA-256 is ", swappedReport.Failure);
+        Assert.StartsWith($"{document}: mã SHA-256 là ", swappedReport.Failure);
     }
 
     [Fact]
@@ -115,8 +115,8 @@ public sealed class ArchiveEvidenceTests(CertificatesFixture certificates)
         var grown = ZipRewriter.Rewrite(await ChainedSampleArchive.GetAsync(certificates), (path, content) => path == "minutes.pdf" ? [.. content, .. new byte[965]] : content);
         var report = Verify(grown);
         Assert.Equal(VerdictCodes.MinutesInvalid, report.Code);
-        Assert.Contains("an incremental update of 965 bytes was appended after the last signature", report.Failure);
-        Assert.Contains("(965 added)", report.Failure);
+        Assert.Contains("một bản cập nhật tăng dần 965 byte được nối sau chữ ký cuối cùng", report.Failure);
+        Assert.Contains("(thêm 965 byte)", report.Failure);
     }
 
     /// <summary>The genuine archive with the forged poll's chain, result, ledger (and evidence) in place, sealed with the genuine key.</summary>

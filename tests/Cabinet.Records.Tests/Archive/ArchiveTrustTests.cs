@@ -24,12 +24,12 @@ public sealed class ArchiveTrustTests(CertificatesFixture certificates, ArchiveT
         var report = Verify(archive, new ArchiveTrust(authority.Ca.RootCertificate));
         var text = string.Join("\n", report.Lines);
         Assert.True(report.IsValid && report.IsTrusted, text);
-        Assert.Contains($"Trust anchor (chứng thư gốc tin cậy): CN=Cabinet Contract Test Root, C=VN [SHA-256 {CertificateNames.Fingerprint(authority.Ca.Root)}]", text);
+        Assert.Contains($"Chứng thư gốc tin cậy: CN=Cabinet Contract Test Root, C=VN [SHA-256 {CertificateNames.Fingerprint(authority.Ca.Root)}]", text);
         Assert.Contains($"[SHA-256 {CertificateNames.Fingerprint(authority.Seal.Certificate)}]", text);
         Assert.Contains("(organizationIdentifier CABINET:tan-phu)", text);
         Assert.Contains($"[SHA-256 {CertificateNames.Fingerprint(authority.Secretary.Certificate)}]", text); // the minutes' personal signature
-        Assert.Contains("each ballot's device signature verified", text);
-        Assert.Contains("recounted under the rule in the signed result", text);
+        Assert.Contains("chữ ký thiết bị của từng phiếu đã được kiểm tra", text);
+        Assert.Contains("kiểm đếm lại theo quy tắc trong kết quả đã ký", text);
         Assert.Equal("HỢP LỆ: mọi kiểm tra đều đạt.", report.Verdict);
 
         var pinned = Verify(archive, new ArchiveTrust(authority.Ca.RootCertificate, CertificateNames.Fingerprint(authority.Seal.Certificate).ToLowerInvariant()));
@@ -43,7 +43,7 @@ public sealed class ArchiveTrustTests(CertificatesFixture certificates, ArchiveT
         using var neighbour = authority.Ca.Organisation(Organisation, "tan-hoa");
         var report = Verify(Reseal(archive, neighbour), new ArchiveTrust(authority.Ca.RootCertificate));
         Assert.Equal(VerdictCodes.SignerNotOrganisation, report.Code);
-        Assert.StartsWith($"manifest.json: signed by {neighbour.Certificate.Subject} [SHA-256 {CertificateNames.Fingerprint(neighbour.Certificate)}], which is not {Organisation}'s seal — chứng thư của cơ quan khác (organizationIdentifier CABINET:tan-hoa", report.Failure);
+        Assert.StartsWith($"manifest.json: do {neighbour.Certificate.Subject} [SHA-256 {CertificateNames.Fingerprint(neighbour.Certificate)}] ký, không phải con dấu của {Organisation} — chứng thư của cơ quan khác (organizationIdentifier CABINET:tan-hoa", report.Failure);
         Assert.StartsWith("KHÔNG HỢP LỆ [archive.signer_not_organisation]: Người ký không phải là cơ quan chủ trì cuộc họp — manifest.json", report.Verdict);
     }
 
@@ -71,14 +71,14 @@ public sealed class ArchiveTrustTests(CertificatesFixture certificates, ArchiveT
 
         var report = Verify(forged, new ArchiveTrust(authority.Ca.RootCertificate));
         Assert.Equal(VerdictCodes.ManifestSignatureInvalid, report.Code);
-        Assert.Contains("does not chain to the trusted root", report.Failure);
-        Assert.Contains($"its chain ends at an unknown anchor CN=Forger Root, C=VN [SHA-256 {CertificateNames.Fingerprint(forger.Root)}]", report.Failure);
+        Assert.Contains("không dẫn tới chứng thư gốc tin cậy", report.Failure);
+        Assert.Contains($"chuỗi chứng thư dẫn tới mốc lạ CN=Forger Root, C=VN [SHA-256 {CertificateNames.Fingerprint(forger.Root)}]", report.Failure);
 
         // Handed the forger's root, the archive looks sound; the seal certificate pinned by fingerprint still catches it.
         Assert.True(Verify(forged, new ArchiveTrust(forger.RootCertificate)).IsValid);
         var pinned = Verify(forged, new ArchiveTrust(forger.RootCertificate, CertificateNames.Fingerprint(authority.Seal.Certificate)));
         Assert.Equal(VerdictCodes.OrganisationCertificateNotPinned, pinned.Code);
-        Assert.Contains($"not by the expected organisation certificate {CertificateNames.Fingerprint(authority.Seal.Certificate)}", pinned.Failure);
+        Assert.Contains($"không phải chứng thư của cơ quan được chỉ định {CertificateNames.Fingerprint(authority.Seal.Certificate)}", pinned.Failure);
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public sealed class ArchiveTrustTests(CertificatesFixture certificates, ArchiveT
         var backDated = ArchiveResealer.Reseal(archive, expired, ResultUnchanged(archive), null, now.AddYears(-2));
         var report = Verify(backDated, new ArchiveTrust(authority.Ca.RootCertificate));
         Assert.Equal(VerdictCodes.ManifestSignatureInvalid, report.Code);
-        Assert.Contains("does not chain to the trusted root at", report.Failure);
+        Assert.Contains("không dẫn tới chứng thư gốc tin cậy tại thời điểm", report.Failure);
     }
 
     [Fact]
@@ -100,7 +100,7 @@ public sealed class ArchiveTrustTests(CertificatesFixture certificates, ArchiveT
         var report = Verify(archive, new ArchiveTrust(null));
         Assert.True(report.IsValid, report.Failure);
         Assert.False(report.IsTrusted);
-        Assert.Contains(report.Lines, l => l.StartsWith("No trust anchor was given", StringComparison.Ordinal));
+        Assert.Contains(report.Lines, l => l.StartsWith("Không có chứng thư gốc tin cậy", StringComparison.Ordinal));
         Assert.StartsWith("NGUYÊN VẸN NHƯNG CHƯA ĐƯỢC TIN CẬY", report.Verdict);
     }
 
@@ -113,9 +113,9 @@ public sealed class ArchiveTrustTests(CertificatesFixture certificates, ArchiveT
         var report = ArchiveVerifier.Verify(new MemoryStream(archive), root, BallotChainCheck.All);
         var text = string.Join("\n", report.Lines);
         Assert.True(report.IsValid && report.IsTrusted, text);
-        Assert.Contains("format cabinet-archive/1", text);
-        Assert.Contains("(legacy certificate: no organisation identifier; matched by its name)", text);
-        Assert.Contains("recounted under the rule in the signed result", text);
+        Assert.Contains("định dạng cabinet-archive/1", text);
+        Assert.Contains("(chứng thư cũ, không có mã cơ quan: khớp theo tên)", text);
+        Assert.Contains("kiểm đếm lại theo quy tắc trong kết quả đã ký", text);
     }
 
     private static ArchiveVerificationReport Verify(byte[] archive, ArchiveTrust trust) =>

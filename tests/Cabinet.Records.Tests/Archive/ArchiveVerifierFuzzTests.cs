@@ -104,14 +104,14 @@ public sealed class ArchiveVerifierFuzzTests(CertificatesFixture certificates)
             var run = Tool.Run("dotnet", RepositoryPaths.WebAssembly, "verify", path, "--root", certificates.CaPemPath);
             Assert.True(run.ExitCode is 0 or 1 or 2, $"{what}: exit {run.ExitCode}\n{run.Output}");
             Assert.True(expected < 0 || run.ExitCode == expected, $"{what}: exit {run.ExitCode}, expected {expected}\n{run.Output}");
-            Assert.True(run.ExitCode == 0 ? run.Output.Contains("VALID", StringComparison.Ordinal) : run.Output.Contains("INVALID: ", StringComparison.Ordinal) || run.Output.Contains("Cannot verify", StringComparison.Ordinal), run.Output);
+            Assert.True(run.ExitCode == 0 ? run.Output.Contains("HỢP LỆ: mọi kiểm tra đều đạt.", StringComparison.Ordinal) : run.Output.Contains("KHÔNG HỢP LỆ [", StringComparison.Ordinal) || run.Output.Contains("Không kiểm tra được", StringComparison.Ordinal), run.Output);
         }
 
         var missingRoot = Tool.Run("dotnet", RepositoryPaths.WebAssembly, "verify", certificates.CaPemPath, "--root");
         Assert.Equal(2, missingRoot.ExitCode);
         var badRoot = Tool.Run("dotnet", RepositoryPaths.WebAssembly, "verify", certificates.CaPemPath, "--root", certificates.CaPemPath + ".missing");
         Assert.Equal(2, badRoot.ExitCode);
-        Assert.Contains("Cannot verify", badRoot.Output);
+        Assert.Contains("Không kiểm tra được", badRoot.Output);
     }
 
     private (string What, byte[] Archive) Mutate(Random random, SortedDictionary<string, byte[]> files, IReadOnlyList<(string Name, byte[] Pdf)> seeds)

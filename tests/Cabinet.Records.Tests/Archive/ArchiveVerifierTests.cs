@@ -19,14 +19,14 @@ public sealed class ArchiveVerifierTests(CertificatesFixture certificates)
         var reportPath = certificates.NewPath("report.txt");
         File.WriteAllText(reportPath, text);
         Artifacts.Keep(reportPath, "archive-report.txt");
-        Assert.Contains("manifest.json: signature valid, signed by CN=UBND xã Tân Phú", text);
+        Assert.Contains("manifest.json: chữ ký hợp lệ, do CN=UBND xã Tân Phú", text);
         Assert.Contains("ledger.jsonl: ", text);
-        Assert.Contains("12 entries, hash chain intact", text);
-        Assert.Contains("2 PDF signature(s) valid", text);
+        Assert.Contains("12 mục, chuỗi băm còn nguyên vẹn", text);
+        Assert.Contains("2 chữ ký PDF hợp lệ", text);
         Assert.Contains("polls/poll-1/result.p7s: ", text);
-        Assert.Contains("valid signature over polls/poll-1/result.json", text);
+        Assert.Contains("chữ ký cho polls/poll-1/result.json hợp lệ", text);
         Assert.Contains("every ballot line is JSON", text);
-        Assert.Equal("The archive is intact.", report.Lines[^1]);
+        Assert.Equal("Hồ sơ còn nguyên vẹn.", report.Lines[^1]);
     }
 
     [Fact]
@@ -42,15 +42,15 @@ public sealed class ArchiveVerifierTests(CertificatesFixture certificates)
             return content;
         });
         var failure = Verify(archive).Failure;
-        Assert.StartsWith("minutes.pdf: signature Signature1 (", failure);
-        Assert.Contains("the file differs from the sealed manifest", failure);
+        Assert.StartsWith("minutes.pdf: chữ ký Signature1 (", failure);
+        Assert.Contains("tệp khác với bảng kê đã niêm phong", failure);
     }
 
     [Fact]
     public async Task A_dropped_ledger_line_is_named()
     {
         var archive = ZipRewriter.Rewrite(await ArchiveAsync(), (path, content) => path == "ledger.jsonl" ? Lines(content, l => l.RemoveAt(6)) : content);
-        Assert.StartsWith("ledger.jsonl: entry 8 stands where entry 7 should (the file differs from the sealed manifest: ", Verify(archive).Failure);
+        Assert.StartsWith("ledger.jsonl: mục 8 nằm ở vị trí của mục 7 (tệp khác với bảng kê đã niêm phong: ", Verify(archive).Failure);
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public sealed class ArchiveVerifierTests(CertificatesFixture certificates)
     {
         var archive = ZipRewriter.Rewrite(await ArchiveAsync(), (path, content) =>
             path == "ledger.jsonl" ? Lines(content, l => l[4] = l[4].Replace("GrantFloor", "RevokeFloor", StringComparison.Ordinal)) : content);
-        Assert.StartsWith("ledger.jsonl: entry 5 — its content does not match its hash (the file differs from the sealed manifest: ", Verify(archive).Failure);
+        Assert.StartsWith("ledger.jsonl: mục 5 — nội dung không khớp với mã băm (tệp khác với bảng kê đã niêm phong: ", Verify(archive).Failure);
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public sealed class ArchiveVerifierTests(CertificatesFixture certificates)
     {
         var archive = ZipRewriter.Rewrite(await ArchiveAsync(), (path, content) =>
             path == "ledger.jsonl" ? Lines(content, l => (l[2], l[3]) = (l[3], l[2])) : content);
-        Assert.StartsWith("ledger.jsonl: entry 4 stands where entry 3 should (the file differs from the sealed manifest: ", Verify(archive).Failure);
+        Assert.StartsWith("ledger.jsonl: mục 4 nằm ở vị trí của mục 3 (tệp khác với bảng kê đã niêm phong: ", Verify(archive).Failure);
     }
 
     [Fact]
@@ -74,24 +74,24 @@ public sealed class ArchiveVerifierTests(CertificatesFixture certificates)
     {
         var archive = ZipRewriter.Rewrite(await ArchiveAsync(), (path, content) =>
             path == "manifest.json" ? Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(content).Replace("\"ledgerEntries\":12", "\"ledgerEntries\":11", StringComparison.Ordinal)) : content);
-        Assert.StartsWith("manifest.json: its signature (manifest.p7s) is not valid — the signature does not match the content", Verify(archive).Failure);
+        Assert.StartsWith("manifest.json: chữ ký (manifest.p7s) không hợp lệ — chữ ký không khớp với nội dung", Verify(archive).Failure);
     }
 
     [Fact]
     public async Task An_added_file_is_refused()
     {
         var archive = ZipRewriter.Rewrite(await ArchiveAsync(), (_, content) => content, ("polls/poll-1/extra-ballot.jsonl", "{}"u8.ToArray()));
-        Assert.Equal("polls/poll-1/extra-ballot.jsonl: not listed in the manifest — nothing may be added to a sealed archive", Verify(archive).Failure);
+        Assert.Equal("polls/poll-1/extra-ballot.jsonl: thiếu trong bảng kê (manifest) — không được thêm tệp vào hồ sơ đã niêm phong", Verify(archive).Failure);
     }
 
     [Fact]
     public async Task A_removed_file_and_a_bad_extra_file_are_named()
     {
         var removed = ZipRewriter.Rewrite(await ArchiveAsync(), (path, content) => path == "polls/poll-1/result.p7s" ? null : content);
-        Assert.Equal("polls/poll-1/result.p7s: listed in the manifest but missing from the archive", Verify(removed).Failure);
+        Assert.Equal("polls/poll-1/result.p7s: có trong bảng kê nhưng không có trong hồ sơ", Verify(removed).Failure);
 
         var badBallots = ZipRewriter.Rewrite(await ArchiveAsync(), (path, content) => path.EndsWith("ballots.jsonl", StringComparison.Ordinal) ? "{}\nnot json\n"u8.ToArray() : content);
-        Assert.StartsWith("polls/poll-1/ballots.jsonl: ballot line 2 is not JSON (the file differs from the sealed manifest: ", Verify(badBallots).Failure);
+        Assert.StartsWith("polls/poll-1/ballots.jsonl: ballot line 2 is not JSON (tệp khác với bảng kê đã niêm phong: ", Verify(badBallots).Failure);
     }
 
     [Theory]
@@ -105,16 +105,16 @@ public sealed class ArchiveVerifierTests(CertificatesFixture certificates)
         var archive = ZipRewriter.Rewrite(await ArchiveAsync(), (_, content) => content, (path, "x"u8.ToArray()));
         var report = Verify(archive);
         Assert.False(report.IsValid);
-        Assert.Contains("unsafe path", report.Failure);
+        Assert.Contains("đường dẫn không an toàn", report.Failure);
         Assert.Contains(path, report.Failure);
     }
 
     [Fact]
     public void Empty_and_non_zip_files_are_refused_plainly()
     {
-        Assert.Equal("the file is empty: it is not a Cabinet archive", Verify([]).Failure);
-        Assert.StartsWith("the file is not a readable ZIP archive", Verify(Encoding.UTF8.GetBytes(new string('x', 5000))).Failure);
-        Assert.StartsWith("the file is not a readable ZIP archive", Verify(System.Security.Cryptography.RandomNumberGenerator.GetBytes(4096)).Failure);
+        Assert.Equal("tệp rỗng: không phải hồ sơ lưu trữ Cabinet", Verify([]).Failure);
+        Assert.StartsWith("tệp không phải tệp ZIP đọc được", Verify(Encoding.UTF8.GetBytes(new string('x', 5000))).Failure);
+        Assert.StartsWith("tệp không phải tệp ZIP đọc được", Verify(System.Security.Cryptography.RandomNumberGenerator.GetBytes(4096)).Failure);
     }
 
     [Fact]
@@ -126,7 +126,7 @@ public sealed class ArchiveVerifierTests(CertificatesFixture certificates)
         Assert.True(report.IsValid, report.Failure);
 
         File.WriteAllText(Path.Combine(folder, "notes.txt"), "added later");
-        Assert.StartsWith("notes.txt: not listed in the manifest", ArchiveVerifier.VerifyFolder(folder, certificates.Authority.RootCertificate).Failure);
+        Assert.StartsWith("notes.txt: thiếu trong bảng kê (manifest)", ArchiveVerifier.VerifyFolder(folder, certificates.Authority.RootCertificate).Failure);
     }
 
     private ArchiveVerificationReport Verify(byte[] archive) =>

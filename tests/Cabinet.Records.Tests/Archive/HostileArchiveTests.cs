@@ -14,8 +14,8 @@ public sealed class HostileArchiveTests(CertificatesFixture certificates)
     {
         var report = Verify(await ChainedSampleArchive.GetAsync(certificates));
         Assert.True(report.IsValid, string.Join("\n", report.Lines));
-        Assert.Contains(report.Lines, l => l.Contains("ballot chain of each poll against its signed result", StringComparison.Ordinal));
-        Assert.Contains(report.Lines, l => l.Contains("4 document versions listed, 3 held in documents/, 1 withheld (classified or not for download: hash only)", StringComparison.Ordinal));
+        Assert.Contains(report.Lines, l => l.Contains("chuỗi phiếu của cuộc biểu quyết khớp với kết quả đã ký", StringComparison.Ordinal));
+        Assert.Contains(report.Lines, l => l.Contains("4 phiên bản tài liệu được liệt kê, 3 phiên bản lưu trong documents/, 1 không lưu (tài liệu mật hoặc không cho tải: chỉ có mã băm)", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -24,10 +24,10 @@ public sealed class HostileArchiveTests(CertificatesFixture certificates)
         var archive = await ResealedAsync("polls/poll-1/result.json", """{"poll":"poll-1","ballotCount":3}""");
         // The result is checked before the ballots checked against it, so the changed file is the one named.
         var report = Verify(archive);
-        Assert.Equal("polls/poll-1/result.json: not a Cabinet poll result (it has no \"meetingId\")", report.Failure);
+        Assert.Equal("polls/poll-1/result.json: không phải kết quả biểu quyết Cabinet (thiếu \"meetingId\")", report.Failure);
         Assert.Equal(VerdictCodes.ResultInvalid, report.Code);
         var withoutHead = Encoding.UTF8.GetString(NamedPoll.Create().Result.ToCanonicalBytes()).Replace(",\"chainHead\":", ",\"x\":", StringComparison.Ordinal);
-        Assert.Equal("polls/poll-1/result.json: not a Cabinet poll result (it has no \"chainHead\")", Verify(await ResealedAsync("polls/poll-1/result.json", withoutHead)).Failure);
+        Assert.Equal("polls/poll-1/result.json: không phải kết quả biểu quyết Cabinet (thiếu \"chainHead\")", Verify(await ResealedAsync("polls/poll-1/result.json", withoutHead)).Failure);
     }
 
     [Theory]
@@ -40,29 +40,29 @@ public sealed class HostileArchiveTests(CertificatesFixture certificates)
     public async Task A_result_that_is_not_the_expected_json_is_named(string result)
     {
         var failure = Verify(await ResealedAsync("polls/poll-1/result.json", result)).Failure;
-        Assert.StartsWith("polls/poll-1/result.json: not a Cabinet poll result (", failure);
+        Assert.StartsWith("polls/poll-1/result.json: không phải kết quả biểu quyết Cabinet (", failure);
     }
 
     [Fact]
     public async Task A_result_nested_thousands_deep_is_named_without_a_stack_overflow()
     {
         var deep = "{\"chainHead\":" + new string('[', 100_000) + new string(']', 100_000) + "}";
-        Assert.StartsWith("polls/poll-1/result.json: not a Cabinet poll result (", Verify(await ResealedAsync("polls/poll-1/result.json", deep)).Failure);
+        Assert.StartsWith("polls/poll-1/result.json: không phải kết quả biểu quyết Cabinet (", Verify(await ResealedAsync("polls/poll-1/result.json", deep)).Failure);
     }
 
     [Fact]
     public async Task Minutes_with_a_self_referencing_length_are_unreadable_not_a_crash()
     {
         var failure = Verify(WithMinutes(await ChainedSampleArchive.GetAsync(certificates), HostilePdf.SelfReferencingLength())).Failure;
-        Assert.StartsWith("minutes.pdf: not a readable PDF (Object 1 refers back to itself", failure);
+        Assert.StartsWith("minutes.pdf: không đọc được tệp PDF (Đối tượng 1 tham chiếu vòng lại chính nó", failure);
     }
 
     [Fact]
     public async Task Minutes_with_a_cycle_of_lengths_are_unreadable()
     {
         var failure = Verify(await ResealedAsync("minutes.pdf", HostilePdf.LengthCycle())).Failure;
-        Assert.Contains("refers back to itself", failure);
-        Assert.StartsWith("minutes.pdf: not a readable PDF", failure);
+        Assert.Contains("tham chiếu vòng lại chính nó", failure);
+        Assert.StartsWith("minutes.pdf: không đọc được tệp PDF", failure);
     }
 
     [Theory]
@@ -72,7 +72,7 @@ public sealed class HostileArchiveTests(CertificatesFixture certificates)
     {
         // Sealed again: the verifier reads no more of a file than the manifest's size for it.
         var failure = Verify(await ResealedAsync("minutes.pdf", HostilePdf.DeepNesting(200_000, dictionaries))).Failure;
-        Assert.StartsWith("minutes.pdf: not a readable PDF (Malformed PDF: values nested more than 100 deep", failure);
+        Assert.StartsWith("minutes.pdf: không đọc được tệp PDF (PDF sai cấu trúc: giá trị lồng nhau sâu hơn 100 cấp", failure);
     }
 
     [Fact]
@@ -80,7 +80,7 @@ public sealed class HostileArchiveTests(CertificatesFixture certificates)
     {
         var pdf = Encoding.Latin1.GetBytes(Encoding.Latin1.GetString(XrefStreamPdf.Create()).Replace("/W[1 4 2]", "/X[1 4 2]", StringComparison.Ordinal));
         var failure = Verify(WithMinutes(await ChainedSampleArchive.GetAsync(certificates), pdf)).Failure;
-        Assert.StartsWith("minutes.pdf: not a readable PDF (The cross-reference stream has no valid /W.)", failure);
+        Assert.StartsWith("minutes.pdf: không đọc được tệp PDF (Luồng tham chiếu chéo không có /W hợp lệ.)", failure);
     }
 
     [Theory]
@@ -102,9 +102,9 @@ public sealed class HostileArchiveTests(CertificatesFixture certificates)
         var archive = await ChainedSampleArchive.GetAsync(certificates);
         var ledger = Encoding.UTF8.GetString(ArchiveResealer.Entries(archive)["ledger.jsonl"]);
         var duplicate = ledger.Replace("{\"sequence\":3,", "{\"sequence\":3,\"sequence\":3,", StringComparison.Ordinal);
-        Assert.Equal("ledger.jsonl: line 3 is not a ledger entry", Verify(await ResealedAsync("ledger.jsonl", duplicate)).Failure);
+        Assert.Equal("ledger.jsonl: dòng 3 không phải một mục nhật ký", Verify(await ResealedAsync("ledger.jsonl", duplicate)).Failure);
         var wrongType = ledger.Replace("{\"sequence\":4,", "{\"sequence\":\"4\",", StringComparison.Ordinal);
-        Assert.Equal("ledger.jsonl: line 4 is not a ledger entry", Verify(await ResealedAsync("ledger.jsonl", wrongType)).Failure);
+        Assert.Equal("ledger.jsonl: dòng 4 không phải một mục nhật ký", Verify(await ResealedAsync("ledger.jsonl", wrongType)).Failure);
     }
 
     [Fact]
@@ -117,11 +117,11 @@ public sealed class HostileArchiveTests(CertificatesFixture certificates)
 
         var report = await Task.Run(() => ArchiveVerifier.VerifyFolder(folder, certificates.Authority.RootCertificate, ArchiveVerification()))
             .WaitAsync(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
-        Assert.Equal("'manifest.json' is not a regular file (a pipe, device or socket); refusing the archive folder", report.Failure);
+        Assert.Equal("'manifest.json' không phải tệp thường (pipe, thiết bị hoặc socket); từ chối thư mục hồ sơ", report.Failure);
 
         var asPath = await Task.Run(() => ArchiveVerifier.VerifyPath(Path.Combine(folder, "manifest.json"), certificates.Authority.RootCertificate))
             .WaitAsync(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
-        Assert.EndsWith("not a regular file or folder (missing, a pipe, a socket or a device); nothing was read", asPath.Failure);
+        Assert.EndsWith("không phải tệp thường hay thư mục (không tồn tại, hoặc là pipe, socket, thiết bị); không đọc gì", asPath.Failure);
     }
 
     [Fact]
@@ -132,11 +132,11 @@ public sealed class HostileArchiveTests(CertificatesFixture certificates)
         var manifest = Path.Combine(folder, "manifest.json");
         File.Move(manifest, Path.Combine(folder, "..", Path.GetFileName(folder) + "-manifest.json"));
         File.CreateSymbolicLink(manifest, "/dev/zero");
-        Assert.Equal("'manifest.json' is a link; refusing the archive folder", ArchiveVerifier.VerifyFolder(folder, certificates.Authority.RootCertificate).Failure);
+        Assert.Equal("'manifest.json' là liên kết (link); từ chối thư mục hồ sơ", ArchiveVerifier.VerifyFolder(folder, certificates.Authority.RootCertificate).Failure);
 
         File.Delete(manifest);
         Directory.CreateDirectory(manifest);
-        Assert.Equal("manifest.json: missing, so nothing in the archive can be trusted", ArchiveVerifier.VerifyFolder(folder, certificates.Authority.RootCertificate).Failure);
+        Assert.Equal("manifest.json: không có, nên không nội dung nào của hồ sơ đáng tin", ArchiveVerifier.VerifyFolder(folder, certificates.Authority.RootCertificate).Failure);
     }
 
     [Fact]
@@ -146,7 +146,7 @@ public sealed class HostileArchiveTests(CertificatesFixture certificates)
         await expired.CancelAsync();
         var report = ArchiveVerifier.Verify(new MemoryStream(await ChainedSampleArchive.GetAsync(certificates)), certificates.Authority.RootCertificate,
             ArchiveVerification(), cancellationToken: expired.Token);
-        Assert.EndsWith("unreadable — the check took longer than its time budget and was stopped", report.Failure);
+        Assert.EndsWith("không đọc xong — việc kiểm tra vượt quá thời gian cho phép nên đã dừng", report.Failure);
     }
 
     [Fact]
@@ -154,8 +154,8 @@ public sealed class HostileArchiveTests(CertificatesFixture certificates)
     {
         var report = ArchiveVerifier.Verify(new MemoryStream(await ChainedSampleArchive.GetAsync(certificates)), certificates.Authority.RootCertificate,
             ArchiveVerification(), new ArchiveLimits { MaxFileBytes = 1000 });
-        Assert.StartsWith("manifest.json: gives ", report.Failure);
-        Assert.Contains("outside what the verifier reads (0 to 1000)", report.Failure);
+        Assert.StartsWith("manifest.json: ghi ", report.Failure);
+        Assert.Contains("ngoài giới hạn trình kiểm tra đọc (0 đến 1000)", report.Failure);
     }
 
     private static IReadOnlyList<ArchiveFileCheck> ArchiveVerification() => BallotChainCheck.All;

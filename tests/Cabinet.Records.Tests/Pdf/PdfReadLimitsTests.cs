@@ -1,12 +1,16 @@
 using System.IO.Compression;
 using System.Text;
+using Cabinet.Records.Archive;
 using Cabinet.Records.Pdf;
 using Cabinet.Records.Tests.Support;
 using Cabinet.Testing;
 
 namespace Cabinet.Records.Tests.Pdf;
 
-/// <summary>The PDF reader under hostile input: every case is "not a readable PDF" with the reason, never an exception.</summary>
+/// <summary>
+/// The PDF reader under hostile input: every case is "not a readable PDF" with the reason, never an exception. The
+/// reasons are read in English here (<see cref="ReportLanguage.English"/>); the Vietnamese wording is HostileArchiveTests'.
+/// </summary>
 public sealed class PdfReadLimitsTests(CertificatesFixture certificates)
 {
     [Fact]
@@ -75,6 +79,7 @@ public sealed class PdfReadLimitsTests(CertificatesFixture certificates)
         var head = $"%PDF-1.7\n1 0 obj\n<</Type/XRef/Size 2/W[1 4 2]/Root 1 0 R/Filter/FlateDecode/Length {packed.Length}>>\nstream\n";
         var pdf = Encoding.Latin1.GetBytes(head + Encoding.Latin1.GetString(packed.ToArray()) + "\nendstream\nendobj\nstartxref\n9\n%%EOF\n");
         var limits = new PdfReadLimits { MaxDecodedBytes = 1024 * 1024 };
+        using var english = ReportLanguage.English();
         var report = PdfSignatureVerifier.Verify(pdf, certificates.Authority.RootCertificate, limits, CancellationToken.None);
         Assert.Equal("not a readable PDF (The PDF's streams decode to more than 1048576 bytes.)", report.Failure);
     }
@@ -84,9 +89,14 @@ public sealed class PdfReadLimitsTests(CertificatesFixture certificates)
     {
         var limits = new PdfReadLimits { MaxObjects = 3 };
         var pdf = HostilePdf.Build("<</Type/Catalog>>", "1", "2", "3", "4");
+        using var english = ReportLanguage.English();
         var report = PdfSignatureVerifier.Verify(pdf, certificates.Authority.RootCertificate, limits, CancellationToken.None);
         Assert.Equal("not a readable PDF (The cross-reference data has an impossible subsection count ('6').)", report.Failure);
     }
 
-    private string Verify(byte[] pdf) => PdfSignatureVerifier.Verify(pdf, certificates.Authority.RootCertificate).Failure ?? "valid";
+    private string Verify(byte[] pdf)
+    {
+        using var english = ReportLanguage.English();
+        return PdfSignatureVerifier.Verify(pdf, certificates.Authority.RootCertificate).Failure ?? "valid";
+    }
 }

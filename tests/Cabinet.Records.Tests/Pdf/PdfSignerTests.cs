@@ -84,19 +84,19 @@ public sealed class PdfSignerTests(CertificatesFixture certificates)
         Assert.Contains("CN=UBND xã Tân Phú", report.Signatures[1].SignerSubject);
         Assert.NotNull(report.Signatures[0].SigningTime);
 
-        Assert.Equal("it carries no signature", PdfSignatureVerifier.Verify(unsigned, root).Failure);
+        Assert.Equal("tệp không có chữ ký số", PdfSignatureVerifier.Verify(unsigned, root).Failure);
 
         var tampered = (byte[])sealedPdf.Clone();
         tampered[System.Text.Encoding.ASCII.GetString(tampered).IndexOf("/Creator", StringComparison.Ordinal) + 2] ^= 0x01;
         var broken = PdfSignatureVerifier.Verify(tampered, root);
         Assert.False(broken.IsValid);
-        Assert.StartsWith("signature Signature1 (", broken.Failure);
-        Assert.Contains("does not match the content", broken.Failure);
+        Assert.StartsWith("chữ ký Signature1 (", broken.Failure);
+        Assert.Contains("chữ ký không khớp với nội dung", broken.Failure);
 
         var appended = PdfSignatureVerifier.Verify([.. sealedPdf, .. "% appended\n"u8.ToArray()], root);
-        Assert.Equal("an incremental update of 11 bytes was appended after the last signature (Signature2), which no signature covers", appended.Failure);
+        Assert.Equal("một bản cập nhật tăng dần 11 byte được nối sau chữ ký cuối cùng (Signature2), không chữ ký nào phủ phần này", appended.Failure);
 
-        Assert.StartsWith("not a readable PDF", PdfSignatureVerifier.Verify("hello"u8.ToArray(), root).Failure);
+        Assert.StartsWith("không đọc được tệp PDF", PdfSignatureVerifier.Verify("hello"u8.ToArray(), root).Failure);
     }
 
     [Fact]

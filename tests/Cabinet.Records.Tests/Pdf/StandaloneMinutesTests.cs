@@ -17,9 +17,9 @@ public sealed class StandaloneMinutesTests(CertificatesFixture certificates)
         var report = MinutesFileVerifier.Verify(minutes, certificates.Authority.RootCertificate);
         var text = string.Join("\n", report.Lines);
         Assert.True(report.IsValid && report.IsTrusted, text);
-        Assert.Contains($"Signature Signature1: CN=Nguyễn Thị Thư, O=UBND xã Tân Phú, C=VN [SHA-256 {CertificateNames.Fingerprint(certificates.Secretary.Certificate)}]", text);
+        Assert.Contains($"Chữ ký Signature1: CN=Nguyễn Thị Thư, O=UBND xã Tân Phú, C=VN [SHA-256 {CertificateNames.Fingerprint(certificates.Secretary.Certificate)}]", text);
         Assert.Contains($"[SHA-256 {CertificateNames.Fingerprint(certificates.Organisation.Certificate)}]", text);
-        Assert.Contains($"chain ending at CN=Cabinet Development Root CA, O=Cabinet Development Root CA, C=VN [SHA-256 {CertificateNames.Fingerprint(certificates.Authority.RootCertificate)}]", text);
+        Assert.Contains($"chuỗi chứng thư dẫn tới CN=Cabinet Development Root CA, O=Cabinet Development Root CA, C=VN [SHA-256 {CertificateNames.Fingerprint(certificates.Authority.RootCertificate)}]", text);
 
         var pinned = MinutesFileVerifier.Verify(minutes, new ArchiveTrust(certificates.Authority.RootCertificate, new string('A', 64)));
         Assert.Equal(VerdictCodes.OrganisationCertificateNotPinned, pinned.Code);
@@ -32,7 +32,7 @@ public sealed class StandaloneMinutesTests(CertificatesFixture certificates)
         var repainted = Repaint(minutes, page: 1);
         var report = MinutesFileVerifier.Verify(repainted, certificates.Authority.RootCertificate);
         Assert.Equal(VerdictCodes.PdfUpdatedAfterSigning, report.Code);
-        Assert.Equal($"minutes.pdf: an incremental update of {repainted.Length - minutes.Length} bytes was appended after the last signature (Signature2), which no signature covers",
+        Assert.Equal($"minutes.pdf: một bản cập nhật tăng dần {repainted.Length - minutes.Length} byte được nối sau chữ ký cuối cùng (Signature2), không chữ ký nào phủ phần này",
             report.Failure);
         Assert.StartsWith("KHÔNG HỢP LỆ [minutes.updated_after_signing]: Tệp PDF bị thêm nội dung sau chữ ký cuối cùng", report.Verdict);
     }
@@ -42,7 +42,7 @@ public sealed class StandaloneMinutesTests(CertificatesFixture certificates)
     {
         var (_, _, minutes) = await SignedMinutes.CreateAsync(certificates);
         var repainted = Repaint(minutes, page: 1);
-        Assert.StartsWith("it changes page object ",
+        Assert.StartsWith("sửa đối tượng trang ",
             PdfUpdateAfterSigning.FirstForbiddenChange(repainted, minutes.Length, repainted.Length, PdfReadLimits.Default, CancellationToken.None));
 
         // A /DSS with a certificate stream, added to the catalog: what a long-term-validation update writes.
@@ -63,10 +63,10 @@ public sealed class StandaloneMinutesTests(CertificatesFixture certificates)
     {
         var cases = new (byte[] Pdf, string Code, string Start)[]
         {
-            (HostilePdf.SelfReferencingLength(), VerdictCodes.PdfUnreadable, "minutes.pdf: not a readable PDF (Object 1 refers back to itself"),
+            (HostilePdf.SelfReferencingLength(), VerdictCodes.PdfUnreadable, "minutes.pdf: không đọc được tệp PDF (Đối tượng 1 tham chiếu vòng lại chính nó"),
             (Encoding.Latin1.GetBytes(Encoding.Latin1.GetString(XrefStreamPdf.Create()).Replace("/W[1 4 2]", "/X[1 4 2]", StringComparison.Ordinal)),
-                VerdictCodes.PdfUnreadable, "minutes.pdf: not a readable PDF (The cross-reference stream has no valid /W.)"),
-            ("%PDF-1.7\n"u8.ToArray(), VerdictCodes.PdfUnreadable, "minutes.pdf: not a readable PDF"),
+                VerdictCodes.PdfUnreadable, "minutes.pdf: không đọc được tệp PDF (Luồng tham chiếu chéo không có /W hợp lệ.)"),
+            ("%PDF-1.7\n"u8.ToArray(), VerdictCodes.PdfUnreadable, "minutes.pdf: không đọc được tệp PDF"),
         };
         foreach (var (pdf, code, start) in cases)
         {
@@ -88,7 +88,14 @@ public sealed class StandaloneMinutesTests(CertificatesFixture certificates)
         var valid = Tool.Run("dotnet", RepositoryPaths.WebAssembly, "verify", genuine, "--root", certificates.CaPemPath,
             "--expect-org-cert", CertificateNames.Fingerprint(certificates.Organisation.Certificate));
         Assert.True(valid.ExitCode == 0, valid.Output);
-        Assert.Contains("VALID: every check passed.", valid.Output);
+        Assert.Contains("HỢP LỆ: mọi kiểm tra đều đạt.", valid.Output);
+        Assert.Contains("Biên bản còn nguyên vẹn và mọi chữ ký đều hợp lệ.", valid.Output);
+
+        var english = Tool.Run("dotnet", RepositoryPaths.WebAssembly, "verify", genuine, "--root", certificates.CaPemPath, "--lang", "en");
+        Assert.True(english.ExitCode == 0, english.Output);
+        Assert.Contains("The minutes are intact and every signature is valid.", english.Output);
+        Assert.Contains("VALID: every check passed.", english.Output);
+        Assert.DoesNotContain("hợp lệ", english.Output, StringComparison.OrdinalIgnoreCase);
 
         var invalid = Tool.Run("dotnet", RepositoryPaths.WebAssembly, "verify", repainted, "--root", certificates.CaPemPath);
         Assert.True(invalid.ExitCode == 1, invalid.Output);
@@ -96,8 +103,11 @@ public sealed class StandaloneMinutesTests(CertificatesFixture certificates)
 
         var untrusted = Tool.Run("dotnet", RepositoryPaths.WebAssembly, "verify", genuine);
         Assert.True(untrusted.ExitCode == 1, untrusted.Output);
-        Assert.Contains("No trust anchor was given", untrusted.Output);
-        Assert.Contains("NOT TRUSTED: intact, but no trust anchor was given", untrusted.Output);
+        Assert.Contains("Không có chứng thư gốc tin cậy: chỉ kiểm tra được tính toàn vẹn", untrusted.Output);
+        Assert.Contains("NGUYÊN VẸN NHƯNG CHƯA ĐƯỢC TIN CẬY", untrusted.Output);
+
+        var badLanguage = Tool.Run("dotnet", RepositoryPaths.WebAssembly, "verify", genuine, "--lang", "fr");
+        Assert.Equal(2, badLanguage.ExitCode);
 
         var badPin = Tool.Run("dotnet", RepositoryPaths.WebAssembly, "verify", genuine, "--root", certificates.CaPemPath, "--expect-org-cert", "abc");
         Assert.Equal(2, badPin.ExitCode);

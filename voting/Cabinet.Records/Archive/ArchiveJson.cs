@@ -23,10 +23,15 @@ internal static class ArchiveJson
     public static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = MaxDepth, AllowDuplicateProperties = false };
 
     public static T Deserialize<T>(ReadOnlySpan<byte> utf8) =>
-        JsonSerializer.Deserialize<T>(utf8, Options) ?? throw new JsonException($"null where a {typeof(T).Name} belongs");
+        JsonSerializer.Deserialize<T>(utf8, Options) ?? throw new JsonException(ReportLanguage.Say($"null ở chỗ cần {typeof(T).Name}", $"null where a {typeof(T).Name} belongs"));
 
-    /// <summary>The exception's message without the serializer's type names, for a plain report.</summary>
-    public static string Reason(JsonException e) => e.Path is { } path ? $"{FirstSentence(e.Message)} (at {path})" : FirstSentence(e.Message);
+    /// <summary>
+    /// The exception's message without the serializer's type names, for a plain report. The serializer's own messages
+    /// (they carry a path) are English: the Vietnamese report names only where the JSON went wrong.
+    /// </summary>
+    public static string Reason(JsonException e) => e.Path is { } path
+        ? ReportLanguage.Say($"JSON sai tại {path}", $"{FirstSentence(e.Message)} (at {path})")
+        : FirstSentence(e.Message);
 
     private static string FirstSentence(string message)
     {

@@ -16,11 +16,11 @@ public static class ArchiveVerifier
         ArgumentNullException.ThrowIfNull(trust);
         if (archive.CanSeek && archive.Length == 0)
         {
-            return new([], "the file is empty: it is not a Cabinet archive") { Code = VerdictCodes.Unreadable };
+            return new([], ReportLanguage.Say("tệp rỗng: không phải hồ sơ lưu trữ Cabinet", "the file is empty: it is not a Cabinet archive")) { Code = VerdictCodes.Unreadable };
         }
 
         limits ??= ArchiveLimits.Default;
-        return Guarded("the archive", () => new ZipArchiveSource(archive, limits), trust, checks, limits, cancellationToken);
+        return Guarded(ReportLanguage.Say("hồ sơ", "the archive"), () => new ZipArchiveSource(archive, limits), trust, checks, limits, cancellationToken);
     }
 
     /// <summary>An upload that is either an archive ZIP or a minutes PDF (recognised by its "%PDF-" header).</summary>
@@ -40,7 +40,7 @@ public static class ArchiveVerifier
         ArgumentNullException.ThrowIfNull(folder);
         ArgumentNullException.ThrowIfNull(trust);
         limits ??= ArchiveLimits.Default;
-        return Guarded("the archive folder", () => new FolderArchiveSource(folder, limits, cancellationToken), trust, checks, limits, cancellationToken);
+        return Guarded(ReportLanguage.Say("thư mục hồ sơ", "the archive folder"), () => new FolderArchiveSource(folder, limits, cancellationToken), trust, checks, limits, cancellationToken);
     }
 
     /// <summary>
@@ -58,7 +58,8 @@ public static class ArchiveVerifier
 
         if (!RegularFiles.IsRegularFile(path, followLinks: true))
         {
-            return new([], $"{path}: not a regular file or folder (missing, a pipe, a socket or a device); nothing was read") { Code = VerdictCodes.Unreadable };
+            return new([], ReportLanguage.Say($"{path}: không phải tệp thường hay thư mục (không tồn tại, hoặc là pipe, socket, thiết bị); không đọc gì",
+                $"{path}: not a regular file or folder (missing, a pipe, a socket or a device); nothing was read")) { Code = VerdictCodes.Unreadable };
         }
 
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 81920, FileOptions.SequentialScan);
@@ -68,7 +69,8 @@ public static class ArchiveVerifier
             // A minutes PDF forwarded on its own.
             var pdf = ZipArchiveSource.ReadCapped(file, limits.MaxFileBytes);
             return pdf.Length > limits.MaxFileBytes
-                ? new([], $"{path}: larger than the {limits.MaxFileBytes} bytes the verifier reads") { Code = VerdictCodes.PdfUnreadable }
+                ? new([], ReportLanguage.Say($"{path}: lớn hơn {limits.MaxFileBytes} byte mà trình kiểm tra đọc",
+                    $"{path}: larger than the {limits.MaxFileBytes} bytes the verifier reads")) { Code = VerdictCodes.PdfUnreadable }
                 : MinutesFileVerifier.Verify(pdf, trust, limits.Pdf, cancellationToken);
         }
 
@@ -103,17 +105,19 @@ public static class ArchiveVerifier
         }
         catch (InvalidDataException e) when (run.CurrentFile is null)
         {
-            return run.Fail(VerdictCodes.Unreadable, $"the file is not a readable ZIP archive ({e.Message})");
+            return run.Fail(VerdictCodes.Unreadable, ReportLanguage.Say($"tệp không phải tệp ZIP đọc được ({e.Message})", $"the file is not a readable ZIP archive ({e.Message})"));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            return run.Fail(VerdictCodes.TimedOut, $"{run.CurrentFile ?? what}: unreadable — the check took longer than its time budget and was stopped");
+            return run.Fail(VerdictCodes.TimedOut, ReportLanguage.Say($"{run.CurrentFile ?? what}: không đọc xong — việc kiểm tra vượt quá thời gian cho phép nên đã dừng",
+                $"{run.CurrentFile ?? what}: unreadable — the check took longer than its time budget and was stopped"));
         }
 #pragma warning disable CA1031 // The verifier's one boundary: an archive from anyone ends in a report, never in an escaped exception.
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            return run.Fail(VerdictCodes.Unreadable, $"unreadable: {run.CurrentFile ?? what} ({e.GetType().Name}: {e.Message})");
+            return run.Fail(VerdictCodes.Unreadable, ReportLanguage.Say($"không đọc được: {run.CurrentFile ?? what} ({e.GetType().Name}: {e.Message})",
+                $"unreadable: {run.CurrentFile ?? what} ({e.GetType().Name}: {e.Message})"));
         }
     }
 }

@@ -17,7 +17,7 @@ public static class BallotChainCheck
     public static IReadOnlyList<ArchiveFileCheck> All { get; } = [Result(), Create(), Recount(), BallotSignatures()];
 
     public static ArchiveFileCheck Result() => new(
-        "a Cabinet poll result for this poll",
+        "là kết quả biểu quyết Cabinet của chính cuộc biểu quyết này",
         path => PollFiles.IsIn(path, ArchivePaths.PollResult),
         (path, content, _) =>
         {
@@ -28,17 +28,19 @@ public static class BallotChainCheck
             }
             catch (JsonException e)
             {
-                return $"not a Cabinet poll result ({ArchiveJson.Reason(e)})";
+                return ReportLanguage.Say($"không phải kết quả biểu quyết Cabinet ({ArchiveJson.Reason(e)})", $"not a Cabinet poll result ({ArchiveJson.Reason(e)})");
             }
 
-            return result.PollId != PollFiles.PollId(path) ? $"it is the result of poll {result.PollId}, not of {PollFiles.PollId(path)}"
-                : result.BallotCount < 0 ? "its ballot count is negative"
+            return result.PollId != PollFiles.PollId(path)
+                    ? ReportLanguage.Say($"là kết quả của cuộc biểu quyết {result.PollId}, không phải của {PollFiles.PollId(path)}",
+                        $"it is the result of poll {result.PollId}, not of {PollFiles.PollId(path)}")
+                : result.BallotCount < 0 ? ReportLanguage.Say("số phiếu là số âm", "its ballot count is negative")
                 : null;
         })
-    { Code = VerdictCodes.ResultInvalid };
+    { Code = VerdictCodes.ResultInvalid, DescriptionEn = "a Cabinet poll result for this poll" };
 
     public static ArchiveFileCheck Create() => new(
-        "ballot chain of each poll against its signed result",
+        "chuỗi phiếu của cuộc biểu quyết khớp với kết quả đã ký",
         path => PollFiles.IsIn(path, PollFiles.Ballots),
         (path, content, read) =>
         {
@@ -49,12 +51,14 @@ public static class BallotChainCheck
             }
 
             var (entries, unreadable) = PollFiles.Chain(content);
-            return unreadable ?? (BallotChain.FindFirstFault(entries, result.ChainHead, result.BallotCount) is { } fault ? $"ballot {fault.Position} — {fault.Reason}" : null);
+            return unreadable ?? (BallotChain.FindFirstFault(entries, result.ChainHead, result.BallotCount) is { } fault
+                ? ReportLanguage.Say($"phiếu {fault.Position} — {fault.ReasonVi}", $"ballot {fault.Position} — {fault.Reason}")
+                : null);
         })
-    { Code = VerdictCodes.BallotChainBroken };
+    { Code = VerdictCodes.BallotChainBroken, DescriptionEn = "ballot chain of each poll against its signed result" };
 
     public static ArchiveFileCheck Recount() => new(
-        "recounted under the rule in the signed result: the same tally and outcome",
+        "kiểm đếm lại theo quy tắc trong kết quả đã ký: cùng số phiếu và cùng kết quả",
         path => PollFiles.IsIn(path, PollFiles.Ballots),
         (path, content, read) =>
         {
@@ -63,21 +67,24 @@ public static class BallotChainCheck
             var tally = Tally.Count(result.Motion, result.Eligibility, entries.Select(e => e.Ballot));
             if (CanonicalJson.SerializeToString(tally) != CanonicalJson.SerializeToString(result.Tally))
             {
-                return $"recounting its {entries.Count} ballots gives {Counts(tally)}, but the signed result says {Counts(result.Tally)}";
+                return ReportLanguage.Say($"kiểm đếm lại {entries.Count} phiếu được {Counts(tally)}, nhưng kết quả đã ký ghi {Counts(result.Tally)}",
+                    $"recounting its {entries.Count} ballots gives {Counts(tally)}, but the signed result says {Counts(result.Tally)}");
             }
 
             var outcome = PollDecision.Decide(result.Motion, result.Eligibility, tally);
             return CanonicalJson.SerializeToString(outcome) == CanonicalJson.SerializeToString(result.Outcome) ? null
-                : $"under the signed rule the recount is {(outcome.Passed ? "passed" : "not passed")} ({outcome.ExplanationEn}), but the signed result says {(result.Outcome.Passed ? "passed" : "not passed")}";
+                : ReportLanguage.Say(
+                    $"theo quy tắc đã ký, kiểm đếm lại là {Passed(outcome.Passed)} ({outcome.ExplanationVi}), nhưng kết quả đã ký ghi {Passed(result.Outcome.Passed)}",
+                    $"under the signed rule the recount is {Passed(outcome.Passed)} ({outcome.ExplanationEn}), but the signed result says {Passed(result.Outcome.Passed)}");
         })
-    { Code = VerdictCodes.TallyMismatch };
+    { Code = VerdictCodes.TallyMismatch, DescriptionEn = "recounted under the rule in the signed result: the same tally and outcome" };
 
     public static ArchiveFileCheck BallotSignatures() => new(
-        "each ballot's device signature verified and matched to its chain entry",
+        "chữ ký thiết bị của từng phiếu đã được kiểm tra và khớp với mục trong chuỗi",
         path => PollFiles.IsIn(path, BallotEvidence.FileName),
         (path, content, read) =>
         {
-            var (evidence, problem) = PollFiles.Lines<BallotEvidence>(content, "a ballot's evidence");
+            var (evidence, problem) = PollFiles.Lines<BallotEvidence>(content, ReportLanguage.Say("bằng chứng của một phiếu", "a ballot's evidence"));
             var (entries, chainProblem) = PollFiles.Chain(read(PollFiles.Sibling(path, PollFiles.Ballots)) ?? []);
             if ((problem ?? chainProblem) is { } unreadable)
             {
@@ -89,18 +96,19 @@ public static class BallotChainCheck
             {
                 if (i >= evidence.Count || i >= entries.Count)
                 {
-                    return $"it holds {evidence.Count} ballots where the chain holds {entries.Count}";
+                    return ReportLanguage.Say($"có {evidence.Count} phiếu, trong khi chuỗi có {entries.Count}", $"it holds {evidence.Count} ballots where the chain holds {entries.Count}");
                 }
 
                 if (Fault(evidence[i], entries[i], i + 1, pollId) is { } fault)
                 {
-                    return $"ballot {i + 1} ({evidence[i].Ballot?.Voter}, device {evidence[i].DeviceId}) — {fault}";
+                    return ReportLanguage.Say($"phiếu {i + 1} ({evidence[i].Ballot?.Voter}, thiết bị {evidence[i].DeviceId}) — {fault}",
+                        $"ballot {i + 1} ({evidence[i].Ballot?.Voter}, device {evidence[i].DeviceId}) — {fault}");
                 }
             }
 
             return null;
         })
-    { Code = VerdictCodes.BallotSignatureInvalid };
+    { Code = VerdictCodes.BallotSignatureInvalid, DescriptionEn = "each ballot's device signature verified and matched to its chain entry" };
 
     private static string? Fault(BallotEvidence evidence, BallotChainEntry entry, long position, string pollId)
     {
@@ -111,16 +119,21 @@ public static class BallotChainCheck
         }
         catch (FormatException)
         {
-            return "its signature or device key is not base64";
+            return ReportLanguage.Say("chữ ký hoặc khóa thiết bị không ở dạng base64", "its signature or device key is not base64");
         }
 
         var ballot = evidence.Ballot;
-        return evidence.Position != position ? $"it is numbered {evidence.Position}"
-            : ballot.PollId != pollId ? $"it was cast in poll {ballot.PollId}"
-            : !BallotSignatureVerifier.Verify(ballot, signature, key) ? "its signature does not verify against the device's key (the ballot was changed or not signed by that device)"
-            : new SignedBallot(ballot, signature).ComputeHash() != entry.Ballot.BallotHash ? "it is not the ballot the chain holds at that position (another ballot hash)"
-            : !ballot.Choices.SequenceEqual(entry.Ballot.Choices) ? "the chain records other choices than the voter signed"
-            : entry.Ballot.Voter is { } voter && voter != ballot.Voter ? $"the chain names {voter}, the signed ballot {ballot.Voter}"
+        return evidence.Position != position ? ReportLanguage.Say($"phiếu mang số {evidence.Position}", $"it is numbered {evidence.Position}")
+            : ballot.PollId != pollId ? ReportLanguage.Say($"phiếu được bỏ trong cuộc biểu quyết {ballot.PollId}", $"it was cast in poll {ballot.PollId}")
+            : !BallotSignatureVerifier.Verify(ballot, signature, key)
+                ? ReportLanguage.Say("chữ ký không khớp với khóa của thiết bị (phiếu đã bị sửa hoặc không do thiết bị đó ký)",
+                    "its signature does not verify against the device's key (the ballot was changed or not signed by that device)")
+            : new SignedBallot(ballot, signature).ComputeHash() != entry.Ballot.BallotHash
+                ? ReportLanguage.Say("không phải phiếu mà chuỗi ghi ở vị trí đó (mã băm phiếu khác)", "it is not the ballot the chain holds at that position (another ballot hash)")
+            : !ballot.Choices.SequenceEqual(entry.Ballot.Choices)
+                ? ReportLanguage.Say("chuỗi ghi lựa chọn khác với lựa chọn người biểu quyết đã ký", "the chain records other choices than the voter signed")
+            : entry.Ballot.Voter is { } voter && voter != ballot.Voter
+                ? ReportLanguage.Say($"chuỗi ghi {voter}, phiếu đã ký ghi {ballot.Voter}", $"the chain names {voter}, the signed ballot {ballot.Voter}")
             : null;
     }
 
@@ -129,13 +142,15 @@ public static class BallotChainCheck
         var resultPath = PollFiles.Sibling(path, ArchivePaths.PollResult);
         try
         {
-            return read(resultPath) is { } json ? (PollFiles.Result(json), null) : (null, $"{resultPath} is missing");
+            return read(resultPath) is { } json ? (PollFiles.Result(json), null) : (null, ReportLanguage.Say($"thiếu {resultPath}", $"{resultPath} is missing"));
         }
         catch (JsonException e)
         {
-            return (null, $"{resultPath} is not a poll result ({ArchiveJson.Reason(e)})");
+            return (null, ReportLanguage.Say($"{resultPath} không phải kết quả biểu quyết ({ArchiveJson.Reason(e)})", $"{resultPath} is not a poll result ({ArchiveJson.Reason(e)})"));
         }
     }
+
+    private static string Passed(bool passed) => passed ? ReportLanguage.Say("thông qua", "passed") : ReportLanguage.Say("không thông qua", "not passed");
 
     private static string Counts(Tally tally) => string.Join(", ", tally.Counts.Select(c => $"{c.Choice} {c.Votes}"));
 }

@@ -13,25 +13,29 @@ namespace Cabinet.Records.Archive;
 /// </summary>
 internal static class DetachedSignatures
 {
-    public static CmsVerification Verify(ReadOnlySpan<byte> content, ReadOnlySpan<byte> cms, X509Certificate2? root)
+    public static CmsVerification Verify(ReadOnlySpan<byte> content, ReadOnlySpan<byte> cms, ArchiveTrust trust)
     {
         try
         {
-            return CmsDetachedSignature.Verify(content, cms, root);
+            return CmsDetachedSignature.Verify(content, cms, trust.Root, trust.TimestampRoots);
         }
         catch (Exception e) when (e is CryptographicException or AsnContentException)
         {
-            return CmsVerification.Invalid($"not a readable CMS signature ({e.Message})");
+            return CmsVerification.Invalid($"not a readable CMS signature ({e.Message})", "không đọc được chữ ký CMS");
         }
     }
+
+    /// <summary>Why the signature failed, in the report's language.</summary>
+    public static string? Failure(CmsVerification result) => result.Failure is null ? null : ReportLanguage.Say(result.FailureVi ?? result.Failure, result.Failure);
 
     /// <summary>The failure, naming the signer and, when its chain ends elsewhere, the unknown anchor with its fingerprint.</summary>
     public static string Explain(CmsVerification result, X509Certificate2? root)
     {
-        var signer = result.Signer is null ? "" : $" (signer {CertificateNames.Describe(result.Signer)})";
+        var signer = result.Signer is null ? "" : ReportLanguage.Say($" (người ký {CertificateNames.Describe(result.Signer)})", $" (signer {CertificateNames.Describe(result.Signer)})");
         var anchor = result.Anchor is { } top && root is not null && !top.RawData.AsSpan().SequenceEqual(root.RawData)
-            ? $"; its chain ends at an unknown anchor {CertificateNames.Describe(top)}, not at the trusted root {CertificateNames.Describe(root)}"
+            ? ReportLanguage.Say($"; chuỗi chứng thư dẫn tới mốc lạ {CertificateNames.Describe(top)}, không phải chứng thư gốc tin cậy {CertificateNames.Describe(root)}",
+                $"; its chain ends at an unknown anchor {CertificateNames.Describe(top)}, not at the trusted root {CertificateNames.Describe(root)}")
             : "";
-        return $"{result.Failure}{signer}{anchor}";
+        return $"{Failure(result)}{signer}{anchor}";
     }
 }

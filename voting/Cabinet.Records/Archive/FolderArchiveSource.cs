@@ -13,7 +13,7 @@ internal sealed class FolderArchiveSource : IArchiveSource
         _root = Path.GetFullPath(folder);
         if (!Directory.Exists(_root))
         {
-            throw new DirectoryNotFoundException($"No archive folder at {folder}.");
+            throw new DirectoryNotFoundException(ReportLanguage.Say($"Không có thư mục hồ sơ tại {folder}.", $"No archive folder at {folder}."));
         }
 
         var paths = new List<string>();
@@ -23,14 +23,15 @@ internal sealed class FolderArchiveSource : IArchiveSource
             var relative = Path.GetRelativePath(_root, entry.FullName).Replace(Path.DirectorySeparatorChar, '/');
             if (entry.LinkTarget is not null || entry.Attributes.HasFlag(FileAttributes.ReparsePoint))
             {
-                throw new UnsafeArchiveException($"'{relative}' is a link; refusing the archive folder");
+                throw new UnsafeArchiveException(ReportLanguage.Say($"'{relative}' là liên kết (link); từ chối thư mục hồ sơ", $"'{relative}' is a link; refusing the archive folder"));
             }
 
             if (entry is FileInfo)
             {
                 if (!RegularFiles.IsRegularFile(entry.FullName))
                 {
-                    throw new UnsafeArchiveException($"'{relative}' is not a regular file (a pipe, device or socket); refusing the archive folder");
+                    throw new UnsafeArchiveException(ReportLanguage.Say($"'{relative}' không phải tệp thường (pipe, thiết bị hoặc socket); từ chối thư mục hồ sơ",
+                        $"'{relative}' is not a regular file (a pipe, device or socket); refusing the archive folder"));
                 }
 
                 paths.Add(relative);
@@ -38,7 +39,7 @@ internal sealed class FolderArchiveSource : IArchiveSource
 
             if (paths.Count > limits.MaxFiles)
             {
-                throw new UnsafeArchiveException($"the folder holds more than {limits.MaxFiles} files; refusing it");
+                throw new UnsafeArchiveException(ReportLanguage.Say($"thư mục có hơn {limits.MaxFiles} tệp; từ chối thư mục", $"the folder holds more than {limits.MaxFiles} files; refusing it"));
             }
         }
 
@@ -58,7 +59,7 @@ internal sealed class FolderArchiveSource : IArchiveSource
         var full = Path.Combine(_root, path);
         if (!RegularFiles.IsRegularFile(full))
         {
-            throw new UnsafeArchiveException($"'{path}' is no longer a regular file; refusing the archive folder");
+            throw new UnsafeArchiveException(ReportLanguage.Say($"'{path}' không còn là tệp thường; từ chối thư mục hồ sơ", $"'{path}' is no longer a regular file; refusing the archive folder"));
         }
 
         using var stream = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);

@@ -37,18 +37,22 @@ internal static class LedgerAgainstDocuments
             var (sha256, version) = Issued(entry.Detail);
             if (sha256 is null || version is null)
             {
-                return Mismatch($"{ArchivePaths.Ledger}: entry {entry.Sequence} issues a document version without its \"sha256\" or \"version\"");
+                return Mismatch(ReportLanguage.Say($"{ArchivePaths.Ledger}: mục {entry.Sequence} ban hành một phiên bản tài liệu thiếu \"sha256\" hoặc \"version\"",
+                    $"{ArchivePaths.Ledger}: entry {entry.Sequence} issues a document version without its \"sha256\" or \"version\""));
             }
 
             seen.Add((sha256, version));
             if (!listed.Any(d => d.Sha256 == sha256 && d.Version == version))
             {
-                return Mismatch($"{ArchivePaths.Documents}: does not list version {version} ({sha256[..Math.Min(12, sha256.Length)]}…) issued by the ledger's entry {entry.Sequence}");
+                var hash = sha256[..Math.Min(12, sha256.Length)];
+                return Mismatch(ReportLanguage.Say($"{ArchivePaths.Documents}: không ghi phiên bản {version} ({hash}…) do mục {entry.Sequence} của nhật ký ban hành",
+                    $"{ArchivePaths.Documents}: does not list version {version} ({hash}…) issued by the ledger's entry {entry.Sequence}"));
             }
         }
 
         return listed.FirstOrDefault(d => !seen.Contains((d.Sha256, d.Version))) is { } unissued
-            ? Mismatch($"{ArchivePaths.Documents}: lists \"{unissued.Title}\" version {unissued.Version}, which the ledger never issued")
+            ? Mismatch(ReportLanguage.Say($"{ArchivePaths.Documents}: ghi \"{unissued.Title}\" phiên bản {unissued.Version}, nhật ký chưa từng ban hành phiên bản này",
+                $"{ArchivePaths.Documents}: lists \"{unissued.Title}\" version {unissued.Version}, which the ledger never issued"))
             : null;
     }
 

@@ -21,14 +21,16 @@ internal static class LedgerAgainstResults
             var pollId = Text(detail, "pollId");
             if (pollId is null || !ArchivePaths.IsSafeSegment(pollId))
             {
-                return Mismatch($"{ArchivePaths.Ledger}: entry {entry.Sequence} closes a poll without a usable \"pollId\"");
+                return Mismatch(ReportLanguage.Say($"{ArchivePaths.Ledger}: mục {entry.Sequence} kết thúc một cuộc biểu quyết mà không có \"pollId\" dùng được",
+                    $"{ArchivePaths.Ledger}: entry {entry.Sequence} closes a poll without a usable \"pollId\""));
             }
 
             closed.Add(pollId);
             var path = ArchivePaths.PollFile(pollId, ArchivePaths.PollResult);
             if (read(path) is not { } resultJson)
             {
-                return Mismatch($"{ArchivePaths.Ledger}: entry {entry.Sequence} closes poll {pollId}, but {path} is not in the archive");
+                return Mismatch(ReportLanguage.Say($"{ArchivePaths.Ledger}: mục {entry.Sequence} kết thúc cuộc biểu quyết {pollId}, nhưng hồ sơ không có {path}",
+                    $"{ArchivePaths.Ledger}: entry {entry.Sequence} closes poll {pollId}, but {path} is not in the archive"));
             }
 
             using var result = Parse(resultJson);
@@ -36,14 +38,16 @@ internal static class LedgerAgainstResults
             {
                 if (Raw(detail, ledgerName) != Raw(result, resultName))
                 {
-                    return Mismatch($"{path}: its {resultName} {Raw(result, resultName)} differs from the ledger's entry {entry.Sequence} ({Raw(detail, ledgerName)})");
+                    return Mismatch(ReportLanguage.Say($"{path}: {resultName} {Raw(result, resultName)} khác với mục {entry.Sequence} của nhật ký ({Raw(detail, ledgerName)})",
+                        $"{path}: its {resultName} {Raw(result, resultName)} differs from the ledger's entry {entry.Sequence} ({Raw(detail, ledgerName)})"));
                 }
             }
 
             if (Raw(detail, "passed") is { } passed && result?.RootElement.TryGetProperty("outcome", out var outcome) == true
                 && outcome.ValueKind == JsonValueKind.Object && outcome.TryGetProperty("passed", out var resultPassed) && resultPassed.GetRawText() != passed)
             {
-                return Mismatch($"{path}: its outcome (passed {resultPassed.GetRawText()}) differs from the ledger's entry {entry.Sequence} (passed {passed})");
+                return Mismatch(ReportLanguage.Say($"{path}: kết quả (passed {resultPassed.GetRawText()}) khác với mục {entry.Sequence} của nhật ký (passed {passed})",
+                    $"{path}: its outcome (passed {resultPassed.GetRawText()}) differs from the ledger's entry {entry.Sequence} (passed {passed})"));
             }
         }
 
@@ -55,7 +59,8 @@ internal static class LedgerAgainstResults
         var unrecorded = manifest.Files.Select(f => f.Path)
             .Where(p => p.StartsWith("polls/", StringComparison.Ordinal) && p.EndsWith("/" + ArchivePaths.PollResult, StringComparison.Ordinal))
             .FirstOrDefault(p => !closed.Contains(p["polls/".Length..p.LastIndexOf('/')]));
-        return unrecorded is null ? null : Mismatch($"{unrecorded}: a signed result for a poll the ledger never closed");
+        return unrecorded is null ? null
+            : Mismatch(ReportLanguage.Say($"{unrecorded}: kết quả đã ký của một cuộc biểu quyết mà nhật ký chưa từng kết thúc", $"{unrecorded}: a signed result for a poll the ledger never closed"));
     }
 
     private static (string, string) Mismatch(string failure) => (VerdictCodes.LedgerResultsMismatch, failure);

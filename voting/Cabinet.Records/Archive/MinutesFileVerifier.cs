@@ -16,46 +16,51 @@ public static class MinutesFileVerifier
         ArgumentNullException.ThrowIfNull(trust);
         var lines = new List<string>
         {
-            $"The PDF is {pdf.Length} bytes.",
-            trust.Root is { } root
-                ? $"Trust anchor (chứng thư gốc tin cậy): {CertificateNames.Describe(root)}."
-                : "No trust anchor was given (không có chứng thư gốc): only integrity is checked, and the file cannot be trusted.",
+            ReportLanguage.Say($"Tệp PDF có {pdf.Length} byte.", $"The PDF is {pdf.Length} bytes."),
+            ArchiveCheckRun.TrustAnchorLine(trust, ReportLanguage.Say("tệp", "the file")),
         };
         PdfSignatureReport report;
         try
         {
-            report = PdfSignatureVerifier.Verify(pdf, trust.Root, limits ?? PdfReadLimits.Default, cancellationToken);
+            report = PdfSignatureVerifier.Verify(pdf, trust.Root, limits ?? PdfReadLimits.Default, cancellationToken, trust.TimestampRoots);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            return Fail(lines, VerdictCodes.TimedOut, "minutes.pdf: the check took longer than its time budget and was stopped");
+            return ArchiveCheckRun.Failed(lines, VerdictCodes.TimedOut, ReportLanguage.Say("minutes.pdf: việc kiểm tra vượt quá thời gian cho phép nên đã dừng",
+                "minutes.pdf: the check took longer than its time budget and was stopped"));
         }
 
         foreach (var signature in report.Signatures)
         {
-            lines.Add($"{(signature.IsDocumentTimestamp ? "Document timestamp" : "Signature")} {signature.Describe()}, covering bytes 0–{signature.SignedLength}, "
-                + $"chain ending at {CertificateNames.Describe(signature.Anchor)}: {(signature.IsValid ? trust.Root is null ? "intact" : "valid" : signature.Failure)}.");
+            var state = !signature.IsValid ? signature.Failure
+                : trust.Root is null ? ReportLanguage.Say("còn nguyên vẹn", "intact") : ReportLanguage.Say("hợp lệ", "valid");
+            lines.Add(ReportLanguage.Say(
+                $"{(signature.IsDocumentTimestamp ? "Dấu thời gian tài liệu" : "Chữ ký")} {signature.Describe()}, phủ các byte 0–{signature.SignedLength}, "
+                    + $"chuỗi chứng thư dẫn tới {CertificateNames.Describe(signature.Anchor)}: {state}.",
+                $"{(signature.IsDocumentTimestamp ? "Document timestamp" : "Signature")} {signature.Describe()}, covering bytes 0–{signature.SignedLength}, "
+                    + $"chain ending at {CertificateNames.Describe(signature.Anchor)}: {state}."));
         }
 
         if (report.Failure is { } failure)
         {
-            var code = report.Signatures.Count == 0 && failure.StartsWith("not a readable PDF", StringComparison.Ordinal) ? VerdictCodes.PdfUnreadable
+            var code = report.Signatures.Count == 0 && report.Unreadable ? VerdictCodes.PdfUnreadable
                 : report.Signatures.Count == 0 ? VerdictCodes.PdfUnsigned
                 : report.Signatures.Any(s => !s.IsValid) ? VerdictCodes.PdfSignatureInvalid
                 : VerdictCodes.PdfUpdatedAfterSigning;
-            return Fail(lines, code, $"minutes.pdf: {failure}");
+            return ArchiveCheckRun.Failed(lines, code, $"minutes.pdf: {failure}");
         }
 
         if (trust.ExpectedOrganisationFingerprint is { } expected
             && !report.Signatures.Any(s => s.Signer is { } signer && CertificateNames.Fingerprint(signer) == CertificateNames.NormaliseFingerprint(expected)))
         {
-            return Fail(lines, VerdictCodes.OrganisationCertificateNotPinned, $"minutes.pdf: no signature is by the expected organisation certificate {expected}");
+            return ArchiveCheckRun.Failed(lines, VerdictCodes.OrganisationCertificateNotPinned, ReportLanguage.Say($"minutes.pdf: không chữ ký nào là của chứng thư cơ quan được chỉ định {expected}",
+                $"minutes.pdf: no signature is by the expected organisation certificate {expected}"));
         }
 
-        lines.Add(trust.Root is null ? "The minutes are intact, but NOT TRUSTED: no trust anchor was given." : "The minutes are intact and every signature is valid.");
+        lines.Add(trust.Root is null
+            ? ReportLanguage.Say("Biên bản còn nguyên vẹn nhưng CHƯA ĐƯỢC TIN CẬY: không có chứng thư gốc tin cậy.", "The minutes are intact, but NOT TRUSTED: no trust anchor was given.")
+            : ReportLanguage.Say("Biên bản còn nguyên vẹn và mọi chữ ký đều hợp lệ.", "The minutes are intact and every signature is valid."));
         return new(lines, null) { IsTrusted = trust.Root is not null };
     }
 
-    private static ArchiveVerificationReport Fail(List<string> lines, string code, string failure) =>
-        new([.. lines, $"FAILED [{code}]: {failure}"], failure) { Code = code };
 }

@@ -24,7 +24,7 @@ internal static class PollFiles
     /// <exception cref="JsonException">The result is not a Cabinet poll result.</exception>
     public static PollResultDocument Result(byte[] json)
     {
-        var result = JsonSerializer.Deserialize<PollResultDocument>(json, ResultOptions) ?? throw new JsonException("null where a poll result belongs");
+        var result = JsonSerializer.Deserialize<PollResultDocument>(json, ResultOptions) ?? throw new JsonException(ReportLanguage.Say("null ở chỗ cần kết quả biểu quyết", "null where a poll result belongs"));
         var missing = new (string Name, object? Value)[]
         {
             ("meetingId", result.MeetingId), ("pollId", result.PollId), ("motion", result.Motion), ("eligibility", result.Eligibility),
@@ -32,17 +32,19 @@ internal static class PollFiles
         }.FirstOrDefault(m => m.Value is null);
         if (missing.Name is not null)
         {
-            throw new JsonException($"it has no \"{missing.Name}\"");
+            throw new JsonException(ReportLanguage.Say($"thiếu \"{missing.Name}\"", $"it has no \"{missing.Name}\""));
         }
 
         // The recount applies the signed motion and eligibility: they must be ones a poll could have been opened with.
         if (result.Motion.Validate() is [var motionError, ..])
         {
-            throw new JsonException($"its motion is not one a poll can be opened with ({motionError.Code})");
+            throw new JsonException(ReportLanguage.Say($"nội dung biểu quyết (motion) không hợp lệ để mở biểu quyết ({motionError.Code})",
+                $"its motion is not one a poll can be opened with ({motionError.Code})"));
         }
 
         return result.Eligibility.Validate() is { } eligibilityError
-            ? throw new JsonException($"its eligibility is not one a poll can be frozen with ({eligibilityError.Code})")
+            ? throw new JsonException(ReportLanguage.Say($"danh sách người có quyền biểu quyết (eligibility) không hợp lệ ({eligibilityError.Code})",
+                $"its eligibility is not one a poll can be frozen with ({eligibilityError.Code})"))
             : result;
     }
 
@@ -59,12 +61,12 @@ internal static class PollFiles
             }
             catch (JsonException e)
             {
-                return (items, $"line {i + 1} is not {what} ({ArchiveJson.Reason(e)})");
+                return (items, ReportLanguage.Say($"dòng {i + 1} không phải {what} ({ArchiveJson.Reason(e)})", $"line {i + 1} is not {what} ({ArchiveJson.Reason(e)})"));
             }
         }
 
         return (items, null);
     }
 
-    public static (List<BallotChainEntry> Items, string? Problem) Chain(byte[] content) => Lines<BallotChainEntry>(content, "a ballot chain entry");
+    public static (List<BallotChainEntry> Items, string? Problem) Chain(byte[] content) => Lines<BallotChainEntry>(content, ReportLanguage.Say("một mục của chuỗi phiếu", "a ballot chain entry"));
 }

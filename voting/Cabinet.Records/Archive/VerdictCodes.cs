@@ -1,8 +1,8 @@
 namespace Cabinet.Records.Archive;
 
 /// <summary>
-/// One stable code per kind of failure of <c>verify</c> and /verify, with its Vietnamese text: the code stays when the
-/// wording changes or another language is added, so scripts and a later localisation can rely on it.
+/// One stable code per kind of failure of <c>verify</c> and /verify, with its Vietnamese and English text: the code
+/// stays when the wording changes or another language is added, so scripts can rely on it.
 /// </summary>
 public static class VerdictCodes
 {
@@ -63,6 +63,35 @@ public static class VerdictCodes
         [PdfUnreadable] = "Không đọc được tệp PDF",
     };
 
-    /// <summary>The Vietnamese text of a code (the code itself for one this version does not know).</summary>
-    public static string Describe(string code) => Vietnamese.GetValueOrDefault(code, code);
+    private static readonly Dictionary<string, string> English = new(StringComparer.Ordinal)
+    {
+        [Unreadable] = "The archive cannot be read (not a valid Cabinet archive, or dangerous content)",
+        [TimedOut] = "The check took longer than allowed and was stopped",
+        [ManifestMissing] = "The archive lacks its manifest or the manifest's signature",
+        [ManifestSignatureInvalid] = "The manifest's digital signature is not valid",
+        [ManifestInvalid] = "The manifest is malformed",
+        [SignerNotOrganisation] = "The signer is not the organisation that held the meeting",
+        [OrganisationCertificateNotPinned] = "The organisation's certificate is not the expected one (--expect-org-cert)",
+        [FileAdded] = "A file was added to the archive after sealing",
+        [FileMissing] = "A sealed file is missing from the archive",
+        [FileChanged] = "A file was changed after sealing",
+        [LedgerBroken] = "The ledger was altered, truncated or reordered",
+        [LedgerResultsMismatch] = "The ledger does not match the poll results",
+        [LedgerDocumentsMismatch] = "The ledger does not match the document list",
+        [MinutesInvalid] = "The minutes (PDF) are not valid: a wrong signature or a change after signing",
+        [DocumentsInvalid] = "The document list or an archived document does not match",
+        [ResultSignatureInvalid] = "A poll result's digital signature is not valid",
+        [ResultInvalid] = "A poll result is malformed",
+        [BallotChainBroken] = "A ballot chain was altered, truncated or does not match its result",
+        [BallotSignatureInvalid] = "A ballot's signature is not valid",
+        [TallyMismatch] = "Recounting the ballots does not give the signed result",
+        [ContentInvalid] = "A file's content is not valid",
+        [PdfUnsigned] = "The PDF carries no digital signature",
+        [PdfSignatureInvalid] = "A digital signature in the PDF is not valid",
+        [PdfUpdatedAfterSigning] = "Content was appended to the PDF after its last signature",
+        [PdfUnreadable] = "The PDF cannot be read",
+    };
+
+    /// <summary>The text of a code in the report's language (<see cref="ReportLanguage"/>; the code itself for one this version does not know).</summary>
+    public static string Describe(string code) => (ReportLanguage.IsEnglish ? English : Vietnamese).GetValueOrDefault(code, code);
 }

@@ -13,7 +13,8 @@ internal sealed class ZipArchiveSource : IArchiveSource
         _zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
         if (_zip.Entries.Count > limits.MaxFiles)
         {
-            throw new UnsafeArchiveException($"the archive holds {_zip.Entries.Count} entries, more than the {limits.MaxFiles} a meeting archive may; refusing it");
+            throw new UnsafeArchiveException(ReportLanguage.Say($"hồ sơ có {_zip.Entries.Count} mục, quá {limits.MaxFiles} mục mà hồ sơ một cuộc họp được phép; từ chối hồ sơ",
+                $"the archive holds {_zip.Entries.Count} entries, more than the {limits.MaxFiles} a meeting archive may; refusing it"));
         }
 
         foreach (var entry in _zip.Entries)
@@ -22,12 +23,13 @@ internal sealed class ZipArchiveSource : IArchiveSource
             var path = isFolder ? entry.FullName[..^1] : entry.FullName;
             if (!ArchivePaths.IsSafe(path))
             {
-                throw new UnsafeArchiveException($"archive entry '{entry.FullName}' has an unsafe path (absolute, '..' or backslash); refusing the archive");
+                throw new UnsafeArchiveException(ReportLanguage.Say($"mục '{entry.FullName}' có đường dẫn không an toàn (tuyệt đối, '..' hoặc dấu \\); từ chối hồ sơ",
+                    $"archive entry '{entry.FullName}' has an unsafe path (absolute, '..' or backslash); refusing the archive"));
             }
 
             if (!isFolder && !_entries.TryAdd(path, entry))
             {
-                throw new UnsafeArchiveException($"archive entry '{entry.FullName}' appears twice; refusing the archive");
+                throw new UnsafeArchiveException(ReportLanguage.Say($"mục '{entry.FullName}' xuất hiện hai lần; từ chối hồ sơ", $"archive entry '{entry.FullName}' appears twice; refusing the archive"));
             }
         }
 
@@ -50,7 +52,7 @@ internal sealed class ZipArchiveSource : IArchiveSource
         }
         catch (Exception e) when (e is InvalidDataException or NotSupportedException)
         {
-            throw new UnsafeArchiveException($"{path}: the ZIP entry cannot be read ({e.Message})");
+            throw new UnsafeArchiveException(ReportLanguage.Say($"{path}: không đọc được mục ZIP ({e.Message})", $"{path}: the ZIP entry cannot be read ({e.Message})"));
         }
     }
 

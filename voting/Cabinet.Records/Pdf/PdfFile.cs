@@ -1,4 +1,5 @@
 using System.Text;
+using Cabinet.Records.Archive;
 
 namespace Cabinet.Records.Pdf;
 
@@ -23,7 +24,7 @@ internal sealed class PdfFile
         Trailer = new PdfXrefReader(this, data, _xref, budget).ReadAll(StartXref);
         if (Trailer["Encrypt"] is not null)
         {
-            throw new NotSupportedException("Encrypted PDFs cannot be signed or verified here.");
+            throw new NotSupportedException(ReportLanguage.Say("Tệp PDF mã hóa không thể được ký hay kiểm tra ở đây.", "Encrypted PDFs cannot be signed or verified here."));
         }
     }
 
@@ -34,7 +35,7 @@ internal sealed class PdfFile
 
     public int Size => (int)Math.Clamp((Trailer["Size"] as PdfAtom)?.AsLong() ?? 0, 0, int.MaxValue);
 
-    public PdfReference RootReference => Trailer["Root"] as PdfReference ?? throw new InvalidDataException("The PDF has no /Root.");
+    public PdfReference RootReference => Trailer["Root"] as PdfReference ?? throw new InvalidDataException(ReportLanguage.Say("Tệp PDF không có /Root.", "The PDF has no /Root."));
 
     public static PdfFile Open(byte[] data) => new(data, new PdfReadBudget(PdfReadLimits.Default));
 
@@ -53,7 +54,7 @@ internal sealed class PdfFile
     };
 
     public PdfDictionary GetDictionary(PdfValue? value) =>
-        Resolve(value) as PdfDictionary ?? throw new InvalidDataException($"Expected a dictionary, found {Kind(value)}.");
+        Resolve(value) as PdfDictionary ?? throw new InvalidDataException(ReportLanguage.Say($"Cần một từ điển (dictionary), gặp {Kind(value)}.", $"Expected a dictionary, found {Kind(value)}."));
 
     public PdfValue GetObject(int number)
     {
@@ -70,14 +71,14 @@ internal sealed class PdfFile
         // Reading an object can resolve others (a stream's /Length, its object stream): refuse cycles and deep chains.
         if (!_resolving.Add(number))
         {
-            throw new InvalidDataException($"Object {number} refers back to itself (a reference cycle).");
+            throw new InvalidDataException(ReportLanguage.Say($"Đối tượng {number} tham chiếu vòng lại chính nó.", $"Object {number} refers back to itself (a reference cycle)."));
         }
 
         try
         {
             if (_resolving.Count > _budget.Limits.MaxDepth)
             {
-                throw new InvalidDataException($"References are chained more than {_budget.Limits.MaxDepth} deep.");
+                throw new InvalidDataException(ReportLanguage.Say($"Tham chiếu nối nhau sâu hơn {_budget.Limits.MaxDepth} cấp.", $"References are chained more than {_budget.Limits.MaxDepth} deep."));
             }
 
             _budget.ReadObject();
@@ -94,7 +95,7 @@ internal sealed class PdfFile
         var (data, first, offsets) = LoadObjectStream(found.Container);
         if (!offsets.TryGetValue(number, out var offset) || (long)first + offset >= data.Length)
         {
-            throw new InvalidDataException($"Object {number} is missing from object stream {found.Container}.");
+            throw new InvalidDataException(ReportLanguage.Say($"Đối tượng {number} không có trong luồng đối tượng {found.Container}.", $"Object {number} is missing from object stream {found.Container}."));
         }
 
         return new PdfParser(data, _budget) { Position = first + offset }.ReadValue();
@@ -105,7 +106,7 @@ internal sealed class PdfFile
     {
         if (offset < 0 || offset >= _data.Length)
         {
-            throw new InvalidDataException($"An object offset ({offset}) points outside the file.");
+            throw new InvalidDataException(ReportLanguage.Say($"Một vị trí đối tượng ({offset}) trỏ ra ngoài tệp.", $"An object offset ({offset}) points outside the file."));
         }
 
         _budget.ThrowIfCancelled();
@@ -113,7 +114,7 @@ internal sealed class PdfFile
         var number = int.Parse(parser.ReadWord(), System.Globalization.CultureInfo.InvariantCulture);
         if (expectedNumber is { } expected && number != expected)
         {
-            throw new InvalidDataException($"The cross-reference table points object {expected} at object {number}.");
+            throw new InvalidDataException(ReportLanguage.Say($"Bảng tham chiếu chéo trỏ đối tượng {expected} vào đối tượng {number}.", $"The cross-reference table points object {expected} at object {number}."));
         }
 
         parser.ReadWord();
@@ -149,11 +150,11 @@ internal sealed class PdfFile
 
         var offset = _xref.GetValueOrDefault(number) is { InObjectStream: false } entry
             ? entry.Offset
-            : throw new InvalidDataException($"Object stream {number} is not in the file.");
+            : throw new InvalidDataException(ReportLanguage.Say($"Luồng đối tượng {number} không có trong tệp.", $"Object stream {number} is not in the file."));
         var (value, raw) = ReadIndirectObject(offset, number);
         if (value is not PdfDictionary dictionary || raw is null)
         {
-            throw new InvalidDataException($"Object stream {number} is not a stream.");
+            throw new InvalidDataException(ReportLanguage.Say($"Đối tượng {number} không phải luồng.", $"Object stream {number} is not a stream."));
         }
 
         var data = PdfStreamDecoder.Decode(dictionary, raw, _budget);
@@ -173,7 +174,7 @@ internal sealed class PdfFile
     private static int Integer(PdfDictionary dictionary, string key, int max, int streamNumber) =>
         dictionary[key] is PdfAtom atom && long.TryParse(atom.Raw, System.Globalization.CultureInfo.InvariantCulture, out var value) && value >= 0 && value <= max
             ? (int)value
-            : throw new InvalidDataException($"Object stream {streamNumber} has no valid /{key}.");
+            : throw new InvalidDataException(ReportLanguage.Say($"Luồng đối tượng {streamNumber} không có /{key} hợp lệ.", $"Object stream {streamNumber} has no valid /{key}."));
 
     private static string Kind(PdfValue? value) => value switch
     {
@@ -190,7 +191,7 @@ internal sealed class PdfFile
         var at = text.LastIndexOf("startxref", StringComparison.Ordinal);
         if (at < 0)
         {
-            throw new InvalidDataException("Not a PDF: no 'startxref' near the end of the file.");
+            throw new InvalidDataException(ReportLanguage.Say("Không phải tệp PDF: không có 'startxref' ở gần cuối tệp.", "Not a PDF: no 'startxref' near the end of the file."));
         }
 
         var parser = new PdfParser(data) { Position = tail + at + "startxref".Length };

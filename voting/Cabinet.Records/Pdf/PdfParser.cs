@@ -1,4 +1,5 @@
 using System.Text;
+using Cabinet.Records.Archive;
 
 namespace Cabinet.Records.Pdf;
 
@@ -55,7 +56,7 @@ internal sealed class PdfParser(byte[] data, PdfReadBudget? budget = null)
 
         if (start == Position)
         {
-            throw Malformed("a word");
+            throw Malformed(ReportLanguage.Say("một từ", "a word"));
         }
 
         return Encoding.Latin1.GetString(data, start, Position - start);
@@ -66,7 +67,7 @@ internal sealed class PdfParser(byte[] data, PdfReadBudget? budget = null)
         var word = ReadWord();
         if (word != keyword)
         {
-            throw Malformed($"'{keyword}' but found '{word}'");
+            throw Malformed(ReportLanguage.Say($"'{keyword}' nhưng gặp '{word}'", $"'{keyword}' but found '{word}'"));
         }
     }
 
@@ -77,7 +78,7 @@ internal sealed class PdfParser(byte[] data, PdfReadBudget? budget = null)
         SkipWhitespace();
         if (Position >= data.Length)
         {
-            throw Malformed("a value before the end of the file");
+            throw Malformed(ReportLanguage.Say("một giá trị trước khi hết tệp", "a value before the end of the file"));
         }
 
         _budget.EnterValue(depth, Position);
@@ -106,7 +107,7 @@ internal sealed class PdfParser(byte[] data, PdfReadBudget? budget = null)
                 {
                     if (ReadValue(depth + 1) is not PdfName key)
                     {
-                        throw Malformed("a name as dictionary key");
+                        throw Malformed(ReportLanguage.Say("một tên làm khóa từ điển", "a name as dictionary key"));
                     }
 
                     entries.Add(new(key.Value, ReadValue(depth + 1)));
@@ -154,9 +155,9 @@ internal sealed class PdfParser(byte[] data, PdfReadBudget? budget = null)
     private byte Peek()
     {
         SkipWhitespace();
-        return Position < data.Length ? data[Position] : throw Malformed("more data");
+        return Position < data.Length ? data[Position] : throw Malformed(ReportLanguage.Say("thêm dữ liệu", "more data"));
     }
 
     public InvalidDataException Malformed(string expected) =>
-        new($"Malformed PDF: expected {expected} at byte {Position}.");
+        new(ReportLanguage.Say($"PDF sai cấu trúc: cần {expected} tại byte {Position}.", $"Malformed PDF: expected {expected} at byte {Position}."));
 }

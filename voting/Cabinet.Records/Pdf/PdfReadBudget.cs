@@ -1,3 +1,5 @@
+using Cabinet.Records.Archive;
+
 namespace Cabinet.Records.Pdf;
 
 /// <summary>What one read of a PDF has spent of its <see cref="PdfReadLimits"/>; shared by the file and all its parsers.</summary>
@@ -13,12 +15,12 @@ internal sealed class PdfReadBudget(PdfReadLimits limits, CancellationToken canc
     {
         if (depth > Limits.MaxDepth)
         {
-            throw new InvalidDataException($"Malformed PDF: values nested more than {Limits.MaxDepth} deep at byte {position}.");
+            throw new InvalidDataException(ReportLanguage.Say($"PDF sai cấu trúc: giá trị lồng nhau sâu hơn {Limits.MaxDepth} cấp tại byte {position}.", $"Malformed PDF: values nested more than {Limits.MaxDepth} deep at byte {position}."));
         }
 
         if (++_values > Limits.MaxValues)
         {
-            throw new InvalidDataException($"The PDF holds more than {Limits.MaxValues} values.");
+            throw new InvalidDataException(ReportLanguage.Say($"Tệp PDF chứa hơn {Limits.MaxValues} giá trị.", $"The PDF holds more than {Limits.MaxValues} values."));
         }
     }
 
@@ -27,7 +29,7 @@ internal sealed class PdfReadBudget(PdfReadLimits limits, CancellationToken canc
         cancellationToken.ThrowIfCancellationRequested();
         if (++_objects > Limits.MaxObjects)
         {
-            throw new InvalidDataException($"Reading the PDF needs more than {Limits.MaxObjects} objects.");
+            throw new InvalidDataException(ReportLanguage.Say($"Đọc tệp PDF cần hơn {Limits.MaxObjects} đối tượng.", $"Reading the PDF needs more than {Limits.MaxObjects} objects."));
         }
     }
 
@@ -38,7 +40,7 @@ internal sealed class PdfReadBudget(PdfReadLimits limits, CancellationToken canc
         _decoded += bytes;
         if (_decoded > Limits.MaxDecodedBytes)
         {
-            throw new InvalidDataException($"The PDF's streams decode to more than {Limits.MaxDecodedBytes} bytes.");
+            throw new InvalidDataException(ReportLanguage.Say($"Các luồng của tệp PDF giải nén ra hơn {Limits.MaxDecodedBytes} byte.", $"The PDF's streams decode to more than {Limits.MaxDecodedBytes} bytes."));
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
+using Cabinet.Records.Archive;
 using Cabinet.Records.Trust;
 
 namespace Cabinet.Records.Pdf;
@@ -22,7 +23,11 @@ public sealed record PdfSignatureCheck(
     /// <summary>A document timestamp (/Type /DocTimeStamp, /SubFilter /ETSI.RFC3161) rather than a person's or the organisation's signature.</summary>
     public bool IsDocumentTimestamp { get; init; }
 
-    /// <summary>The field, the signer's subject and fingerprint, and when, for a verdict.</summary>
+    /// <summary>Which timestamp the certificates were judged at and whether it counted, in the report's language; null when there is nothing to say.</summary>
+    public string? TimestampNote { get; init; }
+
+    /// <summary>The field, the signer's subject and fingerprint, when, and the timestamp's standing, for a verdict.</summary>
     public string Describe() =>
-        $"{FieldName}: {(Signer is null ? SignerSubject ?? "unknown signer" : CertificateNames.Describe(Signer))}{(SigningTime is { } at ? $" at {at:u}" : "")}";
+        $"{FieldName}: {(Signer is null ? SignerSubject ?? ReportLanguage.Say("không rõ người ký", "unknown signer") : CertificateNames.Describe(Signer))}"
+        + $"{(SigningTime is { } at ? ReportLanguage.Say($" lúc {at:u}", $" at {at:u}") : "")}{TimestampNote}";
 }

@@ -7,4 +7,7 @@ namespace Cabinet.Records.Pdf;
 public sealed record PdfSignatureReport(IReadOnlyList<PdfSignatureCheck> Signatures, string? Failure)
 {
     public bool IsValid => Failure is null;
+
+    /// <summary>The file could not be read as a PDF at all.</summary>
+    public bool Unreadable { get; init; }
 }

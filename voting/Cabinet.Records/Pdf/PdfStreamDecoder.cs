@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using Cabinet.Records.Archive;
 
 namespace Cabinet.Records.Pdf;
 
@@ -14,7 +15,7 @@ internal static class PdfStreamDecoder
             null => null,
             PdfName name => name.Value,
             PdfArray { Items: [PdfName only] } => only.Value,
-            _ => throw new InvalidDataException("Unsupported PDF stream filter (not one name)."),
+            _ => throw new InvalidDataException(ReportLanguage.Say("Bộ lọc luồng PDF không được hỗ trợ (không phải một tên).", "Unsupported PDF stream filter (not one name).")),
         };
         if (filter is null)
         {
@@ -23,7 +24,7 @@ internal static class PdfStreamDecoder
 
         if (filter != "FlateDecode")
         {
-            throw new InvalidDataException($"Unsupported PDF stream filter /{filter}.");
+            throw new InvalidDataException(ReportLanguage.Say($"Bộ lọc luồng PDF /{filter} không được hỗ trợ.", $"Unsupported PDF stream filter /{filter}."));
         }
 
         var inflated = Inflate(raw, budget);
@@ -31,13 +32,13 @@ internal static class PdfStreamDecoder
         var predictor = (parameters?["Predictor"] as PdfAtom)?.AsLong() ?? 1;
         if (predictor < 10)
         {
-            return predictor == 1 ? inflated : throw new InvalidDataException("Unsupported TIFF predictor.");
+            return predictor == 1 ? inflated : throw new InvalidDataException(ReportLanguage.Say("Predictor TIFF không được hỗ trợ.", "Unsupported TIFF predictor."));
         }
 
         var columns = (parameters?["Columns"] as PdfAtom)?.AsLong() ?? 1;
         return columns is >= 1 and <= MaxColumns
             ? Unpredict(inflated, (int)columns)
-            : throw new InvalidDataException($"Unsupported predictor /Columns {columns}.");
+            : throw new InvalidDataException(ReportLanguage.Say($"Predictor với /Columns {columns} không được hỗ trợ.", $"Unsupported predictor /Columns {columns}."));
     }
 
     // Counted while inflating: a few kilobytes of Flate data can expand to gigabytes.
@@ -77,7 +78,7 @@ internal static class PdfStreamDecoder
                     2 => (byte)up,
                     3 => (byte)((left + up) / 2),
                     4 => (byte)Paeth(left, up, upLeft),
-                    _ => throw new InvalidDataException($"Unknown PNG predictor {filter}."),
+                    _ => throw new InvalidDataException(ReportLanguage.Say($"Predictor PNG {filter} không xác định.", $"Unknown PNG predictor {filter}.")),
                 };
             }
 

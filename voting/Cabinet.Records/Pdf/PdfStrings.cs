@@ -1,4 +1,5 @@
 using System.Text;
+using Cabinet.Records.Archive;
 
 namespace Cabinet.Records.Pdf;
 
@@ -35,7 +36,7 @@ internal static class PdfStrings
         var end = Array.IndexOf(data, (byte)'>', position);
         if (end < 0)
         {
-            throw new InvalidDataException($"Malformed PDF: unterminated hex string at byte {position}.");
+            throw new InvalidDataException(ReportLanguage.Say($"PDF sai cấu trúc: chuỗi hex không kết thúc tại byte {position}.", $"Malformed PDF: unterminated hex string at byte {position}."));
         }
 
         var hex = new StringBuilder(end - position);
@@ -86,7 +87,7 @@ internal static class PdfStrings
             }
         }
 
-        throw new InvalidDataException("Malformed PDF: unterminated literal string.");
+        throw new InvalidDataException(ReportLanguage.Say("PDF sai cấu trúc: chuỗi ký tự không kết thúc.", "Malformed PDF: unterminated literal string."));
     }
 
     private static void ReadEscape(byte[] data, ref int position, List<byte> output)

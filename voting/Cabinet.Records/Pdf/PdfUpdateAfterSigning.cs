@@ -1,3 +1,5 @@
+using Cabinet.Records.Archive;
+
 namespace Cabinet.Records.Pdf;
 
 /// <summary>
@@ -32,12 +34,12 @@ internal static class PdfUpdateAfterSigning
             {
                 if (value is PdfDictionary { } added && added["Subtype"] is PdfName { Value: not "Widget" } subtype)
                 {
-                    return $"object {number} adds a {subtype.Value} annotation";
+                    return ReportLanguage.Say($"đối tượng {number} thêm một chú thích {subtype.Value}", $"object {number} adds a {subtype.Value} annotation");
                 }
 
                 if (value is PdfDictionary widget && widget["Subtype"] is PdfName { Value: "Widget" } && !IsInvisible(widget))
                 {
-                    return $"object {number} adds a visible widget";
+                    return ReportLanguage.Say($"đối tượng {number} thêm một widget hiển thị", $"object {number} adds a visible widget");
                 }
 
                 continue; // new validation data: certificates, CRLs, OCSP responses, the timestamp's field and dictionary
@@ -50,15 +52,15 @@ internal static class PdfUpdateAfterSigning
                 : [];
             if (Without(old, allowed) != Without(value, allowed))
             {
-                return number == root ? "it changes the document catalog beyond adding /DSS"
-                    : old is PdfDictionary { } p && p["Type"] is PdfName { Value: "Page" } ? $"it changes page object {number}"
-                    : $"it changes object {number}";
+                return number == root ? ReportLanguage.Say("sửa danh mục tài liệu (catalog) ngoài việc thêm /DSS", "it changes the document catalog beyond adding /DSS")
+                    : old is PdfDictionary { } p && p["Type"] is PdfName { Value: "Page" } ? ReportLanguage.Say($"sửa đối tượng trang {number}", $"it changes page object {number}")
+                    : ReportLanguage.Say($"sửa đối tượng {number}", $"it changes object {number}");
             }
 
             if (old is PdfDictionary { } oldPage && oldPage["Type"] is PdfName { Value: "Page" }
                 && NewAnnotations(before, after, oldPage, (PdfDictionary)value).FirstOrDefault(a => !IsInvisible(a)) is not null)
             {
-                return $"it adds a visible annotation to page object {number}";
+                return ReportLanguage.Say($"thêm một chú thích hiển thị vào đối tượng trang {number}", $"it adds a visible annotation to page object {number}");
             }
         }
 

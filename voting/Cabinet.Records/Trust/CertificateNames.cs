@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Cabinet.Records.Archive;
 
 namespace Cabinet.Records.Trust;
 
@@ -13,7 +14,7 @@ public static class CertificateNames
     }
 
     public static string Describe(X509Certificate2? certificate) =>
-        certificate is null ? "(không có chứng thư)" : $"{certificate.Subject} [SHA-256 {Fingerprint(certificate)}]";
+        certificate is null ? ReportLanguage.Say("(không có chứng thư)", "(no certificate)") : $"{certificate.Subject} [SHA-256 {Fingerprint(certificate)}]";
 
     /// <summary>A fingerprint as people paste it (colons, spaces, any case) in the form <see cref="Fingerprint"/> prints, or null.</summary>
     public static string? NormaliseFingerprint(string? text)

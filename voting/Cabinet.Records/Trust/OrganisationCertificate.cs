@@ -1,4 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
+using Cabinet.Records.Archive;
 
 namespace Cabinet.Records.Trust;
 
@@ -30,12 +31,12 @@ public static class OrganisationCertificate
         var isAuthority = certificate.Extensions.OfType<X509BasicConstraintsExtension>().Any(b => b.CertificateAuthority);
         if (isAuthority)
         {
-            return new(false, false, "chứng thư của một tổ chức chứng thực (CA), không phải của cơ quan");
+            return new(false, false, ReportLanguage.Say("chứng thư của một tổ chức chứng thực (CA), không phải của cơ quan", "a certification authority's (CA) certificate, not the organisation's"));
         }
 
         if (CertificateNames.SubjectValues(certificate, UserIdOid).Count > 0)
         {
-            return new(false, false, "chứng thư của một cá nhân (có UID), không phải con dấu của cơ quan");
+            return new(false, false, ReportLanguage.Say("chứng thư của một cá nhân (có UID), không phải con dấu của cơ quan", "a person's certificate (it has a UID), not the organisation's seal"));
         }
 
         if (identifiers.Count > 0)
@@ -43,7 +44,9 @@ public static class OrganisationCertificate
             var expected = IdentifierPrefix + organisationId;
             if (organisationId is null || identifiers.Count != 1 || !string.Equals(identifiers[0], expected, StringComparison.Ordinal))
             {
-                return new(false, false, $"chứng thư của cơ quan khác (organizationIdentifier {string.Join(", ", identifiers)}, cần {(organisationId is null ? "mã cơ quan mà hồ sơ không ghi" : expected)})");
+                return new(false, false, ReportLanguage.Say(
+                    $"chứng thư của cơ quan khác (organizationIdentifier {string.Join(", ", identifiers)}, cần {(organisationId is null ? "mã cơ quan mà hồ sơ không ghi" : expected)})",
+                    $"another organisation's certificate (organizationIdentifier {string.Join(", ", identifiers)}, expected {(organisationId is null ? "an id the archive does not record" : expected)})"));
             }
 
             return FitForSealing(certificate) is { } unfit ? new(false, false, unfit) : new(true, false, null);
@@ -54,7 +57,8 @@ public static class OrganisationCertificate
         var named = commonNames.Count > 0 ? commonNames : organisations;
         return named.Count == 1 && string.Equals(named[0], organisationName, StringComparison.Ordinal)
             ? new(true, true, null)
-            : new(false, false, $"chứng thư không mang tên cơ quan \"{organisationName}\" (CN/O: {string.Join(", ", commonNames.Concat(organisations))})");
+            : new(false, false, ReportLanguage.Say($"chứng thư không mang tên cơ quan \"{organisationName}\" (CN/O: {string.Join(", ", commonNames.Concat(organisations))})",
+                $"the certificate does not bear the organisation's name \"{organisationName}\" (CN/O: {string.Join(", ", commonNames.Concat(organisations))})"));
     }
 
     private static string? FitForSealing(X509Certificate2 certificate)
@@ -62,12 +66,14 @@ public static class OrganisationCertificate
         var usage = certificate.Extensions.OfType<X509KeyUsageExtension>().FirstOrDefault()?.KeyUsages ?? X509KeyUsageFlags.None;
         if (!usage.HasFlag(X509KeyUsageFlags.DigitalSignature) || !usage.HasFlag(X509KeyUsageFlags.NonRepudiation))
         {
-            return "chứng thư không cho phép ký số và chống chối bỏ (KeyUsage digitalSignature, nonRepudiation)";
+            return ReportLanguage.Say("chứng thư không cho phép ký số và chống chối bỏ (KeyUsage digitalSignature, nonRepudiation)",
+                "the certificate does not allow digital signature and non-repudiation (KeyUsage digitalSignature, nonRepudiation)");
         }
 
         var purposes = certificate.Extensions.OfType<X509EnhancedKeyUsageExtension>().FirstOrDefault()?.EnhancedKeyUsages;
         return purposes is not null && purposes.Cast<System.Security.Cryptography.Oid>().Any(o => o.Value == DocumentSigningOid)
             ? null
-            : "chứng thư không dành cho ký văn bản (thiếu EKU id-kp-documentSigning 1.3.6.1.5.5.7.3.36)";
+            : ReportLanguage.Say("chứng thư không dành cho ký văn bản (thiếu EKU id-kp-documentSigning 1.3.6.1.5.5.7.3.36)",
+                "the certificate is not for document signing (no EKU id-kp-documentSigning 1.3.6.1.5.5.7.3.36)");
     }
 }

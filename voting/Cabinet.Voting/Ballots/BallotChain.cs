@@ -56,27 +56,29 @@ public sealed record BallotChain(string PollId, ImmutableArray<BallotChainEntry>
         {
             if (entry?.Ballot is null || entry.Ballot.Choices.IsDefault || entry.Ballot.BallotHash is null)
             {
-                return new BallotChainFault(position, "the entry is incomplete");
+                return new BallotChainFault(position, "the entry is incomplete", "mục không đầy đủ");
             }
 
             if (entry.Ballot.Position != position)
             {
-                return new BallotChainFault(position, $"entry {entry.Ballot.Position} stands where entry {position} should");
+                return new BallotChainFault(position, $"entry {entry.Ballot.Position} stands where entry {position} should",
+                    $"mục {entry.Ballot.Position} nằm ở vị trí của mục {position}");
             }
 
             if (!string.Equals(entry.PreviousHash, previous, StringComparison.Ordinal))
             {
-                return new BallotChainFault(position, "its previous hash does not match the entry before it");
+                return new BallotChainFault(position, "its previous hash does not match the entry before it",
+                    "mã băm trước đó không khớp với mục liền trước");
             }
 
             if (!string.Equals(SafeComputeHash(entry), entry.Hash, StringComparison.Ordinal))
             {
-                return new BallotChainFault(position, "its content does not match its hash");
+                return new BallotChainFault(position, "its content does not match its hash", "nội dung không khớp với mã băm");
             }
 
             if (!seen.Add(entry.Ballot.BallotHash))
             {
-                return new BallotChainFault(position, "the same ballot appears twice");
+                return new BallotChainFault(position, "the same ballot appears twice", "cùng một phiếu xuất hiện hai lần");
             }
 
             previous = entry.Hash;
@@ -85,11 +87,12 @@ public sealed record BallotChain(string PollId, ImmutableArray<BallotChainEntry>
 
         if (expectedCount is { } count && count != position - 1)
         {
-            return new BallotChainFault(position, $"the chain has {position - 1} entries where the result says {count}");
+            return new BallotChainFault(position, $"the chain has {position - 1} entries where the result says {count}",
+                $"chuỗi có {position - 1} mục, kết quả ghi {count}");
         }
 
         return expectedHead is not null && !string.Equals(expectedHead, previous, StringComparison.Ordinal)
-            ? new BallotChainFault(position, "the chain head does not match the result")
+            ? new BallotChainFault(position, "the chain head does not match the result", "mã băm cuối chuỗi không khớp với kết quả")
             : null;
     }
 

@@ -20,17 +20,19 @@ public static class LedgerVerifier
         {
             if (entry.Sequence != expectedSequence)
             {
-                return new LedgerFault(expectedSequence, $"entry {entry.Sequence} stands where entry {expectedSequence} should");
+                return new LedgerFault(expectedSequence, $"entry {entry.Sequence} stands where entry {expectedSequence} should",
+                    $"mục {entry.Sequence} nằm ở vị trí của mục {expectedSequence}");
             }
 
             if (!string.Equals(entry.PreviousHash, expectedPrevious, StringComparison.Ordinal))
             {
-                return new LedgerFault(entry.Sequence, "its previous hash does not match the entry before it");
+                return new LedgerFault(entry.Sequence, "its previous hash does not match the entry before it",
+                    "mã băm trước đó không khớp với mục liền trước");
             }
 
             if (!string.Equals(entry.ComputeHash(), entry.Hash, StringComparison.Ordinal))
             {
-                return new LedgerFault(entry.Sequence, "its content does not match its hash");
+                return new LedgerFault(entry.Sequence, "its content does not match its hash", "nội dung không khớp với mã băm");
             }
 
             expectedPrevious = entry.Hash;

@@ -45,14 +45,17 @@ public static class CmsDetachedSignature
     /// <summary>
     /// Checks the signature over <paramref name="content"/>, that its signing-certificate-v2 names the signer, and that the
     /// signer chains to <paramref name="trustedRoot"/>. Certificates are judged at the time of an RFC 3161 signature
-    /// timestamp (id-aa-signatureTimeStampToken) whose authority also chains to the root, otherwise now: the signing time
+    /// timestamp (id-aa-signatureTimeStampToken) whose authority also chains to the root or to one of
+    /// <paramref name="timestampRoots"/> (timestamp authorities with their own root), otherwise now: the signing time
     /// the signer claims is only a claim, so an expired certificate with a back-dated signature is refused. Without a
     /// root only integrity is checked (<see cref="CmsVerification.IsTrusted"/> stays false).
     /// </summary>
-    public static CmsVerification Verify(ReadOnlySpan<byte> content, ReadOnlySpan<byte> cms, X509Certificate2? trustedRoot) =>
-        Verify(content, cms, trustedRoot, DateTimeOffset.UtcNow);
+    public static CmsVerification Verify(ReadOnlySpan<byte> content, ReadOnlySpan<byte> cms, X509Certificate2? trustedRoot,
+        IReadOnlyCollection<X509Certificate2>? timestampRoots = null) =>
+        Verify(content, cms, trustedRoot, DateTimeOffset.UtcNow, timestampRoots);
 
-    public static CmsVerification Verify(ReadOnlySpan<byte> content, ReadOnlySpan<byte> cms, X509Certificate2? trustedRoot, DateTimeOffset now)
+    public static CmsVerification Verify(ReadOnlySpan<byte> content, ReadOnlySpan<byte> cms, X509Certificate2? trustedRoot, DateTimeOffset now,
+        IReadOnlyCollection<X509Certificate2>? timestampRoots = null)
     {
         var signed = new SignedCms(new ContentInfo(new Oid(DataContentTypeOid), content.ToArray()), detached: true);
         try
@@ -61,19 +64,19 @@ public static class CmsDetachedSignature
         }
         catch (CryptographicException e)
         {
-            return CmsVerification.Invalid($"not a CMS signature ({e.Message})");
+            return CmsVerification.Invalid($"not a CMS signature ({e.Message})", "không phải chữ ký CMS");
         }
 
         if (signed.SignerInfos.Count != 1)
         {
-            return CmsVerification.Invalid($"expected one signer, found {signed.SignerInfos.Count}");
+            return CmsVerification.Invalid($"expected one signer, found {signed.SignerInfos.Count}", $"cần một người ký, có {signed.SignerInfos.Count}");
         }
 
         var info = signed.SignerInfos[0];
         var certificate = info.Certificate;
         if (certificate is null)
         {
-            return CmsVerification.Invalid("the signer's certificate is not embedded");
+            return CmsVerification.Invalid("the signer's certificate is not embedded", "chữ ký không kèm chứng thư của người ký");
         }
 
         var subject = certificate.Subject;
@@ -83,43 +86,47 @@ public static class CmsDetachedSignature
         }
         catch (CryptographicException e)
         {
-            return CmsVerification.Invalid($"the signature does not match the content ({e.Message})", subject) with { Signer = certificate };
+            return CmsVerification.Invalid($"the signature does not match the content ({e.Message})", "chữ ký không khớp với nội dung", subject)
+                with { Signer = certificate };
         }
 
         if (info.DigestAlgorithm.Value != Sha256Oid)
         {
-            return CmsVerification.Invalid($"digest {info.DigestAlgorithm.Value} is not SHA-256", subject) with { Signer = certificate };
+            return CmsVerification.Invalid($"digest {info.DigestAlgorithm.Value} is not SHA-256",
+                $"thuật toán băm {info.DigestAlgorithm.Value} không phải SHA-256", subject) with { Signer = certificate };
         }
 
         var attributes = info.SignedAttributes.Cast<CryptographicAttributeObject>().ToList();
-        var essFailure = CheckSigningCertificate(attributes, certificate);
-        if (essFailure is not null)
+        if (CheckSigningCertificate(attributes, certificate) is var (essFailure, essFailureVi))
         {
-            return CmsVerification.Invalid(essFailure, subject) with { Signer = certificate };
+            return CmsVerification.Invalid(essFailure, essFailureVi, subject) with { Signer = certificate };
         }
 
         var signingTime = attributes.SelectMany(a => a.Values.Cast<AsnEncodedData>())
             .OfType<Pkcs9SigningTime>().Select(t => (DateTimeOffset?)new DateTimeOffset(t.SigningTime, TimeSpan.Zero)).FirstOrDefault();
-        var (stamped, authority, stampFailure) = SignatureTimestamp.Read(info, trustedRoot);
-        if (stampFailure is not null)
+        var (stamped, authority, stampRoot, stampFailure) = SignatureTimestamp.Read(info, trustedRoot, timestampRoots ?? []);
+        if (stampFailure is var (stampFailureEn, stampFailureVi))
         {
-            return CmsVerification.Invalid(stampFailure, subject) with { Signer = certificate, TimestampAuthority = authority };
+            return CmsVerification.Invalid(stampFailureEn, stampFailureVi, subject) with { Signer = certificate, TimestampAuthority = authority };
         }
 
         var at = stamped ?? now;
-        var intact = new CmsVerification(true, subject, stamped ?? signingTime, null) { Signer = certificate, CheckedAt = at, TimestampAuthority = authority };
+        var intact = new CmsVerification(true, subject, stamped ?? signingTime, null)
+        {
+            Signer = certificate, CheckedAt = at, TimestampAuthority = authority, TimestampCounted = stamped is not null, TimestampRoot = stampRoot,
+        };
         if (trustedRoot is null)
         {
             return intact with { Anchor = TopOfChain(certificate, signed.Certificates, null, at).Anchor };
         }
 
-        var (anchor, chainFailure) = TopOfChain(certificate, signed.Certificates, trustedRoot, at);
+        var (anchor, chainFailure, chainFailureVi) = TopOfChain(certificate, signed.Certificates, trustedRoot, at);
         return chainFailure is null
             ? intact with { Anchor = anchor, IsTrusted = true }
-            : CmsVerification.Invalid(chainFailure, subject) with { Signer = certificate, Anchor = anchor, CheckedAt = at, TimestampAuthority = authority };
+            : intact with { IsValid = false, Failure = chainFailure, FailureVi = chainFailureVi, Anchor = anchor };
     }
 
-    private static string? CheckSigningCertificate(List<CryptographicAttributeObject> attributes, X509Certificate2 certificate)
+    private static (string En, string Vi)? CheckSigningCertificate(List<CryptographicAttributeObject> attributes, X509Certificate2 certificate)
     {
         var attribute = attributes.FirstOrDefault(a => a.Oid.Value == SigningCertificateV2.Oid);
         if (attribute is null || attribute.Values.Count == 0)
@@ -132,16 +139,19 @@ public static class CmsDetachedSignature
             var hash = SigningCertificateV2.ReadFirstCertificateHash(attribute.Values[0].RawData);
             return hash.AsSpan().SequenceEqual(SHA256.HashData(certificate.RawData))
                 ? null
-                : "the signing-certificate-v2 attribute names another certificate";
+                : ("the signing-certificate-v2 attribute names another certificate", "thuộc tính signing-certificate-v2 chỉ một chứng thư khác");
         }
         catch (Exception e) when (e is CryptographicException or System.Formats.Asn1.AsnContentException)
         {
-            return $"the signing-certificate-v2 attribute is malformed ({e.Message})";
+            return ($"the signing-certificate-v2 attribute is malformed ({e.Message})", "thuộc tính signing-certificate-v2 sai định dạng");
         }
     }
 
-    /// <returns>Where the chain ends (the trusted root, or the unknown anchor it reached) and, with a root, why it does not hold.</returns>
-    public static (X509Certificate2? Anchor, string? Failure) TopOfChain(X509Certificate2 certificate, X509Certificate2Collection extra, X509Certificate2? root, DateTimeOffset at)
+    /// <returns>
+    /// Where the chain ends (the trusted root, or the unknown anchor it reached) and, with a root, why it does not hold
+    /// (in Vietnamese too, with .NET's status codes in place of its English descriptions).
+    /// </returns>
+    public static (X509Certificate2? Anchor, string? Failure, string? FailureVi) TopOfChain(X509Certificate2 certificate, X509Certificate2Collection extra, X509Certificate2? root, DateTimeOffset at)
     {
         using var chain = new X509Chain();
         chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
@@ -158,10 +168,18 @@ public static class CmsDetachedSignature
         var anchor = chain.ChainElements.Count > 0 ? X509CertificateLoader.LoadCertificate(chain.ChainElements[^1].Certificate.RawData) : null;
         if (built)
         {
-            return (anchor, null);
+            return (anchor, null, null);
         }
 
         var problems = chain.ChainStatus.Select(s => s.StatusInformation.Trim()).Where(s => s.Length > 0);
-        return (anchor, $"the signer's certificate does not chain to the trusted root at {at:u} ({string.Join("; ", problems)})");
+        return (anchor, $"the signer's certificate does not chain to the trusted root at {at:u} ({string.Join("; ", problems)})",
+            $"chứng thư của người ký không dẫn tới chứng thư gốc tin cậy tại thời điểm {at:u} ({string.Join(", ", chain.ChainStatus.Select(s => s.Status))})");
+    }
+
+    /// <summary>The first of <paramref name="roots"/> a timestamp authority chains to at <paramref name="at"/>, or null (its timestamp does not count).</summary>
+    public static X509Certificate2? CountingRoot(X509Certificate2 authority, X509Certificate2Collection extra, IEnumerable<X509Certificate2> roots, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(roots);
+        return roots.FirstOrDefault(r => TopOfChain(authority, extra, r, at).Failure is null);
     }
 }

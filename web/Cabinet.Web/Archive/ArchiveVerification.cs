@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography.X509Certificates;
 using Cabinet.Records.Archive;
 
@@ -13,15 +14,32 @@ public static class ArchiveVerification
     public static IReadOnlyList<ArchiveFileCheck> Checks => BallotChainCheck.All;
 
     /// <param name="trustedRootPem">null: no trust anchor, integrity only.</param>
-    public static ArchiveVerificationReport Verify(string path, string? trustedRootPem, string? expectedOrganisationFingerprint = null, CancellationToken cancellationToken = default)
+    /// <param name="timestampRootPems">Roots of timestamp authorities whose timestamps count (<c>--tsa-root</c>).</param>
+    public static ArchiveVerificationReport Verify(string path, string? trustedRootPem, string? expectedOrganisationFingerprint = null,
+        IReadOnlyList<string>? timestampRootPems = null, CancellationToken cancellationToken = default)
     {
         using var root = trustedRootPem is null ? null : X509Certificate2.CreateFromPem(trustedRootPem);
-        return ArchiveVerifier.VerifyPath(path, new ArchiveTrust(root, expectedOrganisationFingerprint), Checks, cancellationToken: cancellationToken);
+        var timestampRoots = (timestampRootPems ?? []).Select(pem => X509Certificate2.CreateFromPem(pem)).ToList();
+        try
+        {
+            var trust = new ArchiveTrust(root, expectedOrganisationFingerprint) { TimestampRoots = timestampRoots };
+            return ArchiveVerifier.VerifyPath(path, trust, Checks, cancellationToken: cancellationToken);
+        }
+        finally
+        {
+            timestampRoots.ForEach(r => r.Dispose());
+        }
     }
 
+    /// <summary>
+    /// An upload to the /verify page, reported in English when the reader's UI culture is English, else in Vietnamese.
+    /// No timestamp authority's root is counted here (the command's <c>--tsa-root</c>): a TSA outside the organisation's
+    /// root is shown, and its timestamps are not counted.
+    /// </summary>
     public static ArchiveVerificationReport Verify(Stream archive, string trustedRootPem, CancellationToken cancellationToken = default)
     {
         using var root = X509Certificate2.CreateFromPem(trustedRootPem);
+        using var english = CultureInfo.CurrentUICulture.Name.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? ReportLanguage.English() : null;
         return ArchiveVerifier.VerifyUpload(archive, root, Checks, cancellationToken: cancellationToken);
     }
 }

@@ -22,7 +22,7 @@ public sealed class AccessSummaryVerifierTests(CertificatesFixture certificates)
         Assert.Contains(ArchivePaths.AccessSummary, ArchiveResealer.Entries(archive).Keys);
         var report = Verify(archive);
         Assert.True(report.IsValid, report.Failure);
-        Assert.Contains(report.Lines, l => l.StartsWith("access-summary.json: ", StringComparison.Ordinal) && l.Contains("4 openings, 1 downloads, 1 prints", StringComparison.Ordinal));
+        Assert.Contains(report.Lines, l => l.StartsWith("access-summary.json: ", StringComparison.Ordinal) && l.Contains("4 lượt mở, 1 lượt tải, 1 lượt in", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -42,7 +42,7 @@ public sealed class AccessSummaryVerifierTests(CertificatesFixture certificates)
 
         Assert.Equal(VerdictCodes.AccessSummaryInvalid, report.Code);
         Assert.StartsWith("access-summary.json: ", report.Failure);
-        Assert.Contains("not the sum of its people's counts", report.Failure);
+        Assert.Contains("không bằng tổng số đếm của từng người", report.Failure);
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public sealed class AccessSummaryVerifierTests(CertificatesFixture certificates)
         var report = Verify(Resealed(await SampleArchive.CreateAsync(certificates, Summary), forged));
 
         Assert.Equal(VerdictCodes.AccessSummaryInvalid, report.Code);
-        Assert.Contains("is not a version documents.json lists", report.Failure);
+        Assert.Contains("không phải phiên bản có trong documents.json", report.Failure);
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public sealed class AccessSummaryVerifierTests(CertificatesFixture certificates)
         var report = Verify(archive);
 
         Assert.Equal(VerdictCodes.AccessSummaryInvalid, report.Code);
-        Assert.Contains("not an access summary", report.Failure);
+        Assert.Contains("không phải bản tổng hợp truy cập", report.Failure);
     }
 
     private byte[] Resealed(byte[] archive, AccessSummary summary) =>

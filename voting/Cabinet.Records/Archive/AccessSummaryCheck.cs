@@ -22,35 +22,39 @@ internal static class AccessSummaryCheck
         }
         catch (JsonException e)
         {
-            return (false, $"not an access summary ({ArchiveJson.Reason(e)})", code);
+            return (false, ReportLanguage.Say($"không phải bản tổng hợp truy cập ({ArchiveJson.Reason(e)})", $"not an access summary ({ArchiveJson.Reason(e)})"), code);
         }
 
         foreach (var version in summary.Versions ?? [])
         {
-            var name = $"\"{version?.Title}\" version {version?.Version}";
+            var name = ReportLanguage.Say($"\"{version?.Title}\" phiên bản {version?.Version}", $"\"{version?.Title}\" version {version?.Version}");
             if (version?.People is not { } people || people.Any(p => p is null || p.Opens < 0 || p.Downloads < 0 || p.Prints < 0))
             {
-                return (false, $"{name} has no list of people, or a count below zero", code);
+                return (false, ReportLanguage.Say($"{name}: không có danh sách người, hoặc có số đếm âm", $"{name} has no list of people, or a count below zero"), code);
             }
 
             if (people.Sum(p => p.Opens) != version.Opens || people.Sum(p => p.Downloads) != version.Downloads || people.Sum(p => p.Prints) != version.Prints)
             {
-                return (false, $"{name}: its totals are not the sum of its people's counts", code);
+                return (false, ReportLanguage.Say($"{name}: tổng cộng không bằng tổng số đếm của từng người", $"{name}: its totals are not the sum of its people's counts"), code);
             }
 
             if (people.Select(p => p.UserName).Distinct(StringComparer.Ordinal).Count() != people.Count)
             {
-                return (false, $"{name} counts a person twice", code);
+                return (false, ReportLanguage.Say($"{name}: đếm một người hai lần", $"{name} counts a person twice"), code);
             }
 
             if (!listed.Any(d => d?.Sha256 == version.Sha256 && d.Version == version.Version))
             {
-                return (false, $"{name} ({version.Sha256?[..Math.Min(12, version.Sha256.Length)]}…) is not a version {ArchivePaths.Documents} lists", code);
+                return (false, ReportLanguage.Say($"{name} ({Short(version.Sha256)}…) không phải phiên bản có trong {ArchivePaths.Documents}", $"{name} ({Short(version.Sha256)}…) is not a version {ArchivePaths.Documents} lists"), code);
             }
         }
 
         var versions = summary.Versions?.Count ?? 0;
-        return (true, $"access counted for {versions} document version(s): {summary.Versions?.Sum(v => v.Opens) ?? 0} openings, "
-            + $"{summary.Versions?.Sum(v => v.Downloads) ?? 0} downloads, {summary.Versions?.Sum(v => v.Prints) ?? 0} prints, each a listed version", code);
+        var (opens, downloads, prints) = (summary.Versions?.Sum(v => v.Opens) ?? 0, summary.Versions?.Sum(v => v.Downloads) ?? 0, summary.Versions?.Sum(v => v.Prints) ?? 0);
+        return (true, ReportLanguage.Say(
+            $"đã đếm truy cập {versions} phiên bản tài liệu: {opens} lượt mở, {downloads} lượt tải, {prints} lượt in, mỗi phiên bản đều có trong danh sách",
+            $"access counted for {versions} document version(s): {opens} openings, {downloads} downloads, {prints} prints, each a listed version"), code);
     }
+
+    private static string? Short(string? sha256) => sha256?[..Math.Min(12, sha256.Length)];
 }

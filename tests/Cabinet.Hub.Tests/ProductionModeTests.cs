@@ -58,6 +58,10 @@ public sealed class ProductionModeTests
         Assert.DoesNotContain("Demo accounts", server.Output, StringComparison.Ordinal);
         using var http = new HttpClient { BaseAddress = server.BaseAddress };
         Assert.Equal(issuer.RootPem.Trim(), (await http.GetStringAsync(new Uri("/api/pki/root.pem", UriKind.Relative))).Trim());
+        // The OpenAPI document and the reference page are on only when Cabinet:Api:Reference says so; the API always answers.
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await http.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative))).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await http.GetAsync(new Uri("/api-docs", UriKind.Relative))).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await http.GetAsync(new Uri("/api/v1/meetings", UriKind.Relative))).StatusCode);
 
         var result = await SignedResultAsync(server);
         await File.WriteAllTextAsync(Path.Combine(folder, "result.json"), result.DocumentJson);

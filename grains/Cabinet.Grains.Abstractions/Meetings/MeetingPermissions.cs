@@ -86,9 +86,9 @@ public static class MeetingPermissions
     }
 
     /// <summary>
-    /// The clerk (văn thư) applies the organisation's seal signature once the people named have signed: an organiser (a person, never an integration client) of
-    /// the meeting's organisation (the office that keeps its records) or the meeting's secretary. The seal key is the
-    /// organisation's, held by the server; this rule only says who may ask for it.
+    /// The clerk (văn thư) applies the organisation's seal signature once the people named have signed: an organiser of
+    /// the meeting's organisation (the office that keeps its records) — a person, never an integration client — or the
+    /// meeting's secretary. The seal key is the organisation's, held by the server; this rule only says who may ask for it.
     /// </summary>
     public static bool MaySealMinutes(MeetingRole role, Actor actor, string meetingOrganizationId) =>
         role == MeetingRole.Secretary || (OrganizationPermissions.MayOrganize(actor, meetingOrganizationId) && !actor.IsIntegrationClient);

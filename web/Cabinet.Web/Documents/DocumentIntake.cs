@@ -41,7 +41,8 @@ public sealed partial class DocumentIntake(
             return Result<DocumentView>.Refused(summary.Error!);
         }
 
-        if (summary.Value!.MyRole is not (MeetingRole.Chair or MeetingRole.Secretary))
+        // Asked before the file is read and inspected; the grain asks the same rule again when it records the document.
+        if (!MeetingPermissions.CanPrepare(summary.Value!.MyRole))
         {
             return Result<DocumentView>.Refused(ErrorCodes.Forbidden);
         }

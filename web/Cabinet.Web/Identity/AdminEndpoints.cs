@@ -8,8 +8,9 @@ namespace Cabinet.Web.Identity;
 
 /// <summary>
 /// The admin API for accounts (docs/identity.md): create accounts, change a person's role, and read the server's
-/// memory figures (used by the capacity harness) and its routes (checked against the OpenAPI document). Only administrators; each account action asks whether the caller
-/// administers the person's organisation (their own, or one under it).
+/// memory figures (used by the capacity harness) and its routes (checked against the OpenAPI document). Only
+/// administrators; each account action asks whether the caller administers the person's organisation (their own, or
+/// one under it).
 /// </summary>
 public static class AdminEndpoints
 {

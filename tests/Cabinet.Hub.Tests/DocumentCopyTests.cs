@@ -15,12 +15,9 @@ public sealed partial class DocumentCopyTests(ServerFixture fixture) : IClassFix
     [Fact]
     public async Task A_downloaded_copy_names_its_person_on_every_page_and_its_id_resolves_for_the_chair_only()
     {
-        await using var chair = await fixture.ConnectAsync("chutich");
-        await using var delegateHub = await fixture.ConnectAsync("daibieu1");
-        var id = await ServerFixture.NewMeetingAsync(chair);
-        using var secretary = await DocumentUploads.SignInAsync(fixture.Server.BaseAddress, "thuky");
-        using var delegate1 = await DocumentUploads.SignInAsync(fixture.Server.BaseAddress, "daibieu1");
-        var original = await File.ReadAllBytesAsync(Path.Combine(RepositoryPaths.Fixtures, "pdfs", "ke-hoach-dich-vu-cong-truc-tuyen.pdf"));
+        await using var room = await Room.OpenAsync(fixture);
+        var (chair, delegateHub, id, secretary, delegate1) = room;
+        var original = await Pdf("ke-hoach-dich-vu-cong-truc-tuyen.pdf");
         var document = (await secretary.UploadAsync(id, original, "Kế hoạch dịch vụ công")).Document!;
         var sha256 = document.Versions[0].Sha256;
         var snapshot = (await chair.Connection.InvokeAsync<Result<MeetingSnapshot>>(nameof(MeetingHub.GetSnapshot), id)).Value!;
@@ -60,12 +57,9 @@ public sealed partial class DocumentCopyTests(ServerFixture fixture) : IClassFix
     [Fact]
     public async Task The_access_log_lists_openings_downloads_and_prints_for_the_chair_and_refuses_a_delegate()
     {
-        await using var chair = await fixture.ConnectAsync("chutich");
-        await using var delegateHub = await fixture.ConnectAsync("daibieu1");
-        var id = await ServerFixture.NewMeetingAsync(chair);
-        using var secretary = await DocumentUploads.SignInAsync(fixture.Server.BaseAddress, "thuky");
-        using var delegate1 = await DocumentUploads.SignInAsync(fixture.Server.BaseAddress, "daibieu1");
-        var bytes = await File.ReadAllBytesAsync(Path.Combine(RepositoryPaths.Fixtures, "pdfs", "alphatrans.pdf"));
+        await using var room = await Room.OpenAsync(fixture);
+        var (chair, delegateHub, id, secretary, delegate1) = room;
+        var bytes = await Pdf("alphatrans.pdf");
         var open = (await secretary.UploadAsync(id, bytes, "Được tải về")).Document!;
         var viewOnly = (await secretary.UploadAsync(id, bytes, "Chỉ xem", downloadAllowed: false)).Document!;
 
@@ -91,11 +85,9 @@ public sealed partial class DocumentCopyTests(ServerFixture fixture) : IClassFix
     [Fact]
     public async Task The_screen_watermark_is_set_by_those_who_prepare_and_recorded_in_the_ledger()
     {
-        await using var chair = await fixture.ConnectAsync("chutich");
-        await using var delegateHub = await fixture.ConnectAsync("daibieu1");
-        var id = await ServerFixture.NewMeetingAsync(chair);
-        using var secretary = await DocumentUploads.SignInAsync(fixture.Server.BaseAddress, "thuky");
-        var document = (await secretary.UploadAsync(id, await File.ReadAllBytesAsync(Path.Combine(RepositoryPaths.Fixtures, "pdfs", "alphatrans.pdf")), "Tài liệu")).Document!;
+        await using var room = await Room.OpenAsync(fixture);
+        var (chair, delegateHub, id) = (room.Chair, room.DelegateHub, room.MeetingId);
+        var document = (await room.Secretary.UploadAsync(id, await Pdf("alphatrans.pdf"), "Tài liệu")).Document!;
 
         Assert.Equal(ErrorCodes.Forbidden.Code, (await delegateHub.InvokeAsync(nameof(MeetingHub.SetScreenWatermark), id, document.DocumentId, true)).Error?.Code);
         Assert.True((await chair.InvokeAsync(nameof(MeetingHub.SetScreenWatermark), id, document.DocumentId, true)).Ok);
@@ -104,6 +96,31 @@ public sealed partial class DocumentCopyTests(ServerFixture fixture) : IClassFix
         Assert.True(snapshot.Documents.Single().ScreenWatermark);
         var ledger = (await chair.Connection.InvokeAsync<Result<LedgerPage>>(nameof(MeetingHub.GetLedgerPage), id, 1L, 100)).Value!;
         Assert.Contains(ledger.Entries, e => e.Detail.Contains("screenWatermark\":true", StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static Task<byte[]> Pdf(string name) => File.ReadAllBytesAsync(Path.Combine(RepositoryPaths.Fixtures, "pdfs", name));
+
+    /// <summary>
+    /// A new meeting of the fixture's server: the chair's and daibieu1's hub connections, and the secretary's and
+    /// daibieu1's HTTP clients for uploads and file fetches.
+    /// </summary>
+    private sealed record Room(MeetingHubClient Chair, MeetingHubClient DelegateHub, string MeetingId, DocumentUploads Secretary, DocumentUploads Delegate1)
+        : IAsyncDisposable
+    {
+        public static async Task<Room> OpenAsync(ServerFixture fixture)
+        {
+            var chair = await fixture.ConnectAsync("chutich");
+            return new Room(chair, await fixture.ConnectAsync("daibieu1"), await ServerFixture.NewMeetingAsync(chair),
+                await DocumentUploads.SignInAsync(fixture.Server.BaseAddress, "thuky"), await DocumentUploads.SignInAsync(fixture.Server.BaseAddress, "daibieu1"));
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            Secretary.Dispose();
+            Delegate1.Dispose();
+            await DelegateHub.DisposeAsync();
+            await Chair.DisposeAsync();
+        }
     }
 
     /// <summary>The same id with its random check changed: it names the same log entry, so it must still not resolve.</summary>

@@ -7,12 +7,12 @@ using Cabinet.Hosting;
 using Cabinet.Ledger;
 using Cabinet.Meetings;
 using Cabinet.Records.Archive;
-using Microsoft.Extensions.DependencyInjection;
 using Cabinet.Records.Minutes;
 using Cabinet.Records.Pdf;
 using Cabinet.Signing;
 using Cabinet.Voting.Canonical;
 using Cabinet.Voting.Signing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Cabinet.Closing;
@@ -20,9 +20,9 @@ namespace Cabinet.Closing;
 /// <summary>
 /// The server's part in turning a closed meeting into its archive: the unsigned draft minutes (for review, then the
 /// people named sign it on their own devices, <see cref="MinutesSignatures"/>), the organisation's seal signature
-/// once they have, then the archive (minutes, ledger, every document version's bytes, each poll's signed result, ballot
-/// chain and a named poll's signed ballots, signed manifest naming the owning organisation), stored write-once. Safe to
-/// run again after a failure at any step: if an archive was already stored, that one is kept.
+/// once they have, then the archive (minutes, ledger, every document version's bytes, the access log counted, each
+/// poll's signed result, ballot chain and a named poll's signed ballots, signed manifest naming the owning organisation),
+/// stored write-once. Safe to run again after a failure at any step: if an archive was already stored, that one is kept.
 /// </summary>
 public sealed partial class MeetingSealer(
     OrganizationSigners signers, DeviceCertifier devices, LongTermValidation longTerm, IArchiveStore store, Documents.IDocumentBlobStore blobs,

@@ -41,52 +41,30 @@ internal static class DocumentDecisions
             Detail(document, version));
     }
 
-    public static Decision Update(MeetingState s, MeetingCommand c, string? documentId, string? title, string? itemId, bool downloadAllowed, bool classified)
-    {
-        if ((Check(s, c) ?? Fields(s, title, itemId)) is { } refusal)
-        {
-            return Decision.Refuse(refusal);
-        }
+    public static Decision Update(MeetingState s, MeetingCommand c, string? documentId, string? title, string? itemId, bool downloadAllowed, bool classified) =>
+        (Check(s, c) ?? Fields(s, title, itemId)) is { } refusal ? Decision.Refuse(refusal)
+            : Edit(s, c, documentId, before => before with { Title = title!.Trim(), ItemId = itemId, DownloadAllowed = downloadAllowed, Classified = classified },
+                after => new { after.DocumentId, after.Title, after.ItemId, after.DownloadAllowed, after.Classified });
 
+    /// <summary>Whether the viewer lays the reader's name over the pages (whoever prepares the meeting decides, per document).</summary>
+    public static Decision SetScreenWatermark(MeetingState s, MeetingCommand c, string? documentId, bool shown) =>
+        Check(s, c) is { } refusal ? Decision.Refuse(refusal)
+            : Edit(s, c, documentId, before => before with { ScreenWatermark = shown }, after => new { after.DocumentId, after.ScreenWatermark });
+
+    /// <summary>One document's settings changed (nothing when they are as they were), pushed whole as document.updated.</summary>
+    private static Decision Edit(MeetingState s, MeetingCommand c, string? documentId, Func<DocumentView, DocumentView> change, Func<DocumentView, object> detail)
+    {
         if (s.Documents.FirstOrDefault(d => d.DocumentId == documentId) is not { } before)
         {
             return Decision.Refuse(ErrorCodes.DocumentNotFound);
         }
 
-        var after = before with { Title = title!.Trim(), ItemId = itemId, DownloadAllowed = downloadAllowed, Classified = classified };
-        if (after.Title == before.Title && after.ItemId == before.ItemId && after.DownloadAllowed == before.DownloadAllowed && after.Classified == before.Classified)
-        {
-            return Decision.Unchanged;
-        }
-
-        return Decision.Accept(
+        // A record compares its versions array by reference, which a settings change keeps: equal means nothing changed.
+        var after = change(before);
+        return after == before ? Decision.Unchanged : Decision.Accept(
             s with { Documents = s.Documents.Replace(before, after) },
             c.EventOn(s, MeetingEventKinds.DocumentUpdated) with { DocumentUpdate = after },
-            new { after.DocumentId, after.Title, after.ItemId, after.DownloadAllowed, after.Classified });
-    }
-
-    public static Decision SetScreenWatermark(MeetingState s, MeetingCommand c, string? documentId, bool shown)
-    {
-        if (Check(s, c) is { } refusal)
-        {
-            return Decision.Refuse(refusal);
-        }
-
-        if (s.Documents.FirstOrDefault(d => d.DocumentId == documentId) is not { } before)
-        {
-            return Decision.Refuse(ErrorCodes.DocumentNotFound);
-        }
-
-        if (before.ScreenWatermark == shown)
-        {
-            return Decision.Unchanged;
-        }
-
-        var after = before with { ScreenWatermark = shown };
-        return Decision.Accept(
-            s with { Documents = s.Documents.Replace(before, after) },
-            c.EventOn(s, MeetingEventKinds.DocumentUpdated) with { DocumentUpdate = after },
-            new { after.DocumentId, after.ScreenWatermark });
+            detail(after));
     }
 
     private static Decision Issue(MeetingState s, MeetingCommand c, DocumentUpload upload, DocumentVersionView first)

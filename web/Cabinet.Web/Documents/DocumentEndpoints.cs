@@ -13,7 +13,8 @@ namespace Cabinet.Web.Documents;
 
 /// <summary>
 /// Upload of a meeting document (multipart: file, title, itemId, downloadAllowed, classified, documentId) and the
-/// file of a version for the viewer (inline) or as a download. Every request is authorized by the meeting grain.
+/// file of a version for the viewer (inline, the stored bytes) or as the person's marked copy (a download or a print,
+/// <see cref="DocumentCopies"/>). Every request is authorized by the meeting grain; openings and copies go to the access log.
 /// </summary>
 public static class DocumentEndpoints
 {

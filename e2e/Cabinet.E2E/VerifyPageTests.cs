@@ -20,8 +20,8 @@ public sealed class VerifyPageTests(VerifyPageFixture fixture) : IClassFixture<V
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync(new() { Timeout = 30_000 }); // the circuit is up
         var hostile = new (string Name, byte[] Minutes, string Reason)[]
         {
-            ("tu-tham-chieu.zip", HostilePdf.SelfReferencingLength(), "refers back to itself"),
-            ("long-sau.zip", HostilePdf.DeepNesting(200_000), "nested more than 100 deep"),
+            ("tu-tham-chieu.zip", HostilePdf.SelfReferencingLength(), "tham chiếu vòng lại chính nó"),
+            ("long-sau.zip", HostilePdf.DeepNesting(200_000), "giá trị lồng nhau sâu hơn 100 cấp"),
         };
         foreach (var (name, minutes, reason) in hostile)
         {
@@ -40,7 +40,7 @@ public sealed class VerifyPageTests(VerifyPageFixture fixture) : IClassFixture<V
             }
 
             await Expect(page.GetByTestId("verify-verdict")).ToContainTextAsync("KHÔNG HỢP LỆ [archive.minutes_invalid]");
-            await Expect(page.GetByTestId("verify-verdict")).ToContainTextAsync("— minutes.pdf: not a readable PDF");
+            await Expect(page.GetByTestId("verify-verdict")).ToContainTextAsync("— minutes.pdf: không đọc được tệp PDF");
             await Expect(page.GetByTestId("verify-verdict")).ToContainTextAsync(reason);
         }
 

@@ -136,7 +136,7 @@ public sealed class HostileArchiveTests(CertificatesFixture certificates)
 
         File.Delete(manifest);
         Directory.CreateDirectory(manifest);
-        Assert.Equal("manifest.json: không có, nên không nội dung nào của hồ sơ đáng tin", ArchiveVerifier.VerifyFolder(folder, certificates.Authority.RootCertificate).Failure);
+        Assert.Equal("manifest.json: bị thiếu, nên không thể tin cậy nội dung nào của hồ sơ", ArchiveVerifier.VerifyFolder(folder, certificates.Authority.RootCertificate).Failure);
     }
 
     [Fact]

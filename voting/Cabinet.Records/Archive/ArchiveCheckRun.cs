@@ -31,14 +31,14 @@ internal sealed class ArchiveCheckRun(ArchiveTrust trust, IReadOnlyList<ArchiveF
         if (manifestJson is null || manifestSignature is null)
         {
             return Fail(VerdictCodes.ManifestMissing,
-                ReportLanguage.Say($"{(manifestJson is null ? ArchiveManifest.FileName : ArchiveManifest.SignatureFileName)}: không có, nên không nội dung nào của hồ sơ đáng tin",
+                ReportLanguage.Say($"{(manifestJson is null ? ArchiveManifest.FileName : ArchiveManifest.SignatureFileName)}: bị thiếu, nên không thể tin cậy nội dung nào của hồ sơ",
                     $"{(manifestJson is null ? ArchiveManifest.FileName : ArchiveManifest.SignatureFileName)}: missing, so nothing in the archive can be trusted"));
         }
 
         if (manifestJson.Length > limits.MaxManifestBytes)
         {
             return Fail(VerdictCodes.ManifestInvalid, ReportLanguage.Say(
-                $"{ArchiveManifest.FileName}: lớn hơn {limits.MaxManifestBytes} byte, vượt xa bảng kê của một cuộc họp",
+                $"{ArchiveManifest.FileName}: lớn hơn {limits.MaxManifestBytes} byte, quá mức cần cho bảng kê của một cuộc họp",
                 $"{ArchiveManifest.FileName}: larger than {limits.MaxManifestBytes} bytes, which no meeting's manifest needs"));
         }
 

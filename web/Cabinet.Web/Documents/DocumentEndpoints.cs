@@ -144,7 +144,7 @@ public static class DocumentEndpoints
     {
         "auth.not_signed_in" => StatusCodes.Status401Unauthorized,
         "auth.forbidden" or "documents.classified" or "documents.download_forbidden" or "invitation.not_invited" => StatusCodes.Status403Forbidden,
-        "meeting.not_found" or "documents.not_found" or "documents.version_not_found" or "documents.file_missing" or "agenda.item_not_found"
+        "meeting.not_found" or "documents.not_found" or "documents.version_not_found" or "documents.file_missing" or "agenda.item_not_found" or "calendar.not_found"
             => StatusCodes.Status404NotFound,
         "documents.too_large" => StatusCodes.Status413PayloadTooLarge,
         "documents.too_complex" => StatusCodes.Status422UnprocessableEntity,

@@ -86,6 +86,7 @@ public static class CabinetBuilderExtensions
         builder.Services.AddSingleton<MeetingFeeds>();
         builder.Services.AddSingleton<MyMeetings>();
         builder.Services.AddSingleton<Cabinet.Web.Invitations.DirectorySearch>();
+        builder.Services.AddSingleton<Cabinet.Web.Invitations.CalendarFeed>();
         builder.Services.AddSingleton<Administration.OrganizationTree>();
         builder.Services.AddSingleton<Administration.PeopleAdministration>();
         builder.Services.AddSingleton<Conclusions.PublishedConclusions>();

@@ -62,7 +62,17 @@ public sealed class MeetingExports(IGrainFactory grains)
 
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
         ArgumentNullException.ThrowIfNull(begin);
-        await using var json = new Utf8JsonWriter(begin(), new JsonWriterOptions { Indented = true, Encoder = options.Encoder });
+        var output = begin();
+        // Written to a buffer and copied out a page at a time: the response allows no synchronous writes.
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        await using var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = options.Encoder });
+        async Task SendAsync()
+        {
+            await json.FlushAsync(cancellationToken);
+            await output.WriteAsync(buffer.WrittenMemory, cancellationToken);
+            buffer.ResetWrittenCount();
+        }
+
         json.WriteStartObject();
         json.WritePropertyName("meeting");
         JsonSerializer.Serialize(json, read.Value!, options);
@@ -76,7 +86,7 @@ public sealed class MeetingExports(IGrainFactory grains)
             }
 
             from = page.Value?.NextSequence;
-            await json.FlushAsync(cancellationToken);
+            await SendAsync();
         }
 
         json.WriteEndArray();
@@ -88,7 +98,7 @@ public sealed class MeetingExports(IGrainFactory grains)
                 JsonSerializer.Serialize(json, new { pollId = poll.PollId, entry.Ballot.Position, entry.Ballot.Voter, entry.Ballot.Choices, entry.Ballot.Weight, entry.Hash }, options);
             }
 
-            await json.FlushAsync(cancellationToken);
+            await SendAsync();
         }
 
         json.WriteEndArray();
@@ -102,12 +112,12 @@ public sealed class MeetingExports(IGrainFactory grains)
             }
 
             from = page.Value?.NextSequence;
-            await json.FlushAsync(cancellationToken);
+            await SendAsync();
         }
 
         json.WriteEndArray();
         json.WriteEndObject();
-        await json.FlushAsync(cancellationToken);
+        await SendAsync();
         return null;
     }
 

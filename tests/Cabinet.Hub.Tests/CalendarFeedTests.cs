@@ -28,7 +28,14 @@ public sealed class CalendarFeedTests(ServerFixture fixture) : IClassFixture<Ser
         var moved = DateTimeOffset.UtcNow.AddDays(3).AddHours(2);
         moved = new DateTimeOffset(moved.Year, moved.Month, moved.Day, moved.Hour, 0, 0, TimeSpan.Zero);
         Assert.True((await chair.InvokeAsync(nameof(MeetingHub.UpdateMeetingDetails), id,
-            new MeetingDetails("Phiên họp kiểm thử", "Phòng họp 5", moved, OnlineLink: "https://hop.tinh.gov.vn/phong-5"))).Ok);
+            new MeetingDetails("Phiên họp kiểm thử", "Phòng họp 5", moved))).Ok);
+        Assert.Equal("input.invalid", (await chair.InvokeAsync(nameof(MeetingHub.SetOnlineLink), id, "http://hop.tinh.gov.vn/phong-5")).Error?.Code);
+        Assert.True((await chair.InvokeAsync(nameof(MeetingHub.SetOnlineLink), id, "https://hop.tinh.gov.vn/phong-5")).Ok);
+        await using (var delegateHub = await fixture.ConnectAsync("daibieu1"))
+        {
+            Assert.Equal("auth.forbidden", (await delegateHub.InvokeAsync(nameof(MeetingHub.SetOnlineLink), id, "https://evil.example/x")).Error?.Code);
+        }
+
         var second = await EventAsync(delegateHttp, id);
         Assert.True(second.Sequence > first.Sequence, $"{second.Sequence} after {first.Sequence}");
         Assert.Equal(moved.UtcDateTime, second.DtStart!.AsUtc);

@@ -36,6 +36,9 @@ public interface IMeetingGrain : IGrainWithStringKey
 
     Task<CommandResult> UpdateDetailsAsync(Actor actor, MeetingDetails details);
 
+    /// <summary>Sets (or, with null, removes) the online meeting's https address alone; the same rules and ledger entry as a details change.</summary>
+    Task<CommandResult> SetOnlineLinkAsync(Actor actor, string? link);
+
     Task<CommandResult> SetParticipantsAsync(Actor actor, ImmutableArray<ParticipantInvite> participants);
 
     /// <summary>

@@ -2,8 +2,6 @@ using Cabinet.Identity;
 using Cabinet.Meetings;
 using Cabinet.Web.Documents;
 using Cabinet.Web.Hosting;
-using Microsoft.AspNetCore.Authentication.BearerToken;
-using Microsoft.AspNetCore.Authentication.Cookies;
 
 namespace Cabinet.Web.Exports;
 
@@ -52,8 +50,7 @@ public static class ExportEndpoints
             }
 
             return Results.Stream(output => CsvExport.WriteAsync(table.Value!, output, http.RequestAborted), CsvExport.ContentType);
-        }).RequireAuthorization(p => p.AddAuthenticationSchemes(CookieAuthenticationDefaults.AuthenticationScheme, BearerTokenDefaults.AuthenticationScheme)
-            .RequireAuthenticatedUser());
+        }).RequireAuthorization(Invitations.InvitationEndpoints.SignedIn);
         return app;
     }
 

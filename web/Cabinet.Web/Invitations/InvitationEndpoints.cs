@@ -62,7 +62,8 @@ public static class InvitationEndpoints
 
     public static string FeedPath(string token) => $"/calendar/{token}.ics";
 
-    private static void SignedIn(Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder policy) =>
+    /// <summary>A person signed in with the browser's cookie or an app's bearer token (the endpoints that serve files to both).</summary>
+    public static void SignedIn(Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder policy) =>
         policy.AddAuthenticationSchemes(CookieAuthenticationDefaults.AuthenticationScheme, BearerTokenDefaults.AuthenticationScheme).RequireAuthenticatedUser();
 
     private static IResult Calendar(HttpContext http, string ics)

@@ -153,6 +153,9 @@ public sealed partial class MeetingHub(IGrainFactory grains, MeetingFeeds feeds,
     public Task<CommandResult> UpdateMeetingDetails(string meetingId, MeetingDetails details) =>
         Command(meetingId, (g, a) => g.UpdateDetailsAsync(a, details));
 
+    public Task<CommandResult> SetOnlineLink(string meetingId, string? link) =>
+        Command(meetingId, (g, a) => g.SetOnlineLinkAsync(a, link));
+
     public override Task OnConnectedAsync()
     {
         Diagnostics.CabinetMetrics.Connected();

@@ -82,6 +82,14 @@ public sealed class WebhookTests(WebhookTests.Fixture fixture) : IClassFixture<W
         Assert.Equal(closed.Body, again.Body);
         Assert.Equal(Sign(secret, again.Id, again.Timestamp, again.Body), again.Signature);
 
+        var (page, _) = await CookieSignIn.SignInAsync(fixture.Server.BaseAddress, "quantri");
+        using (page)
+        {
+            var adminPage = await page.GetStringAsync(new Uri("/admin?org=tinh", UriKind.Relative), TestContext.Current.CancellationToken);
+            Assert.Contains($"data-testid=\"webhook-{subscriptionId}\"", adminPage, StringComparison.Ordinal);
+            Assert.DoesNotContain(secret, adminPage, StringComparison.Ordinal);
+        }
+
         using var http = new HttpClient { BaseAddress = fixture.Server.BaseAddress };
         var metrics = await http.GetStringAsync(new Uri("/metrics", UriKind.Relative), TestContext.Current.CancellationToken);
         Assert.Matches("""cabinet_webhook_deliveries_total\{[^}]*outcome="delivered"[^}]*\} [1-9]""", metrics);

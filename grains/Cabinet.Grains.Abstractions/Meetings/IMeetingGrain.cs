@@ -28,7 +28,16 @@ public interface IMeetingGrain : IGrainWithStringKey
     /// <summary>Entries from <paramref name="fromSequence"/> on, at most <paramref name="count"/> (capped at <see cref="LedgerPage.MaxEntries"/>) and about <see cref="LedgerPage.MaxBytes"/>.</summary>
     Task<Result<LedgerPage>> GetLedgerPageAsync(Actor actor, long fromSequence, int count);
 
+    /// <summary>The meeting's state for an export, to those who may take its record out (<see cref="MeetingPermissions.MayExport"/>).</summary>
+    Task<Result<MeetingSnapshot>> GetExportSnapshotAsync(Actor actor);
+
+    /// <summary>The speeches finished in one ledger page from <paramref name="fromSequence"/> on, for an export (same right).</summary>
+    Task<Result<SpeechPage>> GetSpeechPageAsync(Actor actor, long fromSequence);
+
     Task<CommandResult> UpdateDetailsAsync(Actor actor, MeetingDetails details);
+
+    /// <summary>Sets (or, with null, removes) the online meeting's https address alone; the same rules and ledger entry as a details change.</summary>
+    Task<CommandResult> SetOnlineLinkAsync(Actor actor, string? link);
 
     Task<CommandResult> SetParticipantsAsync(Actor actor, ImmutableArray<ParticipantInvite> participants);
 

@@ -62,6 +62,9 @@ public static class MeetingPermissions
     /// <summary>Chair and secretary prepare the meeting (details, participants, agenda, documents, conclusions); organisers prepare drafts.</summary>
     public static bool CanPrepare(MeetingRole role) => role is MeetingRole.Chair or MeetingRole.Secretary or MeetingRole.Organizer;
 
+    /// <summary>Those who prepare or run the meeting take its record out (attendance, named votes, speeches, conclusions, the whole meeting).</summary>
+    public static bool MayExport(MeetingRole role) => CanPrepare(role);
+
     /// <summary>Only the chair runs the meeting: opens it, moves the agenda, opens votes, closes it.</summary>
     public static bool CanRun(MeetingRole role) => role == MeetingRole.Chair;
 

@@ -73,4 +73,12 @@ public interface IUserGrain : IGrainWithStringKey
     /// certification existed); <c>minutes.no_device_issuer</c> when no issuing CA is configured.
     /// </summary>
     Task<Result<Polls.DeviceKey>> CertifyDeviceAsync(string deviceId);
+
+    /// <summary>A new secret calendar feed token (the old one stops at once); shown once, only its hash is kept.</summary>
+    Task<string?> RotateCalendarFeedAsync();
+
+    /// <summary>Stops the secret calendar feed.</summary>
+    Task RevokeCalendarFeedAsync();
+
+    Task<bool> HasCalendarFeedAsync();
 }

@@ -237,11 +237,12 @@ internal static class LifecycleDecisions
             ? ErrorCodes.Invalid($"Tên cuộc họp phải có từ 1 đến {MaxTitle} ký tự.")
             : (d.Place?.Length ?? 0) > MaxPlace ? ErrorCodes.Invalid($"Địa điểm tối đa {MaxPlace} ký tự.")
             : !Enum.IsDefined(d.Kind) ? ErrorCodes.Invalid("Loại cuộc họp không hợp lệ.")
-            : d.OnlineLink is { Length: > 0 } link && !IsWebLink(link) ? ErrorCodes.Invalid($"Đường dẫn họp trực tuyến phải là địa chỉ http(s), tối đa {MaxLink} ký tự.")
+            : d.OnlineLink is { Length: > 0 } link && !IsWebLink(link) ? ErrorCodes.Invalid($"Đường dẫn họp trực tuyến phải là địa chỉ https, tối đa {MaxLink} ký tự.")
             : null;
 
+    /// <summary>The province's video-conference system is reached over TLS: https only, no credentials in the address.</summary>
     private static bool IsWebLink(string link) =>
-        link.Length <= MaxLink && Uri.TryCreate(link, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http";
+        link.Length <= MaxLink && Uri.TryCreate(link, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps && string.IsNullOrEmpty(uri.UserInfo);
 
     private static CabinetError? CheckParticipants(ImmutableArray<Participant> participants) =>
         participants.IsDefault || participants.Count(p => p.Role == MeetingRole.Chair) != 1 ? ErrorCodes.NoChair

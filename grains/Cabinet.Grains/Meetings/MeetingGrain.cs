@@ -68,6 +68,9 @@ public sealed partial class MeetingGrain(
     public Task<CommandResult> UpdateDetailsAsync(Actor actor, MeetingDetails details) =>
         ExecuteAsync(actor, c => LifecycleDecisions.UpdateDetails(state.State, c, details));
 
+    public Task<CommandResult> SetOnlineLinkAsync(Actor actor, string? link) =>
+        ExecuteAsync(actor, c => LifecycleDecisions.UpdateDetails(state.State, c, state.State.Details with { OnlineLink = string.IsNullOrWhiteSpace(link) ? null : link.Trim() }));
+
     public Task<CommandResult> SetParticipantsAsync(Actor actor, ImmutableArray<ParticipantInvite> participants) => ExecuteAsync(actor, async c =>
     {
         if (!MeetingAccess.CanPrepare(state.State, actor))

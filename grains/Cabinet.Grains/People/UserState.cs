@@ -36,4 +36,7 @@ public sealed record UserState
     [Id(13)] public int SecondFactorFailures { get; init; }
 
     [Id(14)] public DateTimeOffset? SecondFactorNotBefore { get; init; }
+
+    /// <summary>SHA-256 (hex) of the person's secret calendar feed token; the token itself is shown once and never kept.</summary>
+    [Id(15)] public string? CalendarFeedHash { get; init; }
 }

@@ -13,6 +13,7 @@ using Cabinet.Web.Invitations;
 using Cabinet.Web.Administration;
 using Cabinet.Web.Conclusions;
 using Cabinet.Web.Integration;
+using Cabinet.Web.Exports;
 using Cabinet.Web.Localization;
 using Cabinet.Web.Polls;
 using Cabinet.Web.Operations;
@@ -123,6 +124,8 @@ public static class CabinetBuilderExtensions
         builder.Services.AddSingleton<MeetingFeeds>();
         builder.Services.AddSingleton<MyMeetings>();
         builder.Services.AddSingleton<Cabinet.Web.Invitations.DirectorySearch>();
+        builder.Services.AddSingleton<Cabinet.Web.Invitations.CalendarFeed>();
+        builder.Services.AddSingleton<Exports.MeetingExports>();
         builder.Services.AddSingleton<Administration.OrganizationTree>();
         builder.Services.AddSingleton<Administration.PeopleAdministration>();
         builder.Services.AddSingleton<Conclusions.PublishedConclusions>();
@@ -205,6 +208,7 @@ public static class CabinetBuilderExtensions
         app.MapPollResultEndpoints();
         app.MapDocumentEndpoints();
         app.MapInvitationEndpoints();
+        app.MapExportEndpoints();
         app.MapConclusionEndpoints();
         app.MapSelfServiceEndpoints();
         app.MapSecondFactorEndpoints();

@@ -5,22 +5,51 @@ using Cabinet.Meetings;
 namespace Cabinet.Web.Invitations;
 
 /// <summary>
-/// One invitation as an iCalendar file (RFC 5545): METHOD:REQUEST while the meeting stands, METHOD:CANCEL once it is
-/// cancelled, with the invitation's SEQUENCE so a calendar replaces what it holds. Small enough not to need a library.
+/// Invitations as iCalendar (RFC 5545): one invitation as a file (METHOD:REQUEST while the meeting stands, METHOD:CANCEL
+/// once it is cancelled), or a person's feed of them; each event with the invitation's SEQUENCE so a calendar replaces
+/// what it holds. Small enough not to need a library to write (the tests read it with Ical.Net).
 /// </summary>
 public static class IcsWriter
 {
     public static string Write(InvitationView invitation, string attendeeName, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(invitation);
-        var cancelled = invitation.Status == MeetingStatus.Cancelled;
-        var d = invitation.Details;
-        var location = string.IsNullOrEmpty(d.OnlineLink) ? d.Place : $"{d.Place} — {d.OnlineLink}";
+        return Calendar([invitation], attendeeName, now, invitation.Status == MeetingStatus.Cancelled ? "CANCEL" : "REQUEST", name: null);
+    }
+
+    /// <summary>
+    /// A person's feed for a calendar app to subscribe to (METHOD:PUBLISH): one event per meeting with the same UID and
+    /// SEQUENCE as the invitations, so an update replaces the event and a cancelled meeting shows as cancelled.
+    /// </summary>
+    public static string WriteFeed(IEnumerable<InvitationView> invitations, string attendeeName, DateTimeOffset now) =>
+        Calendar(invitations, attendeeName, now, "PUBLISH", name: $"Cabinet — {attendeeName}");
+
+    private static string Calendar(IEnumerable<InvitationView> invitations, string attendeeName, DateTimeOffset now, string method, string? name)
+    {
         var ics = new StringBuilder();
         Line(ics, "BEGIN:VCALENDAR");
         Line(ics, "VERSION:2.0");
         Line(ics, "PRODID:-//Cabinet//Phong hop khong giay//VI");
-        Line(ics, $"METHOD:{(cancelled ? "CANCEL" : "REQUEST")}");
+        Line(ics, $"METHOD:{method}");
+        if (name is not null)
+        {
+            Line(ics, $"X-WR-CALNAME:{Escape(name)}");
+        }
+
+        foreach (var invitation in invitations)
+        {
+            Event(ics, invitation, attendeeName, now);
+        }
+
+        Line(ics, "END:VCALENDAR");
+        return ics.ToString();
+    }
+
+    private static void Event(StringBuilder ics, InvitationView invitation, string attendeeName, DateTimeOffset now)
+    {
+        var cancelled = invitation.Status == MeetingStatus.Cancelled;
+        var d = invitation.Details;
+        var location = string.IsNullOrEmpty(d.OnlineLink) ? d.Place : $"{d.Place} — {d.OnlineLink}";
         Line(ics, "BEGIN:VEVENT");
         Line(ics, $"UID:{Escape(invitation.MeetingId)}@cabinet");
         Line(ics, $"SEQUENCE:{invitation.Sequence.ToString(CultureInfo.InvariantCulture)}");
@@ -39,8 +68,6 @@ public static class IcsWriter
         Line(ics, $"ATTENDEE;CN={Escape(attendeeName)};PARTSTAT={PartStat(invitation.Answer)}:urn:cabinet:user");
         Line(ics, $"STATUS:{(cancelled ? "CANCELLED" : "CONFIRMED")}");
         Line(ics, "END:VEVENT");
-        Line(ics, "END:VCALENDAR");
-        return ics.ToString();
     }
 
     private static string PartStat(InvitationAnswer? answer) => answer?.Kind switch

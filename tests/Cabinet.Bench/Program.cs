@@ -9,7 +9,7 @@ CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 ThreadPool.SetMinThreads(200, 200);
 
 var options = BenchOptions.Parse(args);
-var limit = options.Quick ? TimeSpan.FromMinutes(3) : TimeSpan.FromMinutes(120);
+var limit = options.EncryptionOnly ? TimeSpan.FromMinutes(15) : options.Quick ? TimeSpan.FromMinutes(3) : TimeSpan.FromMinutes(120);
 _ = Task.Delay(limit).ContinueWith(_ =>
 {
     Console.Error.WriteLine($"Cabinet.Bench: gave up after {limit.TotalMinutes} minutes.");

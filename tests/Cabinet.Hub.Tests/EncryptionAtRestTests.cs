@@ -25,8 +25,8 @@ public sealed class EncryptionAtRestTests
     private static readonly byte[] Pdf = File.ReadAllBytes(Path.Combine(RepositoryPaths.Fixtures, "pdfs", "tracemonkey.pdf"));
 
     /// <summary>
-    /// The marker, a PDF's header, and the header every ASP.NET Core Identity v3 password hash starts with (0x01, HMAC-SHA512,
-    /// 100 000 iterations, 16-byte salt) in base64: <see cref="With_encryption_switched_off_the_same_search_finds_all_of_it"/>
+    /// The marker, a PDF's header, the header every ASP.NET Core Identity v3 password hash starts with (0x01, HMAC-SHA512,
+    /// 100 000 iterations, 16-byte salt) in base64, and a data-protection key's master key: <see cref="With_encryption_switched_off_the_same_search_finds_all_of_it"/>
     /// shows the search finds them when they are stored in the clear.
     /// </summary>
     private static readonly Dictionary<string, byte[]> Needles = new()
@@ -34,6 +34,7 @@ public sealed class EncryptionAtRestTests
         ["the marker"] = Encoding.UTF8.GetBytes(Marker),
         ["a PDF"] = "%PDF-"u8.ToArray(),
         ["a password hash"] = "AQAAAAIAAYagAAAAE"u8.ToArray(),
+        ["a data-protection key"] = "<value>"u8.ToArray(), // where an unencrypted key ring keeps its master key
     };
 
     [Theory]

@@ -6,12 +6,12 @@ namespace Cabinet.Bench;
 
 /// <summary>
 /// The command line: <c>--n 100,500,1000,2000,3000 --moves 20 [--meetings 5000] [--ledger 100,10000] [--many 200x20]
-/// [--ledger-only] [--many-only] [--redis] [--quick] [--out docs/perf]</c>.
+/// [--ledger-only] [--many-only] [--encryption] [--redis] [--quick] [--out docs/perf]</c>.
 /// </summary>
 public sealed record BenchOptions(ImmutableArray<int> Series, int Moves, bool Redis, bool Quick, string OutputFolder, string CommandLine)
 {
     private const string Usage =
-        "Use --n 100,500 --moves 20 --meetings 5000 --ledger 100,10000 --many 200x20 --ledger-only --many-only --redis --quick --out docs/perf";
+        "Use --n 100,500 --moves 20 --meetings 5000 --ledger 100,10000 --many 200x20 --ledger-only --many-only --encryption --redis --quick --out docs/perf";
 
     /// <summary>Past meetings of the secretary in the "my meetings" scenario.</summary>
     public int ListedMeetings { get; init; } = 5000;
@@ -30,6 +30,9 @@ public sealed record BenchOptions(ImmutableArray<int> Series, int Moves, bool Re
 
     /// <summary>Only the many-meetings scenario (with --ledger-only too: both, and still no series).</summary>
     public bool ManyOnly { get; init; }
+
+    /// <summary>Only the cost of encryption at rest (<see cref="EncryptionCost"/>): two Cabinets, sealed and plain, side by side.</summary>
+    public bool EncryptionOnly { get; init; }
 
     /// <summary>The series, the vote bursts, the annotations and "my meetings": everything latest.md reports.</summary>
     public bool RunsSeries => !LedgerOnly && !ManyOnly;
@@ -73,7 +76,7 @@ public sealed record BenchOptions(ImmutableArray<int> Series, int Moves, bool Re
                 case "--out":
                     output = Value(args, ++i);
                     break;
-                case "--redis" or "--quick" or "--ledger-only" or "--many-only":
+                case "--redis" or "--quick" or "--ledger-only" or "--many-only" or "--encryption":
                     break;
                 default:
                     throw new ArgumentException($"Unknown option {args[i]}. {Usage}");
@@ -91,6 +94,7 @@ public sealed record BenchOptions(ImmutableArray<int> Series, int Moves, bool Re
             LedgerOnly = args.Contains("--ledger-only"),
             Many = many,
             ManyOnly = args.Contains("--many-only"),
+            EncryptionOnly = args.Contains("--encryption"),
         };
     }
 

@@ -9,12 +9,23 @@ CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 ThreadPool.SetMinThreads(200, 200);
 
 var options = BenchOptions.Parse(args);
-var limit = options.Quick ? TimeSpan.FromMinutes(3) : TimeSpan.FromMinutes(120);
+var limit = options.EncryptionOnly ? TimeSpan.FromMinutes(15) : options.Quick ? TimeSpan.FromMinutes(3) : TimeSpan.FromMinutes(120);
 _ = Task.Delay(limit).ContinueWith(_ =>
 {
     Console.Error.WriteLine($"Cabinet.Bench: gave up after {limit.TotalMinutes} minutes.");
     Environment.Exit(3);
 }, TaskScheduler.Default);
+
+if (options.EncryptionOnly)
+{
+    var costFailures = new Failures();
+    var cost = await EncryptionCost.RunAsync(options, costFailures);
+    var costFolder = Directory.CreateDirectory(Path.Combine(RepositoryPaths.Root, options.OutputFolder)).FullName;
+    await File.WriteAllTextAsync(Path.Combine(costFolder, $"encryption-{(options.Redis ? "redis" : "embedded")}.md"), cost);
+    Console.WriteLine(cost);
+    Console.WriteLine(costFailures.Total == 0 ? "No failures." : $"FAILED: {costFailures.Total} failed or refused operations: {string.Join("; ", costFailures.Examples)}");
+    return costFailures.Total == 0 ? 0 : 1;
+}
 
 var started = Stopwatch.GetTimestamp();
 var loadBefore = MachineInfo.LoadAverage();

@@ -62,14 +62,8 @@ public sealed class SoftHsmToken
     }
 
     /// <summary>Writes a certificate object (CKO_CERTIFICATE, X.509) into the token.</summary>
-    public void AddCertificate(string label, X509Certificate2 certificate, string id)
+    public void AddCertificate(string label, X509Certificate2 certificate, string id) => AsUser((session, factories) =>
     {
-        Cabinet.Voting.Signing.Pkcs11Tokens.PrepareNativeLoading();
-        var factories = new Pkcs11InteropFactories();
-        using var library = factories.Pkcs11LibraryFactory.LoadPkcs11Library(factories, Library, AppType.SingleThreaded);
-        var slot = library.GetSlotList(SlotsType.WithTokenPresent).First(s => s.GetTokenInfo().Label.Trim() == Label);
-        using var session = slot.OpenSession(SessionType.ReadWrite);
-        session.Login(CKU.CKU_USER, Pin);
         var a = factories.ObjectAttributeFactory;
         session.CreateObject(
         [
@@ -77,18 +71,11 @@ public sealed class SoftHsmToken
             a.Create(CKA.CKA_TOKEN, true), a.Create(CKA.CKA_LABEL, label), a.Create(CKA.CKA_ID, Convert.FromHexString(id)),
             a.Create(CKA.CKA_SUBJECT, certificate.SubjectName.RawData), a.Create(CKA.CKA_VALUE, certificate.RawData),
         ]);
-        session.Logout();
-    }
+    });
 
     /// <summary>Generates an AES-256 secret key in the token (it never leaves it) that encrypts and decrypts: a key-encryption key.</summary>
-    public void GenerateAesKey(string keyLabel)
+    public void GenerateAesKey(string keyLabel) => AsUser((session, factories) =>
     {
-        Cabinet.Voting.Signing.Pkcs11Tokens.PrepareNativeLoading();
-        var factories = new Pkcs11InteropFactories();
-        using var library = factories.Pkcs11LibraryFactory.LoadPkcs11Library(factories, Library, AppType.SingleThreaded);
-        var slot = library.GetSlotList(SlotsType.WithTokenPresent).First(s => s.GetTokenInfo().Label.Trim() == Label);
-        using var session = slot.OpenSession(SessionType.ReadWrite);
-        session.Login(CKU.CKU_USER, Pin);
         var a = factories.ObjectAttributeFactory;
         session.GenerateKey(factories.MechanismFactory.Create(CKM.CKM_AES_KEY_GEN),
         [
@@ -96,6 +83,18 @@ public sealed class SoftHsmToken
             a.Create(CKA.CKA_TOKEN, true), a.Create(CKA.CKA_PRIVATE, true), a.Create(CKA.CKA_SENSITIVE, true), a.Create(CKA.CKA_EXTRACTABLE, false),
             a.Create(CKA.CKA_ENCRYPT, true), a.Create(CKA.CKA_DECRYPT, true), a.Create(CKA.CKA_LABEL, keyLabel),
         ]);
+    });
+
+    /// <summary>A read-write session logged in as the token's user, for one provisioning step.</summary>
+    private void AsUser(Action<ISession, Pkcs11InteropFactories> provision)
+    {
+        Cabinet.Voting.Signing.Pkcs11Tokens.PrepareNativeLoading();
+        var factories = new Pkcs11InteropFactories();
+        using var library = factories.Pkcs11LibraryFactory.LoadPkcs11Library(factories, Library, AppType.SingleThreaded);
+        var slot = library.GetSlotList(SlotsType.WithTokenPresent).First(s => s.GetTokenInfo().Label.Trim() == Label);
+        using var session = slot.OpenSession(SessionType.ReadWrite);
+        session.Login(CKU.CKU_USER, Pin);
+        provision(session, factories);
         session.Logout();
     }
 

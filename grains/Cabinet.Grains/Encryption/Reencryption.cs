@@ -12,13 +12,14 @@ namespace Cabinet.Encryption;
 /// </summary>
 public static class Reencryption
 {
-    /// <summary>The data folder's records; returns how many were sealed again.</summary>
-    public static int InFolder(string dataPath, RecordCipher cipher)
+    /// <summary>The data folder's records but the files named <paramref name="leaveOut"/> (a lock); returns how many were sealed again.</summary>
+    public static int InFolder(string dataPath, RecordCipher cipher, params string[] leaveOut)
     {
         ArgumentNullException.ThrowIfNull(cipher);
         var count = 0;
         var keys = Path.Combine(Path.GetFullPath(dataPath), "keys") + Path.DirectorySeparatorChar; // keys are wrapped, not sealed
-        foreach (var path in Directory.EnumerateFiles(dataPath, "*", SearchOption.AllDirectories).Where(p => !Path.GetFullPath(p).StartsWith(keys, StringComparison.Ordinal)))
+        foreach (var path in Directory.EnumerateFiles(dataPath, "*", SearchOption.AllDirectories)
+            .Where(p => !Path.GetFullPath(p).StartsWith(keys, StringComparison.Ordinal) && !leaveOut.Contains(Path.GetFileName(p))))
         {
             var stored = File.ReadAllBytes(path);
             var (resealed, changed) = path.EndsWith(".jsonl", StringComparison.Ordinal) ? Lines(stored, cipher) : Whole(stored, cipher);

@@ -14,7 +14,8 @@ public static class DataProtectionSetup
     /// Sign-in cookies and bearer tokens are protected with keys that every host must share and that must outlive a
     /// restart: in the data folder (embedded) or in Redis (cluster). Otherwise a restart or another host signs everyone out.
     /// The keys are encrypted at rest with the configured RSA certificate (required outside Development, see
-    /// <see cref="ProductionReadiness"/>), so neither the data folder nor Redis holds them in the clear.
+    /// <see cref="ProductionReadiness"/>), else sealed like every record (<see cref="SealedKeyRingEncryptor"/>), so
+    /// neither the data folder nor Redis holds them in the clear.
     /// </summary>
     public static IServiceCollection AddCabinetDataProtection(this IServiceCollection services, CabinetSiloOptions silo, CabinetOptions cabinet)
     {
@@ -32,6 +33,10 @@ public static class DataProtectionSetup
         if (KeyRingCertificate(cabinet) is { } certificate)
         {
             protection.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
+        }
+        else if (silo.Cipher is { Encrypts: true } cipher)
+        {
+            services.Configure<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>(o => o.XmlEncryptor = new SealedKeyRingEncryptor(cipher));
         }
 
         return services;

@@ -71,7 +71,7 @@ public static class RotateKeysCommand
             }
             else if (reencrypt)
             {
-                var count = silo.UsesRedis ? Reencryption.InRedis(silo.RedisConnectionString!, cipher) : Reencryption.InFolder(silo.DataPath, cipher);
+                var count = silo.UsesRedis ? Reencryption.InRedis(silo.RedisConnectionString!, cipher) : Reencryption.InFolder(silo.DataPath, cipher, DataFolderLock.FileName);
                 Console.WriteLine($"{count} records sealed again under the newest data key of their organisation or of the installation.");
             }
             else

@@ -50,8 +50,9 @@ public sealed partial class DocumentCopyTests(ServerFixture fixture) : IClassFix
 
         var reading = await delegate1.FetchAsync(id, document.DocumentId, 1);
         Assert.Equal(sha256, Convert.ToHexStringLower(SHA256.HashData(reading.Body)));
+        // The stored file is untouched by copies: still named by the plaintext's hash, and sealed at rest (never a bare PDF).
         var stored = Path.Combine(fixture.Server.Options.DataPath, "documents", sha256[..2], sha256);
-        Assert.Equal(sha256, Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(stored))));
+        Assert.False((await File.ReadAllBytesAsync(stored)).AsSpan().StartsWith("%PDF-"u8), "the stored document is encrypted at rest");
     }
 
     [Fact]

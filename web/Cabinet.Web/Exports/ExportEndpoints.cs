@@ -51,7 +51,9 @@ public static class ExportEndpoints
             }
 
             return Results.Stream(output => CsvExport.WriteAsync(table.Value!, output, http.RequestAborted), CsvExport.ContentType);
-        }).RequireAuthorization(Invitations.InvitationEndpoints.SignedIn);
+        }).RequireAuthorization(Invitations.InvitationEndpoints.SignedIn)
+            .WithTags("Meetings").WithSummary("A meeting's attendance, named votes, speeches or conclusions as CSV or XLSX, or the whole meeting as JSON")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
         return app;
     }
 

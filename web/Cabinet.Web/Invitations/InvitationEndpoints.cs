@@ -19,7 +19,8 @@ public static class InvitationEndpoints
         MapInvitation(app.MapGroup("/api/meetings/{organization}/{meeting}").RequireAuthorization(SignedIn));
         app.MapGet("/api/me/calendar.ics", async (HttpContext http, CalendarFeed feed) =>
             CabinetClaims.ToActor(http.User) is { } actor ? Calendar(http, await feed.WriteAsync(actor)) : ApiProblem.Of(Errors.ErrorCodes.NotSignedIn))
-            .RequireAuthorization(SignedIn);
+            .RequireAuthorization(SignedIn).WithTags("Calendar").WithSummary("The caller's meetings as an iCalendar feed")
+            .Produces(StatusCodes.Status200OK, contentType: "text/calendar").ProducesProblem(StatusCodes.Status401Unauthorized);
 
         // For calendar apps, which cannot sign in: the secret in the address is the credential (rotated or revoked on /devices).
         app.MapGet("/calendar/{token}.ics", async (string token, IGrainFactory grains, CalendarFeed feed, HttpContext http) =>
@@ -29,12 +30,13 @@ public static class InvitationEndpoints
         mine.MapPost("", async (HttpContext http, IGrainFactory grains) =>
             await grains.GetGrain<People.IUserGrain>(CabinetClaims.ToActor(http.User)!.UserName).RotateCalendarFeedAsync() is { } token
                 ? Results.Json(new { url = $"{http.Request.Scheme}://{http.Request.Host}{FeedPath(token)}" }, statusCode: StatusCodes.Status201Created)
-                : ApiProblem.Of(Errors.ErrorCodes.UnknownUser));
+                : ApiProblem.Of(Errors.ErrorCodes.UnknownUser))
+            .WithTags("Calendar").WithSummary("Makes (or replaces) the caller's secret calendar-feed address").ProducesProblem(StatusCodes.Status401Unauthorized);
         mine.MapDelete("", async (HttpContext http, IGrainFactory grains) =>
         {
             await grains.GetGrain<People.IUserGrain>(CabinetClaims.ToActor(http.User)!.UserName).RevokeCalendarFeedAsync();
             return Results.NoContent();
-        });
+        }).WithTags("Calendar").WithSummary("Stops the caller's secret calendar-feed address").ProducesProblem(StatusCodes.Status401Unauthorized);
         return app;
     }
 

@@ -128,6 +128,11 @@ public static class ErrorCodes
     public static readonly CabinetError FollowNotLeader = new("follow.not_leader", "Chỉ người đang dẫn dắt mới chuyển trang cho mọi người.");
     public static readonly CabinetError PageOutOfRange = new("documents.page_out_of_range", "Số trang nằm ngoài tài liệu.");
 
+    // notices (docs/protocol.md, "Notices")
+    public static readonly CabinetError ContactEmailInvalid = new("contact.email_invalid", "Địa chỉ thư điện tử không hợp lệ.");
+    public static readonly CabinetError ContactPhoneInvalid = new("contact.phone_invalid", "Số điện thoại không hợp lệ (9–15 chữ số, có thể bắt đầu bằng +).");
+    public static readonly CabinetError NoticeNotFound = new("notice.not_found", "Không tìm thấy thông báo.");
+
     /// <summary>A refusal from the documents domain (content checks, annotation bounds).</summary>
     public static CabinetError From(Documents.DocumentError error) => new(error.Code, error.Message);
 

@@ -53,5 +53,8 @@ public sealed record CabinetSiloOptions
     /// <summary>Audit log retention (configuration section <c>Cabinet:Audit</c>).</summary>
     public Audit.AuditRetention Audit { get; init; } = new();
 
+    /// <summary>Notices: retries, reminder lead times, the SMTP server and the SMS gateway (sections <c>Cabinet:Notifications</c>, <c>Cabinet:Email</c>, <c>Cabinet:Sms</c>).</summary>
+    public NotificationSettings Notifications { get; init; } = new();
+
     public bool UsesRedis => !string.IsNullOrWhiteSpace(RedisConnectionString);
 }

@@ -32,6 +32,19 @@ public static class CabinetBuilderExtensions
         };
     }
 
+    /// <summary>The Cabinet:Notifications, Cabinet:Email and Cabinet:Sms sections with their secret files read.</summary>
+    private static NotificationSettings Notifications(IConfiguration configuration)
+    {
+        var notifications = configuration.GetSection(NotificationSettings.Section).Get<NotificationSettings>() ?? new();
+        var email = configuration.GetSection(EmailSettings.Section).Get<EmailSettings>() ?? new();
+        var sms = configuration.GetSection(SmsSettings.Section).Get<SmsSettings>() ?? new();
+        return notifications with
+        {
+            Email = email with { Password = SecretSetting.Read(email.Password, email.PasswordFile) },
+            Sms = sms with { Password = SecretSetting.Read(sms.Password, sms.PasswordFile) },
+        };
+    }
+
     /// <summary>Everything Cabinet registers: the co-hosted silo, sign-in, the hub, the UI.</summary>
     public static WebApplicationBuilder AddCabinet(this WebApplicationBuilder builder)
     {
@@ -48,6 +61,7 @@ public static class CabinetBuilderExtensions
             AllowDevelopmentAuthority = builder.Environment.IsDevelopment(),
             PublicBaseUrl = cabinet.PublicBaseUrl,
             Signing = Signing(builder.Configuration),
+            Notifications = Notifications(builder.Configuration),
             CrashWhileSealing = builder.Configuration["Cabinet:FaultInjection:CrashWhileSealing"],
             Documents = builder.Configuration.GetSection(Cabinet.Documents.DocumentLimits.Section).Get<Cabinet.Documents.DocumentLimits>() ?? new(),
             Sessions = Validated(builder.Configuration.GetSection(Cabinet.People.SessionLimits.Section).Get<Cabinet.People.SessionLimits>() ?? new()),
@@ -82,6 +96,7 @@ public static class CabinetBuilderExtensions
         builder.Services.AddOptions<LiveOptions>().BindConfiguration(LiveOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(sp => new ThisHost(sp.GetRequiredService<Orleans.Runtime.ILocalSiloDetails>().SiloAddress.ToParsableString()));
         builder.Services.AddSingleton<MeetingFeeds>();
+        builder.Services.AddSingleton<NoticeFeeds>();
         builder.Services.AddSingleton<MyMeetings>();
         builder.Services.AddSingleton<Cabinet.Web.Invitations.DirectorySearch>();
         builder.Services.AddSingleton<Administration.OrganizationTree>();

@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text;
-using Cabinet.Meetings;
 
-namespace Cabinet.Web.Invitations;
+namespace Cabinet.Meetings;
 
 /// <summary>
 /// One invitation as an iCalendar file (RFC 5545): METHOD:REQUEST while the meeting stands, METHOD:CANCEL once it is

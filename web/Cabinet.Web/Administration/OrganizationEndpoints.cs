@@ -32,7 +32,7 @@ public static class OrganizationEndpoints
         organizations.MapGet("/{organizationId}/people", async (string organizationId, HttpContext http, PeopleAdministration people) =>
             AdminResults.Of(await people.PeopleAsync(http, organizationId), list => Results.Json(list.Select(p => new
             {
-                p.Profile.UserName, p.Profile.DisplayName, p.Profile.Position, role = OrganizationRoles.Name(p.Profile.Role),
+                p.Profile.UserName, p.Profile.DisplayName, p.Profile.Position, role = OrganizationRoles.Name(p.Profile.Role), p.Profile.Email, p.Profile.Phone,
                 p.Disabled, p.Throttled, p.MustChangePassword, secondFactor = p.SecondFactorEnrolled,
             }))));
 

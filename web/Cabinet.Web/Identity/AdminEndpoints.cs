@@ -25,7 +25,7 @@ public static class AdminEndpoints
             CreateAsync(http, people, organizationId, users));
 
         admin.MapPut("/admin/users/{userName}", async (string userName, ProfileChange? change, HttpContext http, PeopleAdministration people) =>
-            AdminResults.Of(await people.UpdateAsync(http, userName, change?.DisplayName, change?.Position), () => Results.Json(new { userName })));
+            AdminResults.Of(await people.UpdateAsync(http, userName, change?.DisplayName, change?.Position, change?.Email, change?.Phone), () => Results.Json(new { userName })));
         admin.MapPut("/admin/users/{userName}/role", async (string userName, RoleChange? change, HttpContext http, PeopleAdministration people) =>
             AdminResults.Of(await people.SetRoleAsync(http, userName, change?.Role), () => Results.Json(new { userName, role = change!.Role ?? "member" })));
 

@@ -148,6 +148,43 @@ public sealed class NoticeTests
         }
     }
 
+    [Fact]
+    public async Task A_reminder_fires_once_per_person_when_one_of_two_Redis_hosts_is_killed()
+    {
+        await using var smtp = await SmtpServer.StartAsync();
+        await using var redis = await RedisServer.StartAsync();
+        string[] settings = [.. smtp.Arguments, "--Cabinet:Notifications:ReminderLeadMinutes:0=1"];
+        var first = CabinetServerOptions.OnRedis(redis.ConnectionString);
+        var second = CabinetServerOptions.OnRedis(redis.ConnectionString, first: false);
+        await using var host1 = await CabinetServer.StartAsync(first with { ExtraArguments = [.. first.ExtraArguments, .. settings] });
+        await using var host2 = await CabinetServer.StartAsync(second with { ExtraArguments = [.. second.ExtraArguments, .. settings] });
+        await using (var delegate1 = await MeetingHubClient.ConnectAsync(host1.BaseAddress, "daibieu1"))
+        {
+            Assert.True((await SetPreferencesAsync(delegate1, new NoticePreferences(true, false, "daibieu1@example.vn", null))).Ok);
+        }
+
+        string id;
+        await using (var chair = await MeetingHubClient.ConnectAsync(host1.BaseAddress, "chutich"))
+        {
+            // The one-minute reminder is due 25 seconds from now, after host 1 (where the meeting was made) is gone.
+            id = await ScheduleAsync(chair, "Họp hai máy chủ", DateTimeOffset.UtcNow.AddSeconds(85));
+        }
+
+        // Signed in before the kill: until the cluster declares host 1 dead, calls to grains it held wait.
+        await using var survivor = await MeetingHubClient.ConnectAsync(host2.BaseAddress, "daibieu1", signInAt: host2.BaseAddress);
+        host1.Kill();
+
+        var patience = DateTime.UtcNow.AddMinutes(3);
+        while (DateTime.UtcNow < patience && !Subjects(smtp).Any(s => s.StartsWith("Nhắc lịch họp: Họp hai máy chủ", StringComparison.Ordinal)))
+        {
+            await Task.Delay(500);
+        }
+
+        Assert.Single(Subjects(smtp), s => s.StartsWith("Nhắc lịch họp: Họp hai máy chủ", StringComparison.Ordinal));
+        var reminders = (await ListAsync(survivor)).Items.Where(n => n.Notice.Kind == NoticeKinds.MeetingReminder && n.Notice.Link.EndsWith(id, StringComparison.Ordinal));
+        Assert.Single(reminders);
+    }
+
     private static List<string> Subjects(SmtpServer smtp) => [.. smtp.Messages().Select(m => MimeMessage.Load(new MemoryStream(m)).Subject ?? "")];
 
     private static Task<CommandResult> SetPreferencesAsync(MeetingHubClient client, NoticePreferences preferences) =>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Sockets;
 
 namespace Cabinet.Testing;
 
@@ -27,10 +26,13 @@ public sealed class SmtpServer : IAsyncDisposable
         // aiosmtpd makes the maildir's tmp, new and cur folders only when the maildir itself does not exist yet.
         var maildir = Path.Combine(RepositoryPaths.NewTempFolder("smtp"), "maildir");
         var smtp = $"/usr/bin/python3 -m aiosmtpd -n -l 127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)} -c aiosmtpd.handlers.Mailbox {maildir}";
-        var script = $"{smtp} & S=$!; while kill -0 {Environment.ProcessId} 2>/dev/null && kill -0 $S 2>/dev/null; do sleep 1; done; kill $S 2>/dev/null";
-        var server = new SmtpServer(ChildProcess.Start("/bin/sh", ["-c", script]), port, maildir);
-        await server.WaitUntilReadyAsync();
-        return server;
+        var process = ChildProcess.StartWatched(smtp);
+        await process.WaitForTcpAsync("aiosmtpd (python3-aiosmtpd)", port, async stream =>
+        {
+            var greeting = new byte[64];
+            return await stream.ReadAsync(greeting) > 3 && greeting[0] == (byte)'2';
+        });
+        return new SmtpServer(process, port, maildir);
     }
 
     /// <summary>The raw messages received so far (maildir "new" and "cur").</summary>
@@ -41,30 +43,5 @@ public sealed class SmtpServer : IAsyncDisposable
     {
         _process.Kill();
         await _process.DisposeAsync();
-    }
-
-    private async Task WaitUntilReadyAsync()
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (DateTime.UtcNow < deadline)
-        {
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync("127.0.0.1", Port);
-                var buffer = new byte[64];
-                if (await client.GetStream().ReadAsync(buffer) > 3 && buffer[0] == (byte)'2')
-                {
-                    return;
-                }
-            }
-            catch (SocketException)
-            {
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException("aiosmtpd did not start (is python3-aiosmtpd installed?):\n" + _process.Output);
     }
 }

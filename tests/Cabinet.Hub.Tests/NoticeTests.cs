@@ -89,6 +89,9 @@ public sealed class NoticeTests
         });
         await using var delegate1 = await MeetingHubClient.ConnectAsync(server.BaseAddress, "daibieu1");
         Assert.Equal("contact.phone_invalid", (await SetPreferencesAsync(delegate1, new NoticePreferences(false, true, null, "12ab"))).Error?.Code);
+        Assert.Equal("contact.email_invalid", (await SetPreferencesAsync(delegate1, new NoticePreferences(true, true, "Ai <a@b.vn>", null))).Error?.Code);
+        Assert.Equal("notice.not_found", (await delegate1.Connection.InvokeAsync<Result<int>>(nameof(MeetingHub.MarkNoticesRead), "khong-co")).Error?.Code);
+        Assert.Equal("input.invalid", (await delegate1.Connection.InvokeAsync<Result<NoticePage>>(nameof(MeetingHub.ListNotices), 0, 0)).Error?.Code);
         Assert.True((await SetPreferencesAsync(delegate1, new NoticePreferences(false, true, null, "+84 912 345 678"))).Ok);
         await using var chair = await MeetingHubClient.ConnectAsync(server.BaseAddress, "chutich");
 

@@ -172,17 +172,4 @@ public sealed partial class NoticeFeeds : INoticeObserver, IAsyncDisposable
 
         public bool IsEmpty => Connections.Count == 0 && Listeners.Count == 0;
     }
-
-    private sealed class Subscription(Func<Task> dispose) : IAsyncDisposable
-    {
-        private int _disposed;
-
-        public async ValueTask DisposeAsync()
-        {
-            if (Interlocked.Exchange(ref _disposed, 1) == 0)
-            {
-                await dispose();
-            }
-        }
-    }
 }

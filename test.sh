@@ -13,6 +13,7 @@ command -v certutil >/dev/null || packages+=(libnss3-tools)
 command -v openssl >/dev/null || packages+=(openssl)
 command -v softhsm2-util >/dev/null || packages+=(softhsm2)
 command -v qpdf >/dev/null || packages+=(qpdf)
+dpkg -s python3-aiosmtpd >/dev/null 2>&1 || packages+=(python3-aiosmtpd)
 [ -d /usr/share/fonts/truetype/noto ] || packages+=(fonts-noto-core)
 if [ ${#packages[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then

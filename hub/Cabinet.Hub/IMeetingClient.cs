@@ -22,4 +22,7 @@ public interface IMeetingClient
 
     /// <summary>A shared annotation appeared, changed or went away (Shared null: remove it). Not versioned: list again after a reconnect.</summary>
     Task AnnotationChanged(Documents.AnnotationChange change);
+
+    /// <summary>The caller's notice box changed (a notice arrived or was read): the unread count, and the new notice if any. Sent once the connection called <c>ListNotices</c>.</summary>
+    Task NoticesChanged(NoticeCount count);
 }

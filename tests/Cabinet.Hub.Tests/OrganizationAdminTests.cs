@@ -132,13 +132,14 @@ public sealed class OrganizationAdminTests(ServerFixture fixture) : IClassFixtur
         var province = await MeetingHubClient.GetTokenAsync(Server, "quantri");
         var (commune, _) = await NewCommuneAsync(province);
         var stem = $"{Guid.NewGuid():N}"[..8];
-        var csv = "\uFEFFuserName,displayName,position,role,password\r\n"
-            + $"a{stem}.mot,\"Nguyễn Văn Một\",\"Chủ tịch, UBND xã\",organizer,Ghe-go-phong-hop-7\r\n"
-            + $"A B{stem},Sai Tên,,member,Ghe-go-phong-hop-7\r\n"
-            + $"a{stem}.hai,Trần Thị Hai,Công chức,member,\r\n"
-            + $"a{stem}.mot,Trùng Tên,,member,Ghe-go-phong-hop-7\r\n"
-            + $"a{stem}.ba,Lê Văn Ba,,chief,Ghe-go-phong-hop-7\r\n"
-            + $"a{stem}.bon,Phạm Văn Bốn,,member,123456789\r\n";
+        var csv = "\uFEFFuserName,displayName,position,role,password,email,phone\r\n"
+            + $"a{stem}.mot,\"Nguyễn Văn Một\",\"Chủ tịch, UBND xã\",organizer,Ghe-go-phong-hop-7,mot@xa.gov.vn,0912 345 678\r\n"
+            + $"A B{stem},Sai Tên,,member,Ghe-go-phong-hop-7,,\r\n"
+            + $"a{stem}.hai,Trần Thị Hai,Công chức,member,,,\r\n"
+            + $"a{stem}.mot,Trùng Tên,,member,Ghe-go-phong-hop-7,,\r\n"
+            + $"a{stem}.ba,Lê Văn Ba,,chief,Ghe-go-phong-hop-7,,\r\n"
+            + $"a{stem}.bon,Phạm Văn Bốn,,member,123456789,,\r\n"
+            + $"a{stem}.nam,Võ Văn Năm,,member,Ghe-go-phong-hop-7,khong-phai-thu,\r\n";
 
         using var http = new HttpClient { BaseAddress = Server };
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/admin/organizations/{commune}/people.csv")
@@ -150,11 +151,11 @@ public sealed class OrganizationAdminTests(ServerFixture fixture) : IClassFixtur
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var report = await response.Content.ReadFromJsonAsync<JsonElement>();
         var rows = report.GetProperty("rows").EnumerateArray().ToList();
-        Assert.True(rows.Count == 6, report.ToString());
+        Assert.True(rows.Count == 7, report.ToString());
 
-        Assert.Equal([2, 3, 4, 5, 6, 7], rows.Select(r => r.GetProperty("row").GetInt32()));
-        Assert.True(rows.Select(r => r.GetProperty("ok").GetBoolean()).SequenceEqual([true, false, true, false, false, false]), report.ToString());
-        Assert.Equal([null, "input.invalid", null, "import.duplicate", "input.invalid", "password.common"], rows.Select(r => r.GetProperty("code").GetString()));
+        Assert.Equal([2, 3, 4, 5, 6, 7, 8], rows.Select(r => r.GetProperty("row").GetInt32()));
+        Assert.True(rows.Select(r => r.GetProperty("ok").GetBoolean()).SequenceEqual([true, false, true, false, false, false, false]), report.ToString());
+        Assert.Equal([null, "input.invalid", null, "import.duplicate", "input.invalid", "password.common", "contact.email_invalid"], rows.Select(r => r.GetProperty("code").GetString()));
         Assert.All(rows.Where(r => !r.GetProperty("ok").GetBoolean()), r => Assert.False(string.IsNullOrEmpty(r.GetProperty("message").GetString())));
         Assert.Equal(2, report.GetProperty("created").GetInt32());
 
@@ -169,6 +170,7 @@ public sealed class OrganizationAdminTests(ServerFixture fixture) : IClassFixtur
         using var people = await AccountSteps.SendAsync(Server, HttpMethod.Get, $"/api/admin/organizations/{commune}/people", province);
         var listed = (await people.Content.ReadFromJsonAsync<JsonElement[]>())!.ToDictionary(p => p.GetProperty("userName").GetString()!);
         Assert.Equal(["Chủ tịch, UBND xã", "organizer"], [listed[$"a{stem}.mot"].GetProperty("position").GetString(), listed[$"a{stem}.mot"].GetProperty("role").GetString()]);
+        Assert.Equal(["mot@xa.gov.vn", "0912345678"], [listed[$"a{stem}.mot"].GetProperty("email").GetString(), listed[$"a{stem}.mot"].GetProperty("phone").GetString()]);
         Assert.True(listed.ContainsKey($"a{stem}.hai"));
         Assert.Equal(3, listed.Count); // the commune's administrator and the two imported
     }

@@ -13,7 +13,8 @@ namespace Cabinet.Hub.Tests;
 public sealed class RefusalSweepTests(ServerFixture fixture) : IClassFixture<ServerFixture>
 {
     /// <summary>Methods about the caller's own account, not a meeting: refused for other reasons, tested elsewhere.</summary>
-    private static readonly HashSet<string> NotAboutAMeeting = ["RegisterDevice", "RevokeDevice", "ListDevices", "ListMyMeetings", "CreateMeeting"];
+    private static readonly HashSet<string> NotAboutAMeeting =
+        ["RegisterDevice", "RevokeDevice", "ListDevices", "ListMyMeetings", "CreateMeeting", "ListNotices", "MarkNoticesRead", "GetNoticePreferences", "SetNoticePreferences"];
 
     public static TheoryData<string> Methods() =>
         [.. typeof(MeetingHub).GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)

@@ -47,6 +47,41 @@ public sealed class ChildProcess : IAsyncDisposable
     }
 
     /// <summary>
+    /// Starts <paramref name="command"/> under a shell that watches the test process and stops the command with it, so no
+    /// server outlives a crashed test run.
+    /// </summary>
+    public static ChildProcess StartWatched(string command) => Start("/bin/sh", ["-c",
+        $"{command} & C=$!; while kill -0 {Environment.ProcessId} 2>/dev/null && kill -0 $C 2>/dev/null; do sleep 1; done; kill $C 2>/dev/null"]);
+
+    /// <summary>
+    /// Waits until a TCP server on loopback <paramref name="port"/> takes a connection and <paramref name="greets"/> holds
+    /// of the connection (e.g. it answered a PING); throws with the output after 20 seconds.
+    /// </summary>
+    public async Task WaitForTcpAsync(string name, int port, Func<System.Net.Sockets.NetworkStream, Task<bool>> greets)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                using var client = new System.Net.Sockets.TcpClient();
+                await client.ConnectAsync("127.0.0.1", port);
+                if (await greets(client.GetStream()))
+                {
+                    return;
+                }
+            }
+            catch (System.Net.Sockets.SocketException)
+            {
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"{name} did not start:\n{Output}");
+    }
+
+    /// <summary>
     /// Waits until <paramref name="path"/> on <paramref name="baseAddress"/> answers with success and <paramref name="ready"/>
     /// (if given) holds; throws with the process's output when it exits first or the time runs out.
     /// </summary>

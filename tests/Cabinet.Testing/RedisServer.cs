@@ -52,45 +52,19 @@ public sealed class RedisServer : IAsyncDisposable
         var redis = string.Join(' ',
             Executable, "--port", port, "--bind", "127.0.0.1", "--dir", folder, "--appendonly", "yes",
             "--appendfsync", "everysec", "--save", "''", "--protected-mode", "no");
-        // The shell watches the test process and stops Redis with it, so no server outlives a crashed test run.
-        var script = $"{redis} & R=$!; while kill -0 {Environment.ProcessId} 2>/dev/null && kill -0 $R 2>/dev/null; do sleep 1; done; kill $R 2>/dev/null";
-        var process = ChildProcess.Start("/bin/sh", ["-c", script]);
-        var server = new RedisServer(process, port, folder);
-        await server.WaitUntilReadyAsync();
-        return server;
+        var process = ChildProcess.StartWatched(redis);
+        await process.WaitForTcpAsync("redis-server", port, async stream =>
+        {
+            await stream.WriteAsync("PING\r\n"u8.ToArray());
+            var buffer = new byte[16];
+            return await stream.ReadAsync(buffer) > 0 && buffer[0] == (byte)'+';
+        });
+        return new RedisServer(process, port, folder);
     }
 
     public async ValueTask DisposeAsync()
     {
         _process.Kill();
         await _process.DisposeAsync();
-    }
-
-    private async Task WaitUntilReadyAsync()
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (DateTime.UtcNow < deadline)
-        {
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync("127.0.0.1", Port);
-                var stream = client.GetStream();
-                await stream.WriteAsync("PING\r\n"u8.ToArray());
-                var buffer = new byte[16];
-                var read = await stream.ReadAsync(buffer);
-                if (read > 0 && buffer[0] == (byte)'+')
-                {
-                    return;
-                }
-            }
-            catch (SocketException)
-            {
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException("redis-server did not start:\n" + _process.Output);
     }
 }

@@ -148,6 +148,11 @@ public static class ErrorCodes
     public static readonly CabinetError WebhookDeliveryNotFound = new("webhook.delivery_not_found", "Không tìm thấy lần gửi này (có thể đã quá thời hạn lưu).");
     public static readonly CabinetError CalendarFeedNotFound = new("calendar.not_found", "Đường dẫn lịch không tồn tại hoặc đã được thay mới.");
 
+    // notices (docs/protocol.md, "Notices")
+    public static readonly CabinetError ContactEmailInvalid = new("contact.email_invalid", "Địa chỉ thư điện tử không hợp lệ.");
+    public static readonly CabinetError ContactPhoneInvalid = new("contact.phone_invalid", "Số điện thoại không hợp lệ (9–15 chữ số, có thể bắt đầu bằng +).");
+    public static readonly CabinetError NoticeNotFound = new("notice.not_found", "Không tìm thấy thông báo.");
+
     /// <summary>A refusal from the documents domain (content checks, annotation bounds).</summary>
     public static CabinetError From(Documents.DocumentError error) => new(error.Code, error.Message);
 

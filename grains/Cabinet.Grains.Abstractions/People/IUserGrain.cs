@@ -11,6 +11,9 @@ public interface IUserGrain : IGrainWithStringKey
 
     Task<UserProfile?> GetProfileAsync();
 
+    /// <summary>Sets (or clears, with null or empty) the e-mail address and phone number notices go to, checked by <see cref="ContactRules"/>.</summary>
+    Task<CommandResult> SetContactAsync(string? email, string? phone);
+
     /// <summary>
     /// Checks the password. Wrong passwords slow down further tries from the same browser (progressively; a known
     /// browser has its own count), never the owner's known browsers. Unknown names get the same answers.

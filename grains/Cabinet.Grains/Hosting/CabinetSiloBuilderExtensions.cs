@@ -26,8 +26,10 @@ public static class CabinetSiloBuilderExtensions
         }
         else
         {
+            // Reminders in a file of the data folder: a meeting's reminders and a notice box's outbox fire after a restart.
             silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId)
-                .UseInMemoryReminderService();
+                .AddReminders();
+            silo.Services.AddSingleton<IReminderTable>(_ => new FileReminderTable(options.DataPath));
         }
 
         return silo.AddCabinetStorage(options);
@@ -68,6 +70,9 @@ public static class CabinetSiloBuilderExtensions
         silo.Services.AddSingleton<Signing.LongTermValidation>();
         silo.Services.AddSingleton<Closing.MeetingSealer>();
         silo.Services.AddSingleton(options);
+        silo.Services.AddSingleton(new Notices.NoticeLinks(options.PublicBaseUrl));
+        silo.Services.AddSingleton<Notices.INoticeSender>(sp => new Notices.SmtpNoticeSender(options.Notifications.Email, sp.GetRequiredService<Notices.NoticeLinks>()));
+        silo.Services.AddSingleton<Notices.INoticeSender>(sp => new Notices.HttpSmsSender(options.Notifications.Sms, sp.GetRequiredService<Notices.NoticeLinks>()));
         foreach (var name in new[] { StorageNames.Meetings, StorageNames.People })
         {
             // The storage itself keeps sealed bytes; the storage grains see (under the name) seals and opens them.

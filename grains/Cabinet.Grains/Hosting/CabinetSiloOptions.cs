@@ -65,5 +65,8 @@ public sealed record CabinetSiloOptions
     /// <summary>The data keys, already opened by the host (so a wrong KEK stops it before anything starts); opened from <see cref="Encryption"/> when null.</summary>
     public Encryption.RecordCipher? Cipher { get; init; }
 
+    /// <summary>Notices: retries, reminder lead times, the SMTP server and the SMS gateway (sections <c>Cabinet:Notifications</c>, <c>Cabinet:Email</c>, <c>Cabinet:Sms</c>).</summary>
+    public NotificationSettings Notifications { get; init; } = new();
+
     public bool UsesRedis => !string.IsNullOrWhiteSpace(RedisConnectionString);
 }

@@ -21,16 +21,23 @@ public sealed partial class MeetingGrain
             return Result<InvitationView>.Refused(ErrorCodes.NotInvited);
         }
 
-        var me = MeetingPermissions.ParticipantOf(s.Participants, actor.UserName)!;
-        var organization = await GrainFactory.GetGrain<IOrganizationGrain>(s.OrganizationId).GetProfileAsync();
+        var organizationName = await OrganizationNameAsync();
         s = state.State;
-        return Result<InvitationView>.Of(new InvitationView(
-            MeetingId, s.OrganizationId, organization?.Name ?? s.OrganizationId, s.Details, s.Status, me.Role, me.Answer,
-            s.Participants.FirstOrDefault(p => p.Role == MeetingRole.Chair)?.DisplayName ?? "",
-            s.Participants.FirstOrDefault(p => p.Role == MeetingRole.Secretary)?.DisplayName,
-            MeetingPermissions.TakesPart(me, s.OrganizationId), s.InvitationSequence, me.DeputyFor,
-            Math.Max(60, s.Agenda.Sum(i => i.PlannedMinutes))));
+        return MeetingPermissions.ParticipantOf(s.Participants, actor.UserName) is { } me
+            ? Result<InvitationView>.Of(InvitationOf(s, me, organizationName))
+            : Result<InvitationView>.Refused(ErrorCodes.NotInvited);
     }
+
+    private async Task<string> OrganizationNameAsync() =>
+        (await GrainFactory.GetGrain<IOrganizationGrain>(state.State.OrganizationId).GetProfileAsync())?.Name ?? state.State.OrganizationId;
+
+    /// <summary>What <paramref name="me"/> is invited to, as their invitation page, the .ics file and the e-mailed invitation show it.</summary>
+    private InvitationView InvitationOf(MeetingState s, Participant me, string organizationName) => new(
+        MeetingId, s.OrganizationId, organizationName, s.Details, s.Status, me.Role, me.Answer,
+        s.Participants.FirstOrDefault(p => p.Role == MeetingRole.Chair)?.DisplayName ?? "",
+        s.Participants.FirstOrDefault(p => p.Role == MeetingRole.Secretary)?.DisplayName,
+        MeetingPermissions.TakesPart(me, s.OrganizationId), s.InvitationSequence, me.DeputyFor,
+        Math.Max(60, s.Agenda.Sum(i => i.PlannedMinutes)));
 
     public Task<CommandResult> AnswerInvitationAsync(Actor actor, InvitationAnswerInput answer) => ExecuteAsync(actor, async c =>
     {

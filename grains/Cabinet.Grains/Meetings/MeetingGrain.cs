@@ -65,8 +65,12 @@ public sealed partial class MeetingGrain(
         return LifecycleDecisions.Create(state.State, c, setup.Details, participants.Value, setup.Agenda);
     }, requireExisting: false);
 
-    public Task<CommandResult> UpdateDetailsAsync(Actor actor, MeetingDetails details) =>
-        ExecuteAsync(actor, c => LifecycleDecisions.UpdateDetails(state.State, c, details));
+    public Task<CommandResult> UpdateDetailsAsync(Actor actor, MeetingDetails details)
+    {
+        var start = state.State.Details.ScheduledStart;
+        return ExecuteAsync(actor, c => Task.FromResult(LifecycleDecisions.UpdateDetails(state.State, c, details)),
+            afterAccepted: () => PlanNoticesAsync(invite: state.State.Details.ScheduledStart != start));
+    }
 
     public Task<CommandResult> SetOnlineLinkAsync(Actor actor, string? link) =>
         ExecuteAsync(actor, c => LifecycleDecisions.UpdateDetails(state.State, c, state.State.Details with { OnlineLink = string.IsNullOrWhiteSpace(link) ? null : link.Trim() }));
@@ -80,7 +84,7 @@ public sealed partial class MeetingGrain(
 
         var resolved = await ResolveAsync(participants);
         return resolved.Ok ? LifecycleDecisions.SetParticipants(state.State, c, resolved.Value) : Decision.Refuse(resolved.Error!);
-    });
+    }, afterAccepted: () => PlanNoticesAsync(invite: true));
 
     public Task<CommandResult> AddParticipantsAsync(Actor actor, ImmutableArray<ParticipantInvite> participants) => ExecuteAsync(actor, async c =>
     {
@@ -91,7 +95,7 @@ public sealed partial class MeetingGrain(
 
         var resolved = await ResolveAsync(participants);
         return resolved.Ok ? LifecycleDecisions.AddParticipants(state.State, c, resolved.Value) : Decision.Refuse(resolved.Error!);
-    });
+    }, afterAccepted: () => PlanNoticesAsync(invite: true));
 
     public Task<CommandResult> AddAgendaItemAsync(Actor actor, AgendaItemInput item) =>
         ExecuteAsync(actor, c => AgendaDecisions.Add(state.State, c, item));
@@ -106,9 +110,11 @@ public sealed partial class MeetingGrain(
         ExecuteAsync(actor, c => AgendaDecisions.Reorder(state.State, c, itemIds));
 
     public Task<CommandResult> ScheduleAsync(Actor actor) => ExecuteAsync(actor, async c =>
-        LifecycleDecisions.Schedule(state.State, c, await GrainFactory.GetGrain<IOrganizationGrain>(state.State.OrganizationId).GetRulesAsync()));
+        LifecycleDecisions.Schedule(state.State, c, await GrainFactory.GetGrain<IOrganizationGrain>(state.State.OrganizationId).GetRulesAsync()),
+        afterAccepted: () => PlanNoticesAsync(invite: true));
 
-    public Task<CommandResult> CancelAsync(Actor actor, string reason) => ExecuteAsync(actor, c => LifecycleDecisions.Cancel(state.State, c, reason));
+    public Task<CommandResult> CancelAsync(Actor actor, string reason) =>
+        ExecuteAsync(actor, c => Task.FromResult(LifecycleDecisions.Cancel(state.State, c, reason)), afterAccepted: () => PlanNoticesAsync(invite: false));
 
     public Task<CommandResult> OpenAsync(Actor actor) => ExecuteAsync(actor, c => LifecycleDecisions.Open(state.State, c));
 

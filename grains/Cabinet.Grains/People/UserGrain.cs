@@ -16,6 +16,13 @@ public sealed partial class UserGrain(
             return CommandResult.Refused(ErrorCodes.AccountExists);
         }
 
+        var email = ContactRules.Email(registration.Profile.Email);
+        var phone = ContactRules.Phone(registration.Profile.Phone);
+        if ((email.Error ?? phone.Error) is { } badContact)
+        {
+            return CommandResult.Refused(badContact);
+        }
+
         if (PasswordRules.Check(registration.Password, this.GetPrimaryKeyString(), registration.Profile.IsAdministrator) is { } weak)
         {
             return CommandResult.Refused(weak);
@@ -23,7 +30,7 @@ public sealed partial class UserGrain(
 
         state.State = state.State with
         {
-            Profile = registration.Profile with { UserName = this.GetPrimaryKeyString() },
+            Profile = registration.Profile with { UserName = this.GetPrimaryKeyString(), Email = email.Value, Phone = phone.Value },
             PasswordHash = PasswordHash.Create(registration.Password),
             MustChangePassword = registration.Temporary,
         };
@@ -32,6 +39,29 @@ public sealed partial class UserGrain(
     }
 
     public Task<UserProfile?> GetProfileAsync() => Task.FromResult(state.State.Profile);
+
+    public async Task<CommandResult> SetContactAsync(string? email, string? phone)
+    {
+        if (state.State.Profile is not { } profile)
+        {
+            return CommandResult.Refused(ErrorCodes.UnknownUser);
+        }
+
+        var checkedEmail = ContactRules.Email(email);
+        var checkedPhone = ContactRules.Phone(phone);
+        if ((checkedEmail.Error ?? checkedPhone.Error) is { } refusal)
+        {
+            return CommandResult.Refused(refusal);
+        }
+
+        if (profile.Email != checkedEmail.Value || profile.Phone != checkedPhone.Value)
+        {
+            state.State = state.State with { Profile = profile with { Email = checkedEmail.Value, Phone = checkedPhone.Value } };
+            await state.WriteStateAsync();
+        }
+
+        return CommandResult.Accepted(0);
+    }
 
     public async Task<CommandResult> SetOrganizationRoleAsync(OrganizationRole role)
     {

@@ -120,17 +120,4 @@ public sealed class MeetingFeeds(
 
         public int Users { get; set; }
     }
-
-    private sealed class Subscription(Func<Task> dispose) : IAsyncDisposable
-    {
-        private int _disposed;
-
-        public async ValueTask DisposeAsync()
-        {
-            if (Interlocked.Exchange(ref _disposed, 1) == 0)
-            {
-                await dispose();
-            }
-        }
-    }
 }

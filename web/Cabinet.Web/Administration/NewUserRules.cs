@@ -24,6 +24,11 @@ public static partial class NewUserRules
             return profile with { Message = $"{profile.Message} ({user.UserName})" };
         }
 
+        if ((People.ContactRules.Email(user.Email).Error ?? People.ContactRules.Phone(user.Phone).Error) is { } contact)
+        {
+            return contact with { Message = $"{contact.Message} ({user.UserName})" };
+        }
+
         if (OrganizationRoles.Parse(user.Role) is not { } role)
         {
             return ErrorCodes.Invalid($"Vai trò của '{user.UserName}' phải là member, organizer hoặc administrator.");

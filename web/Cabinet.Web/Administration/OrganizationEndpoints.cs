@@ -58,7 +58,7 @@ public static class OrganizationEndpoints
     /// <summary>A person as the admin API shows them.</summary>
     internal static object Show(AccountStatus p) => new
     {
-        p.Profile.UserName, p.Profile.DisplayName, p.Profile.Position, role = OrganizationRoles.Name(p.Profile.Role),
+        p.Profile.UserName, p.Profile.DisplayName, p.Profile.Position, role = OrganizationRoles.Name(p.Profile.Role), p.Profile.Email, p.Profile.Phone,
         p.Disabled, p.Throttled, p.MustChangePassword, secondFactor = p.SecondFactorEnrolled,
     };
 

@@ -173,7 +173,8 @@ public sealed partial class PeopleAdministration(IGrainFactory grains, Organizat
         return Result<ImmutableArray<ImportRowReport>>.Of([.. reports!]);
     }
 
-    public async Task<CommandResult> UpdateAsync(HttpContext http, string userName, string? displayName, string? position)
+    /// <param name="email">Null: unchanged; empty: cleared. Likewise <paramref name="phone"/>.</param>
+    public async Task<CommandResult> UpdateAsync(HttpContext http, string userName, string? displayName, string? position, string? email = null, string? phone = null)
     {
         var target = await TargetAsync(http, userName);
         if (target.User is null)
@@ -184,6 +185,15 @@ public sealed partial class PeopleAdministration(IGrainFactory grains, Organizat
         if (NewUserRules.CheckProfile(displayName, position) is { } invalid)
         {
             return CommandResult.Refused(invalid);
+        }
+
+        if (email is not null || phone is not null)
+        {
+            var contact = await target.User.SetContactAsync(email ?? target.Profile!.Email, phone ?? target.Profile!.Phone);
+            if (!contact.Ok)
+            {
+                return contact;
+            }
         }
 
         var updated = await target.User.UpdateProfileAsync(displayName!.Trim(), position?.Trim() ?? "");
@@ -260,7 +270,8 @@ public sealed partial class PeopleAdministration(IGrainFactory grains, Organizat
     // Each account hashes its password in its own grain, so a batch spreads over the cores.
     private Task<CommandResult[]> RegisterAsync(string organizationId, List<(NewUser Person, string Password, bool Temporary)> people) =>
         Task.WhenAll(people.Select(p => grains.GetGrain<IUserGrain>(p.Person.UserName!).RegisterAsync(new UserRegistration(
-            new UserProfile(p.Person.UserName!, p.Person.DisplayName!.Trim(), organizationId, p.Person.Position?.Trim() ?? "", IsAdministrator: false)
+            new UserProfile(p.Person.UserName!, p.Person.DisplayName!.Trim(), organizationId, p.Person.Position?.Trim() ?? "", IsAdministrator: false,
+                Email: p.Person.Email, Phone: p.Person.Phone)
                 .WithRole(OrganizationRoles.Parse(p.Person.Role) ?? OrganizationRole.Member), p.Password, p.Temporary))));
 
     private async Task JoinAsync(HttpContext http, string organizationId, ImmutableArray<string> created, string kind, string more = "")

@@ -8,14 +8,14 @@ namespace Cabinet.Web.Administration;
 /// <summary>
 /// Reads a CSV of people (RFC 4180: commas, double-quoted fields with "" for a quote and line breaks inside quotes;
 /// UTF-8 with or without BOM). The first row names the columns, in any order: userName, displayName, position, role,
-/// password (the last three may be missing or empty). Budgets: <see cref="MaxBytes"/> and <see cref="MaxRows"/>.
+/// password, email, phone (all but the first two may be missing or empty). Budgets: <see cref="MaxBytes"/> and <see cref="MaxRows"/>.
 /// </summary>
 public static class PeopleCsv
 {
     public const int MaxBytes = 1024 * 1024;
     public const int MaxRows = 2000;
 
-    private static readonly string[] Columns = ["username", "displayname", "position", "role", "password"];
+    private static readonly string[] Columns = ["username", "displayname", "position", "role", "password", "email", "phone"];
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>Reads at most <see cref="MaxBytes"/> (one more byte is a refusal) and parses them.</summary>
@@ -70,7 +70,8 @@ public static class PeopleCsv
 
         return Result<ImmutableArray<PeopleCsvRow>>.Of([.. records.Skip(1).Select(r => new PeopleCsvRow(r.Line,
             new NewUser(Cell(r, at[0])?.Trim().ToLowerInvariant(), Cell(r, at[1])?.Trim(), Cell(r, at[2])?.Trim(),
-                Password: Empty(Cell(r, at[4])), Role: Empty(Cell(r, at[3])?.Trim().ToLowerInvariant()))))]);
+                Password: Empty(Cell(r, at[4])), Role: Empty(Cell(r, at[3])?.Trim().ToLowerInvariant()),
+                Email: Empty(Cell(r, at[5])?.Trim()), Phone: Empty(Cell(r, at[6])?.Trim()))))]);
     }
 
     private static string? Cell(Record record, int index) => index >= 0 && index < record.Fields.Count ? record.Fields[index] : null;

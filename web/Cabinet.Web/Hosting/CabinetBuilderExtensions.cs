@@ -56,6 +56,7 @@ public static class CabinetBuilderExtensions
             AllowDevelopmentAuthority = environment.IsDevelopment(),
             PublicBaseUrl = cabinet.PublicBaseUrl,
             Signing = Signing(configuration),
+            Notifications = Notifications(configuration),
             Encryption = Encryption(configuration, environment, dataPath),
             CrashWhileSealing = configuration["Cabinet:FaultInjection:CrashWhileSealing"],
             Documents = configuration.GetSection(Cabinet.Documents.DocumentLimits.Section).Get<Cabinet.Documents.DocumentLimits>() ?? new(),
@@ -81,6 +82,19 @@ public static class CabinetBuilderExtensions
         return environment.IsDevelopment() && !settings.IsConfigured
             ? settings with { KeyFile = Cabinet.Encryption.EncryptionAtRest.DevelopmentKeyFile(dataPath), CreateMissingKeyFile = true }
             : settings;
+    }
+
+    /// <summary>The Cabinet:Notifications, Cabinet:Email and Cabinet:Sms sections with their secret files read.</summary>
+    private static NotificationSettings Notifications(IConfiguration configuration)
+    {
+        var notifications = configuration.GetSection(NotificationSettings.Section).Get<NotificationSettings>() ?? new();
+        var email = configuration.GetSection(EmailSettings.Section).Get<EmailSettings>() ?? new();
+        var sms = configuration.GetSection(SmsSettings.Section).Get<SmsSettings>() ?? new();
+        return notifications with
+        {
+            Email = email with { Password = SecretSetting.Read(email.Password, email.PasswordFile) },
+            Sms = sms with { Password = SecretSetting.Read(sms.Password, sms.PasswordFile) },
+        };
     }
 
     /// <summary>Everything Cabinet registers: the co-hosted silo, sign-in, the hub, the UI.</summary>
@@ -122,6 +136,7 @@ public static class CabinetBuilderExtensions
         builder.Services.AddOptions<LiveOptions>().BindConfiguration(LiveOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(sp => new ThisHost(sp.GetRequiredService<Orleans.Runtime.ILocalSiloDetails>().SiloAddress.ToParsableString()));
         builder.Services.AddSingleton<MeetingFeeds>();
+        builder.Services.AddSingleton<NoticeFeeds>();
         builder.Services.AddSingleton<MyMeetings>();
         builder.Services.AddSingleton<Cabinet.Web.Invitations.DirectorySearch>();
         builder.Services.AddSingleton<Cabinet.Web.Invitations.CalendarFeed>();

@@ -29,8 +29,8 @@ public static class AdminEndpoints
             .WithTags("Administration").WithSummary("Creates accounts in an administered organisation (1–500)").ProducesProblem(StatusCodes.Status400BadRequest);
 
         admin.MapPut("/admin/users/{userName}", async (string userName, ProfileChange? change, HttpContext http, PeopleAdministration people) =>
-            ApiProblem.Of(await people.UpdateAsync(http, userName, change?.DisplayName, change?.Position), () => Results.Json(new { userName })))
-            .WithTags("Administration").WithSummary("Changes a person's display name and position").ProducesProblem(StatusCodes.Status400BadRequest);
+            ApiProblem.Of(await people.UpdateAsync(http, userName, change?.DisplayName, change?.Position, change?.Email, change?.Phone), () => Results.Json(new { userName })))
+            .WithTags("Administration").WithSummary("Changes a person's display name, position, e-mail address and phone number").ProducesProblem(StatusCodes.Status400BadRequest);
         admin.MapPut("/admin/users/{userName}/role", async (string userName, RoleChange? change, HttpContext http, PeopleAdministration people) =>
             ApiProblem.Of(await people.SetRoleAsync(http, userName, change?.Role), () => Results.Json(new { userName, role = change!.Role ?? "member" })))
             .WithTags("Administration").WithSummary("Changes a person's organisation role").ProducesProblem(StatusCodes.Status400BadRequest);

@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text;
-using Cabinet.Meetings;
 
-namespace Cabinet.Web.Invitations;
+namespace Cabinet.Meetings;
 
 /// <summary>
 /// Invitations as iCalendar (RFC 5545): one invitation as a file (METHOD:REQUEST while the meeting stands, METHOD:CANCEL

@@ -1,0 +1,13 @@
+namespace Cabinet.Notices;
+
+/// <summary>A notice's link (a path in Cabinet) as people outside the app reach it, from <c>Cabinet:PublicBaseUrl</c>.</summary>
+public sealed class NoticeLinks(string? publicBaseUrl)
+{
+    private readonly string _base = (publicBaseUrl ?? "").TrimEnd('/');
+
+    /// <summary>(On Unix "/meetings/…" parses as an absolute file URI, so only an http(s) link counts as absolute.)</summary>
+    public string Absolute(string link) =>
+        link.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || link.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || _base.Length == 0
+            ? link
+            : $"{_base}/{link.TrimStart('/')}";
+}

@@ -49,6 +49,12 @@ public static class CabinetSiloBuilderExtensions
         silo.Services.AddKeyedSingleton<Ledger.ILedgerJournal>(Audit.AuditLogGrain.JournalName, (_, _) => options.UsesRedis
             ? new Ledger.RedisLedgerJournal(options.RedisConnectionString!, Audit.AuditLogGrain.JournalName)
             : new Ledger.FileLedgerJournal(options.DataPath, Audit.AuditLogGrain.JournalName));
+        silo.Services.AddKeyedSingleton<Ledger.ILedgerJournal>(Opinions.OpinionBallotGrain.JournalName, (_, _) => options.UsesRedis
+            ? new Ledger.RedisLedgerJournal(options.RedisConnectionString!, Opinions.OpinionBallotGrain.JournalName)
+            : new Ledger.FileLedgerJournal(options.DataPath, Opinions.OpinionBallotGrain.JournalName));
+        silo.Services.AddSingleton(options.Opinions);
+        silo.Services.AddSingleton<Opinions.OpinionNotices>();
+        silo.Services.AddSingleton<Opinions.OpinionReports>();
         silo.Services.AddSingleton(options.Sessions);
         silo.Services.AddSingleton(options.Audit);
         silo.Services.AddSingleton(options.Documents);

@@ -50,6 +50,7 @@ public static class CabinetBuilderExtensions
             Signing = Signing(builder.Configuration),
             CrashWhileSealing = builder.Configuration["Cabinet:FaultInjection:CrashWhileSealing"],
             Documents = builder.Configuration.GetSection(Cabinet.Documents.DocumentLimits.Section).Get<Cabinet.Documents.DocumentLimits>() ?? new(),
+            Opinions = builder.Configuration.GetSection(Cabinet.Opinions.OpinionLimits.Section).Get<Cabinet.Opinions.OpinionLimits>() ?? new(),
             Sessions = Validated(builder.Configuration.GetSection(Cabinet.People.SessionLimits.Section).Get<Cabinet.People.SessionLimits>() ?? new()),
             Audit = Validated(builder.Configuration.GetSection(Cabinet.Audit.AuditRetention.Section).Get<Cabinet.Audit.AuditRetention>() ?? new()),
         };

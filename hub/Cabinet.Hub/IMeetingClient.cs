@@ -22,4 +22,7 @@ public interface IMeetingClient
 
     /// <summary>A shared annotation appeared, changed or went away (Shared null: remove it). Not versioned: list again after a reconnect.</summary>
     Task AnnotationChanged(Documents.AnnotationChange change);
+
+    /// <summary>A step of an opinion ballot this connection follows (<c>FollowOpinionBallot</c>); read the ballot again.</summary>
+    Task OpinionEvent(Opinions.OpinionEvent opinionEvent);
 }

@@ -15,7 +15,9 @@ namespace Cabinet.Hub;
 /// call the meeting grain — which checks the caller's role and refuses with a stable error code.
 /// </summary>
 [Authorize(Policy = MeetingHubPolicy.Name)]
-public sealed partial class MeetingHub(IGrainFactory grains, MeetingFeeds feeds, MyMeetings myMeetings, ThisHost host) : Hub<IMeetingClient>
+public sealed partial class MeetingHub(
+    IGrainFactory grains, MeetingFeeds feeds, OpinionFeeds opinionFeeds, IHubContext<MeetingHub, IMeetingClient> hubContext, MyMeetings myMeetings, ThisHost host)
+    : Hub<IMeetingClient>
 {
     public const string Path = "/hubs/meeting";
 
@@ -169,6 +171,7 @@ public sealed partial class MeetingHub(IGrainFactory grains, MeetingFeeds feeds,
         }
 
         JoinedMeetings.Clear();
+        await UnfollowOpinionsAsync();
         await base.OnDisconnectedAsync(exception);
     }
 

@@ -3,7 +3,7 @@ using Cabinet.Voting.Tallying;
 
 namespace Cabinet.Opinions;
 
-/// <summary>An opinion ballot as everyone who may see it sees it (answers and consolidation are read apart).</summary>
+/// <summary>An opinion ballot (<c>BallotId</c> is its whole key, <c>"{organisationId}/{ballotId}"</c>) as everyone who may see it sees it (answers and consolidation are read apart).</summary>
 [GenerateSerializer, Immutable, Alias("cabinet.opinion-ballot-view")]
 public sealed record OpinionBallotView(
     string BallotId,

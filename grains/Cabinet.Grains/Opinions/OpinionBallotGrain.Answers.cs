@@ -17,7 +17,7 @@ public sealed partial class OpinionBallotGrain
         var now = clock.GetUtcNow();
         var signed = answer?.Signed;
         var refused = !S.Exists ? ErrorCodes.OpinionNotFound
-            : !OpinionPermissions.IsAsked(actor, S.ToView(BallotId)) ? ErrorCodes.OpinionNotAsked
+            : !OpinionPermissions.IsAsked(actor, S.ToView(Key)) ? ErrorCodes.OpinionNotAsked
             : S.Status != OpinionStatus.Sent ? ErrorCodes.OpinionIllegalStep
             : now >= S.Deadline ? ErrorCodes.OpinionDeadlinePassed
             : !S.AnswersMayChange && S.Answers.Any(a => a.Member == actor.UserName) ? ErrorCodes.OpinionAnswerFinal
@@ -55,7 +55,7 @@ public sealed partial class OpinionBallotGrain
         var detail = new { Position = position, BallotHash = ballotHash, signed.DeviceId, Changed = changed };
         var step = OpinionStep.Accept(S, OpinionEventKinds.Answered, detail);
         var record = new OpinionAnswerRecord(actor.UserName, signed.Choices, texts, signed.Nonce, signed.CastAt, signed.Signature, device.DeviceId, device.PublicKeySpki, now,
-            new Receipt(BallotId, position, ballotHash, ""));
+            new Receipt(Key, position, ballotHash, ""));
         // The receipt's chain hash is the answer's own ledger entry: known once the entry is made, so it is filled in here.
         var entryHash = Voting.Ledger.LedgerEntry.Next(S.LedgerHead, S.Version + 1, now, actor.UserName, step.Kind, step.Detail).Hash;
         record = record with { Receipt = record.Receipt with { ChainHash = entryHash } };

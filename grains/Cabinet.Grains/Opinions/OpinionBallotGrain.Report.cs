@@ -36,7 +36,7 @@ public sealed partial class OpinionBallotGrain
         try
         {
             var profile = await GrainFactory.GetGrain<IOrganizationGrain>(S.OrganizationId).GetProfileAsync();
-            var report = await reports.MakeAsync(Key, S, OpinionTallies.Consolidate(S, BallotId), profile?.Name ?? S.OrganizationId);
+            var report = await reports.MakeAsync(Key, S, OpinionTallies.Consolidate(S, Key), profile?.Name ?? S.OrganizationId);
             await StoreAsync(actor, OpinionStep.Accept(S with { Report = report }, OpinionEventKinds.ReportMade,
                 new { report.PdfSha256, report.PdfBytes, report.ArchiveSha256, report.ArchiveBytes }), clock.GetUtcNow());
         }

@@ -29,9 +29,8 @@ public sealed partial class OpinionBallotGrain(
 
     private readonly ObserverManager<GrainId, IOpinionObserver> _observers = new(OpinionSubscriptions.Expiry, logger);
 
+    /// <summary>The ballot's key, which is also what clients call its id (as a meeting's id is its key).</summary>
     private string Key => this.GetPrimaryKeyString();
-
-    private string BallotId => Key[(Key.IndexOf('/', StringComparison.Ordinal) + 1)..];
 
     private OpinionBallotState S => state.State;
 
@@ -75,11 +74,11 @@ public sealed partial class OpinionBallotGrain(
 
     public Task<CommandResult> SubmitAsync(Actor actor) => ApplyAsync(actor, OpinionSteps.Submit(S, actor, limits, clock.GetUtcNow()));
 
-    public Task<CommandResult> ReturnAsync(Actor actor, string comment) => ApplyAsync(actor, OpinionSteps.Return(S, BallotId, actor, comment, limits));
+    public Task<CommandResult> ReturnAsync(Actor actor, string comment) => ApplyAsync(actor, OpinionSteps.Return(S, Key, actor, comment, limits));
 
     public async Task<CommandResult> ApproveAsync(Actor actor)
     {
-        var result = await ApplyAsync(actor, OpinionSteps.Approve(S, BallotId, actor, clock.GetUtcNow()));
+        var result = await ApplyAsync(actor, OpinionSteps.Approve(S, Key, actor, clock.GetUtcNow()));
         if (result.Ok)
         {
             await OpinionDeadlines.ScheduleAsync(this, S.Deadline, clock.GetUtcNow());
@@ -102,12 +101,12 @@ public sealed partial class OpinionBallotGrain(
     }
 
     public Task<Result<OpinionBallotView>> GetAsync(Actor actor) =>
-        Task.FromResult(Viewable(actor) is { } refused ? Result<OpinionBallotView>.Refused(refused) : Result<OpinionBallotView>.Of(S.ToView(BallotId)));
+        Task.FromResult(Viewable(actor) is { } refused ? Result<OpinionBallotView>.Refused(refused) : Result<OpinionBallotView>.Of(S.ToView(Key)));
 
     public Task<Result<OpinionConsolidation>> GetConsolidationAsync(Actor actor) =>
         Task.FromResult(Following(actor) is { } refused
             ? Result<OpinionConsolidation>.Refused(refused)
-            : Result<OpinionConsolidation>.Of(OpinionTallies.Consolidate(S, BallotId)));
+            : Result<OpinionConsolidation>.Of(OpinionTallies.Consolidate(S, Key)));
 
     public Task<Result<ImmutableArray<OpinionDocument>>> GetDocumentsAsync(Actor actor) =>
         Task.FromResult(Viewable(actor) is { } refused ? Result<ImmutableArray<OpinionDocument>>.Refused(refused) : Result<ImmutableArray<OpinionDocument>>.Of(S.Documents));
@@ -142,12 +141,12 @@ public sealed partial class OpinionBallotGrain(
     /// <summary>Refuses those who may not see the ballot (and a ballot that does not exist).</summary>
     private CabinetError? Viewable(Actor actor) =>
         !S.Exists ? ErrorCodes.OpinionNotFound
-        : !OpinionPermissions.MayView(actor, S.ToView(BallotId)) ? ErrorCodes.Forbidden
+        : !OpinionPermissions.MayView(actor, S.ToView(Key)) ? ErrorCodes.Forbidden
         : null;
 
     /// <summary>Refuses those who may not follow who answered what (and the ledger, which says it).</summary>
     private CabinetError? Following(Actor actor) =>
-        Viewable(actor) ?? (OpinionPermissions.MayFollowAnswers(actor, S.ToView(BallotId)) ? null : ErrorCodes.Forbidden);
+        Viewable(actor) ?? (OpinionPermissions.MayFollowAnswers(actor, S.ToView(Key)) ? null : ErrorCodes.Forbidden);
 
     private async Task<CommandResult> WriteDraftAsync(Actor actor, OpinionDraft draft)
     {
@@ -203,7 +202,7 @@ public sealed partial class OpinionBallotGrain(
             return ErrorCodes.StorageFailed;
         }
 
-        var pushed = new OpinionEvent(BallotId, version, step.Kind, actor.UserName, now, S.Status);
+        var pushed = new OpinionEvent(Key, version, step.Kind, actor.UserName, now, S.Status);
         await _observers.Notify(o => o.OnOpinionEventAsync(pushed));
         await ListAsync();
         return null;
@@ -230,7 +229,7 @@ public sealed partial class OpinionBallotGrain(
         {
             var viewers = S.Status >= OpinionStatus.Sent ? S.Members.Select(m => m.UserName).Append(S.Chair.UserName) : [S.Chair.UserName];
             await GrainFactory.GetGrain<IOpinionBallotsGrain>(S.OrganizationId).RecordAsync(
-                new OpinionSummary(BallotId, S.Title, S.Status, S.Deadline, S.Chair.DisplayName, clock.GetUtcNow()), [.. viewers.Distinct()]);
+                new OpinionSummary(Key, S.Title, S.Status, S.Deadline, S.Chair.DisplayName, clock.GetUtcNow()), [.. viewers.Distinct()]);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

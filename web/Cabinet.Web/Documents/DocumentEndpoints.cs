@@ -36,6 +36,26 @@ public static class DocumentEndpoints
             return Refuse(ErrorCodes.NotSignedIn);
         }
 
+        var (form, file, refusal) = await ReadUploadAsync(http, intake);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var request = new DocumentUploadRequest(
+            string.IsNullOrWhiteSpace(form!["documentId"]) ? null : form!["documentId"].ToString(),
+            form!["title"].ToString(),
+            string.IsNullOrWhiteSpace(form!["itemId"]) ? null : form!["itemId"].ToString(),
+            IsTrue(form!["downloadAllowed"]),
+            IsTrue(form!["classified"]));
+        await using var content = file!.OpenReadStream();
+        var added = await intake.AddAsync(actor, MeetingKey.Of(organization, meeting), content, request, http.RequestAborted);
+        return added.Ok ? Results.Json(added.Value, statusCode: StatusCodes.Status201Created) : Refuse(added.Error!);
+    }
+
+    /// <summary>The multipart form of an upload and its <c>file</c>, bounded by the largest allowed file; or the refusal to answer with.</summary>
+    internal static async Task<(IFormCollection? Form, IFormFile? File, IResult? Refusal)> ReadUploadAsync(HttpContext http, DocumentIntake intake)
+    {
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
         {
             size.MaxRequestBodySize = intake.MaxFileBytes + EnvelopeBytes;
@@ -43,7 +63,7 @@ public static class DocumentEndpoints
 
         if (!http.Request.HasFormContentType)
         {
-            return Refuse(ErrorCodes.DocumentFileRequired);
+            return (null, null, Refuse(ErrorCodes.DocumentFileRequired));
         }
 
         IFormCollection form;
@@ -53,23 +73,10 @@ public static class DocumentEndpoints
         }
         catch (Exception ex) when (ex is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } or InvalidDataException)
         {
-            return Refuse(ErrorCodes.From(DocumentErrors.TooLarge(intake.MaxFileBytes)));
+            return (null, null, Refuse(ErrorCodes.From(DocumentErrors.TooLarge(intake.MaxFileBytes))));
         }
 
-        if (form.Files.GetFile("file") is not { } file)
-        {
-            return Refuse(ErrorCodes.DocumentFileRequired);
-        }
-
-        var request = new DocumentUploadRequest(
-            string.IsNullOrWhiteSpace(form["documentId"]) ? null : form["documentId"].ToString(),
-            form["title"].ToString(),
-            string.IsNullOrWhiteSpace(form["itemId"]) ? null : form["itemId"].ToString(),
-            IsTrue(form["downloadAllowed"]),
-            IsTrue(form["classified"]));
-        await using var content = file.OpenReadStream();
-        var added = await intake.AddAsync(actor, MeetingKey.Of(organization, meeting), content, request, http.RequestAborted);
-        return added.Ok ? Results.Json(added.Value, statusCode: StatusCodes.Status201Created) : Refuse(added.Error!);
+        return form.Files.GetFile("file") is { } file ? (form, file, null) : (form, null, Refuse(ErrorCodes.DocumentFileRequired));
     }
 
     private static async Task<IResult> FetchAsync(
@@ -144,7 +151,7 @@ public static class DocumentEndpoints
     {
         "auth.not_signed_in" => StatusCodes.Status401Unauthorized,
         "auth.forbidden" or "documents.classified" or "documents.download_forbidden" or "invitation.not_invited" => StatusCodes.Status403Forbidden,
-        "meeting.not_found" or "documents.not_found" or "documents.version_not_found" or "documents.file_missing" or "agenda.item_not_found"
+        "meeting.not_found" or "opinion.not_found" or "opinion.report_not_ready" or "documents.not_found" or "documents.version_not_found" or "documents.file_missing" or "agenda.item_not_found"
             => StatusCodes.Status404NotFound,
         "documents.too_large" => StatusCodes.Status413PayloadTooLarge,
         "documents.too_complex" => StatusCodes.Status422UnprocessableEntity,

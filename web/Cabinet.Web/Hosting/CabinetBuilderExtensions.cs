@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.SignalR;
 using Cabinet.Web.Archive;
 using Cabinet.Web.Components;
 using Cabinet.Web.Documents;
+using Cabinet.Web.Opinions;
 using Cabinet.Web.Identity;
 using Cabinet.Web.Seed;
 using Cabinet.Web.Sessions;
@@ -83,6 +84,7 @@ public static class CabinetBuilderExtensions
         builder.Services.AddOptions<LiveOptions>().BindConfiguration(LiveOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(sp => new ThisHost(sp.GetRequiredService<Orleans.Runtime.ILocalSiloDetails>().SiloAddress.ToParsableString()));
         builder.Services.AddSingleton<MeetingFeeds>();
+        builder.Services.AddSingleton<OpinionFeeds>();
         builder.Services.AddSingleton<MyMeetings>();
         builder.Services.AddSingleton<Cabinet.Web.Invitations.DirectorySearch>();
         builder.Services.AddSingleton<Administration.OrganizationTree>();
@@ -156,6 +158,7 @@ public static class CabinetBuilderExtensions
         app.MapArchiveEndpoints();
         app.MapPollResultEndpoints();
         app.MapDocumentEndpoints();
+        app.MapOpinionEndpoints();
         app.MapInvitationEndpoints();
         app.MapConclusionEndpoints();
         app.MapSelfServiceEndpoints();

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
-using System.Security.Cryptography;
-using System.Text;
+using static Cabinet.Opinions.OpinionAnswerTokens;
 
 namespace Cabinet.Opinions;
 
@@ -11,10 +10,6 @@ namespace Cabinet.Opinions;
 /// </summary>
 internal static class OpinionAnswerForm
 {
-    public const string Agree = "agree";
-    public const string Disagree = "disagree";
-    public const string Other = "other";
-
     /// <returns>The written opinions by question, or null when the answer does not fit the questions.</returns>
     public static ImmutableArray<OpinionText>? Read(ImmutableArray<OpinionQuestion> questions, ImmutableArray<string> choices, ImmutableArray<OpinionText> texts, int maxTextChars)
     {
@@ -57,16 +52,6 @@ internal static class OpinionAnswerForm
 
         return used.Count == texts.Length ? used.ToImmutable() : null;
     }
-
-    /// <summary>The answer of a token (<c>agree</c>, <c>disagree</c>, <c>other</c> or an option id), without the question id or hash.</summary>
-    public static string AnswerOf(string token)
-    {
-        var parts = token.Split(':');
-        return parts.Length > 1 ? parts[1] : "";
-    }
-
-    /// <summary>The lower-case hex SHA-256 of a written opinion's UTF-8 text, as its <c>other</c> token carries it.</summary>
-    public static string HashOf(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     private static bool IsOption(string option, int count) =>
         option.Length > 1 && option[0] == 'o' && int.TryParse(option.AsSpan(1), System.Globalization.NumberStyles.None, null, out var n)

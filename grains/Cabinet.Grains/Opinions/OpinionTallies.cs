@@ -22,10 +22,10 @@ internal static class OpinionTallies
     private static OpinionQuestionResult Question(
         OpinionBallotState s, OpinionQuestion question, int index, ImmutableArray<OpinionMember> answered, Dictionary<string, OpinionAnswerRecord> answers)
     {
-        var given = answered.Select(m => OpinionAnswerForm.AnswerOf(answers[m.UserName].Choices[index])).ToList();
+        var given = answered.Select(m => OpinionAnswerTokens.AnswerOf(answers[m.UserName].Choices[index])).ToList();
         var labels = question.Kind == OpinionQuestionKind.Choice
             ? question.Options.Select((o, i) => ($"o{i + 1}", o)).ToList()
-            : [(OpinionAnswerForm.Agree, "Đồng ý"), (OpinionAnswerForm.Disagree, "Không đồng ý"), (OpinionAnswerForm.Other, "Ý kiến khác")];
+            : [(OpinionAnswerTokens.Agree, "Đồng ý"), (OpinionAnswerTokens.Disagree, "Không đồng ý"), (OpinionAnswerTokens.Other, "Ý kiến khác")];
         var counts = labels.Select(l => new OpinionCount(l.Item1, l.Item2, given.Count(g => g == l.Item1))).ToImmutableArray();
         var written = answered
             .Select(m => (m, answers[m.UserName].Texts.FirstOrDefault(t => t.QuestionId == question.Id)))

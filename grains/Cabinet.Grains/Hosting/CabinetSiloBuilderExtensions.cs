@@ -43,15 +43,9 @@ public static class CabinetSiloBuilderExtensions
         silo.Services.AddSingleton<Closing.IArchiveStore>(_ => options.UsesRedis
             ? new Closing.RedisArchiveStore(options.RedisConnectionString!)
             : new Closing.FileArchiveStore(options.DataPath));
-        silo.Services.AddSingleton<Ledger.ILedgerJournal>(_ => options.UsesRedis
-            ? new Ledger.RedisLedgerJournal(options.RedisConnectionString!)
-            : new Ledger.FileLedgerJournal(options.DataPath));
-        silo.Services.AddKeyedSingleton<Ledger.ILedgerJournal>(Audit.AuditLogGrain.JournalName, (_, _) => options.UsesRedis
-            ? new Ledger.RedisLedgerJournal(options.RedisConnectionString!, Audit.AuditLogGrain.JournalName)
-            : new Ledger.FileLedgerJournal(options.DataPath, Audit.AuditLogGrain.JournalName));
-        silo.Services.AddKeyedSingleton<Ledger.ILedgerJournal>(Opinions.OpinionBallotGrain.JournalName, (_, _) => options.UsesRedis
-            ? new Ledger.RedisLedgerJournal(options.RedisConnectionString!, Opinions.OpinionBallotGrain.JournalName)
-            : new Ledger.FileLedgerJournal(options.DataPath, Opinions.OpinionBallotGrain.JournalName));
+        silo.Services.AddSingleton(_ => Journal(options, "ledger"));
+        silo.Services.AddKeyedSingleton(Audit.AuditLogGrain.JournalName, (_, _) => Journal(options, Audit.AuditLogGrain.JournalName));
+        silo.Services.AddKeyedSingleton(Opinions.OpinionBallotGrain.JournalName, (_, _) => Journal(options, Opinions.OpinionBallotGrain.JournalName));
         silo.Services.AddSingleton(options.Opinions);
         silo.Services.AddSingleton<Opinions.OpinionNotices>();
         silo.Services.AddSingleton<Opinions.OpinionReports>();
@@ -86,4 +80,9 @@ public static class CabinetSiloBuilderExtensions
 
         return silo;
     }
+
+    /// <summary>A hash-chained journal under its own name (meetings' ledgers, the audit log, opinion ballots), on disk or in Redis.</summary>
+    private static Ledger.ILedgerJournal Journal(CabinetSiloOptions options, string name) => options.UsesRedis
+        ? new Ledger.RedisLedgerJournal(options.RedisConnectionString!, name)
+        : new Ledger.FileLedgerJournal(options.DataPath, name);
 }

@@ -25,4 +25,7 @@ public interface IMeetingClient
 
     /// <summary>The caller's notice box changed (a notice arrived or was read): the unread count, and the new notice if any. Sent once the connection called <c>ListNotices</c>.</summary>
     Task NoticesChanged(NoticeCount count);
+
+    /// <summary>A step of an opinion ballot this connection follows (<c>FollowOpinionBallot</c>); read the ballot again.</summary>
+    Task OpinionEvent(Opinions.OpinionEvent opinionEvent);
 }

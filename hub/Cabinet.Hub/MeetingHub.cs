@@ -15,7 +15,9 @@ namespace Cabinet.Hub;
 /// call the meeting grain — which checks the caller's role and refuses with a stable error code.
 /// </summary>
 [Authorize(Policy = MeetingHubPolicy.Name)]
-public sealed partial class MeetingHub(IGrainFactory grains, MeetingFeeds feeds, NoticeFeeds notices, MyMeetings myMeetings, ThisHost host) : Hub<IMeetingClient>
+public sealed partial class MeetingHub(
+    IGrainFactory grains, MeetingFeeds feeds, NoticeFeeds notices, OpinionFeeds opinionFeeds, IHubContext<MeetingHub, IMeetingClient> hubContext,
+    MyMeetings myMeetings, ThisHost host) : Hub<IMeetingClient>
 {
     public const string Path = "/hubs/meeting";
 
@@ -173,6 +175,7 @@ public sealed partial class MeetingHub(IGrainFactory grains, MeetingFeeds feeds,
 
         JoinedMeetings.Clear();
         await DetachNoticesAsync();
+        await UnfollowOpinionsAsync();
         await base.OnDisconnectedAsync(exception);
     }
 

@@ -60,6 +60,7 @@ public abstract class ClusterFixture : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddCabinetStorage(storage);
+            silo.UseInMemoryReminderService(); // opinion ballots' deadlines
             var real = silo.Services.Last(d => d.ServiceType == typeof(IAnnotationStore)).ImplementationFactory!;
             silo.Services.AddSingleton<IAnnotationStore>(sp => new RecordingAnnotationStore((IAnnotationStore)real(sp), AnnotationWrites));
         });

@@ -153,6 +153,22 @@ public static class ErrorCodes
     public static readonly CabinetError ContactPhoneInvalid = new("contact.phone_invalid", "Số điện thoại không hợp lệ (9–15 chữ số, có thể bắt đầu bằng +).");
     public static readonly CabinetError NoticeNotFound = new("notice.not_found", "Không tìm thấy thông báo.");
 
+    // opinion ballots (phiếu lấy ý kiến)
+    public static readonly CabinetError OpinionNotFound = new("opinion.not_found", "Không tìm thấy phiếu lấy ý kiến.");
+    public static readonly CabinetError OpinionExists = new("opinion.exists", "Phiếu lấy ý kiến đã tồn tại.");
+    public static readonly CabinetError OpinionIllegalStep = new("opinion.illegal_step", "Không thể thực hiện bước này ở trạng thái hiện tại của phiếu lấy ý kiến (dự thảo → trình → phê duyệt và gửi → trả lời → kết thúc).");
+    public static readonly CabinetError OpinionNotAsked = new("opinion.not_asked", "Bạn không có trong danh sách thành viên được lấy ý kiến.");
+    public static readonly CabinetError OpinionDeadlinePassed = new("opinion.deadline_passed", "Đã hết hạn trả lời phiếu lấy ý kiến.");
+    public static readonly CabinetError OpinionAnswerFinal = new("opinion.answer_final", "Bạn đã trả lời; phiếu này không cho phép thay đổi ý kiến.");
+    public static readonly CabinetError OpinionAnswerInvalid = new("opinion.answer_invalid", "Câu trả lời không khớp với các câu hỏi của phiếu (mỗi câu hỏi đúng một lựa chọn; ý kiến khác cần nội dung).");
+    public static readonly CabinetError OpinionSignatureInvalid = new("opinion.signature_invalid", "Chữ ký số của câu trả lời không khớp với nội dung hoặc với khóa của thiết bị.");
+    public static readonly CabinetError OpinionNotClosable = new("opinion.not_closable", "Chưa đến hạn trả lời và vẫn còn thành viên chưa trả lời; chưa thể kết thúc lấy ý kiến.");
+    public static readonly CabinetError OpinionReportNotReady = new("opinion.report_not_ready", "Báo cáo tổng hợp ý kiến chưa sẵn sàng (phiếu chưa kết thúc).");
+    /// <summary><c>auth.forbidden</c>, saying who may draft an opinion ballot.</summary>
+    public static readonly CabinetError NotOpinionOffice = Forbidden with { Message = "Chỉ văn phòng (người tổ chức) của đơn vị mới được soạn, trình và kết thúc phiếu lấy ý kiến." };
+    /// <summary><c>auth.forbidden</c>, saying who approves or returns an opinion ballot.</summary>
+    public static readonly CabinetError NotOpinionChair = Forbidden with { Message = "Chỉ người chủ trì được nêu trong phiếu mới được phê duyệt hoặc trả lại phiếu lấy ý kiến." };
+
     /// <summary>A refusal from the documents domain (content checks, annotation bounds).</summary>
     public static CabinetError From(Documents.DocumentError error) => new(error.Code, error.Message);
 

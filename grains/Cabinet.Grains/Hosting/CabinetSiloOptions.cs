@@ -47,6 +47,9 @@ public sealed record CabinetSiloOptions
     /// <summary>Upload and annotation bounds (configuration section <c>Cabinet:Documents</c>).</summary>
     public Documents.DocumentLimits Documents { get; init; } = new();
 
+    /// <summary>Opinion ballot bounds (configuration section <c>Cabinet:Opinions</c>).</summary>
+    public Opinions.OpinionLimits Opinions { get; init; } = new();
+
     /// <summary>Session lifetimes (configuration section <c>Cabinet:Sessions</c>).</summary>
     public People.SessionLimits Sessions { get; init; } = new();
 

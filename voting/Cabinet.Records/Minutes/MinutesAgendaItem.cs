@@ -14,5 +14,8 @@ public sealed record MinutesAgendaItem(int Number, string Title)
 
     public IReadOnlyList<MinutesPoll> Polls { get; init; } = [];
 
+    /// <summary>Written opinions under the item ("Ý kiến khác"), each already naming who gave it.</summary>
+    public IReadOnlyList<string> WrittenOpinions { get; init; } = [];
+
     public Conclusion? Conclusion { get; init; }
 }

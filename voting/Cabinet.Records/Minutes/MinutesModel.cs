@@ -34,6 +34,9 @@ public sealed record MinutesModel(
     /// <summary>Who signs at the bottom; when empty, the secretary (left) and the chair (right).</summary>
     public IReadOnlyList<Signatory> Signatories { get; init; } = [];
 
+    /// <summary>The title, section heading and closing line; the minutes' own by default.</summary>
+    public MinutesWording Wording { get; init; } = MinutesWording.Minutes;
+
     /// <summary>The time zone dates and times are printed in (Vietnam, UTC+7, by default).</summary>
     public TimeSpan UtcOffset { get; init; } = TimeSpan.FromHours(7);
 }

@@ -61,7 +61,7 @@ public static class MinutesPdfWriter
         var now = DateTimeOffset.Now;
         var metadata = new SKDocumentPdfMetadata
         {
-            Title = Text($"Biên bản cuộc họp: {minutes.MeetingTitle}"),
+            Title = Text($"{Capitalised(minutes.Wording.Heading)}: {minutes.MeetingTitle}"),
             Author = Text(minutes.Organisation),
             Subject = Text(minutes.MeetingTitle),
             Creator = "Cabinet",
@@ -103,6 +103,10 @@ public static class MinutesPdfWriter
         return SignatureBlock(flow, fonts, minutes);
     }
 
+    /// <summary>"BIÊN BẢN CUỘC HỌP" → "Biên bản cuộc họp", for the document's title metadata.</summary>
+    private static string Capitalised(string heading) =>
+        heading.Length == 0 ? heading : heading[..1] + heading[1..].ToLowerInvariant();
+
     /// <summary>Precomposed (NFC) text: no shaping engine runs, so decomposed diacritics would print as separate glyphs.</summary>
     internal static string Text(string value) => value.Normalize(NormalizationForm.FormC);
 
@@ -119,7 +123,7 @@ public static class MinutesPdfWriter
 
         left = flow.CenteredAt(Text(minutes.Organisation.ToUpperInvariant()), fonts.HeaderBold, HeaderLeft, HeaderLeftWidth, left);
         flow.Rule(HeaderLeft, HeaderLeftWidth, left + 2, 60);
-        left = flow.CenteredAt($"Số: {minutes.DocumentNumber ?? "……/BB-……"}", fonts.Header, HeaderLeft, HeaderLeftWidth, left + 6);
+        left = flow.CenteredAt($"Số: {minutes.DocumentNumber ?? minutes.Wording.NumberPlaceholder}", fonts.Header, HeaderLeft, HeaderLeftWidth, left + 6);
 
         var right = flow.CenteredAt("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", fonts.HeaderBold, rightLeft, rightWidth, y);
         right = flow.CenteredAt("Độc lập - Tự do - Hạnh phúc", fonts.BodyBold, rightLeft, rightWidth, right, underline: true);
@@ -128,7 +132,7 @@ public static class MinutesPdfWriter
         right = flow.CenteredAt(dateLine, fonts.Italic, rightLeft, rightWidth, right + 6);
 
         flow.Y = Math.Max(left, right) + 24;
-        flow.Paragraph("BIÊN BẢN CUỘC HỌP", fonts.Title, TextAlign.Center, after: 2);
+        flow.Paragraph(Text(minutes.Wording.Heading), fonts.Title, TextAlign.Center, after: 2);
         flow.Paragraph(Text(minutes.MeetingTitle), fonts.BodyBold, TextAlign.Center, after: 16);
     }
 

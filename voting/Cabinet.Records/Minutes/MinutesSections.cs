@@ -29,14 +29,15 @@ internal static class MinutesSections
         }
 
         flow.Space(6);
-        flow.Paragraph("II. NỘI DUNG CUỘC HỌP", fonts.BodyBold, TextAlign.Left);
+        flow.Paragraph(Text(minutes.Wording.ContentHeading), fonts.BodyBold, TextAlign.Left);
         foreach (var item in minutes.AgendaItems)
         {
             AgendaItem(flow, fonts, item, offset);
         }
 
         flow.Space(4);
-        flow.Paragraph($"Cuộc họp kết thúc lúc {VietnameseFormat.Clock(minutes.EndedAt, offset)}, "
+        flow.Paragraph(minutes.Wording.ClosingLine is { } closing ? Text(closing)
+            : $"Cuộc họp kết thúc lúc {VietnameseFormat.Clock(minutes.EndedAt, offset)}, "
             + $"{VietnameseFormat.Date(minutes.EndedAt, offset)}. Biên bản được lập từ nhật ký điện tử của cuộc họp "
             + "và đã được thông qua trước các thành viên dự họp.", fonts.Body, indent: Indent);
     }
@@ -109,6 +110,15 @@ internal static class MinutesSections
         foreach (var poll in item.Polls)
         {
             Poll(flow, fonts, poll);
+        }
+
+        if (item.WrittenOpinions.Count > 0)
+        {
+            flow.Paragraph("Ý kiến khác:", fonts.Italic, indent: Indent * 2, after: 1);
+            foreach (var opinion in item.WrittenOpinions)
+            {
+                flow.Paragraph($"– {Text(opinion)}", fonts.Body, indent: Indent * 2, hanging: 10, after: 1);
+            }
         }
 
         if (item.Conclusion is { Paragraphs.Count: > 0 } conclusion)

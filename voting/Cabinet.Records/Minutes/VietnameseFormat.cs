@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Cabinet.Records.Minutes;
 
 /// <summary>Dates, times and durations the way Vietnamese administrative documents write them.</summary>
-internal static class VietnameseFormat
+public static class VietnameseFormat
 {
     public static string Clock(DateTimeOffset at, TimeSpan offset)
     {

@@ -53,7 +53,7 @@ public static class ApiProblem
             or "documents.download_forbidden" or "invitation.not_invited" => StatusCodes.Status403Forbidden,
         "meeting.not_found" or "documents.not_found" or "documents.version_not_found" or "documents.file_missing" or "agenda.item_not_found"
             or "participant.unknown_user" or "organization.not_found" or "poll.not_found" or "archive.not_ready" or "minutes.not_ready"
-            or "session.not_found" or "client.not_found" or "api.not_found" or "webhook.not_found" or "webhook.delivery_not_found" or "calendar.not_found" => StatusCodes.Status404NotFound,
+            or "session.not_found" or "client.not_found" or "api.not_found" or "webhook.not_found" or "webhook.delivery_not_found" or "calendar.not_found" or "opinion.not_found" or "opinion.report_not_ready" => StatusCodes.Status404NotFound,
         "api.method_not_allowed" => StatusCodes.Status405MethodNotAllowed,
         "account.exists" or "organization.exists" or "meeting.exists" or "webhook.too_many" => StatusCodes.Status409Conflict,
         "documents.too_large" or "import.too_large" => StatusCodes.Status413PayloadTooLarge,

@@ -49,6 +49,26 @@ public static class DocumentEndpoints
             return ApiProblem.Of(ErrorCodes.NotSignedIn);
         }
 
+        var (form, file, refusal) = await ReadUploadAsync(http, intake);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var request = new DocumentUploadRequest(
+            string.IsNullOrWhiteSpace(form!["documentId"]) ? null : form!["documentId"].ToString(),
+            form!["title"].ToString(),
+            string.IsNullOrWhiteSpace(form!["itemId"]) ? null : form!["itemId"].ToString(),
+            IsTrue(form!["downloadAllowed"]),
+            IsTrue(form!["classified"]));
+        await using var content = file!.OpenReadStream();
+        var added = await intake.AddAsync(actor, MeetingKey.Of(organization, meeting), content, request, http.RequestAborted);
+        return added.Ok ? Results.Json(added.Value, statusCode: StatusCodes.Status201Created) : ApiProblem.Of(added.Error!);
+    }
+
+    /// <summary>The multipart form of an upload and its <c>file</c>, bounded by the largest allowed file; or the refusal to answer with.</summary>
+    internal static async Task<(IFormCollection? Form, IFormFile? File, IResult? Refusal)> ReadUploadAsync(HttpContext http, DocumentIntake intake)
+    {
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
         {
             size.MaxRequestBodySize = intake.MaxFileBytes + EnvelopeBytes;
@@ -56,7 +76,7 @@ public static class DocumentEndpoints
 
         if (!http.Request.HasFormContentType)
         {
-            return ApiProblem.Of(ErrorCodes.DocumentFileRequired);
+            return (null, null, ApiProblem.Of(ErrorCodes.DocumentFileRequired));
         }
 
         IFormCollection form;
@@ -66,23 +86,10 @@ public static class DocumentEndpoints
         }
         catch (Exception ex) when (ex is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } or InvalidDataException)
         {
-            return ApiProblem.Of(ErrorCodes.From(DocumentErrors.TooLarge(intake.MaxFileBytes)));
+            return (null, null, ApiProblem.Of(ErrorCodes.From(DocumentErrors.TooLarge(intake.MaxFileBytes))));
         }
 
-        if (form.Files.GetFile("file") is not { } file)
-        {
-            return ApiProblem.Of(ErrorCodes.DocumentFileRequired);
-        }
-
-        var request = new DocumentUploadRequest(
-            string.IsNullOrWhiteSpace(form["documentId"]) ? null : form["documentId"].ToString(),
-            form["title"].ToString(),
-            string.IsNullOrWhiteSpace(form["itemId"]) ? null : form["itemId"].ToString(),
-            IsTrue(form["downloadAllowed"]),
-            IsTrue(form["classified"]));
-        await using var content = file.OpenReadStream();
-        var added = await intake.AddAsync(actor, MeetingKey.Of(organization, meeting), content, request, http.RequestAborted);
-        return added.Ok ? Results.Json(added.Value, statusCode: StatusCodes.Status201Created) : ApiProblem.Of(added.Error!);
+        return form.Files.GetFile("file") is { } file ? (form, file, null) : (form, null, ApiProblem.Of(ErrorCodes.DocumentFileRequired));
     }
 
     private static async Task<IResult> FetchAsync(

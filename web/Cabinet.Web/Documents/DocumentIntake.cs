@@ -47,20 +47,35 @@ public sealed partial class DocumentIntake(
             return Result<DocumentView>.Refused(ErrorCodes.Forbidden);
         }
 
+        var stored = await StoreCheckedAsync(actor, meetingId, content, ct);
+        return !stored.Ok ? Result<DocumentView>.Refused(stored.Error!)
+            : await meeting.AddDocumentAsync(actor, new DocumentUpload(
+                request.DocumentId, request.Title ?? "", request.ItemId, request.DownloadAllowed, request.Classified,
+                stored.Value!.Sha256, stored.Value.Bytes, stored.Value.PageCount));
+    }
+
+    /// <summary>
+    /// The content checks and the blob store, for a caller already allowed to add a document (to a meeting, or an
+    /// opinion ballot): the upload quota, size, structure budgets, the isolated page read, then the bytes by SHA-256.
+    /// </summary>
+    public async Task<Result<CheckedFile>> StoreCheckedAsync(Actor actor, string ownerId, Stream content, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(content);
         if (!quota.TryStart(actor.UserName))
         {
-            return Result<DocumentView>.Refused(ErrorCodes.RateLimited);
+            return Result<CheckedFile>.Refused(ErrorCodes.RateLimited);
         }
 
         // Read once, bounded: the check and the blob store both need every byte, and 50 MB fits in memory.
         if (await ReadAsync(content, ct) is not { } bytes)
         {
-            return Result<DocumentView>.Refused(ErrorCodes.From(DocumentErrors.TooLarge(limits.MaxFileBytes)));
+            return Result<CheckedFile>.Refused(ErrorCodes.From(DocumentErrors.TooLarge(limits.MaxFileBytes)));
         }
 
         if (!quota.TryTake(actor.UserName, bytes.LongLength))
         {
-            return Result<DocumentView>.Refused(ErrorCodes.RateLimited);
+            return Result<CheckedFile>.Refused(ErrorCodes.RateLimited);
         }
 
         var inspection = PdfInspection.Screen(bytes, limits) is { } refused
@@ -68,8 +83,8 @@ public sealed partial class DocumentIntake(
             : await isolated.InspectAsync(bytes, glyphs: false, ct);
         if (!inspection.Ok)
         {
-            LogRefused(meetingId, actor.UserName, inspection.Error!.Code);
-            return Result<DocumentView>.Refused(ErrorCodes.From(inspection.Error));
+            LogRefused(ownerId, actor.UserName, inspection.Error!.Code);
+            return Result<CheckedFile>.Refused(ErrorCodes.From(inspection.Error));
         }
 
         var sha256 = BlobHash.Of(bytes);
@@ -78,9 +93,7 @@ public sealed partial class DocumentIntake(
             await blobs.PutAsync(sha256, stored, ct);
         }
 
-        return await meeting.AddDocumentAsync(actor, new DocumentUpload(
-            request.DocumentId, request.Title ?? "", request.ItemId, request.DownloadAllowed, request.Classified,
-            sha256, bytes.LongLength, inspection.Pdf!.PageCount));
+        return Result<CheckedFile>.Of(new CheckedFile(sha256, bytes.LongLength, inspection.Pdf!.PageCount));
     }
 
     /// <summary>The whole upload, or null as soon as it passes the limit (the rest is never read).</summary>
@@ -103,6 +116,9 @@ public sealed partial class DocumentIntake(
         return copy.GetBuffer().Length == copy.Length ? copy.GetBuffer() : copy.ToArray();
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Meeting {MeetingId}: upload by {UserName} refused ({Code})")]
-    private partial void LogRefused(string meetingId, string userName, string code);
+    [LoggerMessage(Level = LogLevel.Information, Message = "{OwnerId}: upload by {UserName} refused ({Code})")]
+    private partial void LogRefused(string ownerId, string userName, string code);
 }
+
+/// <summary>A PDF that passed the content checks and is in the blob store.</summary>
+public sealed record CheckedFile(string Sha256, long Bytes, int PageCount);

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.SignalR;
 using Cabinet.Web.Archive;
 using Cabinet.Web.Components;
 using Cabinet.Web.Documents;
+using Cabinet.Web.Opinions;
 using Cabinet.Web.Identity;
 using Cabinet.Web.Seed;
 using Cabinet.Web.Sessions;
@@ -60,6 +61,7 @@ public static class CabinetBuilderExtensions
             Encryption = Encryption(configuration, environment, dataPath),
             CrashWhileSealing = configuration["Cabinet:FaultInjection:CrashWhileSealing"],
             Documents = configuration.GetSection(Cabinet.Documents.DocumentLimits.Section).Get<Cabinet.Documents.DocumentLimits>() ?? new(),
+            Opinions = configuration.GetSection(Cabinet.Opinions.OpinionLimits.Section).Get<Cabinet.Opinions.OpinionLimits>() ?? new(),
             Sessions = Validated(configuration.GetSection(Cabinet.People.SessionLimits.Section).Get<Cabinet.People.SessionLimits>() ?? new()),
             Audit = Validated(configuration.GetSection(Cabinet.Audit.AuditRetention.Section).Get<Cabinet.Audit.AuditRetention>() ?? new()),
             Webhooks = Validated(configuration.GetSection(Cabinet.Integration.WebhookSettings.Section).Get<Cabinet.Integration.WebhookSettings>() ?? new()),
@@ -137,6 +139,7 @@ public static class CabinetBuilderExtensions
         builder.Services.AddSingleton(sp => new ThisHost(sp.GetRequiredService<Orleans.Runtime.ILocalSiloDetails>().SiloAddress.ToParsableString()));
         builder.Services.AddSingleton<MeetingFeeds>();
         builder.Services.AddSingleton<NoticeFeeds>();
+        builder.Services.AddSingleton<OpinionFeeds>();
         builder.Services.AddSingleton<MyMeetings>();
         builder.Services.AddSingleton<Cabinet.Web.Invitations.DirectorySearch>();
         builder.Services.AddSingleton<Cabinet.Web.Invitations.CalendarFeed>();
@@ -222,6 +225,7 @@ public static class CabinetBuilderExtensions
         app.MapArchiveEndpoints();
         app.MapPollResultEndpoints();
         app.MapDocumentEndpoints();
+        app.MapOpinionEndpoints();
         app.MapInvitationEndpoints();
         app.MapExportEndpoints();
         app.MapConclusionEndpoints();

@@ -1,0 +1,119 @@
+using Cabinet.Testing;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Cabinet.E2E;
+
+/// <summary>
+/// Issue 17 in the browser: the secretary drafts an opinion ballot with a PDF and submits it; the chair returns it with a
+/// comment; the secretary edits and resubmits; the chair approves; three members answer (one with a written opinion,
+/// one on a phone) and one never does; the consolidation follows live on the chair's page; after the deadline the
+/// secretary closes it and the consolidated report shows the counts and the written opinion.
+/// </summary>
+public sealed class OpinionBallotTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    private const string Written = "Đề nghị bổ sung kinh phí cho xã miền núi.";
+    private static readonly LocatorAssertionsToHaveTextOptions SoonText = new() { Timeout = 15_000 };
+    private static readonly LocatorAssertionsToContainTextOptions SoonContains = new() { Timeout = 15_000 };
+    private static readonly LocatorAssertionsToHaveAttributeOptions Soon = new() { Timeout = 15_000 };
+    private static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
+
+    [Fact]
+    public async Task A_ballot_goes_round_is_answered_on_a_computer_and_a_phone_and_ends_in_the_report()
+    {
+        var secretary = await fixture.SignInAsync("thuky");
+        await secretary.GotoAsync("/phieu-lay-y-kien/moi");
+        await secretary.GetByTestId("opinion-title").FillAsync("Lấy ý kiến về dự thảo kế hoạch đầu tư công");
+        await secretary.GetByTestId("opinion-question-text").First.FillAsync("Thống nhất thông qua dự thảo kế hoạch?");
+        await secretary.GetByTestId("opinion-add-question").ClickAsync();
+        await secretary.GetByTestId("opinion-question-text").Nth(1).FillAsync("Thời điểm triển khai");
+        await secretary.GetByTestId("opinion-question-kind").Nth(1).SelectOptionAsync("Choice");
+        await secretary.GetByTestId("opinion-question-options").FillAsync("Quý II\nQuý III");
+        await secretary.GetByTestId("opinion-members").FillAsync("daibieu1, daibieu2, daibieu3, daibieu4");
+        await secretary.GetByTestId("opinion-chair").FillAsync("chutich");
+        await secretary.GetByTestId("opinion-save").ClickAsync();
+        await Expect(secretary.GetByTestId("opinion-status")).ToHaveAttributeAsync("data-status", "Draft", Soon);
+        var ballotUrl = new Uri(secretary.Url).AbsolutePath;
+
+        var pdf = Path.Combine(RepositoryPaths.NewTempFolder("opinion-e2e"), "du-thao.pdf");
+        await File.WriteAllBytesAsync(pdf, SamplePdf.Create(["Dự thảo kế hoạch đầu tư công trung hạn 2026–2030"]));
+        await secretary.GetByTestId("opinion-document-name").FillAsync("Dự thảo kế hoạch");
+        await secretary.GetByTestId("opinion-document-file").SetInputFilesAsync(pdf);
+        await Expect(secretary.GetByTestId("opinion-document")).ToContainTextAsync("Dự thảo kế hoạch", SoonContains);
+        await secretary.GetByTestId("opinion-submit").ClickAsync();
+        await Expect(secretary.GetByTestId("opinion-status")).ToHaveAttributeAsync("data-status", "Submitted", Soon);
+
+        // The chair returns it; the secretary's open page shows the comment at once.
+        var chair = await fixture.SignInAsync("chutich");
+        await chair.GotoAsync(ballotUrl);
+        await chair.GetByTestId("opinion-return-text").FillAsync("Bổ sung phương án quý IV.");
+        await chair.GetByTestId("opinion-return").ClickAsync();
+        await Expect(secretary.GetByTestId("opinion-return-comment")).ToContainTextAsync("Bổ sung phương án quý IV.", SoonContains);
+
+        // The secretary edits (a deadline a minute away, so the test can close after it) and submits again; the chair approves.
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(75);
+        await secretary.GetByTestId("opinion-question-options").FillAsync("Quý II\nQuý III\nQuý IV");
+        await secretary.GetByTestId("opinion-deadline").FillAsync(deadline.ToOffset(VietnamOffset).ToString("yyyy-MM-ddTHH:mm:ss", System.Globalization.CultureInfo.InvariantCulture));
+        await secretary.GetByTestId("opinion-save").ClickAsync();
+        await Expect(secretary.GetByTestId("opinion-question-options")).ToHaveValueAsync("Quý II\nQuý III\nQuý IV", new() { Timeout = 15_000 });
+        await secretary.GetByTestId("opinion-submit").ClickAsync();
+        await Expect(chair.GetByTestId("opinion-status")).ToHaveAttributeAsync("data-status", "Submitted", Soon);
+        await chair.GetByTestId("opinion-approve").ClickAsync();
+        await Expect(chair.GetByTestId("opinion-answered")).ToContainTextAsync("0/4", SoonContains);
+
+        await AnswerAsync(await fixture.SignInAsync("daibieu1"), ballotUrl, "agree", option: 0);
+        await Expect(chair.GetByTestId("opinion-answered")).ToContainTextAsync("1/4", SoonContains);
+        var other = await fixture.SignInAsync("daibieu2");
+        await other.GotoAsync(ballotUrl);
+        await other.GetByTestId("opinion-answer-other").ClickAsync();
+        await other.GetByTestId("opinion-answer-text").FillAsync(Written);
+        await AnswerAsync(other, null, null, option: 2);
+        await Expect(chair.GetByTestId("opinion-written")).ToContainTextAsync(Written, SoonContains);
+
+        var phone = await fixture.SignInAsync("daibieu3", new ViewportSize { Width = 390, Height = 844 });
+        await AnswerAsync(phone, ballotUrl, "agree", option: 0);
+        Assert.True(await phone.EvaluateAsync<bool>("document.documentElement.scrollWidth <= document.documentElement.clientWidth"), "the answer page scrolls sideways at 390 px");
+        await BrowserFixture.ScreenshotAsync(phone, "opinion-answer-phone");
+        await Expect(chair.GetByTestId("opinion-answered")).ToContainTextAsync("3/4", SoonContains);
+        await Expect(chair.GetByTestId("opinion-not-answered")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Chưa trả lời: [^,]+$"), SoonText);   // daibieu4 alone never answers
+        await BrowserFixture.ScreenshotAsync(chair, "opinion-consolidation");
+
+        // Closing waits for the deadline when someone has not answered.
+        var wait = deadline - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(2);
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait);
+        }
+
+        await secretary.GetByTestId("opinion-close").ClickAsync();
+        await Expect(secretary.GetByTestId("opinion-status")).ToHaveAttributeAsync("data-status", "Closed", Soon);
+        await Expect(secretary.GetByTestId("opinion-report-link")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        var report = await secretary.Context.APIRequest.GetAsync((await secretary.GetByTestId("opinion-report-link").GetAttributeAsync("href"))!);
+        Assert.Equal(200, report.Status);
+        var file = Path.Combine(Path.GetDirectoryName(pdf)!, "bao-cao.pdf");
+        await File.WriteAllBytesAsync(file, await report.BodyAsync());
+        var text = Tool.Run("pdftotext", file, "-").Output;
+        Assert.Contains("BÁO CÁO TỔNG HỢP Ý KIẾN", text, StringComparison.Ordinal);
+        Assert.Contains("Đồng ý: 2; Không đồng ý: 0; Ý kiến khác: 1", text, StringComparison.Ordinal);
+        Assert.Contains(Written, text, StringComparison.Ordinal);
+        Assert.Contains("Đã trả lời 3/4", text, StringComparison.Ordinal);
+    }
+
+    /// <summary>Chooses the first question's answer (when given) and the second's option, signs and sends, and waits for the receipt.</summary>
+    private static async Task AnswerAsync(IPage member, string? url, string? first, int option)
+    {
+        if (url is not null)
+        {
+            await member.GotoAsync(url);
+        }
+
+        if (first is not null)
+        {
+            await member.GetByTestId($"opinion-answer-{first}").ClickAsync();
+        }
+
+        await member.GetByTestId("opinion-answer-option").Nth(option).ClickAsync();
+        await member.GetByTestId("opinion-answer-send").ClickAsync();
+        await Expect(member.GetByTestId("opinion-answer-receipt").First).ToContainTextAsync("Biên nhận số", SoonContains);
+    }
+}

@@ -82,9 +82,12 @@ public sealed partial class MeetingHub
         if (FollowedOpinions.Remove(ballotId, out var following))
         {
             await following.DisposeAsync();
+            return CommandResult.Accepted(0);
         }
 
-        return CommandResult.Accepted(0);
+        // Nothing to unfollow: only someone who may see the ballot hears that it went well.
+        var view = await GetOpinionBallot(ballotId);
+        return view.Ok ? CommandResult.Accepted(0) : CommandResult.Refused(view.Error!, 0);
     }
 
     private async Task UnfollowOpinionsAsync()

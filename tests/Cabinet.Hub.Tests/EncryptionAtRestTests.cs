@@ -245,9 +245,12 @@ public sealed class EncryptionAtRestTests
         Assert.False(string.IsNullOrEmpty(await MeetingHubClient.GetTokenAsync(server.BaseAddress, written.Person, Password)));
     }
 
-    /// <summary>The command as an operator runs it on a stopped installation, with the KEK the development host made.</summary>
+    /// <summary>
+    /// The command as an operator runs it on a stopped installation, with the KEK the host used: the one the development
+    /// host made in its data folder, or in Redis mode the one the harness gives every host of that Redis.
+    /// </summary>
     private static Tool.Result RotateKeys(CabinetServerOptions installation, params string[] options) =>
         Tool.Run("dotnet", [RepositoryPaths.WebAssembly, "rotate-keys", .. options, $"--Cabinet:DataPath={installation.DataPath}",
-            $"--Cabinet:Encryption:KeyFile={Path.Combine(installation.DataPath, "keys", "development-kek.key")}",
+            $"--Cabinet:Encryption:KeyFile={(installation.RedisConnectionString is { } shared ? SharedKeys.For(shared) : Path.Combine(installation.DataPath, "keys", "development-kek.key"))}",
             .. installation.RedisConnectionString is { } redis ? [$"--ConnectionStrings:Redis={redis}"] : Array.Empty<string>()]);
 }

@@ -14,7 +14,7 @@ public sealed class RefusalSweepTests(ServerFixture fixture) : IClassFixture<Ser
 {
     /// <summary>Methods about the caller's own account, not a meeting: refused for other reasons, tested elsewhere.</summary>
     private static readonly HashSet<string> NotAboutAMeeting =
-        ["RegisterDevice", "RevokeDevice", "ListDevices", "ListMyMeetings", "CreateMeeting", "ListNotices", "MarkNoticesRead", "GetNoticePreferences", "SetNoticePreferences"];
+        ["RegisterDevice", "RevokeDevice", "ListDevices", "ListMyMeetings", "CreateMeeting", "ListNotices", "MarkNoticesRead", "GetNoticePreferences", "SetNoticePreferences", "ListOpinionBallots"];
 
     public static TheoryData<string> Methods() =>
         [.. typeof(MeetingHub).GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)

@@ -40,6 +40,12 @@ public sealed class CabinetServer : IAsyncDisposable
         if (options.RedisConnectionString is { } redis)
         {
             arguments.Add($"--ConnectionStrings:Redis={redis}");
+            if (options.Environment == "Development" && !options.ExtraArguments.Any(a => a.StartsWith("--Cabinet:Encryption:", StringComparison.Ordinal)))
+            {
+                // Hosts of one Redis share its data keys, so they share the key-encryption key as an installation would
+                // (a development host would otherwise make a key file of its own in its own data folder).
+                arguments.Add($"--Cabinet:Encryption:KeyFile={SharedKeys.For(redis)}");
+            }
         }
 
         if (options.Https is { } https)

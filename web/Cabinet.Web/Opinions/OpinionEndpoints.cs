@@ -22,15 +22,20 @@ public static class OpinionEndpoints
 {
     public static IEndpointRouteBuilder MapOpinionEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/opinions/{organization}/{ballot}")
-            .RequireAuthorization(p => p.AddAuthenticationSchemes(CookieAuthenticationDefaults.AuthenticationScheme, BearerTokenDefaults.AuthenticationScheme)
-                .RequireAuthenticatedUser());
-        group.MapPost("/documents", UploadAsync).DisableAntiforgery();
-        group.MapGet("/documents/{sha256}", FetchAsync);
+        var group = app.MapGroup("/api/opinions/{organization}/{ballot}").RequireAuthorization(Invitations.InvitationEndpoints.SignedIn).WithTags("Opinion ballots");
+        group.MapPost("/documents", UploadAsync).DisableAntiforgery()
+            .WithSummary("Attaches a PDF to a draft opinion ballot (multipart: file, title); the office only")
+            .Accepts<IFormFile>("multipart/form-data").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        group.MapGet("/documents/{sha256}", FetchAsync).WithSummary("A document of the opinion ballot, by its SHA-256")
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf").ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/report.pdf", (string organization, string ballot, HttpContext http, IGrainFactory grains) =>
-            ReportFileAsync(organization, ballot, http, grains, (g, a) => g.GetReportAsync(a), "application/pdf", $"bao-cao-tong-hop-y-kien-{ballot}.pdf"));
+            ReportFileAsync(organization, ballot, http, grains, (g, a) => g.GetReportAsync(a), "application/pdf", $"bao-cao-tong-hop-y-kien-{ballot}.pdf"))
+            .WithSummary("The signed consolidated report of a closed opinion ballot")
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf").ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/archive.zip", (string organization, string ballot, HttpContext http, IGrainFactory grains) =>
-            ReportFileAsync(organization, ballot, http, grains, (g, a) => g.GetArchiveAsync(a), "application/zip", $"ho-so-lay-y-kien-{ballot}.zip"));
+            ReportFileAsync(organization, ballot, http, grains, (g, a) => g.GetArchiveAsync(a), "application/zip", $"ho-so-lay-y-kien-{ballot}.zip"))
+            .WithSummary("The sealed archive of a closed opinion ballot (report, ledger, documents, signed manifest)")
+            .Produces(StatusCodes.Status200OK, contentType: "application/zip").ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 

@@ -46,7 +46,12 @@ public sealed class BackupRestoreTests
 
         Assert.True(taken.ExitCode == 0, taken.Output);
         await using var freshRedis = redisMode ? await RedisServer.StartAsync() : null;
-        var restored = new CabinetServerOptions { RedisConnectionString = freshRedis?.ConnectionString };
+        // The restored installation keeps its key-encryption key: a backup holds the wrapped data keys, never the KEK.
+        var restored = new CabinetServerOptions
+        {
+            RedisConnectionString = freshRedis?.ConnectionString,
+            ExtraArguments = redis is null ? [] : [$"--Cabinet:Encryption:KeyFile={SharedKeys.For(redis.ConnectionString)}"],
+        };
         var put = Run("restore", backup, restored);
         Assert.True(put.ExitCode == 0, put.Output);
         await using var again = await CabinetServer.StartAsync(restored);

@@ -133,9 +133,15 @@ public sealed class CockpitTests(BrowserFixture fixture) : IClassFixture<Browser
         }
 
         Assert.True(reached, "Tab never reached the ballot's choices");
+        // Each choice waits for the server's answer (the label marked "selected") before the next key, so a late render of
+        // an earlier choice cannot land after the last one.
         await voter.Keyboard.PressAsync("Space");
+        await Expect(voter.GetByTestId("ballot-option-yes")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("\\bselected\\b"));
         await voter.Keyboard.PressAsync("ArrowDown");
+        await Expect(voter.GetByTestId("ballot-option-no")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("\\bselected\\b"));
         await voter.Keyboard.PressAsync("ArrowUp");
+        await Expect(voter.GetByTestId("ballot-option-yes")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("\\bselected\\b"));
+        await Expect(voter.GetByTestId("ballot-option-no")).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("\\bselected\\b"));
         await Expect(voter.GetByTestId("ballot-option-yes").Locator("input")).ToBeCheckedAsync();
         // The choice reaches the server, which enables the button; only then is it in the Tab order.
         await Expect(voter.GetByTestId("ballot-confirm")).ToBeEnabledAsync();

@@ -11,7 +11,7 @@ namespace Cabinet.Bench;
 public sealed record BenchOptions(ImmutableArray<int> Series, int Moves, bool Redis, bool Quick, string OutputFolder, string CommandLine)
 {
     private const string Usage =
-        "Use --n 100,500 --moves 20 --meetings 5000 --ledger 100,10000 --many 200x20 --ledger-only --many-only --encryption --redis --quick --out docs/perf";
+        "Use --n 100,500 --moves 20 --meetings 5000 --ledger 100,10000 --many 200x20 --ledger-only --many-only --encryption [--no-read-cache] --redis --quick --out docs/perf";
 
     /// <summary>Past meetings of the secretary in the "my meetings" scenario.</summary>
     public int ListedMeetings { get; init; } = 5000;
@@ -33,6 +33,9 @@ public sealed record BenchOptions(ImmutableArray<int> Series, int Moves, bool Re
 
     /// <summary>Only the cost of encryption at rest (<see cref="EncryptionCost"/>): two Cabinets, sealed and plain, side by side.</summary>
     public bool EncryptionOnly { get; init; }
+
+    /// <summary>With <c>--encryption</c>: both Cabinets without the document read cache, so every fetch reads and opens the file.</summary>
+    public bool NoReadCache { get; init; }
 
     /// <summary>The series, the vote bursts, the annotations and "my meetings": everything latest.md reports.</summary>
     public bool RunsSeries => !LedgerOnly && !ManyOnly;
@@ -76,7 +79,7 @@ public sealed record BenchOptions(ImmutableArray<int> Series, int Moves, bool Re
                 case "--out":
                     output = Value(args, ++i);
                     break;
-                case "--redis" or "--quick" or "--ledger-only" or "--many-only" or "--encryption":
+                case "--redis" or "--quick" or "--ledger-only" or "--many-only" or "--encryption" or "--no-read-cache":
                     break;
                 default:
                     throw new ArgumentException($"Unknown option {args[i]}. {Usage}");
@@ -95,6 +98,7 @@ public sealed record BenchOptions(ImmutableArray<int> Series, int Moves, bool Re
             Many = many,
             ManyOnly = args.Contains("--many-only"),
             EncryptionOnly = args.Contains("--encryption"),
+            NoReadCache = args.Contains("--no-read-cache"),
         };
     }
 

@@ -31,8 +31,9 @@ public static class EncryptionCost
     public static async Task<string> RunAsync(BenchOptions options, Failures failures)
     {
         var (uploads, fetches, polls, moves) = options.Quick ? (6, 60, 6, 60) : (20, 300, 20, 300);
-        await using var sealedSide = await Side.StartAsync("sealed", options.Redis, []);
-        await using var plainSide = await Side.StartAsync("plain", options.Redis, ["--Cabinet:Encryption:Enabled=false"]);
+        string[] cache = options.NoReadCache ? ["--Cabinet:Documents:ReadCacheBytes=0"] : [];
+        await using var sealedSide = await Side.StartAsync("sealed", options.Redis, cache);
+        await using var plainSide = await Side.StartAsync("plain", options.Redis, [.. cache, "--Cabinet:Encryption:Enabled=false"]);
         for (var round = 0; round < Math.Max(Math.Max(uploads, fetches), Math.Max(polls, moves)); round++)
         {
             foreach (var side in round % 2 == 0 ? [sealedSide, plainSide] : new[] { plainSide, sealedSide })
@@ -57,7 +58,11 @@ public static class EncryptionCost
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"# Encryption at rest: cost ({(options.Redis ? "Redis" : "embedded")} mode)");
         text.AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture, $"`{options.CommandLine}` on {MachineInfo.Read().Cores} cores; milliseconds, sealed vs plain.");
+        text.AppendLine(CultureInfo.InvariantCulture, $"`{options.CommandLine}` on {MachineInfo.Read().Cores} cores, load average {MachineInfo.LoadAverage()} at the end; milliseconds, sealed vs plain.");
+        text.AppendLine();
+        text.AppendLine(options.NoReadCache
+            ? "Document read cache off (`Cabinet:Documents:ReadCacheBytes=0`) on both: every fetch reads the file and, sealed, decrypts it."
+            : "Document read cache on (the default) on both: a fetch of a version read before is served from memory, sealed or not.");
         text.AppendLine();
         text.AppendLine("| operation | samples | sealed p50 | plain p50 | sealed p95 | plain p95 | p50 change |");
         text.AppendLine("|---|---:|---:|---:|---:|---:|---:|");

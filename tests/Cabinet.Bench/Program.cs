@@ -21,7 +21,7 @@ if (options.EncryptionOnly)
     var costFailures = new Failures();
     var cost = await EncryptionCost.RunAsync(options, costFailures);
     var costFolder = Directory.CreateDirectory(Path.Combine(RepositoryPaths.Root, options.OutputFolder)).FullName;
-    await File.WriteAllTextAsync(Path.Combine(costFolder, $"encryption-{(options.Redis ? "redis" : "embedded")}.md"), cost);
+    await File.WriteAllTextAsync(Path.Combine(costFolder, $"encryption-{(options.Redis ? "redis" : "embedded")}{(options.NoReadCache ? "-no-read-cache" : "")}.md"), cost);
     Console.WriteLine(cost);
     Console.WriteLine(costFailures.Total == 0 ? "No failures." : $"FAILED: {costFailures.Total} failed or refused operations: {string.Join("; ", costFailures.Examples)}");
     return costFailures.Total == 0 ? 0 : 1;

@@ -25,6 +25,9 @@ public sealed record DocumentLimits
     /// <summary>The managed heap limit of the child process that reads the pages (<c>DOTNET_GCHeapHardLimit</c>).</summary>
     public long MaxInspectionMemoryBytes { get; init; } = 512L * 1024 * 1024;
 
+    /// <summary>Memory kept for recently read document files, opened (0: none); files over a quarter of it are not kept.</summary>
+    public long ReadCacheBytes { get; init; } = 64L * 1024 * 1024;
+
     public int MaxNoteChars { get; init; } = 2000;
 
     public int MaxInkPoints { get; init; } = 5000;

@@ -2,7 +2,7 @@ using Cabinet.Encryption;
 
 namespace Cabinet.Documents;
 
-/// <summary>What both document stores do with a file before sealing it: read it whole and check it against its name.</summary>
+/// <summary>What both document stores do with a file before sealing it (read it whole and check it against its name) and after opening it.</summary>
 internal static class DocumentContent
 {
     public static RecordName RecordOf(string sha256) => new("document", sha256);
@@ -15,4 +15,8 @@ internal static class DocumentContent
         var plaintext = copy.GetBuffer().AsMemory(0, (int)copy.Length);
         return BlobHash.Of(plaintext.Span) == sha256 ? plaintext : throw new InvalidDataException("The content does not match its SHA-256.");
     }
+
+    /// <summary>A read-only stream over an opened file whose buffer the read cache may keep (<see cref="MemoryStream.TryGetBuffer"/>).</summary>
+    public static MemoryStream Reading(ArraySegment<byte> plaintext) =>
+        new(plaintext.Array!, plaintext.Offset, plaintext.Count, writable: false, publiclyVisible: true);
 }

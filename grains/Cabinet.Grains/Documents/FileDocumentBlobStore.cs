@@ -51,7 +51,7 @@ public sealed class FileDocumentBlobStore(string dataPath, RecordCipher cipher) 
     {
         var path = PathOf(sha256);
         return File.Exists(path)
-            ? new MemoryStream(cipher.Open(DocumentContent.RecordOf(sha256), await File.ReadAllBytesAsync(path, cancellationToken)), writable: false)
+            ? DocumentContent.Reading(cipher.OpenInPlace(DocumentContent.RecordOf(sha256), await File.ReadAllBytesAsync(path, cancellationToken)))
             : null;
     }
 

@@ -29,7 +29,7 @@ public sealed class RedisDocumentBlobStore(string connectionString, RecordCipher
     public async Task<Stream?> OpenAsync(string sha256, CancellationToken cancellationToken = default)
     {
         var value = await _redis.Value.GetDatabase().StringGetAsync(Key(sha256));
-        return value.IsNull ? null : new MemoryStream(cipher.Open(DocumentContent.RecordOf(sha256), (byte[])value!), writable: false);
+        return value.IsNull ? null : DocumentContent.Reading(cipher.OpenInPlace(DocumentContent.RecordOf(sha256), (byte[])value!));
     }
 
     public Task<bool> ExistsAsync(string sha256, CancellationToken cancellationToken = default) =>

@@ -62,6 +62,20 @@ public static class Envelope
         return plaintext;
     }
 
+    /// <summary>
+    /// Opens the envelope where it lies: the ciphertext inside <paramref name="stored"/> is overwritten by the plaintext,
+    /// which is returned as that part of the array (no second copy of a large record).
+    /// </summary>
+    /// <exception cref="CryptographicException">Tampered, truncated, or sealed under another key.</exception>
+    public static ArraySegment<byte> OpenInPlace(byte[] stored, int headerLength, byte[] key)
+    {
+        var start = headerLength + NonceSize + TagSize;
+        var content = stored.AsSpan(start);
+        using var aes = new AesGcm(key, TagSize);
+        aes.Decrypt(stored.AsSpan(headerLength, NonceSize), content, stored.AsSpan(headerLength + NonceSize, TagSize), content, stored.AsSpan(0, headerLength));
+        return new ArraySegment<byte>(stored, start, stored.Length - start);
+    }
+
     private static byte[] Header(RecordName record, string keyId)
     {
         var (kind, name, id) = (Encoding.UTF8.GetBytes(record.Kind), Encoding.UTF8.GetBytes(record.Name), Encoding.ASCII.GetBytes(keyId));

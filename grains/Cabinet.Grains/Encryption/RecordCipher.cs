@@ -35,10 +35,24 @@ public sealed class RecordCipher(DataKeyRing? ring) : IDisposable
             return stored;
         }
 
-        var (claimed, keyId, header) = Envelope.Read(stored);
-        return claimed == record
-            ? Envelope.Open(stored, header, Ring.Key(keyId))
-            : throw new CryptographicException($"The record stored as {record.Kind} '{record.Name}' was sealed as {claimed.Kind} '{claimed.Name}'.");
+        var (header, key) = KeyOf(record, stored);
+        return Envelope.Open(stored, header, key);
+    }
+
+    /// <summary>
+    /// <see cref="Open"/> for large records read only to be used at once: the plaintext is written over
+    /// <paramref name="stored"/>'s ciphertext and returned as that part of the array (the whole array when plaintext).
+    /// </summary>
+    /// <exception cref="CryptographicException">Sealed as another record, altered, or under a key that is not stored.</exception>
+    public ArraySegment<byte> OpenInPlace(RecordName record, byte[] stored)
+    {
+        if (!Envelope.IsSealed(stored))
+        {
+            return stored;
+        }
+
+        var (header, key) = KeyOf(record, stored);
+        return Envelope.OpenInPlace(stored, header, key);
     }
 
     /// <summary>
@@ -54,6 +68,15 @@ public sealed class RecordCipher(DataKeyRing? ring) : IDisposable
 
         var (record, keyId, header) = Envelope.Read(stored);
         return keyId == Ring.Newest(record.Scope).Id ? null : Seal(record, Envelope.Open(stored, header, Ring.Key(keyId)));
+    }
+
+    /// <summary>The envelope's header length and the data key it was sealed under, once it is known to be <paramref name="record"/>'s.</summary>
+    private (int HeaderLength, byte[] Key) KeyOf(RecordName record, byte[] stored)
+    {
+        var (claimed, keyId, header) = Envelope.Read(stored);
+        return claimed == record
+            ? (header, Ring.Key(keyId))
+            : throw new CryptographicException($"The record stored as {record.Kind} '{record.Name}' was sealed as {claimed.Kind} '{claimed.Name}'.");
     }
 
     public void Dispose() => ring?.Dispose();

@@ -64,9 +64,13 @@ public static class CabinetSiloBuilderExtensions
         silo.Services.AddSingleton(options.Webhooks);
         silo.Services.AddSingleton(options.Retention);
         silo.Services.AddSingleton(options.Documents);
-        silo.Services.AddSingleton<Documents.IDocumentBlobStore>(sp => options.UsesRedis
-            ? new Documents.RedisDocumentBlobStore(options.RedisConnectionString!, sp.GetRequiredService<RecordCipher>())
-            : new Documents.FileDocumentBlobStore(options.DataPath, sp.GetRequiredService<RecordCipher>()));
+        silo.Services.AddSingleton<Documents.IDocumentBlobStore>(sp =>
+        {
+            Documents.IDocumentBlobStore store = options.UsesRedis
+                ? new Documents.RedisDocumentBlobStore(options.RedisConnectionString!, sp.GetRequiredService<RecordCipher>())
+                : new Documents.FileDocumentBlobStore(options.DataPath, sp.GetRequiredService<RecordCipher>());
+            return options.Documents.ReadCacheBytes > 0 ? new Documents.DocumentReadCache(store, options.Documents.ReadCacheBytes) : store;
+        });
         silo.Services.AddSingleton<Documents.IAnnotationStore>(sp => options.UsesRedis
             ? new Documents.RedisAnnotationStore(options.RedisConnectionString!, sp.GetRequiredService<RecordCipher>())
             : new Documents.FileAnnotationStore(options.DataPath, sp.GetRequiredService<RecordCipher>()));

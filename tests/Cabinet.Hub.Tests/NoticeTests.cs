@@ -134,6 +134,9 @@ public sealed class NoticeTests
             }
 
             await server.StopAsync();
+            // The reminder table names the meeting: it is sealed at rest like everything else.
+            var table = await File.ReadAllBytesAsync(Path.Combine(server.Options.DataPath, "reminders.json"));
+            Assert.True(table is [0x89, (byte)'C', (byte)'B', (byte)'E', ..], "reminders.json is stored in the clear (no envelope)");
             server = await server.StartAgainAsync();
 
             await using var again = await MeetingHubClient.ConnectAsync(server.BaseAddress, "daibieu1");

@@ -29,7 +29,7 @@ public static class CabinetSiloBuilderExtensions
             // Reminders in a file of the data folder: a meeting's reminders and a notice box's outbox fire after a restart.
             silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId)
                 .AddReminders();
-            silo.Services.AddSingleton<IReminderTable>(_ => new FileReminderTable(options.DataPath));
+            silo.Services.AddSingleton<IReminderTable>(sp => new FileReminderTable(options.DataPath, sp.GetRequiredService<RecordCipher>()));
         }
 
         return silo.AddCabinetStorage(options);

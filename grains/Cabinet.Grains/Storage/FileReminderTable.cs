@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Cabinet.Encryption;
 
 namespace Cabinet.Storage;
 
@@ -7,10 +8,13 @@ namespace Cabinet.Storage;
 /// The embedded mode's reminder table: every reminder in one JSON file in the data folder (reminders.json), replaced
 /// whole on each change (<see cref="PrivateFiles.Replace"/>), so Orleans reminders fire after a restart. One silo uses
 /// the folder (the data-folder lock), so a lock in this process is all the concurrency there is. Small: a meeting holds
-/// a few reminders while it is scheduled, a notice box one while it has mail to send.
+/// a few reminders while it is scheduled, a notice box one while it has mail to send. The file is sealed at rest like
+/// everything else (its rows name meetings and people).
 /// </summary>
-public sealed class FileReminderTable(string dataPath) : IReminderTable
+public sealed class FileReminderTable(string dataPath, RecordCipher cipher) : IReminderTable
 {
+    private static readonly RecordName Record = new("reminders", RecordName.Installation);
+
     private readonly string _path = Path.Combine(PrivateFiles.Folder(dataPath), "reminders.json");
     private readonly Lock _gate = new();
     private Dictionary<(string Grain, string Name), Row>? _rows;
@@ -93,7 +97,7 @@ public sealed class FileReminderTable(string dataPath) : IReminderTable
         {
             if (_rows is null)
             {
-                var stored = File.Exists(_path) ? JsonSerializer.Deserialize<List<StoredRow>>(File.ReadAllBytes(_path)) ?? [] : [];
+                var stored = File.Exists(_path) ? JsonSerializer.Deserialize<List<StoredRow>>(cipher.Open(Record, File.ReadAllBytes(_path))) ?? [] : [];
                 _rows = stored.ToDictionary(r => (r.Grain, r.Name), r => new Row(r.StartAt, TimeSpan.FromTicks(r.PeriodTicks), r.ETag));
                 _nextETag = stored.Select(r => long.TryParse(r.ETag, CultureInfo.InvariantCulture, out var e) ? e : 0).DefaultIfEmpty(0).Max();
             }
@@ -102,8 +106,8 @@ public sealed class FileReminderTable(string dataPath) : IReminderTable
         }
     }
 
-    private void Save() => PrivateFiles.Replace(_path, JsonSerializer.SerializeToUtf8Bytes(
-        Rows.Select(r => new StoredRow(r.Key.Grain, r.Key.Name, r.Value.StartAt, r.Value.Period.Ticks, r.Value.ETag)).ToList()));
+    private void Save() => PrivateFiles.Replace(_path, cipher.Seal(Record, JsonSerializer.SerializeToUtf8Bytes(
+        Rows.Select(r => new StoredRow(r.Key.Grain, r.Key.Name, r.Value.StartAt, r.Value.Period.Ticks, r.Value.ETag)).ToList())));
 
     private sealed record Row(DateTime StartAt, TimeSpan Period, string ETag)
     {

@@ -125,6 +125,7 @@ public sealed partial class MeetingSealer(
             OrganisationId = s.OrganizationId,
             DocumentFiles = await DocumentBytesAsync(listed),
             Access = await AccessSummaries.CountAsync(accessJournal, request.MeetingId, s),
+            Signatories = s.Minutes is { } minutes ? [.. minutes.Signatories.Select(p => new ArchiveSignatory(p.UserName, p.DisplayName, p.Title))] : [],
             Polls = request.Polls.Select(p => new ArchivePoll(
                 p.Poll.PollId, Encoding.UTF8.GetBytes(p.Result.DocumentJson), Convert.FromBase64String(p.Result.SignatureBase64))
             {

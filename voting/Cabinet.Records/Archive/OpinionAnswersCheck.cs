@@ -126,14 +126,14 @@ internal static class OpinionAnswersCheck
         {
             var parts = choice.Split(':');
             var text = answer.Texts.FirstOrDefault(t => t.QuestionId == parts[0]);
-            if (parts is [_, "other", var textHash] != text is not null
+            if ((parts is [_, "other", _]) != (text is not null)
                 || (text is not null && Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.Text))) != parts[2]))
             {
                 return ReportLanguage.Say($"ý kiến viết cho câu {parts[0]} không phải nội dung người trả lời đã ký", $"the written opinion on {parts[0]} is not the text the member signed");
             }
         }
 
-        return answer.Texts.Count > ballot.Choices.Length
+        return answer.Texts.Any(t => !ballot.Choices.Any(c => c.StartsWith(t.QuestionId + ":other:", StringComparison.Ordinal)))
             ? ReportLanguage.Say("có ý kiến viết cho câu không được trả lời là ý kiến khác", "it carries a written opinion on a question not answered \"other\"")
             : null;
     }

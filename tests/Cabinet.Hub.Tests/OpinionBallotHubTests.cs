@@ -72,9 +72,9 @@ public sealed class OpinionBallotHubTests(ServerFixture fixture) : IClassFixture
         await WaitAsync(() => steps.Any(s => s.Kind == OpinionEventKinds.ReportDrafted));
 
         // The report waits for the secretary's then the chair's device signatures; the chair cannot go first.
-        var drafted = (await chair.Connection.InvokeAsync<Result<OpinionBallotView>>(nameof(MeetingHub.GetOpinionBallot), id)).Value!;
-        Assert.Equal(OpinionReportStage.AwaitingSignatures, drafted.ReportStage);
-        Assert.Equal(["thuky", "chutich"], drafted.ReportSigning!.Signatories.Select(p => p.UserName));
+        var signing = (await chair.Connection.InvokeAsync<Result<OpinionBallotView>>(nameof(MeetingHub.GetOpinionBallot), id)).Value!;
+        Assert.Equal(OpinionReportStage.AwaitingSignatures, signing.ReportStage);
+        Assert.Equal(["thuky", "chutich"], signing.ReportSigning!.Signatories.Select(p => p.UserName));
         using var chairDevice = await MinutesSigner.RegisterAsync(chair);
         using var secretaryDevice = await MinutesSigner.RegisterAsync(office);
         Assert.Equal(ErrorCodes.OpinionReportNotYourTurn.Code, (await chairDevice.SignOpinionReportAsync(id)).Error?.Code);
@@ -103,7 +103,7 @@ public sealed class OpinionBallotHubTests(ServerFixture fixture) : IClassFixture
         var pdfsig = Tool.Run("pdfsig", "-nssdir", NssDatabase.Trusting(Path.Combine(folder, "nss"), root), report);
         Assert.True(pdfsig.Output.Split("Signature Validation: Signature is Valid.").Length - 1 == 3, pdfsig.Output);   // the secretary, the chair, the seal
         Assert.True(pdfsig.Output.Split("Certificate Validation: Certificate is Trusted.").Length - 1 == 3, pdfsig.Output);
-        foreach (var signer in drafted.ReportSigning.Signatories.Select(p => p.DisplayName))
+        foreach (var signer in signing.ReportSigning.Signatories.Select(p => p.DisplayName))
         {
             Assert.Contains($"Signer Certificate Common Name: {signer}", pdfsig.Output, StringComparison.Ordinal);
         }

@@ -8,7 +8,8 @@ namespace Cabinet.E2E;
 /// Issue 17 in the browser: the secretary drafts an opinion ballot with a PDF and submits it; the chair returns it with a
 /// comment; the secretary edits and resubmits; the chair approves; three members answer (one with a written opinion,
 /// one on a phone) and one never does; the consolidation follows live on the chair's page; after the deadline the
-/// secretary closes it and the consolidated report shows the counts and the written opinion.
+/// secretary closes it, the secretary and then the chair sign the report in their browsers with their own device keys,
+/// and the sealed report shows the counts and the written opinion and carries three valid signatures.
 /// </summary>
 public sealed class OpinionBallotTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
@@ -78,15 +79,25 @@ public sealed class OpinionBallotTests(BrowserFixture fixture) : IClassFixture<B
         await Expect(chair.GetByTestId("opinion-not-answered")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Chưa trả lời: [^,]+$"), SoonText);   // daibieu4 alone never answers
         await BrowserFixture.ScreenshotAsync(chair, "opinion-consolidation");
 
-        // Closing waits for the deadline when someone has not answered.
+        // Closing waits for the deadline when someone has not answered; meanwhile the secretary and the chair register their devices' keys.
+        await RegisterDeviceAsync(secretary, ballotUrl);
+        await RegisterDeviceAsync(chair, ballotUrl);
         var wait = deadline - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(2);
         if (wait > TimeSpan.Zero)
         {
             await Task.Delay(wait);
         }
 
+        // The secretary and the chair sign the report in their own browsers, in that order, before it is sealed.
         await secretary.GetByTestId("opinion-close").ClickAsync();
         await Expect(secretary.GetByTestId("opinion-status")).ToHaveAttributeAsync("data-status", "Closed", Soon);
+        await Expect(secretary.GetByTestId("btn-opinion-report-sign")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Expect(chair.GetByTestId("opinion-report-signing")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Expect(chair.GetByTestId("btn-opinion-report-sign")).ToHaveCountAsync(0);   // the secretary signs first
+        await Expect(secretary.GetByTestId("opinion-report-link")).ToHaveCountAsync(0);   // nothing sealed yet
+        await secretary.GetByTestId("btn-opinion-report-sign").ClickAsync();
+        await Expect(chair.GetByTestId("opinion-report-signatory-thuky")).ToHaveAttributeAsync("data-signed", "true", Soon);
+        await chair.GetByTestId("btn-opinion-report-sign").ClickAsync();
         await Expect(secretary.GetByTestId("opinion-report-link")).ToBeVisibleAsync(new() { Timeout = 30_000 });
         var report = await secretary.Context.APIRequest.GetAsync((await secretary.GetByTestId("opinion-report-link").GetAttributeAsync("href"))!);
         Assert.Equal(200, report.Status);
@@ -97,6 +108,22 @@ public sealed class OpinionBallotTests(BrowserFixture fixture) : IClassFixture<B
         Assert.Contains("Đồng ý: 2; Không đồng ý: 0; Ý kiến khác: 1", text, StringComparison.Ordinal);
         Assert.Contains(Written, text, StringComparison.Ordinal);
         Assert.Contains("Đã trả lời 3/4", text, StringComparison.Ordinal);
+
+        var root = Path.Combine(Path.GetDirectoryName(pdf)!, "root.pem");
+        await File.WriteAllBytesAsync(root, await (await secretary.Context.APIRequest.GetAsync("/api/pki/root.pem")).BodyAsync());
+        var pdfsig = Tool.Run("pdfsig", "-nssdir", NssDatabase.Trusting(Path.Combine(Path.GetDirectoryName(pdf)!, "nss"), root), file);
+        Assert.True(pdfsig.Output.Split("Signature is Valid.").Length - 1 == 3, pdfsig.Output);   // the secretary, the chair, the seal
+        Assert.Matches("(?s)ThuKy.*ChuTri.*CoQuan", pdfsig.Output);
+    }
+
+    /// <summary>This browser context's own key, registered (and certified) from /devices as a person would, then back to the ballot.</summary>
+    private static async Task RegisterDeviceAsync(IPage page, string ballotUrl)
+    {
+        await page.GotoAsync("/devices");
+        await page.GetByTestId("register-device").ClickAsync();
+        await Expect(page.GetByTestId("this-device")).ToHaveAttributeAsync("data-device-id", new System.Text.RegularExpressions.Regex("."), Soon);
+        await page.GotoAsync(ballotUrl);
+        await Expect(page.GetByTestId("opinion-heading")).ToBeVisibleAsync();
     }
 
     /// <summary>Chooses the first question's answer (when given) and the second's option, signs and sends, and waits for the receipt.</summary>

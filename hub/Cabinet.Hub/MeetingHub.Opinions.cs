@@ -38,6 +38,15 @@ public sealed partial class MeetingHub
 
     public Task<CommandResult> CloseOpinionBallot(string ballotId) => OpinionCommand(ballotId, (g, a) => g.CloseAsync(a));
 
+    /// <summary>The secretary's, then the chair's signature on the consolidated report from their own device: Begin, sign, Complete (as the minutes).</summary>
+    public Task<Result<Closing.MinutesSigningChallenge>> BeginOpinionReportSignature(string ballotId, string deviceId) =>
+        OpinionRefusal(ballotId) is { } refusal
+            ? Task.FromResult(Result<Closing.MinutesSigningChallenge>.Refused(refusal))
+            : Opinion(ballotId).BeginReportSignatureAsync(Caller, deviceId);
+
+    public Task<CommandResult> CompleteOpinionReportSignature(string ballotId, string signatureBase64) =>
+        OpinionCommand(ballotId, (g, a) => g.CompleteReportSignatureAsync(a, signatureBase64));
+
     /// <summary>A member's signed answer; the receipt comes back once it is stored.</summary>
     public Task<Result<Receipt>> AnswerOpinionBallot(string ballotId, OpinionAnswerSubmission answer) =>
         OpinionRefusal(ballotId) is { } refusal ? Task.FromResult(Result<Receipt>.Refused(refusal)) : Opinion(ballotId).AnswerAsync(Caller, answer);

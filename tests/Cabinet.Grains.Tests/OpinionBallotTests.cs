@@ -54,12 +54,32 @@ public sealed class OpinionBallotTests(FileStorageCluster cluster) : IClassFixtu
         Assert.True((await ballot.CloseAsync(Office)).Ok);
         var closed = await ViewAsync(ballot);
         Assert.Equal(OpinionStatus.Closed, closed.Status);
-        Assert.NotNull(closed.Report);
+        Assert.Equal(OpinionReportStage.AwaitingSignatures, closed.ReportStage);
+        Assert.Null(closed.Report);
+        Assert.Equal([Office.UserName, Chair.UserName], closed.ReportSigning!.Signatories.Select(p => p.UserName));
         var consolidation = (await ballot.GetConsolidationAsync(Members[0])).Value!;   // members read it once closed
         Assert.True(consolidation.Questions[0].Passes);                                 // 2 of 3 members agree: more than half
 
+        var draft = (await ballot.GetReportAsync(Members[2])).Value!;
+        Assert.Equal("%PDF"u8.ToArray(), draft[..4]);
+        Assert.Equal(ErrorCodes.OpinionReportNotReady.Code, (await ballot.GetArchiveAsync(Office)).Error?.Code);
+
+        // The secretary, then the chair, each on their own device; nobody else, and not out of turn.
+        using var chairKey = await TestVoter.RegisterAsync(Grains, Chair);
+        using var officeKey = await TestVoter.RegisterAsync(Grains, Office);
+        Assert.Equal(ErrorCodes.OpinionReportNotYourTurn.Code, (await ballot.BeginReportSignatureAsync(Chair, chairKey.DeviceId)).Error?.Code);
+        Assert.Equal(ErrorCodes.OpinionReportNotYourTurn.Code, (await ballot.BeginReportSignatureAsync(Members[0], first.DeviceId)).Error?.Code);
+        Assert.Equal(ErrorCodes.MinutesNoSigningRequest.Code, (await ballot.CompleteReportSignatureAsync(Office, "AAAA")).Error?.Code);
+        await SignReportAsync(ballot, officeKey);
+        Assert.Equal(ErrorCodes.OpinionReportNotYourTurn.Code, (await ballot.BeginReportSignatureAsync(Office, officeKey.DeviceId)).Error?.Code);
+        await SignReportAsync(ballot, chairKey);
+        var reported = await ViewAsync(ballot);
+        Assert.Equal(OpinionReportStage.Sealed, reported.ReportStage);
+        Assert.Equal(ErrorCodes.OpinionReportSealed.Code, (await ballot.BeginReportSignatureAsync(Chair, chairKey.DeviceId)).Error?.Code);
+
         var report = (await ballot.GetReportAsync(Members[2])).Value!;
         Assert.Equal("%PDF"u8.ToArray(), report[..4]);
+        Assert.True(report.Length > draft.Length);
         var archive = (await ballot.GetArchiveAsync(Office)).Value!;
         Assert.Equal("PK"u8.ToArray(), archive[..2]);
 
@@ -68,10 +88,19 @@ public sealed class OpinionBallotTests(FileStorageCluster cluster) : IClassFixtu
         Assert.Equal(
             [OpinionEventKinds.Drafted, OpinionEventKinds.Submitted, OpinionEventKinds.Returned, OpinionEventKinds.Edited, OpinionEventKinds.Submitted,
              OpinionEventKinds.Approved, OpinionEventKinds.Answered, OpinionEventKinds.Answered, OpinionEventKinds.Answered, OpinionEventKinds.Closed,
-             OpinionEventKinds.ReportMade],
+             OpinionEventKinds.ReportDrafted, OpinionEventKinds.ReportSigned, OpinionEventKinds.ReportSigned, OpinionEventKinds.ReportMade],
             ledger.Select(e => e.Command));
         Assert.Equal(receipt.ChainHash, ledger[6].Hash);   // the receipt names the answer's own ledger entry
         Assert.Contains(receipt.BallotHash, ledger[6].Detail, StringComparison.Ordinal);
+    }
+
+    /// <summary>Both round-trips of a signatory's device signature on the report, as the browser makes them.</summary>
+    private static async Task SignReportAsync(IOpinionBallotGrain ballot, TestVoter device)
+    {
+        var challenge = await ballot.BeginReportSignatureAsync(device.Actor, device.DeviceId);
+        Assert.True(challenge.Ok, challenge.Error?.Code);
+        var signed = await ballot.CompleteReportSignatureAsync(device.Actor, device.SignBase64(Convert.FromBase64String(challenge.Value!.SignedAttributesBase64)));
+        Assert.True(signed.Ok, signed.Error?.Code);
     }
 
     [Fact]

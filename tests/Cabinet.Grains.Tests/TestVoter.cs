@@ -36,6 +36,10 @@ public sealed class TestVoter : IDisposable
         return Sign(meetingId, pollId, choices, other);
     }
 
+    /// <summary>This device's signature over any bytes (the signed attributes of a report's signature), base64 r‖s as WebCrypto gives it.</summary>
+    public string SignBase64(byte[] bytes) =>
+        Convert.ToBase64String(_key.SignData(bytes, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation));
+
     private BallotSubmission Sign(string meetingId, string pollId, string[] choices, ECDsa key)
     {
         var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)).TrimEnd('=').Replace('+', '-').Replace('/', '_');

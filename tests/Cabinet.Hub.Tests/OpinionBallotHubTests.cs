@@ -12,7 +12,8 @@ namespace Cabinet.Hub.Tests;
 /// <summary>
 /// An opinion ballot over the public hub against a real Cabinet: drafted with a PDF, returned, resubmitted, approved,
 /// answered with device-signed answers (one with a written opinion), followed live by the chair, closed, and its
-/// consolidated report checked with pdftotext and pdfsig, its archive with the verify command.
+/// consolidated report signed by the secretary and the chair from their devices and sealed, checked with pdftotext and
+/// pdfsig, its archive (with the signed answers) with the verify command.
 /// </summary>
 public sealed class OpinionBallotHubTests(ServerFixture fixture) : IClassFixture<ServerFixture>
 {
@@ -68,7 +69,20 @@ public sealed class OpinionBallotHubTests(ServerFixture fixture) : IClassFixture
         Assert.Equal([2, 0, 1], consolidation.Questions[0].Counts.Select(c => c.Count));
         Assert.Empty(consolidation.NotAnswered);
         Assert.True((await office.InvokeAsync(nameof(MeetingHub.CloseOpinionBallot), id)).Ok);
+        await WaitAsync(() => steps.Any(s => s.Kind == OpinionEventKinds.ReportDrafted));
+
+        // The report waits for the secretary's then the chair's device signatures; the chair cannot go first.
+        var signing = (await chair.Connection.InvokeAsync<Result<OpinionBallotView>>(nameof(MeetingHub.GetOpinionBallot), id)).Value!;
+        Assert.Equal(OpinionReportStage.AwaitingSignatures, signing.ReportStage);
+        Assert.Equal(["thuky", "chutich"], signing.ReportSigning!.Signatories.Select(p => p.UserName));
+        using var chairDevice = await MinutesSigner.RegisterAsync(chair);
+        using var secretaryDevice = await MinutesSigner.RegisterAsync(office);
+        Assert.Equal(ErrorCodes.OpinionReportNotYourTurn.Code, (await chairDevice.SignOpinionReportAsync(id)).Error?.Code);
+        Assert.True((await secretaryDevice.SignOpinionReportAsync(id)).Ok);
+        Assert.Equal(ErrorCodes.MinutesNoSigningRequest.Code, (await chair.InvokeAsync(nameof(MeetingHub.CompleteOpinionReportSignature), id, "AAAA")).Error?.Code);
+        Assert.True((await chairDevice.SignOpinionReportAsync(id)).Ok);
         await WaitAsync(() => steps.Any(s => s.Kind == OpinionEventKinds.ReportMade));
+        Assert.Equal(ErrorCodes.OpinionReportSealed.Code, (await secretaryDevice.SignOpinionReportAsync(id)).Error?.Code);
         Assert.Equal(
             [OpinionEventKinds.Submitted, OpinionEventKinds.Returned, OpinionEventKinds.Edited, OpinionEventKinds.Submitted, OpinionEventKinds.Approved],
             steps.Select(s => s.Kind).Take(5));
@@ -87,17 +101,45 @@ public sealed class OpinionBallotHubTests(ServerFixture fixture) : IClassFixture
         Assert.Contains(Written, text, StringComparison.Ordinal);
         Assert.Contains("Dự thảo kế hoạch", text, StringComparison.Ordinal);
         var pdfsig = Tool.Run("pdfsig", "-nssdir", NssDatabase.Trusting(Path.Combine(folder, "nss"), root), report);
-        Assert.True(pdfsig.Output.Split("Signature Validation: Signature is Valid.").Length - 1 == 1, pdfsig.Output);
-        Assert.Contains("Certificate Validation: Certificate is Trusted.", pdfsig.Output, StringComparison.Ordinal);
+        Assert.True(pdfsig.Output.Split("Signature Validation: Signature is Valid.").Length - 1 == 3, pdfsig.Output);   // the secretary, the chair, the seal
+        Assert.True(pdfsig.Output.Split("Certificate Validation: Certificate is Trusted.").Length - 1 == 3, pdfsig.Output);
+        foreach (var signer in signing.ReportSigning.Signatories.Select(p => p.DisplayName))
+        {
+            Assert.Contains($"Signer Certificate Common Name: {signer}", pdfsig.Output, StringComparison.Ordinal);
+        }
+
         var verified = ClosingFlow.Verify(archive, root);
         Assert.True(verified.ExitCode == 0, verified.Output);
+        Assert.Contains("Phiếu lấy ý kiến", verified.Output, StringComparison.Ordinal);
+        Assert.Contains("opinion/answers.jsonl", verified.Output, StringComparison.Ordinal);
+
+        // An answer changed inside the sealed archive no longer matches the manifest the organisation signed.
+        var tampered = Path.Combine(folder, "tampered.zip");
+        File.Copy(archive, tampered);
+        using (var zip = System.IO.Compression.ZipFile.Open(tampered, System.IO.Compression.ZipArchiveMode.Update))
+        {
+            var entry = zip.GetEntry("opinion/answers.jsonl")!;
+            string lines;
+            using (var reader = new StreamReader(entry.Open()))
+            {
+                lines = await reader.ReadToEndAsync();
+            }
+
+            entry.Delete();
+            await using var writer = new StreamWriter(zip.CreateEntry("opinion/answers.jsonl").Open());
+            await writer.WriteAsync(lines.Replace("q2:o2", "q2:o1", StringComparison.Ordinal));
+        }
+
+        var refused = ClosingFlow.Verify(tampered, root);
+        Assert.NotEqual(0, refused.ExitCode);
+        Assert.Contains("[archive.file_changed]", refused.Output, StringComparison.Ordinal);
 
         // A member who was not asked sees nothing; the ledger chains every step.
         await using var outsider = await fixture.ConnectAsync("daibieu8");
         Assert.Equal(ErrorCodes.Forbidden.Code, (await outsider.Connection.InvokeAsync<Result<OpinionBallotView>>(nameof(MeetingHub.GetOpinionBallot), id)).Error?.Code);
         var ledger = (await office.Connection.InvokeAsync<Result<Meetings.LedgerPage>>(nameof(MeetingHub.GetOpinionLedgerPage), id, 1L, 100)).Value!;
         Assert.Null(Voting.Ledger.LedgerVerifier.FindFirstFault(ledger.Entries));
-        Assert.Equal(12, ledger.Entries.Length);   // drafted, document, 2 × submitted, returned, edited, approved, 3 answers, closed, report
+        Assert.Equal(15, ledger.Entries.Length);   // drafted, document, 2 × submitted, returned, edited, approved, 3 answers, closed, report drafted, 2 × signed, sealed
     }
 
     private static OpinionDraft Draft(string[] members) => new(

@@ -38,11 +38,18 @@ public sealed class MinutesSigner : IDisposable
         Client.InvokeAsync(nameof(MeetingHub.CompleteMinutesSignature), meetingId, signatureBase64);
 
     /// <summary>Both round-trips: begin, sign what the server sent, complete.</summary>
-    public async Task<CommandResult> SignAsync(string meetingId)
+    public Task<CommandResult> SignAsync(string meetingId) =>
+        SignAsync(nameof(MeetingHub.BeginMinutesSignature), nameof(MeetingHub.CompleteMinutesSignature), meetingId);
+
+    /// <summary>Both round-trips on an opinion ballot's consolidated report (the same flow as the minutes).</summary>
+    public Task<CommandResult> SignOpinionReportAsync(string ballotId) =>
+        SignAsync(nameof(MeetingHub.BeginOpinionReportSignature), nameof(MeetingHub.CompleteOpinionReportSignature), ballotId);
+
+    private async Task<CommandResult> SignAsync(string begin, string complete, string id)
     {
-        var challenge = await BeginAsync(meetingId);
+        var challenge = await Client.Connection.InvokeAsync<Result<MinutesSigningChallenge>>(begin, id, DeviceId);
         return challenge.Ok
-            ? await CompleteAsync(meetingId, SignatureOver(Convert.FromBase64String(challenge.Value!.SignedAttributesBase64)))
+            ? await Client.InvokeAsync(complete, id, SignatureOver(Convert.FromBase64String(challenge.Value!.SignedAttributesBase64)))
             : CommandResult.Refused(challenge.Error!, 0);
     }
 

@@ -32,6 +32,9 @@ public sealed record MinutesView(
 
     /// <summary>Whose personal signature comes next, or null once every signatory has signed.</summary>
     public MinutesSignatory? NextSignatory => Signatures.Length < Signatories.Length ? Signatories[Signatures.Length] : null;
+
+    /// <summary>The record with the next signatory's signature added; <paramref name="sha256"/> is the PDF that carries it.</summary>
+    public MinutesView SignedBy(MinutesSignature signature, string sha256) => this with { Sha256 = sha256, Signatures = Signatures.Add(signature) };
 }
 
 /// <summary>Where the minutes stand; <see cref="MinutesView.StepAt"/> (the review ends with time, not with an event).</summary>

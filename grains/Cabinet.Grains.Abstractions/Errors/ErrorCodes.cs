@@ -164,6 +164,8 @@ public static class ErrorCodes
     public static readonly CabinetError OpinionSignatureInvalid = new("opinion.signature_invalid", "Chữ ký số của câu trả lời không khớp với nội dung hoặc với khóa của thiết bị.");
     public static readonly CabinetError OpinionNotClosable = new("opinion.not_closable", "Chưa đến hạn trả lời và vẫn còn thành viên chưa trả lời; chưa thể kết thúc lấy ý kiến.");
     public static readonly CabinetError OpinionReportNotReady = new("opinion.report_not_ready", "Báo cáo tổng hợp ý kiến chưa sẵn sàng (phiếu chưa kết thúc).");
+    public static readonly CabinetError OpinionReportNotYourTurn = new("opinion.report_not_your_turn", "Chưa đến lượt bạn ký hoặc bạn không phải người ký báo cáo tổng hợp ý kiến (thứ tự: thư ký, người chủ trì, rồi con dấu của cơ quan).");
+    public static readonly CabinetError OpinionReportSealed = new("opinion.report_sealed", "Báo cáo tổng hợp ý kiến đã được ký đủ và đóng dấu.");
     /// <summary><c>auth.forbidden</c>, saying who may draft an opinion ballot.</summary>
     public static readonly CabinetError NotOpinionOffice = Forbidden with { Message = "Chỉ văn phòng (người tổ chức) của đơn vị mới được soạn, trình và kết thúc phiếu lấy ý kiến." };
     /// <summary><c>auth.forbidden</c>, saying who approves or returns an opinion ballot.</summary>

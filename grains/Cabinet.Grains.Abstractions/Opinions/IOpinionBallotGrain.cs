@@ -49,10 +49,19 @@ public interface IOpinionBallotGrain : IGrainWithStringKey
 
     Task<Result<LedgerPage>> GetLedgerPageAsync(Actor actor, long fromSequence, int count);
 
-    /// <summary>The consolidated report's PDF (signed by the organisation's seal) once the ballot is closed.</summary>
+    /// <summary>
+    /// The consolidated report's PDF once the ballot is closed: the draft, or with the signatures so far, and once the
+    /// secretary and the chair have signed, sealed by the organisation.
+    /// </summary>
     Task<Result<byte[]>> GetReportAsync(Actor actor);
 
-    /// <summary>The sealed archive (the report, the ledger, the signed answers, a signed manifest).</summary>
+    /// <summary>First round-trip of the secretary's or the chair's signature on the report, in that order (as on the minutes).</summary>
+    Task<Result<Closing.MinutesSigningChallenge>> BeginReportSignatureAsync(Actor actor, string deviceId);
+
+    /// <summary>Second round-trip: the device's signature over the challenge; after the chair's, the report is sealed and archived.</summary>
+    Task<CommandResult> CompleteReportSignatureAsync(Actor actor, string signatureBase64);
+
+    /// <summary>The sealed archive (the signed and sealed report, the ledger, the signed answers, a signed manifest) once the report is sealed.</summary>
     Task<Result<byte[]>> GetArchiveAsync(Actor actor);
 
     /// <summary>Follows the ballot's steps (renew before <see cref="OpinionSubscriptions.Expiry"/>).</summary>

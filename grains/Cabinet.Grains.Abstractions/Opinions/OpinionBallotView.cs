@@ -30,6 +30,16 @@ public sealed record OpinionBallotView(
 
     [Id(16)] public DateTimeOffset? ClosedAt { get; init; }
 
-    /// <summary>The consolidated report, once it is made at the close.</summary>
+    /// <summary>The consolidated report, once the secretary and the chair have signed it and it is sealed and archived.</summary>
     [Id(17)] public OpinionReportInfo? Report { get; init; }
+
+    /// <summary>The report on its way to the seal: the current PDF, who signs it in order and who has signed (null until drafted at the close).</summary>
+    [Id(20)] public Closing.MinutesView? ReportSigning { get; init; }
+
+    /// <summary>Where the report stands; see <see cref="OpinionReportStage"/>.</summary>
+    public OpinionReportStage ReportStage =>
+        Report is not null ? OpinionReportStage.Sealed
+        : ReportSigning is not null ? OpinionReportStage.AwaitingSignatures
+        : Status == OpinionStatus.Closed ? OpinionReportStage.Drafting
+        : OpinionReportStage.None;
 }

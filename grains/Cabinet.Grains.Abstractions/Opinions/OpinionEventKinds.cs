@@ -12,6 +12,9 @@ public static class OpinionEventKinds
     public const string Answered = "opinion.answered";
     public const string DeadlinePassed = "opinion.deadline_passed";
     public const string Closed = "opinion.closed";
+    public const string ReportDrafted = "opinion.report_drafted";
+    public const string ReportSigned = "opinion.report_signed";
+    /// <summary>The report signed by the secretary and the chair, sealed by the organisation, and archived.</summary>
     public const string ReportMade = "opinion.report_made";
     public const string AttachedToMeeting = "opinion.attached_to_meeting";
 }

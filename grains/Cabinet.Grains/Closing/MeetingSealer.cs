@@ -63,21 +63,22 @@ public sealed partial class MeetingSealer(
     }
 
     /// <summary>
-    /// First half of a person's signature: the DER signed attributes their device must sign, over the minutes prepared
-    /// with their device certificate at <paramref name="at"/> (the same inputs prepare the same bytes again).
+    /// First half of a person's signature on a record (the minutes, an opinion ballot's report): the DER signed attributes
+    /// their device must sign, over the record prepared with their device certificate at <paramref name="at"/> (the same
+    /// inputs prepare the same bytes again).
     /// </summary>
-    public static byte[] BeginSignature(byte[] minutes, MinutesSignatory signatory, string? place, X509Certificate2 certificate, DateTimeOffset at, SignatureSpot? spot) =>
-        ExternalCmsSignature.SignedAttributes(PdfSigner.Prepare(minutes, SignatureRequest(signatory, place, at, spot), certificate).SignedBytes(), certificate);
+    public static byte[] BeginSignature(byte[] record, MinutesSignatory signatory, SigningPlace place, X509Certificate2 certificate, DateTimeOffset at) =>
+        ExternalCmsSignature.SignedAttributes(PdfSigner.Prepare(record, SignatureRequest(signatory, place, at), certificate).SignedBytes(), certificate);
 
     /// <summary>
-    /// Second half: the minutes with the person's signature (timestamped when a TSA is configured), or null when
+    /// Second half: the record with the person's signature (timestamped when a TSA is configured), or null when
     /// <paramref name="signatureP1363"/> is not their device's signature over what <see cref="BeginSignature"/> gave them.
     /// </summary>
     /// <exception cref="Voting.Signing.TimestampUnavailableException">A TSA is configured and gave no usable token.</exception>
-    public async Task<byte[]?> CompleteSignatureAsync(byte[] minutes, MinutesSignatory signatory, string? place, X509Certificate2 certificate,
-        PendingMinutesSignature pending, byte[] signatureP1363, SignatureSpot? spot)
+    public async Task<byte[]?> CompleteSignatureAsync(byte[] record, MinutesSignatory signatory, SigningPlace place, X509Certificate2 certificate,
+        PendingMinutesSignature pending, byte[] signatureP1363)
     {
-        var prepared = PdfSigner.Prepare(minutes, SignatureRequest(signatory, place, pending.SigningTime, spot), certificate);
+        var prepared = PdfSigner.Prepare(record, SignatureRequest(signatory, place, pending.SigningTime), certificate);
         var attributes = ExternalCmsSignature.SignedAttributes(prepared.SignedBytes(), certificate);
         if (!attributes.AsSpan().SequenceEqual(Convert.FromBase64String(pending.SignedAttributesBase64))
             || ExternalCmsSignature.Assemble(attributes, signatureP1363, certificate, devices.Chain) is not { } cms)
@@ -88,11 +89,11 @@ public sealed partial class MeetingSealer(
         return PdfSigner.Complete(prepared, await longTerm.TimestampAsync(cms));
     }
 
-    private static PdfSignatureRequest SignatureRequest(MinutesSignatory signatory, string? place, DateTimeOffset at, SignatureSpot? spot) =>
-        new($"{signatory.Title} ký biên bản cuộc họp")
+    private static PdfSignatureRequest SignatureRequest(MinutesSignatory signatory, SigningPlace place, DateTimeOffset at) =>
+        new($"{signatory.Title} ký {place.RecordName}")
         {
-            SignerName = signatory.DisplayName, Location = place, FieldName = signatory.FieldName, SigningTime = at,
-            Appearance = spot is null ? null : SignatureAppearances.For(spot, signatory.DisplayName, signatory.Title, at),
+            SignerName = signatory.DisplayName, Location = place.Place, FieldName = signatory.FieldName, SigningTime = at,
+            Appearance = place.Spot is null ? null : SignatureAppearances.For(place.Spot, signatory.DisplayName, signatory.Title, at),
         };
 
     /// <summary>
@@ -124,6 +125,7 @@ public sealed partial class MeetingSealer(
             OrganisationId = s.OrganizationId,
             DocumentFiles = await DocumentBytesAsync(listed),
             Access = await AccessSummaries.CountAsync(accessJournal, request.MeetingId, s),
+            Signatories = s.Minutes is { } minutes ? [.. minutes.Signatories.Select(p => new ArchiveSignatory(p.UserName, p.DisplayName, p.Title))] : [],
             Polls = request.Polls.Select(p => new ArchivePoll(
                 p.Poll.PollId, Encoding.UTF8.GetBytes(p.Result.DocumentJson), Convert.FromBase64String(p.Result.SignatureBase64))
             {

@@ -83,19 +83,16 @@ internal static class MinutesDecisions
         : MeetingPermissions.IsMinutesTurn(m, actor.UserName, now) ? null
         : ErrorCodes.MinutesNotYourTurn;
 
-    public static Decision Signed(MeetingState s, MeetingCommand c, PendingMinutesSignature pending, string sha256, string certificateSha256)
+    public static Decision Signed(MeetingState s, MeetingCommand c, SignedRecord signed)
     {
         if (CheckTurn(s, c.Actor, c.At) is { } refusal)
         {
             return Decision.Refuse(refusal);
         }
 
-        var m = s.Minutes!;
-        var who = m.NextSignatory!;
-        var signature = new MinutesSignature(who.UserName, who.DisplayName, who.Title, pending.SigningTime, pending.DeviceId, certificateSha256);
-        var minutes = m with { Sha256 = sha256, Signatures = m.Signatures.Add(signature) };
+        var minutes = s.Minutes!.SignedBy(signed.Signature, signed.Sha256);
         return Accept(s with { Minutes = minutes, PendingSignature = null }, c, MeetingEventKinds.MinutesSigned, minutes,
-            new { who.Title, pending.DeviceId, CertificateSha256 = certificateSha256, Sha256 = sha256 });
+            new { signed.Signature.Title, signed.Signature.DeviceId, signed.Signature.CertificateSha256, signed.Sha256 });
     }
 
     /// <summary>Whether the actor may apply the organisation's seal now; null when they may.</summary>

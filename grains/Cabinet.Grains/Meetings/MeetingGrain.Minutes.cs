@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using Cabinet.Closing;
 using Cabinet.Errors;
 using Cabinet.People;
@@ -43,19 +41,12 @@ public sealed partial class MeetingGrain
             return Result<MinutesSigningChallenge>.Refused(refusal);
         }
 
-        var device = await GrainFactory.GetGrain<IUserGrain>(actor.UserName).CertifyDeviceAsync(deviceId ?? "");
-        if (!device.Ok)
+        var begun = await RecordSignatures.BeginAsync(GrainFactory, sealer, actor, deviceId, s.Minutes!, await PlaceOfAsync(s.Minutes!.NextSignatory!.Title), now);
+        if (begun.Value is not { } pending)
         {
-            return Result<MinutesSigningChallenge>.Refused(device.Error!);
+            return Result<MinutesSigningChallenge>.Refused(begun.Error!);
         }
 
-        using var certificate = X509CertificateLoader.LoadCertificate(Convert.FromBase64String(device.Value!.CertificateBase64!));
-        var minutes = s.Minutes!;
-        var at = new DateTimeOffset(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero); // /M keeps whole seconds
-        var spot = await SpotOfAsync(minutes.NextSignatory!.Title);
-        var attributes = MeetingSealer.BeginSignature(await sealer.LoadMinutesAsync(minutes.Sha256), minutes.NextSignatory!, s.Details.Place, certificate, at, spot);
-        var pending = new PendingMinutesSignature(actor.UserName, device.Value.DeviceId, device.Value.CertificateBase64!, minutes.Sha256, at,
-            now + PendingMinutesSignature.Lifetime, Convert.ToBase64String(attributes));
         // Kept without a ledger entry or a version (nothing happened yet), replacing any earlier pending signature.
         state.State = s with { PendingSignature = pending };
         try
@@ -81,38 +72,9 @@ public sealed partial class MeetingGrain
             return Decision.Refuse(refusal);
         }
 
-        if (s.PendingSignature is not { } pending || pending.UserName != actor.UserName || pending.ExpiresAt <= c.At || pending.BaseSha256 != s.Minutes!.Sha256)
-        {
-            return Decision.Refuse(ErrorCodes.MinutesNoSigningRequest);
-        }
-
-        var devices = await GrainFactory.GetGrain<IUserGrain>(actor.UserName).GetDevicesAsync();
-        if (devices.FirstOrDefault(d => d.DeviceId == pending.DeviceId) is not { IsActive: true })
-        {
-            return Decision.Refuse(ErrorCodes.DeviceRevoked);
-        }
-
-        var signature = Base64OrNull(signatureBase64);
-        using var certificate = X509CertificateLoader.LoadCertificate(Convert.FromBase64String(pending.CertificateBase64));
-        byte[]? signed;
-        try
-        {
-            signed = signature is null ? null
-                : await sealer.CompleteSignatureAsync(await sealer.LoadMinutesAsync(pending.BaseSha256), s.Minutes.NextSignatory!, s.Details.Place,
-                    certificate, pending, signature, await SpotOfAsync(s.Minutes.NextSignatory!.Title));
-        }
-        catch (Voting.Signing.TimestampUnavailableException)
-        {
-            return Decision.Refuse(ErrorCodes.TimestampUnavailable);
-        }
-
-        if (signed is null)
-        {
-            return Decision.Refuse(ErrorCodes.MinutesSignatureInvalid);
-        }
-
-        var sha256 = await sealer.StoreMinutesAsync(signed);
-        return MinutesDecisions.Signed(state.State, c, pending, sha256, Convert.ToHexStringLower(SHA256.HashData(certificate.RawData)));
+        var signed = await RecordSignatures.CompleteAsync(GrainFactory, sealer, actor, s.PendingSignature, s.Minutes!,
+            await PlaceOfAsync(s.Minutes!.NextSignatory!.Title), signatureBase64, c.At);
+        return signed.Value is { } made ? MinutesDecisions.Signed(state.State, c, made) : Decision.Refuse(signed.Error!);
     });
 
     public async Task<CommandResult> SealMinutesAsync(Actor actor)
@@ -145,18 +107,9 @@ public sealed partial class MeetingGrain
         return result;
     }
 
-    private static byte[]? Base64OrNull(string? text)
-    {
-        if (text is not { Length: > 0 and <= 200 })
-        {
-            return null;
-        }
-
-        var bytes = new byte[text.Length];
-        return Convert.TryFromBase64String(text, bytes, out var written) ? bytes[..written] : null;
-    }
-
     /// <summary>The place of a signatory (by title: "THƯ KÝ", "CHỦ TỌA") in the minutes' signature block; the seal goes on the chair's.</summary>
     private async Task<Records.Minutes.SignatureSpot?> SpotOfAsync(string title) =>
         (await sealer.SpotsAsync(await MinutesRequestAsync())).FirstOrDefault(p => p.Capacity == title);
+
+    private async Task<SigningPlace> PlaceOfAsync(string title) => new("biên bản cuộc họp", state.State.Details.Place, await SpotOfAsync(title));
 }

@@ -1,3 +1,4 @@
+using Cabinet.Closing;
 using Cabinet.Errors;
 using Cabinet.People;
 using Microsoft.Extensions.Logging;
@@ -5,16 +6,84 @@ using Microsoft.Extensions.Logging;
 namespace Cabinet.Opinions;
 
 /// <summary>
-/// The consolidated report, made right after the close (and again on the next request by the office if making it
-/// failed, e.g. while a timestamp authority was unreachable); the members asked, the office and the chair read it.
+/// The consolidated report after the close, signed like the minutes: drafted at once, then the secretary and then the
+/// chair sign it on their own devices (<see cref="RecordSignatures"/>, the minutes' flow), then it is sealed with the
+/// organisation's signature and archived with the signed answers. Each step is a ledger entry. A draft or a seal that
+/// failed (e.g. while a timestamp authority was unreachable) is made again on the office's next request for the report.
 /// </summary>
 public sealed partial class OpinionBallotGrain
 {
-    public async Task<Result<byte[]>> GetReportAsync(Actor actor) => await ReportFileAsync(actor, r => r.PdfSha256);
+    public async Task<Result<byte[]>> GetReportAsync(Actor actor) =>
+        await ReportFileAsync(actor, s => s.Report?.PdfSha256 ?? s.ReportSigning?.Sha256);
 
-    public async Task<Result<byte[]>> GetArchiveAsync(Actor actor) => await ReportFileAsync(actor, r => r.ArchiveSha256);
+    public async Task<Result<byte[]>> GetArchiveAsync(Actor actor) => await ReportFileAsync(actor, s => s.Report?.ArchiveSha256);
 
-    private async Task<Result<byte[]>> ReportFileAsync(Actor actor, Func<OpinionReportInfo, string> file)
+    public async Task<Result<MinutesSigningChallenge>> BeginReportSignatureAsync(Actor actor, string deviceId)
+    {
+        var now = clock.GetUtcNow();
+        if ((Viewable(actor) ?? ReportTurn(actor, now)) is { } refused)
+        {
+            return Result<MinutesSigningChallenge>.Refused(refused);
+        }
+
+        var s = S;
+        var begun = await RecordSignatures.BeginAsync(GrainFactory, reports.Sealer, actor, deviceId, s.ReportSigning!, await PlaceOfAsync(s.ReportSigning!.NextSignatory!), now);
+        if (begun.Value is not { } pending)
+        {
+            return Result<MinutesSigningChallenge>.Refused(begun.Error!);
+        }
+
+        // Kept without a ledger entry or a version (nothing happened yet), replacing any earlier pending signature.
+        state.State = s with { PendingSignature = pending };
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            state.State = s;
+            LogStoreFailed(ex, Key, "report.signature-begun");
+            return Result<MinutesSigningChallenge>.Refused(ErrorCodes.StorageFailed);
+        }
+
+        return Result<MinutesSigningChallenge>.Of(new MinutesSigningChallenge(pending.SignedAttributesBase64, pending.CertificateBase64, pending.ExpiresAt));
+    }
+
+    public async Task<CommandResult> CompleteReportSignatureAsync(Actor actor, string signatureBase64)
+    {
+        var now = clock.GetUtcNow();
+        if ((Viewable(actor) ?? ReportTurn(actor, now)) is { } refused)
+        {
+            return CommandResult.Refused(refused, S.Version);
+        }
+
+        var signing = S.ReportSigning!;
+        var signed = await RecordSignatures.CompleteAsync(GrainFactory, reports.Sealer, actor, S.PendingSignature, signing, await PlaceOfAsync(signing.NextSignatory!),
+            signatureBase64, now);
+        if (signed.Value is not { } made)
+        {
+            return CommandResult.Refused(signed.Error!, S.Version);
+        }
+
+        var next = S with { ReportSigning = signing.SignedBy(made.Signature, made.Sha256), PendingSignature = null };
+        var result = await ApplyAsync(actor, OpinionStep.Accept(next, OpinionEventKinds.ReportSigned,
+            new { made.Signature.Title, made.Signature.DeviceId, made.Signature.CertificateSha256, made.Sha256 }));
+        if (result.Ok && S.ReportSigning!.NextSignatory is null)
+        {
+            await SealReportAsync(actor);
+        }
+
+        return result;
+    }
+
+    /// <summary>Whose turn it is to sign the report; null when it is the actor's.</summary>
+    private CabinetError? ReportTurn(Actor actor, DateTimeOffset now) =>
+        S.Report is not null ? ErrorCodes.OpinionReportSealed
+        : S.ReportSigning is not { } signing ? ErrorCodes.OpinionReportNotReady
+        : Meetings.MeetingPermissions.IsMinutesTurn(signing, actor.UserName, now) ? null
+        : ErrorCodes.OpinionReportNotYourTurn;
+
+    private async Task<Result<byte[]>> ReportFileAsync(Actor actor, Func<OpinionBallotState, string?> file)
     {
         if (Viewable(actor) is { } refused)
         {
@@ -23,20 +92,39 @@ public sealed partial class OpinionBallotGrain
 
         if (S.Status == OpinionStatus.Closed && S.Report is null && OpinionPermissions.IsOffice(actor, S.OrganizationId))
         {
-            await MakeReportAsync(actor);
+            await (S.ReportSigning is null ? DraftReportAsync(actor) : S.ReportSigning.NextSignatory is null ? SealReportAsync(actor) : Task.CompletedTask);
         }
 
-        return S.Report is { } report && await reports.ReadAsync(file(report)) is { } bytes
+        return file(S) is { } sha256 && await reports.ReadAsync(sha256) is { } bytes
             ? Result<byte[]>.Of(bytes)
             : Result<byte[]>.Refused(ErrorCodes.OpinionReportNotReady);
     }
 
-    private async Task MakeReportAsync(Actor actor)
+    /// <summary>The unsigned report, to be signed by the secretary (the office member who drafted the ballot) then the chair.</summary>
+    private async Task DraftReportAsync(Actor actor)
     {
         try
         {
-            var profile = await GrainFactory.GetGrain<IOrganizationGrain>(S.OrganizationId).GetProfileAsync();
-            var report = await reports.MakeAsync(Key, S, OpinionTallies.Consolidate(S, Key), profile?.Name ?? S.OrganizationId);
+            var secretary = await OpinionPeople.LookUpAsync(GrainFactory, S.OrganizationId, [S.Drafter]);
+            var signatories = OpinionReports.Signatories(S, secretary.Value is [var found] ? found : new OpinionMember(S.Drafter, S.Drafter, ""));
+            var sha256 = await reports.DraftAsync(S, OpinionTallies.Consolidate(S, Key), await OrganizationNameAsync(), signatories);
+            var now = clock.GetUtcNow();
+            var signing = new MinutesView(1, sha256, now, now, [], signatories, []);
+            await StoreAsync(actor, OpinionStep.Accept(S with { ReportSigning = signing }, OpinionEventKinds.ReportDrafted,
+                new { Sha256 = sha256, Signatories = signing.Signatories.Select(p => p.UserName).ToArray() }), now);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            LogReportFailed(ex, Key);
+        }
+    }
+
+    /// <summary>The organisation's seal over the signed report, then the archive (the report, the ledger, the signed answers).</summary>
+    private async Task SealReportAsync(Actor actor)
+    {
+        try
+        {
+            var report = await reports.SealAsync(Key, S, OpinionTallies.Consolidate(S, Key), await OrganizationNameAsync());
             await StoreAsync(actor, OpinionStep.Accept(S with { Report = report }, OpinionEventKinds.ReportMade,
                 new { report.PdfSha256, report.PdfBytes, report.ArchiveSha256, report.ArchiveBytes }), clock.GetUtcNow());
         }
@@ -45,6 +133,12 @@ public sealed partial class OpinionBallotGrain
             LogReportFailed(ex, Key);
         }
     }
+
+    private async Task<SigningPlace> PlaceOfAsync(MinutesSignatory signatory) =>
+        new("báo cáo tổng hợp ý kiến", null, OpinionReports.SpotOf(S, OpinionTallies.Consolidate(S, Key), await OrganizationNameAsync(), signatory.Title));
+
+    private async Task<string> OrganizationNameAsync() =>
+        (await GrainFactory.GetGrain<IOrganizationGrain>(S.OrganizationId).GetProfileAsync())?.Name ?? S.OrganizationId;
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Opinion ballot {Key}: the consolidated report could not be made yet")]
     private partial void LogReportFailed(Exception ex, string key);

@@ -94,7 +94,7 @@ public sealed partial class OpinionBallotGrain(
         if (result.Ok)
         {
             await OpinionDeadlines.CancelAsync(this);
-            await MakeReportAsync(actor);
+            await DraftReportAsync(actor);
         }
 
         return result;

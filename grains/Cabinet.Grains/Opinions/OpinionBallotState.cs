@@ -48,6 +48,12 @@ public sealed record OpinionBallotState
 
     public OpinionReportInfo? Report { get; init; }
 
+    /// <summary>The report between its draft and the seal (<see cref="OpinionBallotView.ReportSigning"/>).</summary>
+    public Closing.MinutesView? ReportSigning { get; init; }
+
+    /// <summary>A signatory's device signature between its two round-trips (a few kilobytes; replaced by the next one begun).</summary>
+    public Closing.PendingMinutesSignature? PendingSignature { get; init; }
+
     /// <summary>The current answer of each member who answered (a changed answer replaces the earlier one).</summary>
     public ImmutableArray<OpinionAnswerRecord> Answers { get; init; } = [];
 
@@ -64,6 +70,7 @@ public sealed record OpinionBallotState
         SentAt = SentAt,
         ClosedAt = ClosedAt,
         Report = Report,
+        ReportSigning = ReportSigning,
     };
 }
 

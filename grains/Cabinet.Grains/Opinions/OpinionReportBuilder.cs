@@ -8,10 +8,10 @@ namespace Cabinet.Opinions;
 /// </summary>
 internal static class OpinionReportBuilder
 {
-    public static MinutesModel Build(OpinionBallotState s, OpinionConsolidation consolidation, string organizationName)
+    /// <param name="signatories">The secretary then the chair, who sign it (<see cref="OpinionReports.Signatories"/>).</param>
+    public static MinutesModel Build(OpinionBallotState s, OpinionConsolidation consolidation, string organizationName, IReadOnlyList<Closing.MinutesSignatory> signatories)
     {
         var answered = consolidation.Answered.Select(m => m.UserName).ToHashSet(StringComparer.Ordinal);
-        var drafter = s.Members.FirstOrDefault(m => m.UserName == s.Drafter);
         var closedAt = s.ClosedAt ?? s.Deadline;
         return new MinutesModel(
             organizationName,
@@ -20,7 +20,7 @@ internal static class OpinionReportBuilder
             closedAt,
             "lấy ý kiến bằng văn bản điện tử trên Cabinet",
             new MinutesPerson(s.Chair.DisplayName, s.Chair.Position),
-            new MinutesPerson(drafter?.DisplayName ?? s.Drafter, drafter?.Position ?? "Văn phòng"))
+            new MinutesPerson(signatories[0].DisplayName, "Thư ký"))
         {
             Wording = new MinutesWording(
                 "BÁO CÁO TỔNG HỢP Ý KIẾN",
@@ -39,7 +39,7 @@ internal static class OpinionReportBuilder
                 Polls = [new MinutesPoll(q.Text, [.. q.Counts.Select(c => new PollCount(c.Label, c.Count))], RuleText(s), q.Outcome) { Members = consolidation.Asked }],
                 WrittenOpinions = [.. q.WrittenOpinions.Select(w => $"{w.DisplayName}: {w.Text}")],
             })],
-            Signatories = [new("VĂN PHÒNG", drafter?.DisplayName ?? s.Drafter), new("CHỦ TRÌ", s.Chair.DisplayName)],
+            Signatories = [.. signatories.Select(p => new Signatory(p.Title, p.DisplayName))],
         };
     }
 

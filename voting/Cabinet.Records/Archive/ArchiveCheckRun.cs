@@ -81,8 +81,10 @@ internal sealed class ArchiveCheckRun(ArchiveTrust trust, IReadOnlyList<ArchiveF
 
         var organisationId = manifest.OrganisationId is { } id ? ReportLanguage.Say($" (mã {id})", $" (id {id})") : "";
         _lines.Add(ReportLanguage.Say(
-            $"Cuộc họp \"{manifest.MeetingTitle}\" ({manifest.MeetingId}) của {manifest.Organisation}{organisationId}, kết thúc {manifest.ClosedAt:u}, định dạng {manifest.Format}.",
-            $"Meeting \"{manifest.MeetingTitle}\" ({manifest.MeetingId}) of {manifest.Organisation}{organisationId}, closed {manifest.ClosedAt:u}, format {manifest.Format}."));
+            $"{(manifest.IsOpinion ? "Phiếu lấy ý kiến" : "Cuộc họp")} \"{manifest.MeetingTitle}\" ({manifest.MeetingId}) của {manifest.Organisation}{organisationId}, kết thúc {manifest.ClosedAt:u}, định dạng {manifest.Format}"
+                + $"{(manifest.IsOpinion ? $"; {ArchivePaths.Minutes} là báo cáo tổng hợp ý kiến" : "")}{Signing(manifest, vi: true)}.",
+            $"{(manifest.IsOpinion ? "Opinion ballot" : "Meeting")} \"{manifest.MeetingTitle}\" ({manifest.MeetingId}) of {manifest.Organisation}{organisationId}, closed {manifest.ClosedAt:u}, format {manifest.Format}"
+                + $"{(manifest.IsOpinion ? $"; {ArchivePaths.Minutes} is its consolidated report" : "")}{Signing(manifest, vi: false)}."));
         if (OrganisationRefusal(ArchiveManifest.FileName, signature, manifest) is { } refusal)
         {
             return Fail(refusal.Code, refusal.Failure);
@@ -212,6 +214,11 @@ internal sealed class ArchiveCheckRun(ArchiveTrust trust, IReadOnlyList<ArchiveF
             : ReportLanguage.Say("Hồ sơ còn nguyên vẹn nhưng CHƯA ĐƯỢC TIN CẬY: không có chứng thư gốc tin cậy.", "The archive is intact, but NOT TRUSTED: no trust anchor was given."));
         return new(_lines, null) { IsTrusted = trusted };
     }
+
+    /// <summary>Who the manifest says must have signed the PDF, for the report's line on the archive.</summary>
+    private static string Signing(ArchiveManifest manifest, bool vi) => manifest.Signatories is not { Count: > 0 } people ? ""
+        : vi ? $"; phải có chữ ký của {string.Join(", ", people.Select(p => $"{p.Title} {p.DisplayName} ({p.UserName})"))}"
+        : $"; it must be signed by {string.Join(", ", people.Select(p => $"{p.Title} {p.DisplayName} ({p.UserName})"))}";
 
     /// <summary>The report's line on the trust anchor and the counted timestamp authorities' roots; <paramref name="what"/> is "the archive" or "the file".</summary>
     internal static string TrustAnchorLine(ArchiveTrust trust, string what)

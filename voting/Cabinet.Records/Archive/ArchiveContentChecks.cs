@@ -41,7 +41,8 @@ internal sealed class ArchiveContentChecks(IArchiveSource source, ArchiveManifes
 
     /// <summary>What the files must say together: called once every file has passed on its own.</summary>
     public (string Code, string Failure)? Finish() =>
-        LedgerAgainstResults.FirstMismatch(_ledger, manifest, Read) ?? LedgerAgainstDocuments.FirstMismatch(_ledger, Read);
+        LedgerAgainstResults.FirstMismatch(_ledger, manifest, Read) ?? LedgerAgainstDocuments.FirstMismatch(_ledger, Read)
+        ?? OpinionAnswersCheck.FirstMismatch(_ledger, manifest, Read);
 
     private (bool, string?, string) Ledger(byte[] content)
     {
@@ -77,12 +78,23 @@ internal sealed class ArchiveContentChecks(IArchiveSource source, ArchiveManifes
     {
         var report = PdfSignatureVerifier.Verify(content, trust.Root, limits.Pdf, cancellationToken, trust.TimestampRoots);
         var signatures = report.Signatures.Select(s => s.Describe()).ToList();
+        if (report.IsValid && Unsigned(report) is { } absent)
+        {
+            return (false, ReportLanguage.Say($"thiếu chữ ký của {absent.Title} {absent.DisplayName} ({absent.UserName}), người bảng kê nêu là phải ký",
+                $"it lacks the signature of {absent.Title} {absent.DisplayName} ({absent.UserName}), whom the manifest names as a signatory"), VerdictCodes.SignatoryMissing);
+        }
+
         return report.IsValid
             ? (true, ReportLanguage.Say(
                 $"{report.Signatures.Count} chữ ký PDF {(trust.Root is null ? "còn nguyên vẹn" : "hợp lệ")} ({string.Join("; rồi ", signatures)}), chữ ký cuối phủ toàn bộ tệp",
                 $"{report.Signatures.Count} PDF signature(s) {(trust.Root is null ? "intact" : "valid")} ({string.Join("; then ", signatures)}), the last covering the whole file"), VerdictCodes.MinutesInvalid)
             : (false, report.Failure, VerdictCodes.MinutesInvalid);
     }
+
+    /// <summary>The first person the manifest names who has no signature here: one by a certificate whose UID is their user name.</summary>
+    private ArchiveSignatory? Unsigned(PdfSignatureReport report) =>
+        (manifest.Signatories ?? []).FirstOrDefault(p => !report.Signatures.Any(s => !s.IsDocumentTimestamp && s.Signer is { } signer
+            && CertificateNames.SubjectValues(signer, Voting.Signing.CertificateAuthority.UserIdOid).Contains(p.UserName, StringComparer.Ordinal)));
 
     private (bool, string?, string) Documents(byte[] content)
     {

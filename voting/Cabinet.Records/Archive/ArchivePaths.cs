@@ -7,6 +7,8 @@ internal static class ArchivePaths
     public const string Ledger = "ledger.jsonl";
     public const string Documents = "documents.json";
     public const string AccessSummary = "access-summary.json";
+    public const string OpinionReport = "opinion/report.json";
+    public const string OpinionAnswers = "opinion/answers.jsonl";
 
     public const string DocumentsFolder = "documents/";
     public const string PollResult = "result.json";

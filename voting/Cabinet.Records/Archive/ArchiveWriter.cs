@@ -9,7 +9,7 @@ namespace Cabinet.Records.Archive;
 /// <summary>
 /// Seals a closed meeting into one ZIP: minutes.pdf, ledger.jsonl, documents.json with every version's bytes under
 /// documents/&lt;sha256&gt;, access-summary.json (the access log counted), polls/&lt;id&gt;/… (signed result, ballot
-/// chain, a named poll's ballot evidence), and
+/// chain, a named poll's ballot evidence), for an opinion ballot opinion/report.json and opinion/answers.jsonl, and
 /// manifest.json (every file's SHA-256 and size) with its detached CMS signature manifest.p7s.
 /// </summary>
 public static class ArchiveWriter
@@ -37,6 +37,12 @@ public static class ArchiveWriter
             files[ArchivePaths.AccessSummary] = CanonicalJson.Serialize(access);
         }
 
+        if (meeting.Opinion is { } opinion)
+        {
+            files[ArchivePaths.OpinionReport] = CanonicalJson.Serialize(opinion.Report);
+            files[ArchivePaths.OpinionAnswers] = OpinionAnswerEvidence.Lines(opinion.Answers);
+        }
+
         foreach (var document in meeting.Documents.Where(d => d.Withheld is null))
         {
             var bytes = meeting.DocumentFiles.GetValueOrDefault(document.Sha256)
@@ -58,7 +64,8 @@ public static class ArchiveWriter
         var manifest = new ArchiveManifest(ArchiveManifest.CurrentFormat, meeting.Organisation, meeting.MeetingId, meeting.MeetingTitle,
             meeting.ClosedAt, meeting.Ledger.Count, meeting.Ledger.Count > 0 ? meeting.Ledger[^1].Hash : HashChain.Genesis,
             [.. files.Select(f => new ArchiveFile(f.Key, Convert.ToHexStringLower(SHA256.HashData(f.Value)), f.Value.Length,
-                signatures.GetValueOrDefault(f.Key)))], meeting.OrganisationId);
+                signatures.GetValueOrDefault(f.Key)))], meeting.OrganisationId,
+            meeting.Opinion is null ? null : ArchiveManifest.OpinionKind, meeting.Signatories.Count > 0 ? meeting.Signatories : null);
         var manifestJson = CanonicalJson.Serialize(manifest);
         var manifestSignature = await signer.SignAsync(manifestJson, CmsProfile.Cades, cancellationToken).ConfigureAwait(false);
 

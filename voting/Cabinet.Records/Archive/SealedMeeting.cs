@@ -24,4 +24,10 @@ public sealed record SealedMeeting(
 
     /// <summary>The access log counted (access-summary.json); null leaves the file out.</summary>
     public AccessSummary? Access { get; init; }
+
+    /// <summary>The people whose own signatures the PDF must carry (the secretary, then the chair), named in the manifest.</summary>
+    public IReadOnlyList<ArchiveSignatory> Signatories { get; init; } = [];
+
+    /// <summary>An opinion ballot's archive (the PDF is its consolidated report): its counts and signed answers; null for a meeting's.</summary>
+    public ArchiveOpinion? Opinion { get; init; }
 }

@@ -28,6 +28,8 @@ public static class VerdictCodes
     public const string TallyMismatch = "archive.tally_mismatch";
     public const string AccessSummaryInvalid = "archive.access_summary_invalid";
     public const string ContentInvalid = "archive.content_invalid";
+    public const string OpinionAnswerInvalid = "archive.opinion_answer_invalid";
+    public const string SignatoryMissing = "archive.signatory_missing";
     public const string PdfUnsigned = "minutes.unsigned";
     public const string PdfSignatureInvalid = "minutes.signature_invalid";
     public const string PdfUpdatedAfterSigning = "minutes.updated_after_signing";
@@ -57,6 +59,8 @@ public static class VerdictCodes
         [TallyMismatch] = "Kiểm đếm lại phiếu không ra kết quả đã ký",
         [AccessSummaryInvalid] = "Bảng tổng hợp truy cập tài liệu không đúng định dạng hoặc không khớp danh mục tài liệu",
         [ContentInvalid] = "Nội dung một tệp không hợp lệ",
+        [OpinionAnswerInvalid] = "Một câu trả lời phiếu lấy ý kiến không có chữ ký hợp lệ của thành viên hoặc không khớp sổ nhật ký",
+        [SignatoryMissing] = "Biên bản hay báo cáo thiếu chữ ký của người phải ký (thư ký, chủ tọa hoặc người chủ trì)",
         [PdfUnsigned] = "Tệp PDF không có chữ ký số",
         [PdfSignatureInvalid] = "Một chữ ký số trong tệp PDF không hợp lệ",
         [PdfUpdatedAfterSigning] = "Tệp PDF bị thêm nội dung sau chữ ký cuối cùng",
@@ -86,6 +90,8 @@ public static class VerdictCodes
         [BallotSignatureInvalid] = "A ballot's signature is not valid",
         [TallyMismatch] = "Recounting the ballots does not give the signed result",
         [ContentInvalid] = "A file's content is not valid",
+        [OpinionAnswerInvalid] = "An opinion ballot answer lacks its member's valid signature or does not match the ledger",
+        [SignatoryMissing] = "The minutes or report lack the signature of a person who must sign (the secretary, the chair)",
         [PdfUnsigned] = "The PDF carries no digital signature",
         [PdfSignatureInvalid] = "A digital signature in the PDF is not valid",
         [PdfUpdatedAfterSigning] = "Content was appended to the PDF after its last signature",

@@ -31,6 +31,7 @@ public static class Labels
     {
         "THƯ KÝ" => "Thư ký",
         "CHỦ TỌA" => "Chủ tọa",
+        "CHỦ TRÌ" => "Chủ trì",
         _ => title,
     };
 

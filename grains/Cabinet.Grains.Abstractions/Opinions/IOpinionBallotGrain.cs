@@ -52,6 +52,12 @@ public interface IOpinionBallotGrain : IGrainWithStringKey
     /// <summary>The consolidated report's PDF (signed by the organisation's seal) once the ballot is closed.</summary>
     Task<Result<byte[]>> GetReportAsync(Actor actor);
 
+    /// <summary>
+    /// A closed ballot's bounded outcome with its report, for a meeting to attach to an agenda item: to those who may
+    /// follow the answers (<see cref="OpinionPermissions.MayFollowAnswers"/>); refused while not closed or the report not made.
+    /// </summary>
+    Task<Result<OpinionOutcome>> GetOutcomeAsync(Actor actor);
+
     /// <summary>The sealed archive (the report, the ledger, the signed answers, a signed manifest).</summary>
     Task<Result<byte[]>> GetArchiveAsync(Actor actor);
 

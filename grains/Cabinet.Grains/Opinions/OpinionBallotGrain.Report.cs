@@ -14,6 +14,12 @@ public sealed partial class OpinionBallotGrain
 
     public async Task<Result<byte[]>> GetArchiveAsync(Actor actor) => await ReportFileAsync(actor, r => r.ArchiveSha256);
 
+    public Task<Result<OpinionOutcome>> GetOutcomeAsync(Actor actor) => Task.FromResult(
+        Following(actor) is { } refused ? Result<OpinionOutcome>.Refused(refused)
+        : S.Status != OpinionStatus.Closed ? Result<OpinionOutcome>.Refused(ErrorCodes.OpinionNotClosed)
+        : S.Report is not { } report ? Result<OpinionOutcome>.Refused(ErrorCodes.OpinionReportNotReady)
+        : Result<OpinionOutcome>.Of(OpinionOutcome.Of(S.ToView(Key), OpinionTallies.Consolidate(S, Key), report)));
+
     private async Task<Result<byte[]>> ReportFileAsync(Actor actor, Func<OpinionReportInfo, string> file)
     {
         if (Viewable(actor) is { } refused)

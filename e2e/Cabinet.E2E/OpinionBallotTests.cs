@@ -8,7 +8,8 @@ namespace Cabinet.E2E;
 /// Issue 17 in the browser: the secretary drafts an opinion ballot with a PDF and submits it; the chair returns it with a
 /// comment; the secretary edits and resubmits; the chair approves; three members answer (one with a written opinion,
 /// one on a phone) and one never does; the consolidation follows live on the chair's page; after the deadline the
-/// secretary closes it and the consolidated report shows the counts and the written opinion.
+/// secretary closes it and the consolidated report shows the counts and the written opinion; attached to a meeting's
+/// agenda item, the outcome shows on a delegate's meeting page with the report.
 /// </summary>
 public sealed class OpinionBallotTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
@@ -97,6 +98,25 @@ public sealed class OpinionBallotTests(BrowserFixture fixture) : IClassFixture<B
         Assert.Contains("Đồng ý: 2; Không đồng ý: 0; Ý kiến khác: 1", text, StringComparison.Ordinal);
         Assert.Contains(Written, text, StringComparison.Ordinal);
         Assert.Contains("Đã trả lời 3/4", text, StringComparison.Ordinal);
+
+        // The outcome goes onto a meeting's agenda item: a delegate's open meeting page shows it on the current item at once,
+        // with the report, which they read through the meeting.
+        var meetingId = await LiveMeetings.StartAsync(fixture, "ykien", new Meetings.MeetingDetails("Phiên họp thường kỳ", "Phòng họp 1", DateTimeOffset.UtcNow),
+            ["daibieu4"], new Meetings.AgendaItemInput("Kế hoạch đầu tư công trung hạn", "Sở Kế hoạch và Đầu tư", 20, ""));
+        var delegatePage = await fixture.SignInAsync("daibieu4");
+        await delegatePage.GotoAsync($"/meetings/{meetingId}");
+        await Expect(delegatePage.GetByTestId("current-item")).ToBeVisibleAsync();
+        await secretary.GotoAsync($"/meetings/{meetingId}");
+        await secretary.GetByTestId("opinion-attach-ballot").SelectOptionAsync(ballotUrl["/phieu-lay-y-kien/".Length..]);
+        await secretary.GetByTestId("btn-attach-opinion").ClickAsync();
+        var shown = delegatePage.GetByTestId("current-item").GetByTestId("opinion-outcome");
+        await Expect(shown).ToContainTextAsync("Lấy ý kiến về dự thảo kế hoạch đầu tư công", SoonContains);
+        await Expect(shown).ToContainTextAsync("Đồng ý 2, Không đồng ý 0, Ý kiến khác 1");
+        await Expect(shown.GetByTestId("opinion-outcome-answered")).ToContainTextAsync("3/4");
+        await BrowserFixture.ScreenshotAsync(delegatePage, "opinion-outcome-on-agenda-item");
+        var viaMeeting = await delegatePage.Context.APIRequest.GetAsync((await shown.GetByTestId("opinion-outcome-report").GetAttributeAsync("href"))!);
+        Assert.Equal(200, viaMeeting.Status);
+        Assert.Equal(await report.BodyAsync(), await viaMeeting.BodyAsync());
     }
 
     /// <summary>Chooses the first question's answer (when given) and the second's option, signs and sends, and waits for the receipt.</summary>

@@ -62,7 +62,14 @@ public sealed class OpinionBallotTests(BrowserFixture fixture) : IClassFixture<B
         await chair.GetByTestId("opinion-approve").ClickAsync();
         await Expect(chair.GetByTestId("opinion-answered")).ToContainTextAsync("0/4", SoonContains);
 
-        await AnswerAsync(await fixture.SignInAsync("daibieu1"), ballotUrl, "agree", option: 0);
+        // The first member reads the draft in the viewer before answering.
+        var first = await fixture.SignInAsync("daibieu1");
+        await first.GotoAsync(ballotUrl);
+        await first.GetByTestId("opinion-document-view").ClickAsync();
+        await Expect(first.GetByTestId("viewer")).ToHaveAttributeAsync("data-ready", "true", Soon);
+        await Expect(first.GetByTestId("viewer")).ToHaveAttributeAsync("data-page", "1", Soon);
+        await BrowserFixture.ScreenshotAsync(first, "opinion-document-viewer");
+        await AnswerAsync(first, null, "agree", option: 0);
         await Expect(chair.GetByTestId("opinion-answered")).ToContainTextAsync("1/4", SoonContains);
         var other = await fixture.SignInAsync("daibieu2");
         await other.GotoAsync(ballotUrl);

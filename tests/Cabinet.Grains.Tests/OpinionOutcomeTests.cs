@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Cabinet.Errors;
 using Cabinet.Meetings;
 using Cabinet.Opinions;
@@ -68,6 +69,23 @@ public sealed class OpinionOutcomeTests(FileStorageCluster cluster) : IClassFixt
         await RefusedAsync(meeting, ErrorCodes.MeetingClosed, m => m.AttachOpinionOutcomeAsync(Secretary, item, closed));
         await RefusedAsync(meeting, ErrorCodes.MeetingClosed, m => m.DetachOpinionOutcomeAsync(Secretary, item));
         Assert.NotNull((await SnapshotAsync(meeting, ClusterFixture.Delegate1)).Agenda[0].OpinionOutcome);
+    }
+
+    [Fact]
+    public void The_summary_on_the_item_is_bounded_whatever_the_ballot_holds()
+    {
+        var text = new string('x', 2000);
+        var ballot = new OpinionBallotView("tinh/y", "tinh", text, OpinionStatus.Closed, "thuky", new OpinionMember("chutich", "Chủ trì", ""),
+            [], [], [], DateTimeOffset.UnixEpoch, MajorityKind.MoreThanHalfOfMembers, false, 1);
+        var counts = Enumerable.Range(1, 10).Select(i => new OpinionCount($"o{i}", text, i)).ToImmutableArray();
+        var questions = Enumerable.Range(1, 30).Select(i => new OpinionQuestionResult($"q{i}", text, counts, [], false, text)).ToImmutableArray();
+        var outcome = OpinionOutcome.Of(ballot, new OpinionConsolidation("tinh/y", 1, 10, [], [], questions), new OpinionReportInfo(new string('a', 64), 1, "", 0, DateTimeOffset.UnixEpoch));
+
+        Assert.Equal(OpinionOutcome.MaxQuestions, outcome.Questions.Length);
+        Assert.Equal(OpinionOutcome.MaxTextChars, outcome.Title.Length);
+        Assert.All(outcome.Questions, q => Assert.True(q.Text.Length == OpinionOutcome.MaxTextChars && q.Outcome.Length == OpinionOutcome.MaxTextChars));
+        Assert.All(outcome.Questions.SelectMany(q => q.Counts), c => Assert.Equal(OpinionOutcome.MaxLabelChars, c.Label.Length));
+        Assert.True(Json(outcome).Length < 40_000, $"{Json(outcome).Length} characters");
     }
 
     private static string Json<T>(T value) => System.Text.Json.JsonSerializer.Serialize(value);

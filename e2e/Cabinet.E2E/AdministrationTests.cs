@@ -6,7 +6,7 @@ namespace Cabinet.E2E;
 
 /// <summary>
 /// /admin in the browser: the administrator turns on and signs in with TOTP, creates a commune, its administrator
-/// and a person, imports people from a CSV with a bad row; the commune's administrator (first sign-in: new password,
+/// and a person (with e-mail and phone, corrected on their row), imports people from a CSV with a bad row; the commune's administrator (first sign-in: new password,
 /// then enrolment, which their organisation requires) sees only their commune.
 /// </summary>
 public sealed class AdministrationTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
@@ -49,9 +49,22 @@ public sealed class AdministrationTests(BrowserFixture fixture) : IClassFixture<
 
         // Its administrator (a temporary password given) and a person (a temporary password generated, shown once).
         await AddPersonAsync(admin, "hoabinh.quantri", "Đặng Văn Quản", "Công chức Văn phòng", "administrator", "Tam-thoi-quan-tri-9");
-        await AddPersonAsync(admin, "hoabinh.chutich", "Ngô Thị Hòa", "Chủ tịch UBND xã", "organizer", null);
+        await AddPersonAsync(admin, "hoabinh.chutich", "Ngô Thị Hòa", "Chủ tịch UBND xã", "organizer", null, "hoa.nt@hoabinh.gov.vn", "0912 345 678");
         await Expect(admin.GetByTestId("temporary-password")).ToBeVisibleAsync();
         await Expect(admin.GetByTestId("person-hoabinh.quantri")).ToContainTextAsync("Quản trị viên");
+        await Expect(admin.GetByTestId("email-hoabinh.chutich")).ToHaveValueAsync("hoa.nt@hoabinh.gov.vn");
+        await Expect(admin.GetByTestId("phone-hoabinh.chutich")).ToHaveValueAsync("0912345678");
+
+        // Her phone corrected on her row: a wrong number is refused by the same rule and changes nothing.
+        await admin.GetByTestId("phone-hoabinh.chutich").FillAsync("12-34");
+        await admin.GetByTestId("save-hoabinh.chutich").ClickAsync();
+        await Expect(admin.GetByTestId("admin-error")).ToContainTextAsync("Số điện thoại không hợp lệ");
+        await Expect(admin.GetByTestId("phone-hoabinh.chutich")).ToHaveValueAsync("0912345678");
+        await admin.GetByTestId("phone-hoabinh.chutich").FillAsync("+84 912 000 111");
+        await admin.GetByTestId("save-hoabinh.chutich").ClickAsync();
+        await Expect(admin.GetByTestId("admin-done")).ToBeVisibleAsync();
+        await Expect(admin.GetByTestId("phone-hoabinh.chutich")).ToHaveValueAsync("+84912000111");
+        await Expect(admin.GetByTestId("email-hoabinh.chutich")).ToHaveValueAsync("hoa.nt@hoabinh.gov.vn");
 
         // A CSV with a bad row: the others are imported, the bad one reported.
         var csv = Path.Combine(RepositoryPaths.NewTempFolder("admin-csv"), "nguoi-dung.csv");
@@ -112,9 +125,12 @@ public sealed class AdministrationTests(BrowserFixture fixture) : IClassFixture<
         await BrowserFixture.ScreenshotAsync(commune, "admin-meeting-rules");
     }
 
-    private static async Task AddPersonAsync(IPage page, string userName, string displayName, string position, string role, string? password)
+    private static async Task AddPersonAsync(IPage page, string userName, string displayName, string position, string role, string? password,
+        string email = "", string phone = "")
     {
         await page.GetByTestId("person-username").FillAsync(userName);
+        await page.GetByTestId("person-email").FillAsync(email);
+        await page.GetByTestId("person-phone").FillAsync(phone);
         await page.GetByTestId("person-displayname").FillAsync(displayName);
         await page.GetByTestId("person-position").FillAsync(position);
         await page.GetByTestId("person-role").SelectOptionAsync(role);

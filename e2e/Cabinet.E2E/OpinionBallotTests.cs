@@ -9,7 +9,8 @@ namespace Cabinet.E2E;
 /// comment; the secretary edits and resubmits; the chair approves; three members answer (one with a written opinion,
 /// one on a phone) and one never does; the consolidation follows live on the chair's page; after the deadline the
 /// secretary closes it, the secretary and then the chair sign the report in their browsers with their own device keys,
-/// and the sealed report shows the counts and the written opinion and carries three valid signatures.
+/// and the sealed report shows the counts and the written opinion and carries three valid signatures; attached to a
+/// meeting's agenda item, the outcome shows on a delegate's meeting page with the report.
 /// </summary>
 public sealed class OpinionBallotTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
@@ -62,7 +63,14 @@ public sealed class OpinionBallotTests(BrowserFixture fixture) : IClassFixture<B
         await chair.GetByTestId("opinion-approve").ClickAsync();
         await Expect(chair.GetByTestId("opinion-answered")).ToContainTextAsync("0/4", SoonContains);
 
-        await AnswerAsync(await fixture.SignInAsync("daibieu1"), ballotUrl, "agree", option: 0);
+        // The first member reads the draft in the viewer before answering.
+        var first = await fixture.SignInAsync("daibieu1");
+        await first.GotoAsync(ballotUrl);
+        await first.GetByTestId("opinion-document-view").ClickAsync();
+        await Expect(first.GetByTestId("viewer")).ToHaveAttributeAsync("data-ready", "true", Soon);
+        await Expect(first.GetByTestId("viewer")).ToHaveAttributeAsync("data-page", "1", Soon);
+        await BrowserFixture.ScreenshotAsync(first, "opinion-document-viewer");
+        await AnswerAsync(first, null, "agree", option: 0);
         await Expect(chair.GetByTestId("opinion-answered")).ToContainTextAsync("1/4", SoonContains);
         var other = await fixture.SignInAsync("daibieu2");
         await other.GotoAsync(ballotUrl);
@@ -114,6 +122,25 @@ public sealed class OpinionBallotTests(BrowserFixture fixture) : IClassFixture<B
         var pdfsig = Tool.Run("pdfsig", "-nssdir", NssDatabase.Trusting(Path.Combine(Path.GetDirectoryName(pdf)!, "nss"), root), file);
         Assert.True(pdfsig.Output.Split("Signature is Valid.").Length - 1 == 3, pdfsig.Output);   // the secretary, the chair, the seal
         Assert.Matches("(?s)ThuKy.*ChuTri.*CoQuan", pdfsig.Output);
+
+        // The outcome goes onto a meeting's agenda item: a delegate's open meeting page shows it on the current item at once,
+        // with the report, which they read through the meeting.
+        var meetingId = await LiveMeetings.StartAsync(fixture, "ykien", new Meetings.MeetingDetails("Phiên họp thường kỳ", "Phòng họp 1", DateTimeOffset.UtcNow),
+            ["daibieu4"], new Meetings.AgendaItemInput("Kế hoạch đầu tư công trung hạn", "Sở Kế hoạch và Đầu tư", 20, ""));
+        var delegatePage = await fixture.SignInAsync("daibieu4");
+        await delegatePage.GotoAsync($"/meetings/{meetingId}");
+        await Expect(delegatePage.GetByTestId("current-item")).ToBeVisibleAsync();
+        await secretary.GotoAsync($"/meetings/{meetingId}");
+        await secretary.GetByTestId("opinion-attach-ballot").SelectOptionAsync(ballotUrl["/phieu-lay-y-kien/".Length..]);
+        await secretary.GetByTestId("btn-attach-opinion").ClickAsync();
+        var shown = delegatePage.GetByTestId("current-item").GetByTestId("opinion-outcome");
+        await Expect(shown).ToContainTextAsync("Lấy ý kiến về dự thảo kế hoạch đầu tư công", SoonContains);
+        await Expect(shown).ToContainTextAsync("Đồng ý 2, Không đồng ý 0, Ý kiến khác 1");
+        await Expect(shown.GetByTestId("opinion-outcome-answered")).ToContainTextAsync("3/4");
+        await BrowserFixture.ScreenshotAsync(delegatePage, "opinion-outcome-on-agenda-item");
+        var viaMeeting = await delegatePage.Context.APIRequest.GetAsync((await shown.GetByTestId("opinion-outcome-report").GetAttributeAsync("href"))!);
+        Assert.Equal(200, viaMeeting.Status);
+        Assert.Equal(await report.BodyAsync(), await viaMeeting.BodyAsync());
     }
 
     /// <summary>This browser context's own key, registered (and certified) from /devices as a person would, then back to the ballot.</summary>

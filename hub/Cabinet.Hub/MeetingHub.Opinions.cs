@@ -67,6 +67,14 @@ public sealed partial class MeetingHub
     public Task<Result<LedgerPage>> GetOpinionLedgerPage(string ballotId, long fromSequence, int count) =>
         OpinionRefusal(ballotId) is { } refusal ? Task.FromResult(Result<LedgerPage>.Refused(refusal)) : Opinion(ballotId).GetLedgerPageAsync(Caller, fromSequence, count);
 
+    /// <summary>Attaches a closed ballot's outcome to an agenda item of a meeting (the meeting grain decides who and when).</summary>
+    public Task<CommandResult> AttachOpinionOutcome(string meetingId, string itemId, string ballotId) =>
+        OpinionRefusal(ballotId) is { } refusal ? Task.FromResult(CommandResult.Refused(refusal))
+        : Command(meetingId, (g, a) => g.AttachOpinionOutcomeAsync(a, itemId, ballotId));
+
+    public Task<CommandResult> DetachOpinionOutcome(string meetingId, string itemId) =>
+        Command(meetingId, (g, a) => g.DetachOpinionOutcomeAsync(a, itemId));
+
     /// <summary>Sends this connection the ballot's steps (<c>OpinionEvent</c>) from now on, and returns the ballot.</summary>
     public async Task<Result<OpinionBallotView>> FollowOpinionBallot(string ballotId)
     {

@@ -191,6 +191,50 @@ public sealed class NoticeTests
         Assert.Single(reminders);
     }
 
+    [Fact]
+    public async Task A_vote_open_reminder_reaches_once_the_voter_who_is_away_and_has_not_voted()
+    {
+        await using var smtp = await SmtpServer.StartAsync();
+        await using var server = await CabinetServer.StartAsync(new CabinetServerOptions
+        {
+            ExtraArguments = [.. smtp.Arguments, "--Cabinet:Notifications:VoteOpenReminderMinutes=0.05"],   // three seconds
+        });
+        await using var away = await MeetingHubClient.ConnectAsync(server.BaseAddress, "daibieu2");
+        Assert.True((await SetPreferencesAsync(away, new NoticePreferences(true, false, "daibieu2@example.vn", null))).Ok);
+
+        // Every member may vote (also from elsewhere); the chair and daibieu1 are on the meeting's page, daibieu2 is not.
+        await using var chairClient = await MeetingHubClient.ConnectAsync(server.BaseAddress, "chutich");
+        await using var voterClient = await MeetingHubClient.ConnectAsync(server.BaseAddress, "daibieu1");
+        var id = await ServerFixture.NewMeetingAsync(chairClient);
+        Assert.True((await chairClient.JoinAsync(id)).Ok);
+        Assert.True((await voterClient.JoinAsync(id)).Ok);
+        using var voter = await BallotSigner.RegisterAsync(voterClient);
+        Assert.True((await chairClient.InvokeAsync(nameof(MeetingHub.OpenMeeting), id)).Ok);
+
+        // A poll closed before its reminder is due: nothing. The next one stays open: daibieu1 votes, daibieu2 is reminded.
+        var closedPoll = await OpenPollAsync(chairClient, id, "Thông qua danh mục dự án");
+        Assert.True((await chairClient.InvokeAsync(nameof(MeetingHub.ClosePoll), id, closedPoll)).Ok);
+        var openPoll = await OpenPollAsync(chairClient, id, "Thông qua kế hoạch vốn");
+        Assert.True((await voter.CastAsync(id, openPoll, "yes")).Ok);
+
+        var mail = await WaitUntilAsync(() => Subjects(smtp).FirstOrDefault(s => s.StartsWith("Đang biểu quyết", StringComparison.Ordinal)), "the vote-open e-mail");
+        Assert.Equal("Đang biểu quyết: Thông qua kế hoạch vốn", mail);
+        var notice = Assert.Single((await ListAsync(away)).Items, n => n.Notice.Kind == NoticeKinds.VoteOpen).Notice;   // the closed poll's was never sent
+        Assert.Equal($"{NoticeKinds.VoteOpen}/{id}/{openPoll}", notice.Id);
+        Assert.Contains("Bạn chưa biểu quyết", notice.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain((await ListAsync(voterClient)).Items, n => n.Notice.Kind == NoticeKinds.VoteOpen);   // voted
+        Assert.DoesNotContain((await ListAsync(chairClient)).Items, n => n.Notice.Kind == NoticeKinds.VoteOpen);   // on the page
+        Assert.Single(Subjects(smtp), s => s.StartsWith("Đang biểu quyết", StringComparison.Ordinal));
+    }
+
+    private static async Task<string> OpenPollAsync(MeetingHubClient chair, string id, string title)
+    {
+        var opened = await chair.InvokeAsync(nameof(MeetingHub.OpenPoll), id,
+            new Polls.MotionInput("i1", title, Eligibility: Voting.Voters.EligibilityPolicy.AllMembers, ConfirmWithoutQuorum: true));
+        Assert.True(opened.Ok, opened.Error?.Code);
+        return (await chair.Connection.InvokeAsync<Result<MeetingSnapshot>>(nameof(MeetingHub.GetSnapshot), id)).Value!.OpenPoll!.PollId;
+    }
+
     private static List<string> Subjects(SmtpServer smtp) => [.. smtp.Messages().Select(m => MimeMessage.Load(new MemoryStream(m)).Subject ?? "")];
 
     private static Task<CommandResult> SetPreferencesAsync(MeetingHubClient client, NoticePreferences preferences) =>

@@ -140,6 +140,25 @@ public sealed class OpinionBallotHubTests(ServerFixture fixture) : IClassFixture
         var ledger = (await office.Connection.InvokeAsync<Result<Meetings.LedgerPage>>(nameof(MeetingHub.GetOpinionLedgerPage), id, 1L, 100)).Value!;
         Assert.Null(Voting.Ledger.LedgerVerifier.FindFirstFault(ledger.Entries));
         Assert.Equal(15, ledger.Entries.Length);   // drafted, document, 2 × submitted, returned, edited, approved, 3 answers, closed, report drafted, 2 × signed, sealed
+
+        // The outcome on a meeting's agenda item: the secretary attaches it, a participant who was not asked sees it live
+        // and reads the report through the meeting.
+        var meetingId = await ServerFixture.NewMeetingAsync(chair);
+        Assert.True((await chair.InvokeAsync(nameof(MeetingHub.AddParticipants), meetingId, new[] { new Meetings.ParticipantInvite("daibieu8", Meetings.MeetingRole.Delegate) })).Ok);
+        Assert.True((await outsider.JoinAsync(meetingId)).Ok);
+        var item = outsider.Snapshot!.Agenda[1].Id;
+        Assert.Equal(ErrorCodes.Forbidden.Code, (await outsider.InvokeAsync(nameof(MeetingHub.AttachOpinionOutcome), meetingId, item, id)).Error?.Code);
+        Assert.Equal(ErrorCodes.OpinionOtherOrganization.Code,
+            (await office.InvokeAsync(nameof(MeetingHub.AttachOpinionOutcome), meetingId, item, OpinionKey.Of("xa-khac", "ykien-1"))).Error?.Code);
+        Assert.True((await office.InvokeAsync(nameof(MeetingHub.AttachOpinionOutcome), meetingId, item, id)).Ok);
+        var outcome = (await outsider.WaitForAsync(m => m.Agenda[1].OpinionOutcome is not null)).Agenda[1].OpinionOutcome!;
+        Assert.Equal(id, outcome.BallotId);
+        Assert.Equal([2, 0, 1], outcome.Questions[0].Counts.Select(c => c.Count));
+        Assert.True(outcome.Questions[0].Passes);
+        var viaMeeting = await ClosingFlow.DownloadAsync(fixture.Server, "daibieu8", $"/api/meetings/{meetingId}/agenda/{item}/opinion-report.pdf");
+        Assert.Equal(await File.ReadAllBytesAsync(report), viaMeeting);
+        Assert.True((await office.InvokeAsync(nameof(MeetingHub.DetachOpinionOutcome), meetingId, item)).Ok);
+        await outsider.WaitForAsync(m => m.Agenda[1].OpinionOutcome is null);
     }
 
     private static OpinionDraft Draft(string[] members) => new(

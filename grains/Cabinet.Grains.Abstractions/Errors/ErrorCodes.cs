@@ -166,6 +166,9 @@ public static class ErrorCodes
     public static readonly CabinetError OpinionReportNotReady = new("opinion.report_not_ready", "Báo cáo tổng hợp ý kiến chưa sẵn sàng (phiếu chưa kết thúc).");
     public static readonly CabinetError OpinionReportNotYourTurn = new("opinion.report_not_your_turn", "Chưa đến lượt bạn ký hoặc bạn không phải người ký báo cáo tổng hợp ý kiến (thứ tự: thư ký, người chủ trì, rồi con dấu của cơ quan).");
     public static readonly CabinetError OpinionReportSealed = new("opinion.report_sealed", "Báo cáo tổng hợp ý kiến đã được ký đủ và đóng dấu.");
+    public static readonly CabinetError OpinionNotClosed = new("opinion.not_closed", "Phiếu lấy ý kiến chưa kết thúc; chỉ gắn kết quả của phiếu đã kết thúc vào nội dung cuộc họp.");
+    public static readonly CabinetError OpinionOtherOrganization = new("opinion.other_organization", "Phiếu lấy ý kiến thuộc đơn vị khác; chỉ gắn phiếu của đơn vị tổ chức cuộc họp.");
+    public static readonly CabinetError OpinionOutcomeNotAttached = new("opinion.outcome_not_attached", "Nội dung này chưa được gắn kết quả lấy ý kiến.");
     /// <summary><c>auth.forbidden</c>, saying who may draft an opinion ballot.</summary>
     public static readonly CabinetError NotOpinionOffice = Forbidden with { Message = "Chỉ văn phòng (người tổ chức) của đơn vị mới được soạn, trình và kết thúc phiếu lấy ý kiến." };
     /// <summary><c>auth.forbidden</c>, saying who approves or returns an opinion ballot.</summary>

@@ -55,6 +55,18 @@ public interface IMeetingGrain : IGrainWithStringKey
 
     Task<CommandResult> ReorderAgendaAsync(Actor actor, ImmutableArray<string> itemIds);
 
+    /// <summary>
+    /// Whoever prepares the agenda attaches the outcome of a closed opinion ballot of the meeting's organisation (which
+    /// they may follow) to an item, until the meeting is over (<c>agenda.opinion-attached</c>); again replaces it.
+    /// </summary>
+    Task<CommandResult> AttachOpinionOutcomeAsync(Actor actor, string itemId, string ballotId);
+
+    /// <summary>The same people remove it again before the meeting is over (<c>agenda.opinion-detached</c>).</summary>
+    Task<CommandResult> DetachOpinionOutcomeAsync(Actor actor, string itemId);
+
+    /// <summary>An item's attached outcome (its report's hash), for whoever may read the meeting's documents.</summary>
+    Task<Result<Opinions.OpinionOutcome>> GetOpinionOutcomeAsync(Actor actor, string itemId);
+
     /// <summary>Sends the invitations: the organisation's meeting rules are copied into the meeting now.</summary>
     Task<CommandResult> ScheduleAsync(Actor actor);
 

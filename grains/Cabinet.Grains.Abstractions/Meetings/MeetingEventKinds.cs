@@ -17,6 +17,8 @@ public static class MeetingEventKinds
     public const string AgendaItemRemoved = "agenda.item-removed";
     public const string AgendaReordered = "agenda.reordered";
     public const string CurrentItemChanged = "agenda.current-changed";
+    public const string OpinionOutcomeAttached = "agenda.opinion-attached";
+    public const string OpinionOutcomeDetached = "agenda.opinion-detached";
     public const string ParticipantJoined = "presence.joined";
     public const string ParticipantLeft = "presence.left";
 

@@ -61,6 +61,12 @@ public interface IOpinionBallotGrain : IGrainWithStringKey
     /// <summary>Second round-trip: the device's signature over the challenge; after the chair's, the report is sealed and archived.</summary>
     Task<CommandResult> CompleteReportSignatureAsync(Actor actor, string signatureBase64);
 
+    /// <summary>
+    /// A closed ballot's bounded outcome with its report, for a meeting to attach to an agenda item: to those who may
+    /// follow the answers (<see cref="OpinionPermissions.MayFollowAnswers"/>); refused while not closed or the report not made.
+    /// </summary>
+    Task<Result<OpinionOutcome>> GetOutcomeAsync(Actor actor);
+
     /// <summary>The sealed archive (the signed and sealed report, the ledger, the signed answers, a signed manifest) once the report is sealed.</summary>
     Task<Result<byte[]>> GetArchiveAsync(Actor actor);
 

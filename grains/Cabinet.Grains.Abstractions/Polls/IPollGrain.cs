@@ -24,6 +24,12 @@ public interface IPollGrain : IGrainWithStringKey
 
     Task<PollParticipation> GetParticipationAsync(bool withNames);
 
+    /// <summary>
+    /// The voters who may vote and have not, while the poll is open (empty otherwise), also in a secret poll: only for the
+    /// meeting's "a vote is open and you have not voted" notice, which tells each of them about themselves alone.
+    /// </summary>
+    Task<System.Collections.Immutable.ImmutableArray<string>> GetNotYetVotedAsync();
+
     /// <summary>The signed result document, once the poll is closed.</summary>
     Task<Result<SignedPollResult>> GetResultAsync();
 

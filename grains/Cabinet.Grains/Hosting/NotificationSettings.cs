@@ -21,8 +21,14 @@ public sealed record NotificationSettings
     /// <summary>The reminder lead times, each once, between 1 minute and 30 days.</summary>
     public ImmutableArray<int> ReminderLeads => [.. (ReminderLeadMinutes ?? [1440, 30]).Where(m => m is >= 1 and <= 43_200).Distinct().Take(4)];
 
-    /// <summary>Minutes after a vote opens to remind those who have not voted; unset (the default): no such reminder.</summary>
-    public int? VoteOpenReminderMinutes { get; init; }
+    /// <summary>
+    /// Minutes after a vote opens to remind those who may vote, have not, and are not on the meeting's page; unset (the
+    /// default): no such reminder. Fractions are allowed (0.5: thirty seconds); outside (0, 1440] it is ignored.
+    /// </summary>
+    public double? VoteOpenReminderMinutes { get; init; }
+
+    /// <summary>The wait after a poll opens before its "you have not voted" notice, or null when none is sent.</summary>
+    public TimeSpan? VoteOpenReminderDelay => VoteOpenReminderMinutes is double m and > 0 and <= 1440 ? TimeSpan.FromMinutes(m) : null;
 
     public EmailSettings Email { get; init; } = new();
 

@@ -53,7 +53,11 @@ internal static class AgendaDecisions
             return Decision.Refuse(invalid);
         }
 
-        var updated = AgendaItemRules.ToItem(itemId, input) with { AddedDuringMeeting = s.Agenda[index].AddedDuringMeeting };
+        var updated = AgendaItemRules.ToItem(itemId, input) with
+        {
+            AddedDuringMeeting = s.Agenda[index].AddedDuringMeeting,
+            OpinionOutcome = s.Agenda[index].OpinionOutcome,
+        };
         var agenda = s.Agenda.SetItem(index, updated);
         return Decision.Accept(
             s with { Agenda = agenda },
@@ -107,7 +111,7 @@ internal static class AgendaDecisions
             new { Order = itemIds });
     }
 
-    private static CabinetError? CheckEditable(MeetingState s, MeetingCommand c, bool whileLive = false)
+    internal static CabinetError? CheckEditable(MeetingState s, MeetingCommand c, bool whileLive = false)
     {
         if (!MeetingAccess.CanPrepare(s, c.Actor))
         {

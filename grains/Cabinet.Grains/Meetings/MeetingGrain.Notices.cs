@@ -7,13 +7,16 @@ namespace Cabinet.Meetings;
 /// The meeting's notices go out from Orleans reminders, which the reminder service keeps across restarts and host
 /// deaths: "notice-invitation" right after scheduling (and after participants are added to a scheduled meeting), and
 /// "notice-lead-{minutes}" before the start for each configured lead time, moved when the start moves, dropped when the
-/// meeting is cancelled. A tick delivers to every participant and only then lets its reminder go; the notice ids make
-/// a repeated tick harmless.
+/// meeting is cancelled; "notice-vote-{pollId}" <see cref="Hosting.NotificationSettings.VoteOpenReminderDelay"/> after
+/// a poll opens, when configured. A tick delivers to every participant concerned and only then lets its reminder go;
+/// the notice ids make a repeated tick harmless. Reminders rather than grain timers: they outlive the activation, the
+/// host and a restart, so a notice due while the meeting's host was down is still sent, on whichever host is alive.
 /// </summary>
 public sealed partial class MeetingGrain : IRemindable
 {
     private const string InvitationReminder = "notice-invitation";
     private const string LeadReminderPrefix = "notice-lead-";
+    private const string VoteReminderPrefix = "notice-vote-";
 
     /// <summary>Called after every accepted lifecycle change: sets the reminders the meeting's status and start call for.</summary>
     private async Task PlanNoticesAsync(bool invite)
@@ -66,10 +69,46 @@ public sealed partial class MeetingGrain : IRemindable
                 (invitation, _) => MeetingNotices.Reminder(invitation, lead, now));
         }
 
+        else if (reminderName.StartsWith(VoteReminderPrefix, StringComparison.Ordinal))
+        {
+            await RemindVotersAsync(reminderName[VoteReminderPrefix.Length..], now);
+        }
+
         if (await this.GetReminder(reminderName) is { } reminder)
         {
             await this.UnregisterReminder(reminder);
         }
+    }
+
+    private async Task PlanVoteReminderAsync(string pollId)
+    {
+        try
+        {
+            if (options.Notifications.VoteOpenReminderDelay is { } delay)
+            {
+                await this.RegisterOrUpdateReminder($"{VoteReminderPrefix}{pollId}", delay, TimeSpan.FromMinutes(1));
+            }
+        }
+        catch (Exception ex)
+        {
+            LogNoticePlanFailed(ex, MeetingId);
+        }
+    }
+
+    /// <summary>
+    /// "A vote is open and you have not voted": to each voter of the poll, still open, who has not voted and is not on
+    /// the meeting's page now (there the ballot form is already in front of them). Nothing once the poll has ended.
+    /// </summary>
+    private async Task RemindVotersAsync(string pollId, DateTimeOffset now)
+    {
+        var s = state.State;
+        if (s.Status != MeetingStatus.Live || s.Polls.FirstOrDefault(p => p.PollId == pollId) is not { Status: Voting.Polls.PollStatus.Open } poll)
+        {
+            return;
+        }
+
+        var away = (await Poll(pollId).GetNotYetVotedAsync()).Where(u => !s.Attendance.Any(a => a.UserName == u && a.Connected)).ToHashSet(StringComparer.Ordinal);
+        await DeliverToParticipantsAsync(p => away.Contains(p.UserName), (invitation, _) => MeetingNotices.VoteOpen(invitation, poll, now));
     }
 
     private async Task DeliverToParticipantsAsync(Func<Participant, bool> who, Func<InvitationView, Participant, Notice> notice)

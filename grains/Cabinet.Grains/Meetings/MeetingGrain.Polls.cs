@@ -19,6 +19,7 @@ public sealed partial class MeetingGrain
     public async Task<CommandResult> OpenPollAsync(Actor actor, MotionInput motion)
     {
         IPollGrain? opened = null;
+        var pollId = "";
         var result = await ExecuteAsync(actor, async c =>
         {
             var book = PollDecisions.Prepare(state.State, c, motion);
@@ -35,8 +36,9 @@ public sealed partial class MeetingGrain
             }
 
             opened = poll;
+            pollId = book.Value.PollId;
             return PollDecisions.Opened(state.State, c, book.Value);
-        });
+        }, afterAccepted: () => PlanVoteReminderAsync(pollId));
         if (!result.Ok && opened is not null)
         {
             // The meeting could not record the poll: make sure no one can vote in a poll nobody can see.

@@ -4,7 +4,7 @@ using Cabinet.Notices;
 namespace Cabinet.Meetings;
 
 /// <summary>
-/// The meeting's notices in Vietnamese: the invitation and the reminders before the start. Each id names the meeting,
+/// The meeting's notices in Vietnamese: the invitation, the reminders before the start and "you have not voted". Each id names the meeting,
 /// the step and the start time, so a person gets each step once, and a new start time is a new step.
 /// </summary>
 public static class MeetingNotices
@@ -37,6 +37,19 @@ public static class MeetingNotices
             NoticeKinds.MeetingReminder,
             $"Nhắc lịch họp: {d.Title} — {Shown(d.ScheduledStart)}",
             $"Cuộc họp \"{d.Title}\" sẽ bắt đầu sau {Lead(leadMinutes)}.\n{Where(invitation)}",
+            Link(invitation.MeetingId),
+            now);
+    }
+
+    /// <summary>"A vote is open and you have not voted", once per person and poll.</summary>
+    public static Notice VoteOpen(InvitationView invitation, Polls.PollView poll, DateTimeOffset now)
+    {
+        var motion = poll.Motion.Title.Length <= 200 ? poll.Motion.Title : string.Concat(poll.Motion.Title.AsSpan(0, 199), "…");
+        return new Notice(
+            $"{NoticeKinds.VoteOpen}/{invitation.MeetingId}/{poll.PollId}",
+            NoticeKinds.VoteOpen,
+            $"Đang biểu quyết: {motion}",
+            $"Cuộc họp \"{invitation.Details.Title}\" đang biểu quyết về \"{motion}\" (mở lúc {Shown(poll.OpenedAt)}, giờ Việt Nam). Bạn chưa biểu quyết.",
             Link(invitation.MeetingId),
             now);
     }

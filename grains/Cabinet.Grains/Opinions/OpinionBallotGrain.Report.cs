@@ -83,6 +83,12 @@ public sealed partial class OpinionBallotGrain
         : Meetings.MeetingPermissions.IsMinutesTurn(signing, actor.UserName, now) ? null
         : ErrorCodes.OpinionReportNotYourTurn;
 
+    public Task<Result<OpinionOutcome>> GetOutcomeAsync(Actor actor) => Task.FromResult(
+        Following(actor) is { } refused ? Result<OpinionOutcome>.Refused(refused)
+        : S.Status != OpinionStatus.Closed ? Result<OpinionOutcome>.Refused(ErrorCodes.OpinionNotClosed)
+        : S.Report is not { } report ? Result<OpinionOutcome>.Refused(ErrorCodes.OpinionReportNotReady)
+        : Result<OpinionOutcome>.Of(OpinionOutcome.Of(S.ToView(Key), OpinionTallies.Consolidate(S, Key), report)));
+
     private async Task<Result<byte[]>> ReportFileAsync(Actor actor, Func<OpinionBallotState, string?> file)
     {
         if (Viewable(actor) is { } refused)

@@ -26,6 +26,11 @@ public sealed partial class PollGrain
         return Task.FromResult(new PollParticipation(MeetingId, book.PollId, p.Voted, p.Eligible, notYet));
     }
 
+    public Task<ImmutableArray<string>> GetNotYetVotedAsync() =>
+        Task.FromResult(state.State.Book is { Status: PollStatus.Open } book
+            ? book.Eligibility.Voters.Select(v => v.UserName).Where(u => !book.VotersWhoVoted.Contains(u)).ToImmutableArray()
+            : []);
+
     public Task<MyBallot> GetBallotOfAsync(string voter)
     {
         var book = state.State.Book;

@@ -24,9 +24,10 @@ public static class AdminFormEndpoints
             [FromForm] int? reviewHours, HttpContext http, PeopleAdministration people) =>
             Back(await people.SetMeetingRulesAsync(http, organizationId ?? "", new MeetingRulesChange(new(quorumNumerator, quorumDenominator),
                 new(majority, majorityNumerator, majorityDenominator), deputiesVote ?? false, reviewHours).ToRules()), organizationId, "rules"));
+        // The row always posts e-mail and phone: an empty one clears it (ContactRules, as the API and the import).
         forms.MapPost("/people/update", async ([FromForm] string? organizationId, [FromForm] string? userName, [FromForm] string? displayName, [FromForm] string? position,
-            HttpContext http, PeopleAdministration people) =>
-            Back(await people.UpdateAsync(http, userName ?? "", displayName, position), organizationId, "updated"));
+            [FromForm] string? email, [FromForm] string? phone, HttpContext http, PeopleAdministration people) =>
+            Back(await people.UpdateAsync(http, userName ?? "", displayName, position, email?.Trim() ?? "", phone?.Trim() ?? ""), organizationId, "updated"));
         forms.MapPost("/people/role", async ([FromForm] string? organizationId, [FromForm] string? userName, [FromForm] string? role, HttpContext http, PeopleAdministration people) =>
             Back(await people.SetRoleAsync(http, userName ?? "", role), organizationId, "role"));
         forms.MapPost("/people/{action}", async (string action, [FromForm] string? organizationId, [FromForm] string? userName, [FromForm] string? password,

@@ -36,7 +36,35 @@ public static class OpinionEndpoints
             ReportFileAsync(organization, ballot, http, grains, (g, a) => g.GetArchiveAsync(a), "application/zip", $"ho-so-lay-y-kien-{ballot}.zip"))
             .WithSummary("The sealed archive of a closed opinion ballot (report, ledger, documents, signed manifest)")
             .Produces(StatusCodes.Status200OK, contentType: "application/zip").ProducesProblem(StatusCodes.Status404NotFound);
+        app.MapGet("/api/meetings/{organization}/{meeting}/agenda/{item}/opinion-report.pdf", MeetingReportAsync)
+            .RequireAuthorization(Invitations.InvitationEndpoints.SignedIn).WithTags("Opinion ballots")
+            .WithSummary("The consolidated report of the opinion ballot attached to an agenda item, for whoever may read the meeting")
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf").ProducesProblem(StatusCodes.Status404NotFound);
         return app;
+    }
+
+    /// <summary>The meeting decides (its readers, the item's attached outcome); the report is read by the hash it holds.</summary>
+    private static async Task<IResult> MeetingReportAsync(string organization, string meeting, string item, HttpContext http, IGrainFactory grains, IDocumentBlobStore blobs)
+    {
+        var meetingId = Meetings.MeetingKey.Of(organization, meeting);
+        if (CabinetClaims.ToActor(http.User) is not { } actor || !Meetings.MeetingKey.IsValid(meetingId))
+        {
+            return ApiProblem.Of(ErrorCodes.InvalidMeetingId);
+        }
+
+        var outcome = await grains.GetGrain<Meetings.IMeetingGrain>(meetingId).GetOpinionOutcomeAsync(actor, item);
+        if (!outcome.Ok)
+        {
+            return ApiProblem.Of(outcome.Error!);
+        }
+
+        if (await blobs.OpenAsync(outcome.Value!.ReportSha256, http.RequestAborted) is not { } stream)
+        {
+            return ApiProblem.Of(ErrorCodes.OpinionReportNotReady);
+        }
+
+        InertFile.Describe(http.Response, $"bao-cao-tong-hop-y-kien-{item}.pdf", download: true);
+        return Results.File(stream, "application/pdf");
     }
 
     private static async Task<IResult> UploadAsync(string organization, string ballot, HttpContext http, IGrainFactory grains, DocumentIntake intake)

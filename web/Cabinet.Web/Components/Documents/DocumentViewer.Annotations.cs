@@ -18,7 +18,7 @@ public sealed partial class DocumentViewer
         }
 
         var anchor = new AnnotationAnchor(selected.Page, [.. selected.Rects], selected.Quote);
-        await KeepAsync(Session.AddAnnotationAsync(Document.DocumentId, new AnnotationInput(Version, AnnotationKind.Highlight, anchor, null, null, HighlightColor, _share)));
+        await KeepAsync(Meeting.AddAnnotationAsync(Document.DocumentId, new AnnotationInput(Version, AnnotationKind.Highlight, anchor, null, null, HighlightColor, _share)));
     }
 
     private async Task SaveNoteAsync()
@@ -29,7 +29,7 @@ public sealed partial class DocumentViewer
         }
 
         var anchor = new AnnotationAnchor(note.Page, [new AnnotationRect(note.X, note.Y, 0, 0)], note.Quote);
-        if (await KeepAsync(Session.AddAnnotationAsync(Document.DocumentId, new AnnotationInput(Version, AnnotationKind.Note, anchor, _noteText, null, null, _share))))
+        if (await KeepAsync(Meeting.AddAnnotationAsync(Document.DocumentId, new AnnotationInput(Version, AnnotationKind.Note, anchor, _noteText, null, null, _share))))
         {
             _pendingNote = null;
         }
@@ -49,17 +49,17 @@ public sealed partial class DocumentViewer
         var bounds = new AnnotationRect(xs.Min(), ys.Min(), xs.Max() - xs.Min(), ys.Max() - ys.Min());
         var ink = drawing.Strokes.Select(s => s.ToImmutableArray()).ToImmutableArray();
         var anchor = new AnnotationAnchor(drawing.Page, [bounds], drawing.Quote);
-        await KeepAsync(Session.AddAnnotationAsync(Document.DocumentId, new AnnotationInput(Version, AnnotationKind.Ink, anchor, null, ink, InkColor, _share)));
+        await KeepAsync(Meeting.AddAnnotationAsync(Document.DocumentId, new AnnotationInput(Version, AnnotationKind.Ink, anchor, null, ink, InkColor, _share)));
     }
 
-    private Task ShareAsync(AnnotationView a, bool shared) => KeepAsync(Session.ShareAnnotationAsync(Document.DocumentId, a.AnnotationId, shared));
+    private Task ShareAsync(AnnotationView a, bool shared) => KeepAsync(Meeting.ShareAnnotationAsync(Document.DocumentId, a.AnnotationId, shared));
 
-    private Task SaveTextAsync(AnnotationView a, string text) => KeepAsync(Session.UpdateAnnotationAsync(Document.DocumentId, a.AnnotationId,
+    private Task SaveTextAsync(AnnotationView a, string text) => KeepAsync(Meeting.UpdateAnnotationAsync(Document.DocumentId, a.AnnotationId,
         new AnnotationInput(a.Version, a.Kind, a.Anchor, text, a.Ink, a.Color, a.Shared)));
 
     private async Task DeleteAsync(AnnotationView a)
     {
-        var deleted = await Session.DeleteAnnotationAsync(Document.DocumentId, a.AnnotationId);
+        var deleted = await Meeting.DeleteAnnotationAsync(Document.DocumentId, a.AnnotationId);
         _error = deleted.Error;
         if (deleted.Ok)
         {

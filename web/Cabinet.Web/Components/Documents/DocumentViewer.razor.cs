@@ -39,9 +39,13 @@ public sealed partial class DocumentViewer
     [Parameter] public EventCallback<int> PageShown { get; set; }
     [Parameter] public EventCallback<VersionPage> VersionChosen { get; set; }
     [Parameter] public RenderFragment? ChildContent { get; set; }
-    [CascadingParameter] public MeetingSession Session { get; set; } = default!;
+    /// <summary>The meeting whose annotation grains hold this document's notes; null outside a meeting (an opinion ballot's document): no annotations then.</summary>
+    [CascadingParameter] public MeetingSession? Session { get; set; }
 
-    private string Me => Session.Actor?.UserName ?? "";
+    /// <summary>The meeting session for annotating, offered only when <see cref="CanAnnotate"/> (which needs a meeting).</summary>
+    private MeetingSession Meeting => Session ?? throw new InvalidOperationException("Annotations belong to a meeting's document.");
+
+    private string Me => Session?.Actor?.UserName ?? "";
 
     private IEnumerable<AnnotationView> OnThisVersion => _annotations.Where(a => a.Version == Version && !a.NeedsAttention);
 
@@ -60,7 +64,11 @@ public sealed partial class DocumentViewer
             return;
         }
 
-        Session.AnnotationChanged += OnAnnotationChangedAsync;
+        if (Session is not null)
+        {
+            Session.AnnotationChanged += OnAnnotationChangedAsync;
+        }
+
         _module = await JS.InvokeAsync<IJSObjectReference>("import", "./Components/Documents/DocumentViewer.razor.js");
         _self = DotNetObjectReference.Create(this);
         var opened = await ViewerAsync<OpenedDocument>("open", _self, FileUrl);
@@ -107,6 +115,11 @@ public sealed partial class DocumentViewer
     private async Task LoadAnnotationsAsync()
     {
         _versionsKnown = Document.Versions.Length;
+        if (Session is null)
+        {
+            return;
+        }
+
         var (loaded, after, error) = (ImmutableArray.CreateBuilder<AnnotationView>(), (string?)null, (CabinetError?)null);
         do
         {
@@ -206,7 +219,11 @@ public sealed partial class DocumentViewer
     public async ValueTask DisposeAsync()
     {
         _disposed = true;
-        Session.AnnotationChanged -= OnAnnotationChangedAsync;
+        if (Session is not null)
+        {
+            Session.AnnotationChanged -= OnAnnotationChangedAsync;
+        }
+
         try
         {
             if (_module is not null)

@@ -70,9 +70,9 @@ public sealed class OpinionBallotTests(FileStorageCluster cluster) : IClassFixtu
         Assert.Equal(ErrorCodes.OpinionReportNotYourTurn.Code, (await ballot.BeginReportSignatureAsync(Chair, chairKey.DeviceId)).Error?.Code);
         Assert.Equal(ErrorCodes.OpinionReportNotYourTurn.Code, (await ballot.BeginReportSignatureAsync(Members[0], first.DeviceId)).Error?.Code);
         Assert.Equal(ErrorCodes.MinutesNoSigningRequest.Code, (await ballot.CompleteReportSignatureAsync(Office, "AAAA")).Error?.Code);
-        await SignReportAsync(ballot, officeKey);
+        await OpinionReportSigning.SignAsync(ballot, officeKey);
         Assert.Equal(ErrorCodes.OpinionReportNotYourTurn.Code, (await ballot.BeginReportSignatureAsync(Office, officeKey.DeviceId)).Error?.Code);
-        await SignReportAsync(ballot, chairKey);
+        await OpinionReportSigning.SignAsync(ballot, chairKey);
         var reported = await ViewAsync(ballot);
         Assert.Equal(OpinionReportStage.Sealed, reported.ReportStage);
         Assert.Equal(ErrorCodes.OpinionReportSealed.Code, (await ballot.BeginReportSignatureAsync(Chair, chairKey.DeviceId)).Error?.Code);
@@ -92,15 +92,6 @@ public sealed class OpinionBallotTests(FileStorageCluster cluster) : IClassFixtu
             ledger.Select(e => e.Command));
         Assert.Equal(receipt.ChainHash, ledger[6].Hash);   // the receipt names the answer's own ledger entry
         Assert.Contains(receipt.BallotHash, ledger[6].Detail, StringComparison.Ordinal);
-    }
-
-    /// <summary>Both round-trips of a signatory's device signature on the report, as the browser makes them.</summary>
-    private static async Task SignReportAsync(IOpinionBallotGrain ballot, TestVoter device)
-    {
-        var challenge = await ballot.BeginReportSignatureAsync(device.Actor, device.DeviceId);
-        Assert.True(challenge.Ok, challenge.Error?.Code);
-        var signed = await ballot.CompleteReportSignatureAsync(device.Actor, device.SignBase64(Convert.FromBase64String(challenge.Value!.SignedAttributesBase64)));
-        Assert.True(signed.Ok, signed.Error?.Code);
     }
 
     [Fact]

@@ -122,6 +122,7 @@ public sealed class OpinionOutcomeTests(FileStorageCluster cluster) : IClassFixt
         using var voter = await TestVoter.RegisterAsync(Grains, ClusterFixture.Delegate1);
         Assert.True((await ballot.AnswerAsync(voter.Actor, new OpinionAnswerSubmission(voter.Ballot(key, OpinionKey.AnswerPollId, "q1:agree"), []))).Ok);
         Assert.True((await ballot.CloseAsync(Secretary)).Ok);
+        await OpinionReportSigning.SignInTurnAsync(Grains, ballot, Secretary, ClusterFixture.Chair);
         Assert.NotNull((await ballot.GetAsync(Secretary)).Value!.Report);
         return key;
     }

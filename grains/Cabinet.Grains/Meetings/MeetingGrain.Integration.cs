@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Cabinet.Closing;
 using Cabinet.Integration;
 using Microsoft.Extensions.Logging;
@@ -7,9 +6,6 @@ namespace Cabinet.Meetings;
 
 public sealed partial class MeetingGrain
 {
-    // Vietnamese as it is (the body goes to a program, never into HTML).
-    private static readonly JsonSerializerOptions DataJson = new(JsonSerializerDefaults.Web) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     /// <summary>
     /// Puts an accepted event other systems subscribe to (scheduled, closed, conclusion approved, poll closed, archive
     /// sealed) into the integration outbox, where the webhook dispatcher finds it; sending happens elsewhere, so no
@@ -24,7 +20,7 @@ public sealed partial class MeetingGrain
 
         try
         {
-            var integration = new IntegrationEvent($"{MeetingId}:{e.Version}", type, state.State.OrganizationId, e.At, JsonSerializer.Serialize(DataOf(type, e), DataJson));
+            var integration = IntegrationEvent.Of($"{MeetingId}:{e.Version}", type, state.State.OrganizationId, e.At, DataOf(type, e));
             await GrainFactory.GetGrain<IIntegrationOutboxGrain>(IIntegrationOutboxGrain.Key).AddAsync(integration);
         }
         catch (Exception ex)

@@ -37,8 +37,11 @@ public sealed partial class OpinionBallotGrain
         {
             var profile = await GrainFactory.GetGrain<IOrganizationGrain>(S.OrganizationId).GetProfileAsync();
             var report = await reports.MakeAsync(Key, S, OpinionTallies.Consolidate(S, Key), profile?.Name ?? S.OrganizationId);
-            await StoreAsync(actor, OpinionStep.Accept(S with { Report = report }, OpinionEventKinds.ReportMade,
-                new { report.PdfSha256, report.PdfBytes, report.ArchiveSha256, report.ArchiveBytes }), clock.GetUtcNow());
+            if (await StoreAsync(actor, OpinionStep.Accept(S with { Report = report }, OpinionEventKinds.ReportMade,
+                new { report.PdfSha256, report.PdfBytes, report.ArchiveSha256, report.ArchiveBytes }), clock.GetUtcNow()) is null)
+            {
+                await RaiseClosedAsync();
+            }
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

@@ -1,3 +1,4 @@
+using Cabinet.Diagnostics;
 using Cabinet.Notices;
 using Microsoft.Extensions.Logging;
 
@@ -50,13 +51,26 @@ public sealed partial class MeetingGrain : IRemindable
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
+        await CabinetMetrics.ReminderTickAsync(reminderName == InvitationReminder ? "meeting.invitation" : "meeting.lead", async () =>
+            await DeliverReminderAsync(reminderName) ? CabinetMetrics.ReminderSent : CabinetMetrics.ReminderSkipped);
+        if (await this.GetReminder(reminderName) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
+
+    /// <summary>Delivers what the reminder is for, if it still applies; whether it did.</summary>
+    private async Task<bool> DeliverReminderAsync(string reminderName)
+    {
         var s = state.State;
         var now = clock.GetUtcNow();
         if (s.Status == MeetingStatus.Scheduled && reminderName == InvitationReminder)
         {
             await DeliverToParticipantsAsync(p => true, (invitation, p) => MeetingNotices.Invitation(invitation, p.DisplayName, now));
+            return true;
         }
-        else if (s.Status == MeetingStatus.Scheduled && reminderName.StartsWith(LeadReminderPrefix, StringComparison.Ordinal)
+
+        if (s.Status == MeetingStatus.Scheduled && reminderName.StartsWith(LeadReminderPrefix, StringComparison.Ordinal)
             && int.TryParse(reminderName.AsSpan(LeadReminderPrefix.Length), out var lead) && now < s.Details.ScheduledStart
             && now >= s.Details.ScheduledStart.AddMinutes(-lead).AddMinutes(-1))
         {
@@ -64,12 +78,10 @@ public sealed partial class MeetingGrain : IRemindable
             await DeliverToParticipantsAsync(
                 p => p.AnswerKind is not (AnswerKind.Absent or AnswerKind.Deputy),
                 (invitation, _) => MeetingNotices.Reminder(invitation, lead, now));
+            return true;
         }
 
-        if (await this.GetReminder(reminderName) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
+        return false;
     }
 
     private async Task DeliverToParticipantsAsync(Func<Participant, bool> who, Func<InvitationView, Participant, Notice> notice)

@@ -27,7 +27,7 @@ public static class CabinetIdentityExtensions
                 o.Cookie.SameSite = SameSiteMode.Strict;
                 o.ExpireTimeSpan = TimeSpan.FromMinutes(limits.IdleMinutes);
                 o.SlidingExpiration = true;
-                // API callers get a problem (the hub's negotiate a bare 401), never a redirect to a page.
+                // API callers get a problem (ApiStatusProblems; the hub's negotiate a bare status), never a redirect to a page.
                 o.Events.OnRedirectToLogin = context => Refuse(context, ErrorCodes.NotSignedIn);
                 o.Events.OnRedirectToAccessDenied = context => Refuse(context, ErrorCodes.Forbidden);
             })
@@ -71,13 +71,9 @@ public static class CabinetIdentityExtensions
 
     private static Task Refuse(RedirectContext<CookieAuthenticationOptions> context, CabinetError error)
     {
-        if (Api.ApiStatusProblems.IsApi(context.HttpContext))
-        {
-            return Api.ApiProblem.WriteAsync(context.HttpContext, error);
-        }
-
         if (IsApiOrHub(context.Request))
         {
+            // Only the status: other schemes may challenge the same request; ApiStatusProblems writes the problem once.
             context.Response.StatusCode = Api.ApiProblem.StatusOf(error.Code);
             return Task.CompletedTask;
         }

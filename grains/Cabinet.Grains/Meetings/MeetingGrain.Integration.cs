@@ -6,33 +6,92 @@ namespace Cabinet.Meetings;
 
 public sealed partial class MeetingGrain
 {
+    /// <summary>Waiting integration events a meeting keeps at most (drained within seconds; more means the outbox is down).</summary>
+    private const int MaxPendingIntegration = 64;
+
+    private static readonly TimeSpan IntegrationRetry = TimeSpan.FromSeconds(30);
+
+    private IGrainTimer? _integrationRetry;
+
     /// <summary>
-    /// Puts an accepted event other systems subscribe to (scheduled, closed, conclusion approved, poll closed, archive
-    /// sealed) into the integration outbox, where the webhook dispatcher finds it; sending happens elsewhere, so no
-    /// receiver ever delays the meeting. The command stands whatever happens here.
+    /// The events other systems subscribe to (scheduled, closed, conclusion approved, poll closed, archive sealed) that
+    /// an accepted decision raises, added to <paramref name="next"/>'s waiting list: they are stored in the command's own
+    /// state write, so a host dying right after it loses none (handed to the outbox by <see cref="HandIntegrationEventsAsync"/>).
     /// </summary>
-    private async Task RaiseIntegrationEventAsync(MeetingEvent e)
+    private MeetingState WithIntegrationEvent(MeetingState next, MeetingEvent e)
     {
         if (IntegrationEventTypes.Of(e.Kind) is not { } type)
+        {
+            return next;
+        }
+
+        var pending = next.IntegrationPending.Add(IntegrationEvent.Of($"{MeetingId}:{e.Version}", type, next.OrganizationId, e.At, DataOf(type, e, next)));
+        if (pending.Length > MaxPendingIntegration)
+        {
+            LogIntegrationDropped(MeetingId, pending[0].Id);
+            pending = pending.RemoveAt(0);
+        }
+
+        return next with { IntegrationPending = pending };
+    }
+
+    /// <summary>
+    /// Hands the waiting events to the integration outbox, where the webhook dispatcher finds them (sending happens
+    /// elsewhere, so no receiver ever delays the meeting), then stores the list emptied. A failure is logged and retried
+    /// by a timer; the command stands whatever happens here. Handing an event twice delivers it once (its id is stable).
+    /// </summary>
+    private async Task HandIntegrationEventsAsync()
+    {
+        var pending = state.State.IntegrationPending;
+        if (pending.IsEmpty)
         {
             return;
         }
 
         try
         {
-            var integration = IntegrationEvent.Of($"{MeetingId}:{e.Version}", type, state.State.OrganizationId, e.At, DataOf(type, e));
-            await GrainFactory.GetGrain<IIntegrationOutboxGrain>(IIntegrationOutboxGrain.Key).AddAsync(integration);
+            var outbox = GrainFactory.GetGrain<IIntegrationOutboxGrain>(IIntegrationOutboxGrain.Key);
+            foreach (var e in pending)
+            {
+                await outbox.AddAsync(e);
+            }
         }
         catch (Exception ex)
         {
-            LogIntegrationFailed(ex, MeetingId, type);
+            LogIntegrationFailed(ex, MeetingId);
+            _integrationRetry ??= this.RegisterGrainTimer(_ => HandIntegrationEventsAsync(), new GrainTimerCreationOptions(IntegrationRetry, IntegrationRetry));
+            return;
+        }
+
+        _integrationRetry?.Dispose();
+        _integrationRetry = null;
+        var handed = pending.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+        var before = state.State;
+        state.State = before with { IntegrationPending = [.. before.IntegrationPending.Where(e => !handed.Contains(e.Id))] };
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch (Exception ex)
+        {
+            // The store may hold the list or not: reload it on the next call (handing an event again delivers it once).
+            state.State = before;
+            LogIntegrationFailed(ex, MeetingId);
+            DeactivateOnIdle();
+        }
+    }
+
+    private void ResumeIntegrationEventsOnActivation()
+    {
+        if (!state.State.IntegrationPending.IsEmpty)
+        {
+            _integrationRetry ??= this.RegisterGrainTimer(_ => HandIntegrationEventsAsync(), new GrainTimerCreationOptions(TimeSpan.FromSeconds(1), IntegrationRetry));
         }
     }
 
     /// <summary>The payload's data: who and what, never anyone's choice or a document; bounded by the meeting's own limits.</summary>
-    private object DataOf(string type, MeetingEvent e)
+    private object DataOf(string type, MeetingEvent e, MeetingState s)
     {
-        var s = state.State;
         var meeting = new
         {
             organizationId = s.OrganizationId, meetingId = MeetingId, title = s.Details.Title, scheduledStart = s.Details.ScheduledStart,
@@ -70,6 +129,9 @@ public sealed partial class MeetingGrain
         };
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Meeting {MeetingId}: the {Type} event did not reach the integration outbox")]
-    private partial void LogIntegrationFailed(Exception exception, string meetingId, string type);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Meeting {MeetingId}: its integration events did not reach the integration outbox yet; retrying")]
+    private partial void LogIntegrationFailed(Exception exception, string meetingId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Meeting {MeetingId}: too many integration events waiting; event {EventId} dropped undelivered")]
+    private partial void LogIntegrationDropped(string meetingId, string eventId);
 }

@@ -1,4 +1,3 @@
-using Cabinet.Closing;
 using Cabinet.Integration;
 using Microsoft.Extensions.Logging;
 
@@ -6,9 +5,6 @@ namespace Cabinet.Meetings;
 
 public sealed partial class MeetingGrain
 {
-    /// <summary>Waiting integration events a meeting keeps at most (drained within seconds; more means the outbox is down).</summary>
-    private const int MaxPendingIntegration = 64;
-
     private static readonly TimeSpan IntegrationRetry = TimeSpan.FromSeconds(30);
 
     private IGrainTimer? _integrationRetry;
@@ -25,11 +21,11 @@ public sealed partial class MeetingGrain
             return next;
         }
 
-        var pending = next.IntegrationPending.Add(IntegrationEvent.Of($"{MeetingId}:{e.Version}", type, next.OrganizationId, e.At, DataOf(type, e, next)));
-        if (pending.Length > MaxPendingIntegration)
+        var pending = IntegrationHandOver.Add(
+            next.IntegrationPending, IntegrationEvent.Of($"{MeetingId}:{e.Version}", type, next.OrganizationId, e.At, DataOf(type, e, next)), out var dropped);
+        if (dropped is not null)
         {
-            LogIntegrationDropped(MeetingId, pending[0].Id);
-            pending = pending.RemoveAt(0);
+            LogIntegrationDropped(MeetingId, dropped);
         }
 
         return next with { IntegrationPending = pending };
@@ -50,11 +46,7 @@ public sealed partial class MeetingGrain
 
         try
         {
-            var outbox = GrainFactory.GetGrain<IIntegrationOutboxGrain>(IIntegrationOutboxGrain.Key);
-            foreach (var e in pending)
-            {
-                await outbox.AddAsync(e);
-            }
+            await IntegrationHandOver.HandAsync(GrainFactory, pending);
         }
         catch (Exception ex)
         {
@@ -65,9 +57,8 @@ public sealed partial class MeetingGrain
 
         _integrationRetry?.Dispose();
         _integrationRetry = null;
-        var handed = pending.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
         var before = state.State;
-        state.State = before with { IntegrationPending = [.. before.IntegrationPending.Where(e => !handed.Contains(e.Id))] };
+        state.State = before with { IntegrationPending = IntegrationHandOver.Without(before.IntegrationPending, pending) };
         try
         {
             await state.WriteStateAsync();

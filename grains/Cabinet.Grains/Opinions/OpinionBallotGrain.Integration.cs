@@ -1,4 +1,3 @@
-using Cabinet.Closing;
 using Cabinet.Integration;
 using Microsoft.Extensions.Logging;
 
@@ -6,50 +5,93 @@ namespace Cabinet.Opinions;
 
 /// <summary>
 /// <c>opinion.closed</c> for other systems: raised once the consolidated report is sealed (the outcome is final then,
-/// and the report and archive links answer), into the integration outbox the webhook dispatcher drains. The ballot's
-/// step stands whatever happens here.
+/// and the report and archive links answer). It is stored in the report step's own state write and handed to the
+/// integration outbox after it (<see cref="IntegrationHandOver"/>); the ballot's step stands whatever happens there.
 /// </summary>
 public sealed partial class OpinionBallotGrain
 {
-    private async Task RaiseClosedAsync()
+    private static readonly TimeSpan IntegrationRetry = TimeSpan.FromSeconds(30);
+
+    private IGrainTimer? _integrationRetry;
+
+    /// <summary><paramref name="next"/> (closed, its report made, to be stored as <paramref name="version"/>) with its <c>opinion.closed</c> waiting.</summary>
+    private OpinionBallotState WithClosedEvent(OpinionBallotState next, long version)
     {
-        if (S.Report is not { } report)
+        if (next.Report is not { } report)
+        {
+            return next;
+        }
+
+        var consolidation = OpinionTallies.Consolidate(next, Key);
+        var links = $"/api/v1/opinions/{Key}";
+        // Counts and outcomes only: never who answered what, nor a written opinion's text.
+        var data = new
+        {
+            opinion = new
+            {
+                organizationId = next.OrganizationId, ballotId = Key, title = next.Title, deadline = next.Deadline, sentAt = next.SentAt, closedAt = next.ClosedAt,
+                asked = consolidation.Asked, answered = consolidation.Answered.Length, version,
+                questions = consolidation.Questions.Select(q => new
+                {
+                    questionId = q.QuestionId, text = q.Text, passes = q.Passes, outcome = q.Outcome,
+                    counts = q.Counts.Select(c => new { answer = c.Answer, label = c.Label, count = c.Count }),
+                }),
+                report = new
+                {
+                    pdfSha256 = report.PdfSha256, archiveSha256 = report.ArchiveSha256, madeAt = report.MadeAt,
+                    reportUrl = $"{links}/report.pdf", archiveUrl = $"{links}/archive.zip",
+                },
+            },
+        };
+        var closed = IntegrationEvent.Of($"{Key}:{version}", IntegrationEventTypes.OpinionClosed, next.OrganizationId, report.MadeAt, data);
+        return next with { IntegrationPending = IntegrationHandOver.Add(next.IntegrationPending, closed, out _) };
+    }
+
+    /// <summary>Hands the waiting events to the outbox, then stores the list without them; a failure is retried by a timer.</summary>
+    private async Task HandIntegrationEventsAsync()
+    {
+        var pending = S.IntegrationPending;
+        if (pending.IsDefaultOrEmpty)
         {
             return;
         }
 
         try
         {
-            var consolidation = OpinionTallies.Consolidate(S, Key);
-            var links = $"/api/v1/opinions/{Key}";
-            // Counts and outcomes only: never who answered what, nor a written opinion's text.
-            var data = new
-            {
-                opinion = new
-                {
-                    organizationId = S.OrganizationId, ballotId = Key, title = S.Title, deadline = S.Deadline, sentAt = S.SentAt, closedAt = S.ClosedAt,
-                    asked = consolidation.Asked, answered = consolidation.Answered.Length, version = S.Version,
-                    questions = consolidation.Questions.Select(q => new
-                    {
-                        questionId = q.QuestionId, text = q.Text, passes = q.Passes, outcome = q.Outcome,
-                        counts = q.Counts.Select(c => new { answer = c.Answer, label = c.Label, count = c.Count }),
-                    }),
-                    report = new
-                    {
-                        pdfSha256 = report.PdfSha256, archiveSha256 = report.ArchiveSha256, madeAt = report.MadeAt,
-                        reportUrl = $"{links}/report.pdf", archiveUrl = $"{links}/archive.zip",
-                    },
-                },
-            };
-            await GrainFactory.GetGrain<IIntegrationOutboxGrain>(IIntegrationOutboxGrain.Key)
-                .AddAsync(IntegrationEvent.Of($"{Key}:{S.Version}", IntegrationEventTypes.OpinionClosed, S.OrganizationId, report.MadeAt, data));
+            await IntegrationHandOver.HandAsync(GrainFactory, pending);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             LogIntegrationFailed(ex, Key);
+            _integrationRetry ??= this.RegisterGrainTimer(_ => HandIntegrationEventsAsync(), new GrainTimerCreationOptions(IntegrationRetry, IntegrationRetry));
+            return;
+        }
+
+        _integrationRetry?.Dispose();
+        _integrationRetry = null;
+        var before = S;
+        state.State = before with { IntegrationPending = IntegrationHandOver.Without(before.IntegrationPending, pending) };
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // The store may hold the list or not: reload it on the next call (handing an event again delivers it once).
+            state.State = before;
+            LogIntegrationFailed(ex, Key);
+            DeactivateOnIdle();
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Opinion ballot {Key}: the opinion.closed event did not reach the integration outbox")]
+    private void ResumeIntegrationEventsOnActivation()
+    {
+        if (!S.IntegrationPending.IsDefaultOrEmpty)
+        {
+            _integrationRetry ??= this.RegisterGrainTimer(_ => HandIntegrationEventsAsync(), new GrainTimerCreationOptions(TimeSpan.FromSeconds(1), IntegrationRetry));
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Opinion ballot {Key}: opinion.closed did not reach the integration outbox yet; retrying")]
     private partial void LogIntegrationFailed(Exception ex, string key);
 }

@@ -37,10 +37,10 @@ public sealed partial class OpinionBallotGrain
         {
             var profile = await GrainFactory.GetGrain<IOrganizationGrain>(S.OrganizationId).GetProfileAsync();
             var report = await reports.MakeAsync(Key, S, OpinionTallies.Consolidate(S, Key), profile?.Name ?? S.OrganizationId);
-            if (await StoreAsync(actor, OpinionStep.Accept(S with { Report = report }, OpinionEventKinds.ReportMade,
+            if (await StoreAsync(actor, OpinionStep.Accept(WithClosedEvent(S with { Report = report }, S.Version + 1), OpinionEventKinds.ReportMade,
                 new { report.PdfSha256, report.PdfBytes, report.ArchiveSha256, report.ArchiveBytes }), clock.GetUtcNow()) is null)
             {
-                await RaiseClosedAsync();
+                await HandIntegrationEventsAsync();
             }
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)

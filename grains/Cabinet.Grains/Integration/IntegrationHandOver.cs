@@ -21,19 +21,53 @@ internal static class IntegrationHandOver
         return dropped is null ? next : next.RemoveAt(0);
     }
 
-    public static async Task HandAsync(IGrainFactory grains, ImmutableArray<IntegrationEvent> waiting)
+    /// <summary>
+    /// Hands the events waiting in <paramref name="state"/> to the outbox, then stores the state without them. A failed
+    /// write leaves the state in memory as it was (the store may hold either: the grain reloads it).
+    /// </summary>
+    public static async Task<(HandOverOutcome Outcome, Exception? Error)> HandAsync<TState>(
+        IGrainFactory grains, IPersistentState<TState> state,
+        Func<TState, ImmutableArray<IntegrationEvent>> waiting, Func<TState, ImmutableArray<IntegrationEvent>, TState> leaving)
     {
-        var outbox = grains.GetGrain<IIntegrationOutboxGrain>(IIntegrationOutboxGrain.Key);
-        foreach (var e in waiting)
+        var pending = waiting(state.State);
+        if (pending.IsDefaultOrEmpty)
         {
-            await outbox.AddAsync(e);
+            return (HandOverOutcome.Done, null);
+        }
+
+        try
+        {
+            var outbox = grains.GetGrain<IIntegrationOutboxGrain>(IIntegrationOutboxGrain.Key);
+            foreach (var e in pending)
+            {
+                await outbox.AddAsync(e);
+            }
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return (HandOverOutcome.OutboxUnreachable, ex);
+        }
+
+        var before = state.State;
+        var handed = pending.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+        state.State = leaving(before, [.. waiting(before).Where(e => !handed.Contains(e.Id))]);
+        try
+        {
+            await state.WriteStateAsync();
+            return (HandOverOutcome.Done, null);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            state.State = before;
+            return (HandOverOutcome.NotStored, ex);
         }
     }
+}
 
-    /// <summary>What is still waiting once <paramref name="handed"/> reached the outbox (more may have been added meanwhile).</summary>
-    public static ImmutableArray<IntegrationEvent> Without(ImmutableArray<IntegrationEvent> waiting, ImmutableArray<IntegrationEvent> handed)
-    {
-        var ids = handed.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
-        return [.. waiting.Where(e => !ids.Contains(e.Id))];
-    }
+/// <summary>How a hand-over went: done (or nothing waiting), the outbox unreachable (retry later), or handed but the emptied list not stored (reload).</summary>
+internal enum HandOverOutcome
+{
+    Done,
+    OutboxUnreachable,
+    NotStored,
 }

@@ -38,36 +38,23 @@ public sealed partial class MeetingGrain
     /// </summary>
     private async Task HandIntegrationEventsAsync()
     {
-        var pending = state.State.IntegrationPending;
-        if (pending.IsEmpty)
+        var (outcome, error) = await IntegrationHandOver.HandAsync(GrainFactory, state, s => s.IntegrationPending, (s, left) => s with { IntegrationPending = left });
+        if (error is not null)
         {
-            return;
+            LogIntegrationFailed(error, MeetingId);
         }
 
-        try
+        if (outcome == HandOverOutcome.OutboxUnreachable)
         {
-            await IntegrationHandOver.HandAsync(GrainFactory, pending);
-        }
-        catch (Exception ex)
-        {
-            LogIntegrationFailed(ex, MeetingId);
             _integrationRetry ??= this.RegisterGrainTimer(_ => HandIntegrationEventsAsync(), new GrainTimerCreationOptions(IntegrationRetry, IntegrationRetry));
             return;
         }
 
         _integrationRetry?.Dispose();
         _integrationRetry = null;
-        var before = state.State;
-        state.State = before with { IntegrationPending = IntegrationHandOver.Without(before.IntegrationPending, pending) };
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch (Exception ex)
+        if (outcome == HandOverOutcome.NotStored)
         {
             // The store may hold the list or not: reload it on the next call (handing an event again delivers it once).
-            state.State = before;
-            LogIntegrationFailed(ex, MeetingId);
             DeactivateOnIdle();
         }
     }

@@ -50,36 +50,23 @@ public sealed partial class OpinionBallotGrain
     /// <summary>Hands the waiting events to the outbox, then stores the list without them; a failure is retried by a timer.</summary>
     private async Task HandIntegrationEventsAsync()
     {
-        var pending = S.IntegrationPending;
-        if (pending.IsDefaultOrEmpty)
+        var (outcome, error) = await IntegrationHandOver.HandAsync(GrainFactory, state, s => s.IntegrationPending, (s, left) => s with { IntegrationPending = left });
+        if (error is not null)
         {
-            return;
+            LogIntegrationFailed(error, Key);
         }
 
-        try
+        if (outcome == HandOverOutcome.OutboxUnreachable)
         {
-            await IntegrationHandOver.HandAsync(GrainFactory, pending);
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            LogIntegrationFailed(ex, Key);
             _integrationRetry ??= this.RegisterGrainTimer(_ => HandIntegrationEventsAsync(), new GrainTimerCreationOptions(IntegrationRetry, IntegrationRetry));
             return;
         }
 
         _integrationRetry?.Dispose();
         _integrationRetry = null;
-        var before = S;
-        state.State = before with { IntegrationPending = IntegrationHandOver.Without(before.IntegrationPending, pending) };
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
+        if (outcome == HandOverOutcome.NotStored)
         {
             // The store may hold the list or not: reload it on the next call (handing an event again delivers it once).
-            state.State = before;
-            LogIntegrationFailed(ex, Key);
             DeactivateOnIdle();
         }
     }

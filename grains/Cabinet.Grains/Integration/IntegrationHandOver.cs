@@ -20,19 +20,32 @@ internal static class IntegrationHandOver
         dropped = next.Length > MaxWaiting ? next[0].Id : null;
         return dropped is null ? next : next.RemoveAt(0);
     }
+}
 
-    /// <summary>
-    /// Hands the events waiting in <paramref name="state"/> to the outbox, then stores the state without them. A failed
-    /// write leaves the state in memory as it was (the store may hold either: the grain reloads it).
-    /// </summary>
-    public static async Task<(HandOverOutcome Outcome, Exception? Error)> HandAsync<TState>(
-        IGrainFactory grains, IPersistentState<TState> state,
-        Func<TState, ImmutableArray<IntegrationEvent>> waiting, Func<TState, ImmutableArray<IntegrationEvent>, TState> leaving)
+/// <summary>
+/// One grain's hand-over of its waiting events (<see cref="IntegrationHandOver"/>): to the outbox, then the state stored
+/// without them. The outbox unreachable: retried every <see cref="Retry"/>. Handed but the emptied list not stored: the
+/// grain reloads on the next call (handing an event again delivers it once). The grain's step stands whatever happens.
+/// </summary>
+internal sealed class IntegrationHandOver<TState>(
+    IGrainBase grain,
+    IGrainFactory grains,
+    IPersistentState<TState> state,
+    Func<TState, ImmutableArray<IntegrationEvent>> waiting,
+    Func<TState, ImmutableArray<IntegrationEvent>, TState> leaving,
+    Action<Exception> failed,
+    Action reload)
+{
+    private static readonly TimeSpan Retry = TimeSpan.FromSeconds(30);
+
+    private IGrainTimer? _retry;
+
+    public async Task HandAsync()
     {
         var pending = waiting(state.State);
         if (pending.IsDefaultOrEmpty)
         {
-            return (HandOverOutcome.Done, null);
+            return;
         }
 
         try
@@ -45,29 +58,34 @@ internal static class IntegrationHandOver
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            return (HandOverOutcome.OutboxUnreachable, ex);
+            failed(ex);
+            _retry ??= grain.RegisterGrainTimer(_ => HandAsync(), new GrainTimerCreationOptions(Retry, Retry));
+            return;
         }
 
+        _retry?.Dispose();
+        _retry = null;
         var before = state.State;
         var handed = pending.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
         state.State = leaving(before, [.. waiting(before).Where(e => !handed.Contains(e.Id))]);
         try
         {
             await state.WriteStateAsync();
-            return (HandOverOutcome.Done, null);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             state.State = before;
-            return (HandOverOutcome.NotStored, ex);
+            failed(ex);
+            reload();
         }
     }
-}
 
-/// <summary>How a hand-over went: done (or nothing waiting), the outbox unreachable (retry later), or handed but the emptied list not stored (reload).</summary>
-internal enum HandOverOutcome
-{
-    Done,
-    OutboxUnreachable,
-    NotStored,
+    /// <summary>Events found waiting when the grain activates (its host died before handing them) go out a second later.</summary>
+    public void ResumeOnActivation()
+    {
+        if (!waiting(state.State).IsDefaultOrEmpty)
+        {
+            _retry ??= grain.RegisterGrainTimer(_ => HandAsync(), new GrainTimerCreationOptions(TimeSpan.FromSeconds(1), Retry));
+        }
+    }
 }

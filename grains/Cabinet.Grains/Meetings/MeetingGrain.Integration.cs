@@ -5,9 +5,7 @@ namespace Cabinet.Meetings;
 
 public sealed partial class MeetingGrain
 {
-    private static readonly TimeSpan IntegrationRetry = TimeSpan.FromSeconds(30);
-
-    private IGrainTimer? _integrationRetry;
+    private IntegrationHandOver<MeetingState>? _handOver;
 
     /// <summary>
     /// The events other systems subscribe to (scheduled, closed, conclusion approved, poll closed, archive sealed) that
@@ -33,39 +31,14 @@ public sealed partial class MeetingGrain
 
     /// <summary>
     /// Hands the waiting events to the integration outbox, where the webhook dispatcher finds them (sending happens
-    /// elsewhere, so no receiver ever delays the meeting), then stores the list emptied. A failure is logged and retried
-    /// by a timer; the command stands whatever happens here. Handing an event twice delivers it once (its id is stable).
+    /// elsewhere, so no receiver ever delays the meeting), then stores the list emptied (<see cref="IntegrationHandOver{TState}"/>).
     /// </summary>
-    private async Task HandIntegrationEventsAsync()
-    {
-        var (outcome, error) = await IntegrationHandOver.HandAsync(GrainFactory, state, s => s.IntegrationPending, (s, left) => s with { IntegrationPending = left });
-        if (error is not null)
-        {
-            LogIntegrationFailed(error, MeetingId);
-        }
+    private Task HandIntegrationEventsAsync() => HandOver.HandAsync();
 
-        if (outcome == HandOverOutcome.OutboxUnreachable)
-        {
-            _integrationRetry ??= this.RegisterGrainTimer(_ => HandIntegrationEventsAsync(), new GrainTimerCreationOptions(IntegrationRetry, IntegrationRetry));
-            return;
-        }
+    private void ResumeIntegrationEventsOnActivation() => HandOver.ResumeOnActivation();
 
-        _integrationRetry?.Dispose();
-        _integrationRetry = null;
-        if (outcome == HandOverOutcome.NotStored)
-        {
-            // The store may hold the list or not: reload it on the next call (handing an event again delivers it once).
-            DeactivateOnIdle();
-        }
-    }
-
-    private void ResumeIntegrationEventsOnActivation()
-    {
-        if (!state.State.IntegrationPending.IsEmpty)
-        {
-            _integrationRetry ??= this.RegisterGrainTimer(_ => HandIntegrationEventsAsync(), new GrainTimerCreationOptions(TimeSpan.FromSeconds(1), IntegrationRetry));
-        }
-    }
+    private IntegrationHandOver<MeetingState> HandOver => _handOver ??= new(
+        this, GrainFactory, state, s => s.IntegrationPending, (s, left) => s with { IntegrationPending = left }, ex => LogIntegrationFailed(ex, MeetingId), DeactivateOnIdle);
 
     /// <summary>The payload's data: who and what, never anyone's choice or a document; bounded by the meeting's own limits.</summary>
     private object DataOf(string type, MeetingEvent e, MeetingState s)

@@ -10,9 +10,7 @@ namespace Cabinet.Opinions;
 /// </summary>
 public sealed partial class OpinionBallotGrain
 {
-    private static readonly TimeSpan IntegrationRetry = TimeSpan.FromSeconds(30);
-
-    private IGrainTimer? _integrationRetry;
+    private IntegrationHandOver<OpinionBallotState>? _handOver;
 
     /// <summary><paramref name="next"/> (closed, its report made, to be stored as <paramref name="version"/>) with its <c>opinion.closed</c> waiting.</summary>
     private OpinionBallotState WithClosedEvent(OpinionBallotState next, long version)
@@ -47,37 +45,12 @@ public sealed partial class OpinionBallotGrain
         return next with { IntegrationPending = IntegrationHandOver.Add(next.IntegrationPending, closed, out _) };
     }
 
-    /// <summary>Hands the waiting events to the outbox, then stores the list without them; a failure is retried by a timer.</summary>
-    private async Task HandIntegrationEventsAsync()
-    {
-        var (outcome, error) = await IntegrationHandOver.HandAsync(GrainFactory, state, s => s.IntegrationPending, (s, left) => s with { IntegrationPending = left });
-        if (error is not null)
-        {
-            LogIntegrationFailed(error, Key);
-        }
+    private Task HandIntegrationEventsAsync() => HandOver.HandAsync();
 
-        if (outcome == HandOverOutcome.OutboxUnreachable)
-        {
-            _integrationRetry ??= this.RegisterGrainTimer(_ => HandIntegrationEventsAsync(), new GrainTimerCreationOptions(IntegrationRetry, IntegrationRetry));
-            return;
-        }
+    private void ResumeIntegrationEventsOnActivation() => HandOver.ResumeOnActivation();
 
-        _integrationRetry?.Dispose();
-        _integrationRetry = null;
-        if (outcome == HandOverOutcome.NotStored)
-        {
-            // The store may hold the list or not: reload it on the next call (handing an event again delivers it once).
-            DeactivateOnIdle();
-        }
-    }
-
-    private void ResumeIntegrationEventsOnActivation()
-    {
-        if (!S.IntegrationPending.IsDefaultOrEmpty)
-        {
-            _integrationRetry ??= this.RegisterGrainTimer(_ => HandIntegrationEventsAsync(), new GrainTimerCreationOptions(TimeSpan.FromSeconds(1), IntegrationRetry));
-        }
-    }
+    private IntegrationHandOver<OpinionBallotState> HandOver => _handOver ??= new(
+        this, GrainFactory, state, s => s.IntegrationPending, (s, left) => s with { IntegrationPending = left }, ex => LogIntegrationFailed(ex, Key), DeactivateOnIdle);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Opinion ballot {Key}: opinion.closed did not reach the integration outbox yet; retrying")]
     private partial void LogIntegrationFailed(Exception ex, string key);

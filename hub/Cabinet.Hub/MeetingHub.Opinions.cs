@@ -23,7 +23,7 @@ public sealed partial class MeetingHub
     /// <summary>A new draft in the caller's organisation; the value is the new ballot's id.</summary>
     public async Task<Result<string>> DraftOpinionBallot(OpinionDraft draft)
     {
-        var ballotId = OpinionKey.Of(Caller.OrganizationId, $"ykien-{Guid.NewGuid():N}"[..22]);
+        var ballotId = OpinionKey.New(Caller.OrganizationId);
         var drafted = await Opinion(ballotId).DraftAsync(Caller, draft);
         return drafted.Ok ? Result<string>.Of(ballotId) : Result<string>.Refused(drafted.Error!);
     }

@@ -99,6 +99,7 @@ public sealed partial class ApiContractTests(ServerFixture fixture) : IClassFixt
         }
 
         var draft = await NewMeetingAsync(full);
+        var o = $"/api/v1/opinions/{await NewOpinionBallotAsync(full)}";
         var person = $"api.{Guid.NewGuid():N}"[..16];
         var m = $"/api/v1/meetings/{meeting}";
         var d = $"/api/v1/meetings/{draft}";
@@ -131,6 +132,14 @@ public sealed partial class ApiContractTests(ServerFixture fixture) : IClassFixt
             new(HttpMethod.Get, "/api/v1/clients", null, null, administrator, HttpStatusCode.OK),
             new(HttpMethod.Post, "/api/v1/clients", () => new { name = "Lịch họp", scopes = new[] { "meetings:read" } }, null, administrator, HttpStatusCode.Created),
             new(HttpMethod.Post, $"/api/v1/clients/{spare.ClientId}/secret", null, null, administrator, HttpStatusCode.OK),
+            new(HttpMethod.Get, "/api/v1/opinions", null, "opinions:read", full, HttpStatusCode.OK, Stranger: false),
+            new(HttpMethod.Post, "/api/v1/opinions", OpinionDraft, "opinions:write", full, HttpStatusCode.Created, Stranger: false),
+            new(HttpMethod.Get, o, null, "opinions:read", full, HttpStatusCode.OK),
+            new(HttpMethod.Get, $"{o}/consolidation", null, "opinions:read", full, HttpStatusCode.OK),
+            // Not closed yet: the right caller gets past every check to the ballot's own answer.
+            new(HttpMethod.Get, $"{o}/report.pdf", null, "opinions:read", full, HttpStatusCode.NotFound, "opinion.report_not_ready"),
+            new(HttpMethod.Get, $"{o}/archive.zip", null, "opinions:read", full, HttpStatusCode.NotFound, "opinion.report_not_ready"),
+            new(HttpMethod.Post, $"{o}/submit", null, "opinions:write", full, HttpStatusCode.OK),
             new(HttpMethod.Post, $"{d}/schedule", null, "meetings:write", full, HttpStatusCode.OK),
             new(HttpMethod.Delete, $"/api/v1/clients/{spare.ClientId}", null, null, administrator, HttpStatusCode.NoContent),
         ];
@@ -167,6 +176,68 @@ public sealed partial class ApiContractTests(ServerFixture fixture) : IClassFixt
         var agenda = await SendJsonAsync(HttpMethod.Get, $"{d}/agenda", full);
         Assert.Single(agenda.EnumerateArray(), i => i.GetProperty("title").GetString() == "Nội dung bổ sung");
         Assert.Equal(1, (await SendJsonAsync(HttpMethod.Get, $"{d}/documents", full)).GetArrayLength());
+        var submitted = await SendJsonAsync(HttpMethod.Get, o, full);
+        Assert.Equal("submitted", submitted.GetProperty("status").GetString());
+        Assert.Equal(1, submitted.GetProperty("round").GetInt32());
+        Assert.Equal(2, submitted.GetProperty("asked").GetInt32());
+        Assert.Equal(0, submitted.GetProperty("answered").GetInt32());
+    }
+
+    [Fact]
+    public async Task Opinion_ballots_are_listed_a_page_at_a_time_and_a_member_not_yet_asked_sees_none()
+    {
+        var token = await ClientTokenAsync(Server, await RegisterAsync(Server, await MeetingHubClient.GetTokenAsync(Server, "quantri"), "opinions:read", "opinions:write"));
+        var ids = new[] { await NewOpinionBallotAsync(token), await NewOpinionBallotAsync(token) };
+
+        var seen = new List<string>();
+        var next = "/api/v1/opinions?size=1";
+        while (next is not null && seen.Count < 1000)
+        {
+            var page = await SendJsonAsync(HttpMethod.Get, next, token);
+            Assert.True(page.GetProperty("items").GetArrayLength() <= 1);
+            seen.AddRange(page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("ballotId").GetString()!));
+            next = page.GetProperty("next").GetString();
+        }
+
+        Assert.Equal(seen.Count, seen.Distinct().Count());
+        Assert.Subset(seen.ToHashSet(), ids.ToHashSet());
+        await AssertProblemAsync(await SendAsync(Server, HttpMethod.Get, "/api/v1/opinions?page=khong-hop-le", token), HttpStatusCode.BadRequest, "input.invalid", "a made-up page");
+        await AssertProblemAsync(await SendAsync(Server, HttpMethod.Post, "/api/v1/opinions", token, new { title = "Thiếu câu hỏi", members = new[] { "daibieu1" }, chair = "chutich" }),
+            HttpStatusCode.BadRequest, "input.invalid", "a draft without questions");
+
+        // A member asked sees a draft only once it is sent; the chair sees it at once.
+        var member = await MeetingHubClient.GetTokenAsync(Server, "daibieu1");
+        Assert.DoesNotContain((await SendJsonAsync(HttpMethod.Get, "/api/v1/opinions?size=100", member)).GetProperty("items").EnumerateArray(),
+            i => ids.Contains(i.GetProperty("ballotId").GetString()));
+        await AssertProblemAsync(await SendAsync(Server, HttpMethod.Get, $"/api/v1/opinions/{ids[0]}", member), HttpStatusCode.Forbidden, "auth.forbidden", "a member before it is sent");
+        var chair = await SendJsonAsync(HttpMethod.Get, $"/api/v1/opinions/{ids[0]}", await MeetingHubClient.GetTokenAsync(Server, "chutich"));
+        Assert.Equal("draft", chair.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task The_older_api_endpoints_refuse_with_problems_too()
+    {
+        var chair = await MeetingHubClient.GetTokenAsync(Server, "chutich");
+        var ct = TestContext.Current.CancellationToken;
+        using var anonymous = new HttpClient { BaseAddress = Server };
+        (HttpResponseMessage Answer, HttpStatusCode Status, string Code, string Name)[] answers =
+        [
+            (await anonymous.GetAsync(new Uri("/api/me/calendar.ics", UriKind.Relative), ct), HttpStatusCode.Unauthorized, "auth.not_signed_in", "the calendar without sign-in"),
+            (await anonymous.GetAsync(new Uri("/api/admin/organizations", UriKind.Relative), ct), HttpStatusCode.Unauthorized, "auth.not_signed_in", "the admin API without sign-in"),
+            (await anonymous.GetAsync(new Uri("/api/opinions/tinh/ykien-khong-co/report.pdf", UriKind.Relative), ct), HttpStatusCode.Unauthorized, "auth.not_signed_in", "an opinion report without sign-in"),
+            (await SendAsync(Server, HttpMethod.Get, "/api/admin/organizations", chair), HttpStatusCode.Forbidden, "auth.forbidden", "the admin API for a chair"),
+            (await SendAsync(Server, HttpMethod.Get, "/api/meetings/tinh/khong-co/archive.zip", chair), HttpStatusCode.NotFound, "meeting.not_found", "an older meeting endpoint"),
+            (await SendAsync(Server, HttpMethod.Get, "/api/opinions/tinh/ykien-khong-co/report.pdf", chair), HttpStatusCode.NotFound, "opinion.not_found", "an older opinion endpoint"),
+            (await anonymous.PostAsJsonAsync("/api/auth/token", new { userName = "khong.co.ai", password = "sai-mat-khau" }, ct), HttpStatusCode.Unauthorized, "auth.sign_in_failed", "an unknown account"),
+        ];
+
+        foreach (var (answer, status, code, name) in answers)
+        {
+            using (answer)
+            {
+                await AssertProblemAsync(answer, status, code, name);
+            }
+        }
     }
 
     [Fact]
@@ -288,6 +359,25 @@ public sealed partial class ApiContractTests(ServerFixture fixture) : IClassFixt
         Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
         return $"tinh/{id}";
     }
+
+    /// <summary>A draft opinion ballot the caller writes through the API (daibieu1 and daibieu2 asked, chutich approving); its id.</summary>
+    private async Task<string> NewOpinionBallotAsync(string token)
+    {
+        using var created = await SendAsync(Server, HttpMethod.Post, "/api/v1/opinions", token, OpinionDraft());
+        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("ballotId").GetString()!;
+    }
+
+    private static object OpinionDraft() => new
+    {
+        title = "Lấy ý kiến về kế hoạch chuyển đổi số",
+        questions = new[] { new { text = "Thống nhất thông qua kế hoạch?", kind = "agreeDisagree", options = Array.Empty<string>() } },
+        members = new[] { "daibieu1", "daibieu2" },
+        chair = "chutich",
+        deadline = DateTimeOffset.UtcNow.AddDays(3),
+        rule = "moreThanHalfOfMembers",
+        answersMayChange = true,
+    };
 
     private static object NewMeeting(string id) => new
     {

@@ -11,7 +11,7 @@ namespace Cabinet.Hub.Tests;
 public static class ApiSteps
 {
     public static readonly string[] AllScopes =
-        ["meetings:read", "meetings:write", "documents:read", "documents:write", "polls:read", "archives:read", "people:read", "people:write", "webhooks:manage"];
+        ["meetings:read", "meetings:write", "documents:read", "documents:write", "polls:read", "archives:read", "people:read", "people:write", "webhooks:manage", "opinions:read", "opinions:write"];
 
     public sealed record Registered(string ClientId, string Secret);
 

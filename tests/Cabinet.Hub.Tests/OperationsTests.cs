@@ -8,7 +8,7 @@ namespace Cabinet.Hub.Tests;
 public sealed class OperationsTests(ServerFixture fixture) : IClassFixture<ServerFixture>
 {
     [Fact]
-    public async Task Metrics_after_a_short_meeting_show_commands_fanout_connections_ballots_seals_and_the_platform_series()
+    public async Task Metrics_after_a_short_meeting_show_commands_fanout_connections_ballots_seals_reminders_and_the_platform_series()
     {
         var id = await ClosingFlow.HoldAndCloseAsync(fixture.Server);
         await ClosingFlow.WaitForArchiveAsync(fixture.Server, id);
@@ -27,6 +27,16 @@ public sealed class OperationsTests(ServerFixture fixture) : IClassFixture<Serve
         Assert.Contains("kestrel_", metrics, StringComparison.Ordinal);
         Assert.Contains("signalr_server_", metrics, StringComparison.Ordinal);
         Assert.Contains("orleans_", metrics, StringComparison.Ordinal);
+
+        // Scheduling set the invitation reminder; once it has ticked (sent, or skipped when the meeting was already live) it is counted.
+        var reminders = new System.Text.RegularExpressions.Regex("""cabinet_reminders_total\{[^}]*kind="meeting.invitation"[^}]*outcome="(sent|skipped)"[^}]*\} [1-9]""");
+        for (var i = 0; i < 300 && !reminders.IsMatch(metrics); i++)
+        {
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+            metrics = await http.GetStringAsync(new Uri("/metrics", UriKind.Relative), TestContext.Current.CancellationToken);
+        }
+
+        Assert.Matches(reminders, metrics);
     }
 
     [Fact]

@@ -4,14 +4,20 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Cabinet.Errors;
+using Cabinet.Opinions;
 using Cabinet.Testing;
+using Cabinet.Voting.Ballots;
+using Cabinet.Voting.Tallying;
+using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Cabinet.Hub.Tests;
 
 /// <summary>
 /// Webhooks against a receiver the test runs on loopback: the organisation's administrator subscribes, a meeting is
 /// held and closed, each delivery's first attempt gets a 500 and its retry a 200; signatures are checked with the
-/// secret shown once; the delivery log shows both attempts; a replay delivers the same message again.
+/// secret shown once; the delivery log shows both attempts; a replay delivers the same message again. A closed opinion
+/// ballot is delivered as <c>opinion.closed</c>.
 /// </summary>
 public sealed class WebhookTests(WebhookTests.Fixture fixture) : IClassFixture<WebhookTests.Fixture>
 {
@@ -94,6 +100,57 @@ public sealed class WebhookTests(WebhookTests.Fixture fixture) : IClassFixture<W
         var metrics = await http.GetStringAsync(new Uri("/metrics", UriKind.Relative), TestContext.Current.CancellationToken);
         Assert.Matches("""cabinet_webhook_deliveries_total\{[^}]*outcome="delivered"[^}]*\} [1-9]""", metrics);
         Assert.Matches("""cabinet_webhook_deliveries_total\{[^}]*outcome="failed"[^}]*\} [1-9]""", metrics);
+    }
+
+    [Fact]
+    public async Task A_closed_opinion_ballot_is_delivered_signed_with_its_outcome_and_its_report_links()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var received = new ConcurrentQueue<Received>();
+        var origin = $"http://127.0.0.1:{FreePort.Next()}";
+        await using var receiver = new LoopbackHttpServer(origin, async context =>
+        {
+            using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
+            var body = await reader.ReadToEndAsync();
+            received.Enqueue(new Received(context.Request.Headers["webhook-id"] ?? "", context.Request.Headers["webhook-timestamp"] ?? "",
+                context.Request.Headers["webhook-signature"] ?? "", body, 200));
+            context.Response.StatusCode = 200;
+        });
+        using var admin = await ClosingFlow.ClientAsync(fixture.Server, "quantri");
+        var created = await admin.PostAsJsonAsync("/api/admin/organizations/tinh/webhooks", new { url = origin + "/y-kien", events = new[] { "opinion.closed" } }, ct);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var secret = JsonDocument.Parse(await created.Content.ReadAsStringAsync(ct)).RootElement.GetProperty("secret").GetString()!;
+
+        // One member asked, who answers: the office may close at once.
+        await using var office = await MeetingHubClient.ConnectAsync(fixture.Server.BaseAddress, "thuky");
+        await using var chair = await MeetingHubClient.ConnectAsync(fixture.Server.BaseAddress, "chutich");
+        await using var member = await MeetingHubClient.ConnectAsync(fixture.Server.BaseAddress, "daibieu1");
+        var draft = new OpinionDraft("Chủ trương sửa chữa trụ sở", [new OpinionQuestionInput("Thống nhất chủ trương?", OpinionQuestionKind.AgreeDisagree, [])],
+            ["daibieu1"], "chutich", DateTimeOffset.UtcNow.AddDays(1), MajorityKind.MoreThanHalfOfMembers, AnswersMayChange: false);
+        var id = (await office.Connection.InvokeAsync<Result<string>>(nameof(MeetingHub.DraftOpinionBallot), draft, ct)).Value!;
+        Assert.True((await office.InvokeAsync(nameof(MeetingHub.SubmitOpinionBallot), id)).Ok);
+        Assert.True((await chair.InvokeAsync(nameof(MeetingHub.ApproveOpinionBallot), id)).Ok);
+        using (var signer = await BallotSigner.RegisterAsync(member))
+        {
+            var answer = new OpinionAnswerSubmission(signer.Ballot(id, OpinionKey.AnswerPollId, ["q1:agree"]), []);
+            Assert.True((await member.Connection.InvokeAsync<Result<Receipt>>(nameof(MeetingHub.AnswerOpinionBallot), id, answer, ct)).Ok);
+        }
+
+        Assert.True((await office.InvokeAsync(nameof(MeetingHub.CloseOpinionBallot), id)).Ok);
+
+        var closed = await WaitForAsync(received, r => Type(r) == "opinion.closed"
+            && JsonDocument.Parse(r.Body).RootElement.GetProperty("data").GetProperty("opinion").GetProperty("ballotId").GetString() == id);
+        Assert.Equal(Sign(secret, closed.Id, closed.Timestamp, closed.Body), closed.Signature);
+        var opinion = JsonDocument.Parse(closed.Body).RootElement.GetProperty("data").GetProperty("opinion");
+        Assert.Equal("tinh", opinion.GetProperty("organizationId").GetString());
+        Assert.Equal("Chủ trương sửa chữa trụ sở", opinion.GetProperty("title").GetString());
+        var question = opinion.GetProperty("questions")[0];
+        Assert.True(question.GetProperty("passes").GetBoolean());
+        Assert.Contains(question.GetProperty("counts").EnumerateArray(), c => c.GetProperty("answer").GetString() == "agree" && c.GetProperty("count").GetInt32() == 1);
+        // The links answer the report the event announces.
+        var report = await admin.GetByteArrayAsync(new Uri(opinion.GetProperty("report").GetProperty("reportUrl").GetString()!, UriKind.Relative), ct);
+        Assert.Equal(opinion.GetProperty("report").GetProperty("pdfSha256").GetString(), Convert.ToHexStringLower(SHA256.HashData(report)));
+        Assert.DoesNotContain("daibieu1", closed.Body, StringComparison.Ordinal);
     }
 
     [Fact]

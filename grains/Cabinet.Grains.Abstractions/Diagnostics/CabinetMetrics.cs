@@ -33,6 +33,18 @@ public static class CabinetMetrics
     private static readonly Counter<long> WebhookDeliveries = Meter.CreateCounter<long>(
         "cabinet.webhook.deliveries", "{attempt}", "Webhook delivery attempts, by outcome (delivered, failed and retried later, given up).");
 
+    private static readonly Counter<long> Reminders = Meter.CreateCounter<long>(
+        "cabinet.reminders", "{reminder}", "Reminder ticks, by kind (meeting.invitation, meeting.lead, opinion.deadline_near, opinion.deadline) and outcome (sent, skipped, failed).");
+
+    /// <summary>A reminder tick delivered its notices.</summary>
+    public const string ReminderSent = "sent";
+
+    /// <summary>A reminder tick found nothing to do (the meeting or ballot moved on, or it was done already).</summary>
+    public const string ReminderSkipped = "skipped";
+
+    /// <summary>A reminder tick failed; the reminder stays and ticks again.</summary>
+    public const string ReminderFailed = "failed";
+
     /// <summary>One executed command; <paramref name="kind"/> is the grain method's name without "Async".</summary>
     public static void Command(string kind, CommandResult result) =>
         Commands.Add(1, new("kind", kind.EndsWith("Async", StringComparison.Ordinal) ? kind[..^5] : kind), new("outcome", Outcome(result.Ok, result.Error)));
@@ -44,6 +56,31 @@ public static class CabinetMetrics
     public static void Disconnected() => Connections.Add(-1);
 
     public static void WebhookDelivery(string outcome) => WebhookDeliveries.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+
+    /// <summary>
+    /// Runs one reminder tick and counts it with the outcome <paramref name="tick"/> answers (<see cref="ReminderSent"/>,
+    /// <see cref="ReminderSkipped"/>, <see cref="ReminderFailed"/>); a tick that throws is counted as failed and the
+    /// exception goes on (the reminder ticks again).
+    /// </summary>
+    public static async Task ReminderTickAsync(string kind, Func<Task<string>> tick)
+    {
+        ArgumentNullException.ThrowIfNull(tick);
+        string outcome;
+        try
+        {
+            outcome = await tick();
+        }
+        catch (Exception)
+        {
+            Reminder(kind, ReminderFailed);
+            throw;
+        }
+
+        Reminder(kind, outcome);
+    }
+
+    private static void Reminder(string kind, string outcome) =>
+        Reminders.Add(1, new KeyValuePair<string, object?>("kind", kind), new KeyValuePair<string, object?>("outcome", outcome));
 
     public static void Ballot(CabinetError? error) => Ballots.Add(1, new KeyValuePair<string, object?>("outcome", Outcome(error is null, error)));
 

@@ -3,7 +3,7 @@ using Cabinet.Meetings;
 
 namespace Cabinet.Integration;
 
-/// <summary>The events a webhook may subscribe to, and the meeting events they come from.</summary>
+/// <summary>The events a webhook may subscribe to, and the meeting events they come from (opinion ballots raise theirs themselves).</summary>
 public static class IntegrationEventTypes
 {
     public const string MeetingScheduled = "meeting.scheduled";
@@ -12,8 +12,10 @@ public static class IntegrationEventTypes
     public const string ArchiveSealed = "archive.sealed";
     public const string PollClosed = "poll.closed";
 
-    // Opinion ballots (lấy ý kiến thành viên) do not exist yet; "opinion.closed" joins this list when they do.
-    public static readonly ImmutableArray<string> All = [MeetingScheduled, MeetingClosed, ConclusionApproved, ArchiveSealed, PollClosed];
+    /// <summary>An opinion ballot closed and its consolidated report sealed: the outcome is final and the links work.</summary>
+    public const string OpinionClosed = "opinion.closed";
+
+    public static readonly ImmutableArray<string> All = [MeetingScheduled, MeetingClosed, ConclusionApproved, ArchiveSealed, PollClosed, OpinionClosed];
 
     /// <summary>The integration event a meeting event raises, if any.</summary>
     public static string? Of(string meetingEventKind) => meetingEventKind switch

@@ -8,6 +8,9 @@ public static class OpinionKey
 {
     public static string Of(string organizationId, string ballotId) => Meetings.MeetingKey.Of(organizationId, ballotId);
 
+    /// <summary>A fresh ballot key in the organisation (the hub and the REST API draft with it).</summary>
+    public static string New(string organizationId) => Of(organizationId, $"ykien-{Guid.NewGuid():N}"[..22]);
+
     public static bool IsValid(string? key) => Meetings.MeetingKey.IsValid(key);
 
     public static string OrganizationOf(string key) => Meetings.MeetingKey.OrganizationOf(key);

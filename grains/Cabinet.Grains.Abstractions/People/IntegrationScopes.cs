@@ -14,9 +14,11 @@ public static class IntegrationScopes
     public const string PeopleRead = "people:read";
     public const string PeopleWrite = "people:write";
     public const string WebhooksManage = "webhooks:manage";
+    public const string OpinionsRead = "opinions:read";
+    public const string OpinionsWrite = "opinions:write";
 
     public static readonly ImmutableArray<string> All =
-        [MeetingsRead, MeetingsWrite, DocumentsRead, DocumentsWrite, PollsRead, ArchivesRead, PeopleRead, PeopleWrite, WebhooksManage];
+        [MeetingsRead, MeetingsWrite, DocumentsRead, DocumentsWrite, PollsRead, ArchivesRead, PeopleRead, PeopleWrite, WebhooksManage, OpinionsRead, OpinionsWrite];
 
     public static bool IsKnown(string scope) => All.Contains(scope, StringComparer.Ordinal);
 }

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Cabinet.Closing;
 using Cabinet.Integration;
 using Microsoft.Extensions.Logging;
 
@@ -7,36 +5,44 @@ namespace Cabinet.Meetings;
 
 public sealed partial class MeetingGrain
 {
-    // Vietnamese as it is (the body goes to a program, never into HTML).
-    private static readonly JsonSerializerOptions DataJson = new(JsonSerializerDefaults.Web) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private IntegrationHandOver<MeetingState>? _handOver;
 
     /// <summary>
-    /// Puts an accepted event other systems subscribe to (scheduled, closed, conclusion approved, poll closed, archive
-    /// sealed) into the integration outbox, where the webhook dispatcher finds it; sending happens elsewhere, so no
-    /// receiver ever delays the meeting. The command stands whatever happens here.
+    /// The events other systems subscribe to (scheduled, closed, conclusion approved, poll closed, archive sealed) that
+    /// an accepted decision raises, added to <paramref name="next"/>'s waiting list: they are stored in the command's own
+    /// state write, so a host dying right after it loses none (handed to the outbox by <see cref="HandIntegrationEventsAsync"/>).
     /// </summary>
-    private async Task RaiseIntegrationEventAsync(MeetingEvent e)
+    private MeetingState WithIntegrationEvent(MeetingState next, MeetingEvent e)
     {
         if (IntegrationEventTypes.Of(e.Kind) is not { } type)
         {
-            return;
+            return next;
         }
 
-        try
+        var pending = IntegrationHandOver.Add(
+            next.IntegrationPending, IntegrationEvent.Of($"{MeetingId}:{e.Version}", type, next.OrganizationId, e.At, DataOf(type, e, next)), out var dropped);
+        if (dropped is not null)
         {
-            var integration = new IntegrationEvent($"{MeetingId}:{e.Version}", type, state.State.OrganizationId, e.At, JsonSerializer.Serialize(DataOf(type, e), DataJson));
-            await GrainFactory.GetGrain<IIntegrationOutboxGrain>(IIntegrationOutboxGrain.Key).AddAsync(integration);
+            LogIntegrationDropped(MeetingId, dropped);
         }
-        catch (Exception ex)
-        {
-            LogIntegrationFailed(ex, MeetingId, type);
-        }
+
+        return next with { IntegrationPending = pending };
     }
 
+    /// <summary>
+    /// Hands the waiting events to the integration outbox, where the webhook dispatcher finds them (sending happens
+    /// elsewhere, so no receiver ever delays the meeting), then stores the list emptied (<see cref="IntegrationHandOver{TState}"/>).
+    /// </summary>
+    private Task HandIntegrationEventsAsync() => HandOver.HandAsync();
+
+    private void ResumeIntegrationEventsOnActivation() => HandOver.ResumeOnActivation();
+
+    private IntegrationHandOver<MeetingState> HandOver => _handOver ??= new(
+        this, GrainFactory, state, s => s.IntegrationPending, (s, left) => s with { IntegrationPending = left }, ex => LogIntegrationFailed(ex, MeetingId), DeactivateOnIdle);
+
     /// <summary>The payload's data: who and what, never anyone's choice or a document; bounded by the meeting's own limits.</summary>
-    private object DataOf(string type, MeetingEvent e)
+    private object DataOf(string type, MeetingEvent e, MeetingState s)
     {
-        var s = state.State;
         var meeting = new
         {
             organizationId = s.OrganizationId, meetingId = MeetingId, title = s.Details.Title, scheduledStart = s.Details.ScheduledStart,
@@ -74,6 +80,9 @@ public sealed partial class MeetingGrain
         };
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Meeting {MeetingId}: the {Type} event did not reach the integration outbox")]
-    private partial void LogIntegrationFailed(Exception exception, string meetingId, string type);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Meeting {MeetingId}: its integration events did not reach the integration outbox yet; retrying")]
+    private partial void LogIntegrationFailed(Exception exception, string meetingId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Meeting {MeetingId}: too many integration events waiting; event {EventId} dropped undelivered")]
+    private partial void LogIntegrationDropped(string meetingId, string eventId);
 }

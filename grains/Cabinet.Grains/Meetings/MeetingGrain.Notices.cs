@@ -1,3 +1,4 @@
+using Cabinet.Diagnostics;
 using Cabinet.Notices;
 using Microsoft.Extensions.Logging;
 
@@ -53,13 +54,27 @@ public sealed partial class MeetingGrain : IRemindable
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
+        await CabinetMetrics.ReminderTickAsync(reminderName == InvitationReminder ? "meeting.invitation"
+            : reminderName.StartsWith(VoteReminderPrefix, StringComparison.Ordinal) ? "poll.vote-open" : "meeting.lead", async () =>
+            await DeliverReminderAsync(reminderName) ? CabinetMetrics.ReminderSent : CabinetMetrics.ReminderSkipped);
+        if (await this.GetReminder(reminderName) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
+
+    /// <summary>Delivers what the reminder is for, if it still applies; whether it did.</summary>
+    private async Task<bool> DeliverReminderAsync(string reminderName)
+    {
         var s = state.State;
         var now = clock.GetUtcNow();
         if (s.Status == MeetingStatus.Scheduled && reminderName == InvitationReminder)
         {
             await DeliverToParticipantsAsync(p => true, (invitation, p) => MeetingNotices.Invitation(invitation, p.DisplayName, now));
+            return true;
         }
-        else if (s.Status == MeetingStatus.Scheduled && reminderName.StartsWith(LeadReminderPrefix, StringComparison.Ordinal)
+
+        if (s.Status == MeetingStatus.Scheduled && reminderName.StartsWith(LeadReminderPrefix, StringComparison.Ordinal)
             && int.TryParse(reminderName.AsSpan(LeadReminderPrefix.Length), out var lead) && now < s.Details.ScheduledStart
             && now >= s.Details.ScheduledStart.AddMinutes(-lead).AddMinutes(-1))
         {
@@ -67,17 +82,10 @@ public sealed partial class MeetingGrain : IRemindable
             await DeliverToParticipantsAsync(
                 p => p.AnswerKind is not (AnswerKind.Absent or AnswerKind.Deputy),
                 (invitation, _) => MeetingNotices.Reminder(invitation, lead, now));
+            return true;
         }
 
-        else if (reminderName.StartsWith(VoteReminderPrefix, StringComparison.Ordinal))
-        {
-            await RemindVotersAsync(reminderName[VoteReminderPrefix.Length..], now);
-        }
-
-        if (await this.GetReminder(reminderName) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
+        return reminderName.StartsWith(VoteReminderPrefix, StringComparison.Ordinal) && await RemindVotersAsync(reminderName[VoteReminderPrefix.Length..], now);
     }
 
     private async Task PlanVoteReminderAsync(string pollId)
@@ -99,16 +107,18 @@ public sealed partial class MeetingGrain : IRemindable
     /// "A vote is open and you have not voted": to each voter of the poll, still open, who has not voted and is not on
     /// the meeting's page now (there the ballot form is already in front of them). Nothing once the poll has ended.
     /// </summary>
-    private async Task RemindVotersAsync(string pollId, DateTimeOffset now)
+    /// <returns>Whether the poll was still open (and the notices went out).</returns>
+    private async Task<bool> RemindVotersAsync(string pollId, DateTimeOffset now)
     {
         var s = state.State;
         if (s.Status != MeetingStatus.Live || s.Polls.FirstOrDefault(p => p.PollId == pollId) is not { Status: Voting.Polls.PollStatus.Open } poll)
         {
-            return;
+            return false;
         }
 
         var away = (await Poll(pollId).GetNotYetVotedAsync()).Where(u => !s.Attendance.Any(a => a.UserName == u && a.Connected)).ToHashSet(StringComparer.Ordinal);
         await DeliverToParticipantsAsync(p => away.Contains(p.UserName), (invitation, _) => MeetingNotices.VoteOpen(invitation, poll, now));
+        return true;
     }
 
     private async Task DeliverToParticipantsAsync(Func<Participant, bool> who, Func<InvitationView, Participant, Notice> notice)

@@ -59,7 +59,7 @@ public sealed partial class MeetingGrain
             }
 
             var next = (decision.Next with { Version = version, IndexSchema = MeetingIndexing.Schema }).WithLedgerHead(entry);
-            state.State = next with { IndexDebt = MeetingIndexing.Debt(before, next) };
+            state.State = WithIntegrationEvent(next with { IndexDebt = MeetingIndexing.Debt(before, next) }, decision.Event);
             await state.WriteStateAsync();
         }
         catch (Exception ex)
@@ -73,7 +73,7 @@ public sealed partial class MeetingGrain
 
         _recent.Add(decision.Event);
         await _observers.Notify(o => o.OnMeetingEventAsync(decision.Event));
-        await RaiseIntegrationEventAsync(decision.Event);
+        await HandIntegrationEventsAsync();
         if (state.State.IndexDebt is not null && !ReferenceEquals(state.State.IndexDebt, before.IndexDebt))
         {
             await PayIndexDebtAsync();

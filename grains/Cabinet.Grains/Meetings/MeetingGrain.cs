@@ -38,6 +38,7 @@ public sealed partial class MeetingGrain(
         RestorePresence();
         LogActivated(MeetingId, followers.State.Observers.Length, connections.State.Open.Count);
         RepairIndexOnActivation();
+        ResumeIntegrationEventsOnActivation();
         if (state.State.SealPending)
         {
             ScheduleSealing(TimeSpan.FromSeconds(1));

@@ -54,6 +54,8 @@ public sealed record MeetingState
     [Id(28)] public Closing.MinutesView? Minutes { get; init; }
     /// <summary>A personal signature begun and not yet completed (one at a time, short-lived); never in a snapshot.</summary>
     [Id(29)] public Closing.PendingMinutesSignature? PendingSignature { get; init; }
+    /// <summary>Integration events stored with the command that raised them, until the integration outbox has them (bounded).</summary>
+    [Id(30)] public ImmutableArray<Integration.IntegrationEvent> IntegrationPending { get; init; } = [];
 
     [JsonIgnore]
     public MeetingRules EffectiveRules => Rules ?? MeetingRules.PeoplesCommittee;

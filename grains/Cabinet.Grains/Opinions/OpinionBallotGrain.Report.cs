@@ -131,8 +131,11 @@ public sealed partial class OpinionBallotGrain
         try
         {
             var report = await reports.SealAsync(Key, S, OpinionTallies.Consolidate(S, Key), await OrganizationNameAsync());
-            await StoreAsync(actor, OpinionStep.Accept(S with { Report = report }, OpinionEventKinds.ReportMade,
-                new { report.PdfSha256, report.PdfBytes, report.ArchiveSha256, report.ArchiveBytes }), clock.GetUtcNow());
+            if (await StoreAsync(actor, OpinionStep.Accept(WithClosedEvent(S with { Report = report }, S.Version + 1), OpinionEventKinds.ReportMade,
+                new { report.PdfSha256, report.PdfBytes, report.ArchiveSha256, report.ArchiveBytes }), clock.GetUtcNow()) is null)
+            {
+                await HandIntegrationEventsAsync();
+            }
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

@@ -41,6 +41,8 @@ public sealed partial class OpinionBallotGrain(
         {
             await journal.TruncateAfterAsync(Key, S.LedgerHead?.Sequence ?? 0);
         }
+
+        ResumeIntegrationEventsOnActivation();
     }
 
     public async Task<CommandResult> DraftAsync(Actor actor, OpinionDraft draft)

@@ -62,6 +62,9 @@ public sealed record OpinionBallotState
 
     public LedgerEntry? LedgerHead { get; init; }
 
+    /// <summary><c>opinion.closed</c>, stored with the report's step until the integration outbox has it.</summary>
+    public ImmutableArray<Integration.IntegrationEvent> IntegrationPending { get; init; } = [];
+
     public OpinionBallotView ToView(string ballotId) => new(
         ballotId, OrganizationId, Title, Status, Drafter, Chair, Questions, Members, Documents, Deadline, Rule, AnswersMayChange, Version)
     {

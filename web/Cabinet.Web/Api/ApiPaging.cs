@@ -23,7 +23,10 @@ public static class ApiPaging
     public static Result<int> Offset(string? page) =>
         page is null ? Result<int>.Of(0)
         : int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out var offset) ? Result<int>.Of(offset)
-        : Result<int>.Refused(ErrorCodes.Invalid("page không hợp lệ (dùng liên kết next của trang trước)."));
+        : Result<int>.Refused(InvalidPage);
+
+    /// <summary>A <c>page</c> token that is none of ours.</summary>
+    public static CabinetError InvalidPage => ErrorCodes.Invalid("page không hợp lệ (dùng liên kết next của trang trước).");
 
     /// <summary>The link to the page after this one, or null on the last page.</summary>
     public static string? Next(HttpRequest request, string? token, int size) =>

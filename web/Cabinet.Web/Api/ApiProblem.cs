@@ -21,6 +21,9 @@ public static class ApiProblem
 
     public static IResult Of(CabinetError error) => new ProblemResult(error, StatusOf(error.Code), null);
 
+    /// <summary>A refusal that tells the caller how to go on (e.g. a sign-in's second-factor challenge), in further extension members.</summary>
+    public static IResult Of(CabinetError error, IReadOnlyDictionary<string, object?> more) => new ProblemResult(error, StatusOf(error.Code), null, more);
+
     /// <summary>A refusal over a limit: 429 with <c>Retry-After</c>.</summary>
     public static IResult RateLimited(CabinetError error, TimeSpan retryAfter) => new ProblemResult(error, StatusCodes.Status429TooManyRequests, retryAfter);
 
@@ -64,10 +67,10 @@ public static class ApiProblem
     };
 
     /// <summary>The problem document itself (also what the OpenAPI document describes).</summary>
-    public static ProblemDetails Describe(CabinetError error, int status, string? instance)
+    public static ProblemDetails Describe(CabinetError error, int status, string? instance, IReadOnlyDictionary<string, object?>? more = null)
     {
         ArgumentNullException.ThrowIfNull(error);
-        return new ProblemDetails
+        var problem = new ProblemDetails
         {
             Type = TypePrefix + error.Code,
             Title = ReasonPhrases.GetReasonPhrase(status),
@@ -76,9 +79,15 @@ public static class ApiProblem
             Instance = instance,
             Extensions = { ["code"] = error.Code, ["message"] = error.Message },
         };
+        foreach (var (name, value) in more ?? new Dictionary<string, object?>())
+        {
+            problem.Extensions.TryAdd(name, value);
+        }
+
+        return problem;
     }
 
-    private sealed class ProblemResult(CabinetError error, int status, TimeSpan? retryAfter) : IResult
+    private sealed class ProblemResult(CabinetError error, int status, TimeSpan? retryAfter, IReadOnlyDictionary<string, object?>? more = null) : IResult
     {
         public Task ExecuteAsync(HttpContext httpContext)
         {
@@ -90,7 +99,7 @@ public static class ApiProblem
             }
 
             httpContext.Response.StatusCode = status;
-            return httpContext.Response.WriteAsJsonAsync(Describe(error, status, httpContext.Request.Path.Value), (System.Text.Json.JsonSerializerOptions?)null, ContentType);
+            return httpContext.Response.WriteAsJsonAsync(Describe(error, status, httpContext.Request.Path.Value, more), (System.Text.Json.JsonSerializerOptions?)null, ContentType);
         }
     }
 }

@@ -13,6 +13,7 @@ public static class ApiV1
         api.MapClientEndpoints();
         api.MapPeopleResources();
         api.MapMeetingResources();
+        api.MapOpinionResources();
         return app;
     }
 }

@@ -13,8 +13,8 @@ namespace Cabinet.Web.Api;
 /// <c>/api/v1/meetings</c>: the meetings the caller may see, one meeting, its agenda, participants, documents, polls
 /// and archive, and the organisation's published conclusions. Each handler calls the meeting grain method the hub
 /// calls; the grain decides who may. A meeting is answered as the hub's <c>MeetingSnapshot</c> (docs/protocol.md; not
-/// described as a schema: OpenAPI's generator cannot write its arrays' default values). Opinion ballots do not exist
-/// yet, so they have no resource.
+/// described as a schema: OpenAPI's generator cannot write its arrays' default values). Opinion ballots are
+/// <see cref="OpinionResources"/>.
 /// </summary>
 public static class MeetingResources
 {

@@ -76,11 +76,11 @@ public static class AccountEndpoints
         {
             var outcome = await checker.CheckAsync(http, request.UserName, request.Password, request.NewPassword);
             return outcome.Challenge is { } challenge
-                ? Results.Json(new
+                ? ApiProblem.Of(outcome.Error!, new Dictionary<string, object?>
                 {
-                    outcome.Error!.Code, outcome.Error.Message, challenge, expiresIn = (int)SecondFactorRules.ChallengeLifetime.TotalSeconds,
-                    enrolment = outcome.Enrolment is { } e ? new { e.Secret, e.Uri } : null,
-                }, statusCode: StatusCodes.Status401Unauthorized)
+                    ["challenge"] = challenge, ["expiresIn"] = (int)SecondFactorRules.ChallengeLifetime.TotalSeconds,
+                    ["enrolment"] = outcome.Enrolment is { } e ? new { secret = e.Secret, uri = e.Uri } : null,
+                })
                 : !outcome.Ok ? Refusal(outcome) : Results.Json(await sessions.IssueTokensAsync(http, outcome));
         }).WithTags("Sign-in").WithSummary("Signs a person in: an access token and a refresh token").ProducesProblem(StatusCodes.Status400BadRequest)
             .DisableAntiforgery().RequireRateLimiting(CabinetRateLimiting.SignInPolicy);

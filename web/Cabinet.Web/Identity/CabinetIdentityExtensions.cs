@@ -1,4 +1,5 @@
 using Cabinet.Audit;
+using Cabinet.Errors;
 using Cabinet.Hub;
 using Cabinet.Identity;
 using Cabinet.People;
@@ -26,17 +27,9 @@ public static class CabinetIdentityExtensions
                 o.Cookie.SameSite = SameSiteMode.Strict;
                 o.ExpireTimeSpan = TimeSpan.FromMinutes(limits.IdleMinutes);
                 o.SlidingExpiration = true;
-                o.Events.OnRedirectToLogin = context =>
-                {
-                    if (IsApi(context.Request))
-                    {
-                        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-                        return Task.CompletedTask;
-                    }
-
-                    context.Response.Redirect(context.RedirectUri);
-                    return Task.CompletedTask;
-                };
+                // API callers get a problem (ApiStatusProblems; the hub's negotiate a bare status), never a redirect to a page.
+                o.Events.OnRedirectToLogin = context => Refuse(context, ErrorCodes.NotSignedIn);
+                o.Events.OnRedirectToAccessDenied = context => Refuse(context, ErrorCodes.Forbidden);
             })
             .AddBearerToken(o =>
             {
@@ -76,6 +69,19 @@ public static class CabinetIdentityExtensions
         return builder;
     }
 
-    private static bool IsApi(HttpRequest request) =>
+    private static Task Refuse(RedirectContext<CookieAuthenticationOptions> context, CabinetError error)
+    {
+        if (IsApiOrHub(context.Request))
+        {
+            // Only the status: other schemes may challenge the same request; ApiStatusProblems writes the problem once.
+            context.Response.StatusCode = Api.ApiProblem.StatusOf(error.Code);
+            return Task.CompletedTask;
+        }
+
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    private static bool IsApiOrHub(HttpRequest request) =>
         request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments(MeetingHub.Path);
 }

@@ -28,6 +28,17 @@ public static class OpinionEndpoints
             .Accepts<IFormFile>("multipart/form-data").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         group.MapGet("/documents/{sha256}", FetchAsync).WithSummary("A document of the opinion ballot, by its SHA-256")
             .Produces(StatusCodes.Status200OK, contentType: "application/pdf").ProducesProblem(StatusCodes.Status404NotFound);
+        MapReportFiles(group);
+        app.MapGet("/api/meetings/{organization}/{meeting}/agenda/{item}/opinion-report.pdf", MeetingReportAsync)
+            .RequireAuthorization(Invitations.InvitationEndpoints.SignedIn).WithTags("Opinion ballots")
+            .WithSummary("The consolidated report of the opinion ballot attached to an agenda item, for whoever may read the meeting")
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf").ProducesProblem(StatusCodes.Status404NotFound);
+        return app;
+    }
+
+    /// <summary>The report and the archive of a closed ballot, on a ballot's group (here and in the REST API v1).</summary>
+    internal static void MapReportFiles(RouteGroupBuilder group)
+    {
         group.MapGet("/report.pdf", (string organization, string ballot, HttpContext http, IGrainFactory grains) =>
             ReportFileAsync(organization, ballot, http, grains, (g, a) => g.GetReportAsync(a), "application/pdf", $"bao-cao-tong-hop-y-kien-{ballot}.pdf"))
             .WithSummary("The signed consolidated report of a closed opinion ballot")
@@ -36,11 +47,6 @@ public static class OpinionEndpoints
             ReportFileAsync(organization, ballot, http, grains, (g, a) => g.GetArchiveAsync(a), "application/zip", $"ho-so-lay-y-kien-{ballot}.zip"))
             .WithSummary("The sealed archive of a closed opinion ballot (report, ledger, documents, signed manifest)")
             .Produces(StatusCodes.Status200OK, contentType: "application/zip").ProducesProblem(StatusCodes.Status404NotFound);
-        app.MapGet("/api/meetings/{organization}/{meeting}/agenda/{item}/opinion-report.pdf", MeetingReportAsync)
-            .RequireAuthorization(Invitations.InvitationEndpoints.SignedIn).WithTags("Opinion ballots")
-            .WithSummary("The consolidated report of the opinion ballot attached to an agenda item, for whoever may read the meeting")
-            .Produces(StatusCodes.Status200OK, contentType: "application/pdf").ProducesProblem(StatusCodes.Status404NotFound);
-        return app;
     }
 
     /// <summary>The meeting decides (its readers, the item's attached outcome); the report is read by the hash it holds.</summary>

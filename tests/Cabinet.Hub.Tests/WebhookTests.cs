@@ -137,6 +137,12 @@ public sealed class WebhookTests(WebhookTests.Fixture fixture) : IClassFixture<W
         }
 
         Assert.True((await office.InvokeAsync(nameof(MeetingHub.CloseOpinionBallot), id)).Ok);
+        // The outcome is final once the secretary and the chair have signed the report and it is sealed.
+        foreach (var signatory in new[] { office, chair })
+        {
+            using var device = await MinutesSigner.RegisterAsync(signatory);
+            Assert.True((await device.SignOpinionReportAsync(id)).Ok);
+        }
 
         var closed = await WaitForAsync(received, r => Type(r) == "opinion.closed"
             && JsonDocument.Parse(r.Body).RootElement.GetProperty("data").GetProperty("opinion").GetProperty("ballotId").GetString() == id);

@@ -35,6 +35,8 @@ public sealed class BenchClient : IAsyncDisposable
 
     public MeetingEvent? LastEvent { get; private set; }
 
+    public Documents.AnnotationChange? LastAnnotation { get; private set; }
+
     /// <summary>Versions up to this one are in the snapshot the client joined with.</summary>
     public void JoinedAt(long version)
     {
@@ -94,6 +96,7 @@ public sealed class BenchClient : IAsyncDisposable
         lock (_gate)
         {
             _annotations.TryAdd(change.AnnotationId, now);
+            LastAnnotation = change;
         }
     }
 

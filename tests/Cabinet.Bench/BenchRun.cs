@@ -75,8 +75,17 @@ public static class BenchRun
             {
                 Log($"N = {n}");
                 rows.Add(await size.RunAsync([.. accounts.Take(n)]));
-                Log($"N = {n}: Cabinet p99 {rows[^1].Cabinet.P99:0.0} ms, baseline p99 {rows[^1].Baseline.P99:0.0} ms, "
-                    + $"{rows[^1].Vote.Receipts}/{n} receipts in {rows[^1].Vote.ReceiptsMs:0} ms; failures: {(rows[^1].Failures is "" ? "none" : rows[^1].Failures)}");
+                var (row, notes) = (rows[^1], rows[^1].Annotations);
+                Log($"N = {n}: Cabinet p99 {row.Cabinet.P99:0.0} ms, baseline p99 {row.Baseline.P99:0.0} ms, "
+                    + $"{row.Vote.Receipts}/{n} receipts in {row.Vote.ReceiptsMs:0} ms; notes stored p50/p99 {notes.Added.P50:0.0}/{notes.Added.P99:0.0} ms, "
+                    + $"on other screens p50/p95/p99/max {notes.Propagation.P50:0.0}/{notes.Propagation.P95:0.0}/{notes.Propagation.P99:0.0}/{notes.Propagation.Max:0.0} ms "
+                    + $"(baseline {row.NotesBaseline.P50:0.0}/{row.NotesBaseline.P95:0.0}/{row.NotesBaseline.P99:0.0}/{row.NotesBaseline.Max:0.0} ms); "
+                    + $"heap {row.ManagedBytesPerDelegate / 1024:0.0} KiB per delegate; load {MachineInfo.LoadAverage()}; failures: {(row.Failures is "" ? "none" : row.Failures)}");
+            }
+
+            if (options.NotesOnly)
+            {
+                return new BenchResults(rows, null, null, []);
             }
 
             Log($"my meetings: creating {options.ListedMeetings} past meetings");

@@ -12,7 +12,7 @@ public static class CsvReport
             + "p99_ratio,ballots,receipts,receipts_ms,ballots_per_s,tally_p50_ms,tally_p99_ms,tally_max_ms,ballots_counted,count_ok,"
             + "managed_kib_per_delegate,rss_kib_per_delegate,join_s,server_cpu_join_s,server_cpu_fanout_s,server_cpu_vote_s,"
             + "bench_cpu_fanout_cabinet_s,bench_cpu_fanout_baseline_s,payload_bytes,annotations_shared,annotations_per_s,annotation_added_p50_ms,"
-            + "annotation_p50_ms,annotation_p95_ms,annotation_p99_ms,annotation_max_ms,failures");
+            + "annotation_p50_ms,annotation_p95_ms,annotation_p99_ms,annotation_max_ms,annotation_baseline_p50_ms,annotation_baseline_p99_ms,failures");
         foreach (var r in rows)
         {
             object?[] values =
@@ -22,7 +22,7 @@ public static class CsvReport
                 r.Vote.Counted, r.Vote.CountMatches, r.ManagedBytesPerDelegate / 1024, r.ResidentBytesPerDelegate / 1024, r.JoinSeconds,
                 r.ServerCpu.Join, r.ServerCpu.FanOut, r.ServerCpu.Vote, r.BenchCpu.Cabinet, r.BenchCpu.Baseline, r.PayloadBytes,
                 r.Annotations.Accepted, r.Annotations.PerSecond, r.Annotations.Added.P50, r.Annotations.Propagation.P50, r.Annotations.Propagation.P95,
-                r.Annotations.Propagation.P99, r.Annotations.Propagation.Max,
+                r.Annotations.Propagation.P99, r.Annotations.Propagation.Max, r.NotesBaseline.P50, r.NotesBaseline.P99,
                 Quoted(r.Failures),
             ];
             csv.AppendLine(Line(values));

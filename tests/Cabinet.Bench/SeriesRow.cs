@@ -11,6 +11,9 @@ public sealed record SeriesRow(int N, int Connected, int BaselineConnected, doub
 
     public AnnotationStreamResult Annotations { get; init; } = AnnotationStreamResult.NotRun;
 
+    /// <summary>The same stream of notes on the bare hub: author's call → the push on each other screen (ms).</summary>
+    public LatencyStats NotesBaseline { get; init; } = LatencyStats.Empty;
+
     public double ManagedBytesPerDelegate { get; init; } = double.NaN;
 
     public double ResidentBytesPerDelegate { get; init; } = double.NaN;

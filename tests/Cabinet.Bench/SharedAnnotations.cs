@@ -30,15 +30,26 @@ public static class SharedAnnotations
         }
 
         var authors = screens.Take(Math.Min(Annotators, screens.Count)).ToArray();
-        var count = authors.Length * PerAnnotator;
+        return await StreamAsync(authors, [.. screens, meeting.Chair], (author, i) => AddAsync(author, meeting.Id, documentId, i, failures), failures);
+    }
+
+    /// <summary>
+    /// The stream itself, on Cabinet or on the bare hub: <paramref name="authors"/> take turns, one note every
+    /// <see cref="Interval"/>; each note must reach every watcher but its author.
+    /// </summary>
+    /// <param name="add">Sends note i from that author; returns its id (null when refused; recorded there).</param>
+    public static async Task<AnnotationStreamResult> StreamAsync(
+        IReadOnlyList<BenchClient> authors, IReadOnlyList<BenchClient> watchers, Func<BenchClient, int, Task<string?>> add, Failures failures)
+    {
+        var count = authors.Count * PerAnnotator;
         var sent = new List<(string Id, long At, BenchClient Author)>(count);
         var acks = new List<double>(count);
         var started = Stopwatch.GetTimestamp();
         for (var i = 0; i < count; i++)
         {
-            var author = authors[i % authors.Length];
+            var author = authors[i % authors.Count];
             var at = Stopwatch.GetTimestamp();
-            var added = await AddAsync(author, meeting.Id, documentId, i, failures);
+            var added = await add(author, i);
             if (added is not null)
             {
                 sent.Add((added, at, author));
@@ -54,14 +65,13 @@ public static class SharedAnnotations
         }
 
         var rate = sent.Count / Stopwatch.GetElapsedTime(started).TotalSeconds;
-        var watchers = screens.Append(meeting.Chair).ToArray();
         var deadline = DateTime.UtcNow + FanOut.Patience;
         while (DateTime.UtcNow < deadline && !sent.All(s => watchers.All(w => w == s.Author || w.AnnotationArrival(s.Id) is not null)))
         {
             await Task.Delay(10);
         }
 
-        var latencies = new List<double>(sent.Count * watchers.Length);
+        var latencies = new List<double>(sent.Count * watchers.Count);
         foreach (var (id, at, author) in sent)
         {
             foreach (var watcher in watchers.Where(w => w != author))
@@ -72,12 +82,12 @@ public static class SharedAnnotations
                 }
                 else
                 {
-                    failures.Add(Failures.MissingEvent, $"{watcher.Account?.UserName ?? "chutich"}: shared annotation {id} never arrived");
+                    failures.Add(Failures.MissingEvent, $"{watcher.Account?.UserName ?? "baseline screen"}: shared annotation {id} never arrived");
                 }
             }
         }
 
-        return new AnnotationStreamResult(authors.Length, count, sent.Count, rate, LatencyStats.Of(acks), LatencyStats.Of(latencies));
+        return new AnnotationStreamResult(authors.Count, count, sent.Count, rate, LatencyStats.Of(acks), LatencyStats.Of(latencies));
     }
 
     private static async Task<string?> AddAsync(BenchClient author, string meetingId, string documentId, int i, Failures failures)

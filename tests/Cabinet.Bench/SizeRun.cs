@@ -42,25 +42,27 @@ public sealed class SizeRun(BenchOptions options, Failures failures, CabinetServ
         var (managed1, resident1) = (await probe.ManagedBytesAsync(), probe.ResidentBytes());
         probe.DumpHeapIfAsked($"n{delegates.Count}");
         (cpu, var benchCpu) = (probe.CpuSeconds(), BenchCpuSeconds());
-        var cabinet = await FanOut.RunAsync(screens, options.Moves, meeting.MoveAsync, failures, $"Cabinet N={delegates.Count}");
+        var cabinet = options.NotesOnly ? LatencyStats.Empty : await FanOut.RunAsync(screens, options.Moves, meeting.MoveAsync, failures, $"Cabinet N={delegates.Count}");
         var (fanOutCpu, cabinetBenchCpu) = (probe.CpuSeconds() - cpu, BenchCpuSeconds() - benchCpu);
         var template = meeting.Chair.LastEvent is { Kind: MeetingEventKinds.CurrentItemChanged } e ? e : null;
 
         cpu = probe.CpuSeconds();
-        var vote = await VoteBurst.RunAsync(meeting, screens, failures);
+        var vote = options.NotesOnly ? VoteBurstResult.NotRun : await VoteBurst.RunAsync(meeting, screens, failures);
         var voteCpu = probe.CpuSeconds() - cpu;
         var annotations = await SharedAnnotations.RunAsync(meeting, screens, server.BaseAddress, failures);
+        var note = meeting.Chair.LastAnnotation;
         // Closed first, so the screens leaving afterwards change nothing in the meeting.
         await meeting.CommandAsync(nameof(MeetingHub.CloseMeeting), meeting.Id);
         await HubClients.DisposeAllAsync([.. screens, meeting.Chair]);
 
-        var (baselineStats, baselineConnected, baselineCpu) = await BaselineAsync(delegates.Count, template);
+        var (baselineStats, baselineConnected, baselineCpu, notesBaseline) = await BaselineAsync(delegates.Count, template, note);
         return new SeriesRow(delegates.Count, screens.Count, baselineConnected, joinSeconds)
         {
             Cabinet = cabinet,
             Baseline = baselineStats,
             Vote = vote,
             Annotations = annotations,
+            NotesBaseline = notesBaseline,
             ManagedBytesPerDelegate = (managed1 - managed0) / (double)Math.Max(1, screens.Count),
             ResidentBytesPerDelegate = (resident1 - resident0) / (double)Math.Max(1, screens.Count),
             ServerCpu = (joinCpu, fanOutCpu, voteCpu),
@@ -72,15 +74,19 @@ public sealed class SizeRun(BenchOptions options, Failures failures, CabinetServ
 
     private static JsonSerializerOptions HubJsonOptions { get; } = CreateHubJsonOptions();
 
-    private async Task<(LatencyStats Stats, int Connected, double BenchCpu)> BaselineAsync(int n, MeetingEvent? template)
+    /// <summary>
+    /// On the bare hub with N fresh screens: the agenda fan-out with Cabinet's event (not with --notes-only), then the
+    /// same stream of notes as Cabinet's with Cabinet's last note push as the payload.
+    /// </summary>
+    private async Task<(LatencyStats Stats, int Connected, double BenchCpu, LatencyStats Notes)> BaselineAsync(int n, MeetingEvent? template, Documents.AnnotationChange? note)
     {
-        if (template is null)
+        if ((template is null && !options.NotesOnly) || note is null)
         {
-            failures.Add(Failures.MissingEvent, "no Cabinet agenda event to copy for the baseline");
-            return (LatencyStats.Empty, 0, double.NaN);
+            failures.Add(Failures.MissingEvent, $"no Cabinet {(note is null ? "note" : "agenda event")} to copy for the baseline");
+            return (LatencyStats.Empty, 0, double.NaN, LatencyStats.Empty);
         }
 
-        baseline.Payload.Template = template;
+        (baseline.Payload.Template, baseline.Payload.Note) = (template ?? baseline.Payload.Template, note);
         var screens = await clients.ConnectAllAsync(baseline.Hub, Enumerable.Repeat<BenchAccount?>(null, n).ToList(), async c =>
         {
             c.JoinedAt(await c.Connection.InvokeAsync<long>(nameof(BaselineHub.Join)));
@@ -88,7 +94,7 @@ public sealed class SizeRun(BenchOptions options, Failures failures, CabinetServ
         }, failures);
         var mover = await clients.ConnectAsync(baseline.Hub, null, _ => Task.FromResult(true), failures);
         var cpu = BenchCpuSeconds();
-        var stats = mover is null ? LatencyStats.Empty : await FanOut.RunAsync(screens, options.Moves, async _ =>
+        var stats = mover is null || options.NotesOnly ? LatencyStats.Empty : await FanOut.RunAsync(screens, options.Moves, async _ =>
         {
             try
             {
@@ -101,8 +107,20 @@ public sealed class SizeRun(BenchOptions options, Failures failures, CabinetServ
             }
         }, failures, $"baseline N={n}");
         cpu = BenchCpuSeconds() - cpu;
+        var notes = await SharedAnnotations.StreamAsync([.. screens.Take(SharedAnnotations.Annotators)], screens, async (author, i) =>
+        {
+            try
+            {
+                return await author.Connection.InvokeAsync<string>(nameof(BaselineHub.Note), i).WaitAsync(FanOut.Patience);
+            }
+            catch (Exception ex) when (ex is HubException or TimeoutException or InvalidOperationException)
+            {
+                failures.Add(Failures.Refused, $"baseline Note: {ex.Message}");
+                return null;
+            }
+        }, failures);
         await HubClients.DisposeAllAsync(mover is null ? screens : [.. screens, mover]);
-        return (stats, screens.Count, cpu);
+        return (stats, screens.Count, cpu, notes.Propagation);
     }
 
     private static double BenchCpuSeconds()

@@ -91,6 +91,22 @@ public abstract class AnnotationStorageTests<TCluster>(TCluster cluster) : IClas
     }
 
     [Fact]
+    public async Task Notes_on_a_document_with_none_on_an_older_version_never_read_the_document()
+    {
+        // Re-anchoring has nothing to move then: parsing the PDF would only hold up the first note and every one behind it.
+        var (meeting, documentId) = await MeetingWithDocumentAsync(cluster);
+        var annotations = cluster.Client.GetGrain<IAnnotationGrain>(IAnnotationGrain.KeyOf(meeting.GetPrimaryKeyString(), documentId));
+        var opened = cluster.DocumentsOpened.Count;
+
+        Assert.True((await annotations.AddAsync(ClusterFixture.Delegate1, Note("Đề nghị làm rõ nguồn kinh phí", shared: true))).Ok);
+        await cluster.Cluster.DeactivateAsync(annotations);
+        Assert.True((await annotations.AddAsync(ClusterFixture.Delegate2, Note("Bổ sung số liệu năm trước"))).Ok);
+
+        Assert.Equal(opened, cluster.DocumentsOpened.Count);
+        Assert.Equal(2, (await annotations.ListAllAsync(ClusterFixture.Delegate2)).Length);
+    }
+
+    [Fact]
     public async Task An_annotation_too_large_for_a_page_is_refused()
     {
         var (meeting, documentId) = await MeetingWithDocumentAsync(cluster);

@@ -34,6 +34,9 @@ public abstract class ClusterFixture : IAsyncLifetime
     /// <summary>Every annotation entry the silo wrote; meetings whose annotation writes fail.</summary>
     public AnnotationWrites AnnotationWrites { get; } = new();
 
+    /// <summary>The hashes of the document files the silo opened for reading, in order.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> DocumentsOpened { get; } = new();
+
     /// <summary>Chair and secretary are organisers of the organisation: they create and prepare its meetings.</summary>
     public static Actor Chair { get; } = new("chair", "Chủ trì", Org, false, IsOrganizer: true);
 
@@ -63,6 +66,8 @@ public abstract class ClusterFixture : IAsyncLifetime
             silo.UseInMemoryReminderService(); // opinion ballots' deadlines
             var real = silo.Services.Last(d => d.ServiceType == typeof(IAnnotationStore)).ImplementationFactory!;
             silo.Services.AddSingleton<IAnnotationStore>(sp => new RecordingAnnotationStore((IAnnotationStore)real(sp), AnnotationWrites));
+            var blobs = silo.Services.Last(d => d.ServiceType == typeof(Cabinet.Documents.IDocumentBlobStore)).ImplementationFactory!;
+            silo.Services.AddSingleton<Cabinet.Documents.IDocumentBlobStore>(sp => new RecordingBlobStore((Cabinet.Documents.IDocumentBlobStore)blobs(sp), DocumentsOpened));
         });
         builder.ConfigureClient(client => client.Services.AddSerializer(s => s.AddCabinetDomainTypes()));
         _cluster = builder.Build();

@@ -34,6 +34,14 @@ public sealed partial class AnnotationGrain
             return;
         }
 
+        if (!_annotations.Values.Any(a => a.Version < latest.Number))
+        {
+            // Nothing drawn on an older version: no need to parse the PDF (hundreds of milliseconds for the first note on
+            // a document, every later note waiting behind it). Noted in memory only: a new activation finds nothing to move either.
+            _header = _header with { ReanchoredThrough = latest.Number };
+            return;
+        }
+
         var target = await _texts.ReadAsync(latest);
         if (target is null)
         {

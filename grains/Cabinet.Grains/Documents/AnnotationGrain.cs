@@ -29,7 +29,10 @@ public sealed partial class AnnotationGrain(
     /// <summary>By number (a17 is 17): the order of the listing, which a cursor can resume whatever is deleted meanwhile.</summary>
     private ImmutableSortedDictionary<int, AnnotationView> _annotations = ImmutableSortedDictionary<int, AnnotationView>.Empty;
 
-    /// <summary>The header as stored. The next number in memory may be ahead of it: the stored entries show that part.</summary>
+    /// <summary>
+    /// The header as stored. The next number in memory may be ahead of it (the stored entries show that part), and so may
+    /// how far the annotations are brought when none needed moving.
+    /// </summary>
     private AnnotationHeader _header = new(1, 0);
 
     private int _nextNumber = 1;

@@ -162,11 +162,11 @@ internal sealed partial class MeetingFeed : IMeetingObserver, IAsyncDisposable
         }
     }
 
-    private List<string> ReadingConnections(ImmutableHashSet<string> readers)
+    private ConnectionIds ReadingConnections(ImmutableHashSet<string> readers)
     {
         lock (_listeners)
         {
-            return [.. _connections.Where(c => readers.Contains(c.Value)).Select(c => c.Key)];
+            return new(_connections.Where(c => readers.Contains(c.Value)).Select(c => c.Key));
         }
     }
 

@@ -7,8 +7,13 @@ public sealed class MeetingShardCatalogGrain(
     [PersistentState("meeting-shards", StorageNames.Meetings)] IPersistentState<MeetingShardCatalogState> state)
     : Grain, IMeetingShardCatalogGrain
 {
+    private IdleIndex? _idle;
+
+    private IdleIndex Idle => _idle ??= new(this);
+
     public async Task AddAsync(string period)
     {
+        Idle.Written();
         if (state.State.Periods.Contains(period))
         {
             return;
@@ -26,5 +31,9 @@ public sealed class MeetingShardCatalogGrain(
         }
     }
 
-    public Task<ImmutableArray<string>> GetAsync() => Task.FromResult(state.State.Periods);
+    public Task<ImmutableArray<string>> GetAsync()
+    {
+        Idle.Read();
+        return Task.FromResult(state.State.Periods);
+    }
 }

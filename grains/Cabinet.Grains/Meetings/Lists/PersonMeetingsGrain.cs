@@ -9,11 +9,27 @@ public sealed class PersonMeetingsGrain(
 {
     private readonly MeetingShard<Invitation> _shard = new(state, i => i.MeetingId, i => i.Version);
 
-    public Task UpsertAsync(Invitation invitation) => _shard.UpsertAsync(invitation, CatalogAsync);
+    private IdleIndex? _idle;
 
-    public Task RemoveAsync(string meetingId, long version) => _shard.RemoveAsync(meetingId, version);
+    private IdleIndex Idle => _idle ??= new(this);
 
-    public Task<ImmutableArray<Invitation>> GetAsync() => Task.FromResult(_shard.Entries);
+    public async Task UpsertAsync(Invitation invitation)
+    {
+        await _shard.UpsertAsync(invitation, CatalogAsync);
+        Idle.Written();
+    }
+
+    public async Task RemoveAsync(string meetingId, long version)
+    {
+        await _shard.RemoveAsync(meetingId, version);
+        Idle.Written();
+    }
+
+    public Task<ImmutableArray<Invitation>> GetAsync()
+    {
+        Idle.Read();
+        return Task.FromResult(_shard.Entries);
+    }
 
     private Task CatalogAsync()
     {

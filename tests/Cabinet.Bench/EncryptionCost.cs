@@ -30,7 +30,7 @@ public static class EncryptionCost
 
     public static async Task<string> RunAsync(BenchOptions options, Failures failures)
     {
-        var (uploads, fetches, polls, moves) = options.Quick ? (6, 60, 6, 60) : (20, 300, 20, 300);
+        var (uploads, fetches, polls, moves) = options.Quick ? (6, 60, 6, 60) : (20, 300, 100, 300);
         string[] cache = options.NoReadCache ? ["--Cabinet:Documents:ReadCacheBytes=0"] : [];
         await using var sealedSide = await Side.StartAsync("sealed", options.Redis, cache);
         await using var plainSide = await Side.StartAsync("plain", options.Redis, [.. cache, "--Cabinet:Encryption:Enabled=false"]);

@@ -4,6 +4,8 @@ using Cabinet.People;
 using Cabinet.Polls;
 using Cabinet.Voting.Ballots;
 using Cabinet.Voting.Motions;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
 
 namespace Cabinet.Grains.Tests;
 
@@ -91,16 +93,7 @@ public abstract class PollJournalTests<TCluster>(TCluster cluster) : IClassFixtu
     [Fact]
     public async Task A_crash_between_the_journal_append_and_the_state_write_loses_and_doubles_no_ballot()
     {
-        var meeting = await cluster.NewMeetingAsync();
-        var id = meeting.GetPrimaryKeyString();
-        var voters = new List<TestVoter>();
-        foreach (var actor in new[] { ClusterFixture.Chair, ClusterFixture.Delegate1, ClusterFixture.Delegate2 })
-        {
-            await meeting.ConnectAsync(actor, $"tab-{actor.UserName}", ClusterFixture.Host);
-            voters.Add(await TestVoter.RegisterAsync(Grains, actor));
-        }
-
-        await meeting.OpenAsync(ClusterFixture.Chair);
+        var (meeting, id, voters) = await LiveMeetingWithVotersAsync();
         Assert.True((await meeting.OpenPollAsync(ClusterFixture.Chair, new MotionInput("i1", "Thông qua", Secrecy: Secrecy.Secret))).Ok);
         var key = $"{id}/p1";
         var poll = Grains.GetGrain<IPollGrain>(key);
@@ -133,6 +126,58 @@ public abstract class PollJournalTests<TCluster>(TCluster cluster) : IClassFixtu
         Assert.True(chain.Contains(retried.Value));
         Assert.All(chain.Entries, e => Assert.Null(e.Ballot.Voter));
         Assert.Empty((await poll.GetBallotEvidenceAsync()).Value);
+    }
+
+    [Fact]
+    public async Task A_poll_stored_before_the_journal_has_its_ballots_moved_into_it()
+    {
+        var (meeting, id, voters) = await LiveMeetingWithVotersAsync();
+        Assert.True((await meeting.OpenPollAsync(ClusterFixture.Chair, new MotionInput("i1", "Thông qua", Secrecy: Secrecy.Named))).Ok);
+        var key = $"{id}/p1";
+        var poll = Grains.GetGrain<IPollGrain>(key);
+        foreach (var voter in voters)
+        {
+            Assert.True((await poll.CastAsync(voter.Actor, voter.Ballot(id, "p1", "yes"))).Ok);
+        }
+
+        Assert.True((await meeting.ClosePollAsync(ClusterFixture.Chair, "p1")).Ok);
+        var chain = (await poll.GetChainAsync()).Value!;
+        var evidence = (await poll.GetBallotEvidenceAsync()).Value;
+        await cluster.Cluster.DeactivateAsync(poll);
+
+        // The state as it was stored before the journal: the whole chain, who voted and every ballot as signed inside it.
+        var storage = cluster.Cluster.GetSiloServiceProvider(cluster.Cluster.Silos[0].SiloAddress).GetRequiredKeyedService<IGrainStorage>(Storage.StorageNames.Meetings);
+        var stored = new GrainState<PollState>();
+        await storage.ReadStateAsync("poll", poll.GetGrainId(), stored);
+        stored.State = new PollState
+        {
+            Book = stored.State!.Book! with { Chain = chain, VotersWhoVoted = [.. voters.Select(v => v.Actor.UserName)] },
+            Result = stored.State.Result,
+            Evidence = evidence,
+        };
+        await storage.WriteStateAsync("poll", poll.GetGrainId(), stored);
+        await cluster.Journal(PollGrain.JournalName).TruncateAfterAsync(key, 0);
+
+        Assert.Equal(chain.Entries.Select(e => e.Hash), (await poll.GetChainAsync()).Value!.Entries.Select(e => e.Hash));
+        Assert.Equal(evidence.Select(e => e.Signature), (await poll.GetBallotEvidenceAsync()).Value.Select(e => e.Signature));
+        Assert.Equal(3, (await poll.GetParticipationAsync(false)).Voted);
+        Assert.Equal(3, await cluster.Journal(PollGrain.JournalName).LastSequenceAsync(key));
+        await storage.ReadStateAsync("poll", poll.GetGrainId(), stored);
+        Assert.Equal((0, 3, true), (stored.State.Book!.Chain.Count, stored.State.BallotCount, stored.State.Evidence.IsEmpty));
+    }
+
+    private async Task<(IMeetingGrain Meeting, string Id, List<TestVoter> Voters)> LiveMeetingWithVotersAsync()
+    {
+        var meeting = await cluster.NewMeetingAsync();
+        var voters = new List<TestVoter>();
+        foreach (var actor in new[] { ClusterFixture.Chair, ClusterFixture.Delegate1, ClusterFixture.Delegate2 })
+        {
+            await meeting.ConnectAsync(actor, $"tab-{actor.UserName}", ClusterFixture.Host);
+            voters.Add(await TestVoter.RegisterAsync(Grains, actor));
+        }
+
+        await meeting.OpenAsync(ClusterFixture.Chair);
+        return (meeting, meeting.GetPrimaryKeyString(), voters);
     }
 }
 

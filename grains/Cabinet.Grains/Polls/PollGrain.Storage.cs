@@ -1,4 +1,6 @@
 using Cabinet.Errors;
+using Cabinet.Ledger;
+using Cabinet.Voting.Polls;
 using Microsoft.Extensions.Logging;
 
 namespace Cabinet.Polls;
@@ -11,6 +13,51 @@ namespace Cabinet.Polls;
 /// </summary>
 public sealed partial class PollGrain
 {
+    /// <summary>
+    /// Makes the journal end exactly at the state's count and puts the book back together from it: lines appended by a
+    /// batch whose state write never happened were never acknowledged, so they are cut off. A poll stored before the
+    /// journal (its chain and evidence inside the state) has them moved into the journal first.
+    /// </summary>
+    private async Task LoadAsync()
+    {
+        if (state.State is not { Book: { } book } stored)
+        {
+            return;
+        }
+
+        if (book.Chain.Count > 0)
+        {
+            await MoveIntoJournalAsync(stored);
+            return;
+        }
+
+        var last = await journal.LastSequenceAsync(Key);
+        if (last > stored.BallotCount)
+        {
+            await journal.TruncateAfterAsync(Key, stored.BallotCount);
+            LogUnacknowledgedCut(Key, last - stored.BallotCount, stored.BallotCount);
+        }
+
+        var entries = await journal.ReadChainAsync(Key, stored.BallotCount);
+        var ballots = book.WithBallots([.. entries.Select(e => BallotLine.Of(e).Entry)], stored.ChainHead ?? book.Chain.Head,
+            VoterMarks.Read(book.Eligibility, stored.Voted));
+        _journalHead = entries.Count > 0 ? entries[^1] : null;
+        _stored = _working = new LoadedPoll(ballots, stored.Result);
+    }
+
+    private async Task MoveIntoJournalAsync(PollState stored)
+    {
+        var book = stored.Book!;
+        var evidence = stored.Evidence.IsDefaultOrEmpty ? [] : stored.Evidence.ToDictionary(e => e.Position);
+        var entries = BallotLine.Chain(null, book.OpenedAt, book.Chain.Entries.Select(e => new BallotLine(e, evidence.GetValueOrDefault(e.Ballot.Position))));
+        await journal.TruncateAfterAsync(Key, 0); // what an earlier attempt appended before its state write failed
+        await journal.AppendAsync(Key, entries);
+        var loaded = new LoadedPoll(book, stored.Result);
+        state.State = loaded.Stored();
+        await state.WriteStateAsync();
+        (_stored, _working, _journalHead) = (loaded, loaded, entries[^1]);
+    }
+
     /// <returns>null once the working state as it is now is stored; otherwise the refusal.</returns>
     private Task<CabinetError?> StoreAsync()
     {

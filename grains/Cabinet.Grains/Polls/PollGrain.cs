@@ -51,27 +51,7 @@ public sealed partial class PollGrain(
 
     private string Key => this.GetPrimaryKeyString();
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        if (state.State is not { Book: { } book } stored)
-        {
-            return;
-        }
-
-        // Lines appended by a batch whose state write never happened were never acknowledged: cut them off.
-        var last = await journal.LastSequenceAsync(Key);
-        if (last > stored.BallotCount)
-        {
-            await journal.TruncateAfterAsync(Key, stored.BallotCount);
-            LogUnacknowledgedCut(Key, last - stored.BallotCount, stored.BallotCount);
-        }
-
-        var entries = await journal.ReadChainAsync(Key, stored.BallotCount);
-        var ballots = book.WithBallots([.. entries.Select(e => BallotLine.Of(e).Entry)], stored.ChainHead ?? book.Chain.Head,
-            VoterMarks.Read(book.Eligibility, stored.Voted));
-        _journalHead = entries.Count > 0 ? entries[^1] : null;
-        _stored = _working = new LoadedPoll(ballots, stored.Result);
-    }
+    public override Task OnActivateAsync(CancellationToken cancellationToken) => LoadAsync();
 
     public async Task<CommandResult> OpenAsync(PollBook book)
     {

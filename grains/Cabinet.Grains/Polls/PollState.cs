@@ -13,7 +13,8 @@ public sealed record PollState
     [Id(0)] public PollBook? Book { get; init; }
     [Id(1)] public SignedPollResult? Result { get; init; }
 
-    // Id 2 held every named ballot as signed; they are in the journal now.
+    /// <summary>Only in a poll stored before the journal: each named ballot as signed (moved into the journal on activation).</summary>
+    [Id(2)] public System.Collections.Immutable.ImmutableArray<BallotEvidenceRecord> Evidence { get; init; } = [];
 
     /// <summary>How many ballots the journal holds for this state (lines after them were never acknowledged).</summary>
     [Id(3)] public int BallotCount { get; init; }

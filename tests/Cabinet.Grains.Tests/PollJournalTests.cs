@@ -20,34 +20,7 @@ public abstract class PollJournalTests<TCluster>(TCluster cluster) : IClassFixtu
     [Fact]
     public async Task The_stored_poll_does_not_grow_with_its_ballots_and_a_reactivation_keeps_every_one()
     {
-        var suffix = Guid.NewGuid().ToString("N")[..6];
-        var actors = Enumerable.Range(1, Voters).Select(i => new Actor($"jr{suffix}.{i}", $"Đại biểu {i}", ClusterFixture.Org, false)).ToList();
-        foreach (var a in actors)
-        {
-            await Grains.GetGrain<IUserGrain>(a.UserName).RegisterAsync(
-                new UserRegistration(new UserProfile(a.UserName, a.DisplayName, a.OrganizationId, "Thành viên", false), "mat-khau-du-dai"));
-        }
-
-        var id = MeetingKey.Of(ClusterFixture.Org, $"journal-{suffix}");
-        var meeting = Grains.GetGrain<IMeetingGrain>(id);
-        var setup = new MeetingSetup(new MeetingDetails("Biểu quyết ghi sổ", "Hội trường", DateTimeOffset.UtcNow),
-            [new(ClusterFixture.Chair.UserName, MeetingRole.Chair), .. actors.Select(a => new ParticipantInvite(a.UserName, MeetingRole.Delegate))],
-            [new AgendaItemInput("Nội dung", null, 10, null)]);
-        Assert.True((await meeting.CreateAsync(ClusterFixture.Chair, setup)).Ok);
-        await meeting.ScheduleAsync(ClusterFixture.Chair);
-        foreach (var actor in actors.Prepend(ClusterFixture.Chair))
-        {
-            await meeting.ConnectAsync(actor, $"c-{actor.UserName}", ClusterFixture.Host);
-        }
-
-        await meeting.OpenAsync(ClusterFixture.Chair);
-        Assert.True((await meeting.OpenPollAsync(ClusterFixture.Chair, new MotionInput("i1", "Thông qua", Secrecy: Secrecy.Named))).Ok);
-        var voters = new List<TestVoter>();
-        foreach (var a in actors)
-        {
-            voters.Add(await TestVoter.RegisterAsync(Grains, a));
-        }
-
+        var (meeting, id, voters) = await cluster.CrowdWithOpenPollAsync("jr", Voters, Secrecy.Named);
         var key = $"{id}/p1";
         var poll = Grains.GetGrain<IPollGrain>(key);
         var opened = (await cluster.StoredStateAsync(key, "\"BallotCount\"")).Length;
@@ -93,7 +66,7 @@ public abstract class PollJournalTests<TCluster>(TCluster cluster) : IClassFixtu
     [Fact]
     public async Task A_crash_between_the_journal_append_and_the_state_write_loses_and_doubles_no_ballot()
     {
-        var (meeting, id, voters) = await LiveMeetingWithVotersAsync();
+        var (meeting, id, voters) = await cluster.LiveMeetingWithVotersAsync();
         Assert.True((await meeting.OpenPollAsync(ClusterFixture.Chair, new MotionInput("i1", "Thông qua", Secrecy: Secrecy.Secret))).Ok);
         var key = $"{id}/p1";
         var poll = Grains.GetGrain<IPollGrain>(key);
@@ -131,7 +104,7 @@ public abstract class PollJournalTests<TCluster>(TCluster cluster) : IClassFixtu
     [Fact]
     public async Task A_poll_stored_before_the_journal_has_its_ballots_moved_into_it()
     {
-        var (meeting, id, voters) = await LiveMeetingWithVotersAsync();
+        var (meeting, id, voters) = await cluster.LiveMeetingWithVotersAsync();
         Assert.True((await meeting.OpenPollAsync(ClusterFixture.Chair, new MotionInput("i1", "Thông qua", Secrecy: Secrecy.Named))).Ok);
         var key = $"{id}/p1";
         var poll = Grains.GetGrain<IPollGrain>(key);
@@ -164,20 +137,6 @@ public abstract class PollJournalTests<TCluster>(TCluster cluster) : IClassFixtu
         Assert.Equal(3, await cluster.Journal(PollGrain.JournalName).LastSequenceAsync(key));
         await storage.ReadStateAsync("poll", poll.GetGrainId(), stored);
         Assert.Equal((0, 3, true), (stored.State.Book!.Chain.Count, stored.State.BallotCount, stored.State.Evidence.IsEmpty));
-    }
-
-    private async Task<(IMeetingGrain Meeting, string Id, List<TestVoter> Voters)> LiveMeetingWithVotersAsync()
-    {
-        var meeting = await cluster.NewMeetingAsync();
-        var voters = new List<TestVoter>();
-        foreach (var actor in new[] { ClusterFixture.Chair, ClusterFixture.Delegate1, ClusterFixture.Delegate2 })
-        {
-            await meeting.ConnectAsync(actor, $"tab-{actor.UserName}", ClusterFixture.Host);
-            voters.Add(await TestVoter.RegisterAsync(Grains, actor));
-        }
-
-        await meeting.OpenAsync(ClusterFixture.Chair);
-        return (meeting, meeting.GetPrimaryKeyString(), voters);
     }
 }
 

@@ -15,33 +15,7 @@ public abstract class BallotBurstTests<TCluster>(TCluster cluster) : IClassFixtu
     public async Task A_burst_of_ballots_gets_one_receipt_each_and_the_tally_equals_the_receipts()
     {
         var grains = cluster.Client;
-        var suffix = Guid.NewGuid().ToString("N")[..6];
-        var actors = Enumerable.Range(1, Voters).Select(i => new Actor($"burst{suffix}.{i}", $"Đại biểu {i}", ClusterFixture.Org, false)).ToList();
-        foreach (var a in actors)
-        {
-            // Set-up, one at a time: password hashing is deliberately slow and would starve the burst's storage calls.
-            await grains.GetGrain<IUserGrain>(a.UserName).RegisterAsync(
-                new UserRegistration(new UserProfile(a.UserName, a.DisplayName, a.OrganizationId, "Thành viên", false), "mat-khau-du-dai"));
-        }
-        var id = MeetingKey.Of(ClusterFixture.Org, $"burst-{suffix}");
-        var meeting = grains.GetGrain<IMeetingGrain>(id);
-        var setup = new MeetingSetup(new MeetingDetails("Biểu quyết đông người", "Hội trường", DateTimeOffset.UtcNow),
-            [new(ClusterFixture.Chair.UserName, MeetingRole.Chair), .. actors.Select(a => new ParticipantInvite(a.UserName, MeetingRole.Delegate))],
-            [new AgendaItemInput("Nội dung", null, 10, null)]);
-        Assert.True((await meeting.CreateAsync(ClusterFixture.Chair, setup)).Ok);
-        await meeting.ScheduleAsync(ClusterFixture.Chair);
-        foreach (var actor in actors.Prepend(ClusterFixture.Chair))
-        {
-            await meeting.ConnectAsync(actor, $"c-{actor.UserName}", ClusterFixture.Host);
-        }
-
-        await meeting.OpenAsync(ClusterFixture.Chair);
-        Assert.True((await meeting.OpenPollAsync(ClusterFixture.Chair, new MotionInput("i1", "Thông qua", Secrecy: Voting.Motions.Secrecy.Secret))).Ok);
-        var voters = new List<TestVoter>();
-        foreach (var a in actors)
-        {
-            voters.Add(await TestVoter.RegisterAsync(grains, a));
-        }
+        var (meeting, id, voters) = await cluster.CrowdWithOpenPollAsync("burst", Voters, Voting.Motions.Secrecy.Secret);
 
         var ballots = voters.Select((v, i) => (v, v.Ballot(id, "p1", i % 3 == 0 ? "no" : "yes"))).ToList();
         var poll = grains.GetGrain<IPollGrain>($"{id}/p1");

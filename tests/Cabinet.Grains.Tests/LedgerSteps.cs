@@ -28,21 +28,25 @@ internal static class LedgerSteps
     }
 
     /// <summary>A journal of its own on the cluster's store: the same files or the same Redis keys as the silo's.</summary>
-    public static ILedgerJournal Journal(this ClusterFixture cluster) => cluster.Storage.UsesRedis
-        ? new RedisLedgerJournal(cluster.Storage.RedisConnectionString!, cluster.Storage.Cipher!)
-        : new FileLedgerJournal(cluster.Storage.DataPath, cluster.Storage.Cipher!);
+    public static ILedgerJournal Journal(this ClusterFixture cluster, string name = "ledger") => cluster.Storage.UsesRedis
+        ? new RedisLedgerJournal(cluster.Storage.RedisConnectionString!, cluster.Storage.Cipher!, name)
+        : new FileLedgerJournal(cluster.Storage.DataPath, cluster.Storage.Cipher!, name);
 
     /// <summary>
     /// The meeting grain's main state as stored: the JSON file in embedded mode, the Redis value otherwise. The grain has
     /// smaller states beside it (followers, connections); the main one is the one that carries the ledger tail.
     /// </summary>
-    public static async Task<byte[]> StoredStateAsync(this ClusterFixture cluster, string meetingId)
+    public static Task<byte[]> StoredStateAsync(this ClusterFixture cluster, string meetingId) =>
+        cluster.StoredStateAsync(meetingId, "\"Ledger\"");
+
+    /// <summary>The state stored for the grain keyed <paramref name="key"/> (or one beside it) whose JSON holds <paramref name="marker"/>.</summary>
+    public static async Task<byte[]> StoredStateAsync(this ClusterFixture cluster, string key, string marker)
     {
-        var slug = meetingId[(meetingId.IndexOf('/', StringComparison.Ordinal) + 1)..];
+        var slug = key[(key.IndexOf('/', StringComparison.Ordinal) + 1)..];
         var candidates = new List<byte[]>();
         if (!cluster.Storage.UsesRedis)
         {
-            foreach (var file in Directory.EnumerateFiles(Path.Combine(cluster.Storage.DataPath, "meetings"), $"*_2F{slug}.json"))
+            foreach (var file in Directory.EnumerateFiles(Path.Combine(cluster.Storage.DataPath, "meetings"), $"*_2F{slug.Replace("/", "_2F", StringComparison.Ordinal)}.json"))
             {
                 var stored = await File.ReadAllBytesAsync(file);
                 candidates.Add(cluster.Storage.Cipher!.OpenAny(stored[(Array.IndexOf(stored, (byte)'\n') + 1)..]));
@@ -52,15 +56,19 @@ internal static class LedgerSteps
         {
             await using var redis = await ConnectionMultiplexer.ConnectAsync(cluster.Storage.RedisConnectionString!);
             var db = redis.GetDatabase();
-            foreach (var key in redis.GetServers()[0].Keys(pattern: $"*{slug}*").Where(k => !((string)k!).StartsWith("cabinet:ledger:", StringComparison.Ordinal)))
+            foreach (var found in redis.GetServers()[0].Keys(pattern: $"*{slug}*"))
             {
-                candidates.Add(cluster.Storage.Cipher!.OpenAny(await db.KeyTypeAsync(key) == RedisType.Hash
-                    ? (await db.HashGetAllAsync(key)).Select(e => (byte[])e.Value!).MaxBy(v => v.Length)!
-                    : (byte[])(await db.StringGetAsync(key))!));
+                var type = await db.KeyTypeAsync(found);
+                if (type is RedisType.Hash or RedisType.String) // journals are lists
+                {
+                    candidates.Add(cluster.Storage.Cipher!.OpenAny(type == RedisType.Hash
+                        ? (await db.HashGetAllAsync(found)).Select(e => (byte[])e.Value!).MaxBy(v => v.Length)!
+                        : (byte[])(await db.StringGetAsync(found))!));
+                }
             }
         }
 
-        return candidates.Single(c => System.Text.Encoding.UTF8.GetString(c).Contains("\"Ledger\"", StringComparison.Ordinal));
+        return candidates.Single(c => System.Text.Encoding.UTF8.GetString(c).Contains(marker, StringComparison.Ordinal));
     }
 
     /// <summary>How many ledger entries the stored state carries (the tail; the whole ledger before the journal).</summary>

@@ -20,7 +20,7 @@ public abstract class VotingTests<TCluster>(TCluster cluster) : IClassFixture<TC
     [Fact]
     public async Task Ballots_are_receipted_counted_once_and_the_result_is_signed()
     {
-        var (meeting, id, voters) = await LiveMeetingWithVotersAsync();
+        var (meeting, id, voters) = await cluster.LiveMeetingWithVotersAsync();
         var pollId = await OpenPollAsync(meeting, Secrecy.Named);
 
         var receipts = new List<Receipt>();
@@ -56,7 +56,7 @@ public abstract class VotingTests<TCluster>(TCluster cluster) : IClassFixture<TC
     [Fact]
     public async Task Every_bad_ballot_is_refused_with_its_own_code_and_the_tally_is_unchanged()
     {
-        var (meeting, id, voters) = await LiveMeetingWithVotersAsync();
+        var (meeting, id, voters) = await cluster.LiveMeetingWithVotersAsync();
         var pollId = await OpenPollAsync(meeting, Secrecy.Named);
         var (chair, d1, d2) = (voters[0], voters[1], voters[2]);
         var first = d1.Ballot(id, pollId, "yes");
@@ -97,7 +97,7 @@ public abstract class VotingTests<TCluster>(TCluster cluster) : IClassFixture<TC
     [Fact]
     public async Task Ballots_racing_the_close_are_either_receipted_and_counted_or_refused()
     {
-        var (meeting, id, voters) = await LiveMeetingWithVotersAsync();
+        var (meeting, id, voters) = await cluster.LiveMeetingWithVotersAsync();
         var pollId = await OpenPollAsync(meeting, Secrecy.Secret);
 
         var casts = voters.Select(v => Poll(id, pollId).CastAsync(v.Actor, v.Ballot(id, pollId, "yes"))).ToList();
@@ -115,7 +115,7 @@ public abstract class VotingTests<TCluster>(TCluster cluster) : IClassFixture<TC
     [Fact]
     public async Task A_secret_poll_never_links_a_voter_to_a_choice()
     {
-        var (meeting, id, voters) = await LiveMeetingWithVotersAsync();
+        var (meeting, id, voters) = await cluster.LiveMeetingWithVotersAsync();
         var pollId = await OpenPollAsync(meeting, Secrecy.Secret);
         foreach (var voter in voters)
         {
@@ -135,7 +135,7 @@ public abstract class VotingTests<TCluster>(TCluster cluster) : IClassFixture<TC
     [Fact]
     public async Task Only_the_chair_runs_polls_and_the_meeting_cannot_close_over_an_open_poll()
     {
-        var (meeting, _, _) = await LiveMeetingWithVotersAsync();
+        var (meeting, _, _) = await cluster.LiveMeetingWithVotersAsync();
         var motion = new MotionInput("i1", "Thông qua nội dung 1");
 
         Assert.Equal(ErrorCodes.Forbidden.Code, (await meeting.OpenPollAsync(ClusterFixture.Delegate1, motion)).Error!.Code);
@@ -153,7 +153,7 @@ public abstract class VotingTests<TCluster>(TCluster cluster) : IClassFixture<TC
     [Fact]
     public async Task A_meeting_holds_a_bounded_number_of_polls()
     {
-        var (meeting, _, _) = await LiveMeetingWithVotersAsync();
+        var (meeting, _, _) = await cluster.LiveMeetingWithVotersAsync();
         var motion = new MotionInput("i1", "Thông qua nội dung 1");
         for (var i = 0; i < PollDecisions.MaxPolls; i++)
         {
@@ -168,20 +168,6 @@ public abstract class VotingTests<TCluster>(TCluster cluster) : IClassFixture<TC
         Assert.Equal(version, await meeting.GetVersionAsync());
         var polls = (await meeting.GetSnapshotAsync(ClusterFixture.Chair)).Value!.Polls;
         Assert.All(polls, p => Assert.True(p is { Status: PollStatus.Cancelled, EligibleVoters.IsEmpty: true, Eligible: 3 }));
-    }
-
-    private async Task<(IMeetingGrain Meeting, string Id, List<TestVoter> Voters)> LiveMeetingWithVotersAsync()
-    {
-        var meeting = await cluster.NewMeetingAsync();
-        var voters = new List<TestVoter>();
-        foreach (var actor in new[] { ClusterFixture.Chair, ClusterFixture.Delegate1, ClusterFixture.Delegate2 })
-        {
-            await meeting.ConnectAsync(actor, $"tab-{actor.UserName}", ClusterFixture.Host);
-            voters.Add(await TestVoter.RegisterAsync(Grains, actor));
-        }
-
-        await meeting.OpenAsync(ClusterFixture.Chair);
-        return (meeting, meeting.GetPrimaryKeyString(), voters);
     }
 
     private static async Task<string> OpenPollAsync(IMeetingGrain meeting, Secrecy secrecy)

@@ -52,7 +52,7 @@ public static class CabinetSiloBuilderExtensions
             ? new Closing.RedisArchiveStore(options.RedisConnectionString!, sp.GetRequiredService<RecordCipher>())
             : new Closing.FileArchiveStore(options.DataPath, sp.GetRequiredService<RecordCipher>()));
         silo.Services.AddSingleton<Ledger.ILedgerJournal>(sp => Journal(options, sp.GetRequiredService<RecordCipher>(), "ledger"));
-        foreach (var journal in new[] { Audit.AuditLogGrain.JournalName, Documents.DocumentAccessLogGrain.JournalName, Opinions.OpinionBallotGrain.JournalName })
+        foreach (var journal in new[] { Audit.AuditLogGrain.JournalName, Documents.DocumentAccessLogGrain.JournalName, Opinions.OpinionBallotGrain.JournalName, Polls.PollGrain.JournalName })
         {
             silo.Services.AddKeyedSingleton<Ledger.ILedgerJournal>(journal, (sp, _) => Journal(options, sp.GetRequiredService<RecordCipher>(), journal));
         }
@@ -105,7 +105,7 @@ public static class CabinetSiloBuilderExtensions
         return silo;
     }
 
-    /// <summary>A hash-chained journal under its own name (meetings' ledgers, the audit log, the access log, opinion ballots), on disk or in Redis, sealed at rest.</summary>
+    /// <summary>A hash-chained journal under its own name (meetings' ledgers, the audit log, the access log, opinion ballots, polls' ballots), on disk or in Redis, sealed at rest.</summary>
     private static Ledger.ILedgerJournal Journal(CabinetSiloOptions options, RecordCipher cipher, string name) => options.UsesRedis
         ? new Ledger.RedisLedgerJournal(options.RedisConnectionString!, cipher, name)
         : new Ledger.FileLedgerJournal(options.DataPath, cipher, name);

@@ -6,13 +6,13 @@ using Cabinet.Voting.Ledger;
 namespace Cabinet.Ledger;
 
 /// <summary>
-/// The embedded mode's journal: one folder per meeting under <c>&lt;DataPath&gt;/ledger/&lt;org&gt;/&lt;meeting&gt;</c>, holding
+/// The embedded mode's journal: one folder per meeting under <c>&lt;DataPath&gt;/ledger/&lt;org&gt;/&lt;meeting&gt;</c> (a poll's journal one deeper), holding
 /// segments of <see cref="SegmentEntries"/> entries (<c>000000000001.jsonl</c> holds 1–1000, and so on), one canonical
 /// JSON line per entry, appended and flushed to disk before the append completes. A segment's name says which entries
 /// it holds, so reading a page opens at most two files whatever the meeting's age. A line cut short by a crash is
 /// never acknowledged: it is cut off before the next append and never read. Each line is sealed (<see cref="LedgerLines"/>).
 /// </summary>
-public sealed class FileLedgerJournal(string dataPath, RecordCipher cipher, string name = "ledger") : ILedgerJournal
+public sealed partial class FileLedgerJournal(string dataPath, RecordCipher cipher, string name = "ledger") : ILedgerJournal
 {
     public const int SegmentEntries = 1000;
 
@@ -252,8 +252,15 @@ public sealed class FileLedgerJournal(string dataPath, RecordCipher cipher, stri
 
     private static string NameOf(long first) => first.ToString("D12", CultureInfo.InvariantCulture) + ".jsonl";
 
-    // Meeting ids are validated slugs "org/meeting"; keep them as two folders.
-    private string FolderOf(string meetingId) => !Meetings.MeetingKey.IsValid(meetingId)
-        ? throw new ArgumentException($"'{meetingId}' is not a meeting id.", nameof(meetingId))
-        : Path.Combine(_root, Meetings.MeetingKey.OrganizationOf(meetingId), meetingId[(meetingId.IndexOf('/', StringComparison.Ordinal) + 1)..]);
+    // Meeting ids are validated slugs "org/meeting"; keep them as two folders. A poll's key adds one more ("org/meeting/p1").
+    private string FolderOf(string meetingId)
+    {
+        var parts = meetingId.Split('/');
+        return parts.Length is 2 or 3 && Meetings.MeetingKey.IsValid($"{parts[0]}/{parts[1]}") && (parts.Length == 2 || FolderPart().IsMatch(parts[2]))
+            ? Path.Combine([_root, .. parts])
+            : throw new ArgumentException($"'{meetingId}' is not a meeting id or a poll's key.", nameof(meetingId));
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex FolderPart();
 }

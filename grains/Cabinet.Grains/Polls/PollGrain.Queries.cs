@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Cabinet.Errors;
+using Cabinet.Ledger;
 using Cabinet.Meetings;
 using Cabinet.People;
 using Cabinet.Voting.Ballots;
@@ -14,7 +15,7 @@ public sealed partial class PollGrain
 {
     public Task<PollParticipation> GetParticipationAsync(bool withNames)
     {
-        if (state.State.Book is not { } book)
+        if (_stored.Book is not { } book)
         {
             return Task.FromResult(new PollParticipation(MeetingId, "", 0, 0));
         }
@@ -33,14 +34,14 @@ public sealed partial class PollGrain
 
     public Task<MyBallot> GetBallotOfAsync(string voter)
     {
-        var book = state.State.Book;
+        var book = _stored.Book;
         var entry = book is { Motion.Secrecy: Voting.Motions.Secrecy.Named } ? book.Chain.Entries.FirstOrDefault(e => e.Ballot.Voter == voter) : null;
         return Task.FromResult(new MyBallot(MeetingId, book?.PollId ?? "", book?.VotersWhoVoted.Contains(voter) == true,
             entry is null ? null : book!.Chain.ReceiptFor(entry)));
     }
 
     public Task<Result<BallotChain>> GetChainAsync() =>
-        Task.FromResult(state.State.Book is { Status: PollStatus.Closed } book
+        Task.FromResult(_stored.Book is { Status: PollStatus.Closed } book
             ? Result<BallotChain>.Of(book.Chain)
             : Result<BallotChain>.Refused(ErrorCodes.PollNotOpen with { Message = "Chuỗi phiếu chỉ được công bố sau khi kết thúc biểu quyết." }));
 
@@ -51,14 +52,20 @@ public sealed partial class PollGrain
     }
 
     public Task<Result<SignedPollResult>> GetResultAsync() =>
-        Task.FromResult(state.State.Result is { } result
+        Task.FromResult(_stored.Result is { } result
             ? Result<SignedPollResult>.Of(result)
-            : Result<SignedPollResult>.Refused(state.State.Book is null ? ErrorCodes.PollNotFound : ErrorCodes.PollNotOpen with { Message = "Kết quả chỉ có sau khi kết thúc biểu quyết." }));
+            : Result<SignedPollResult>.Refused(_stored.Book is null ? ErrorCodes.PollNotFound : ErrorCodes.PollNotOpen with { Message = "Kết quả chỉ có sau khi kết thúc biểu quyết." }));
 
-    public Task<Result<ImmutableArray<BallotEvidenceRecord>>> GetBallotEvidenceAsync() =>
-        Task.FromResult(state.State.Book is { Status: PollStatus.Closed }
-            ? Result<ImmutableArray<BallotEvidenceRecord>>.Of(state.State.Evidence.IsDefault ? [] : state.State.Evidence)
-            : Result<ImmutableArray<BallotEvidenceRecord>>.Refused(ErrorCodes.PollNotOpen with { Message = "Phiếu đã ký chỉ được lưu trữ sau khi kết thúc biểu quyết." }));
+    public async Task<Result<ImmutableArray<BallotEvidenceRecord>>> GetBallotEvidenceAsync()
+    {
+        if (_stored.Book is not { Status: PollStatus.Closed } book)
+        {
+            return Result<ImmutableArray<BallotEvidenceRecord>>.Refused(ErrorCodes.PollNotOpen with { Message = "Phiếu đã ký chỉ được lưu trữ sau khi kết thúc biểu quyết." });
+        }
+
+        var entries = await journal.ReadChainAsync(Key, book.Chain.Count);
+        return Result<ImmutableArray<BallotEvidenceRecord>>.Of([.. entries.Select(e => BallotLine.Of(e).Evidence).OfType<BallotEvidenceRecord>()]);
+    }
 
     private async Task<Result<DeviceKey>> DeviceKeyAsync(string userName, string? deviceId)
     {

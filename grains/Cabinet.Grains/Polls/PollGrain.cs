@@ -1,11 +1,14 @@
 using System.Collections.Immutable;
 using Cabinet.Errors;
+using Cabinet.Ledger;
 using Cabinet.Meetings;
 using Cabinet.People;
 using Cabinet.Signing;
 using Cabinet.Storage;
 using Cabinet.Voting.Ballots;
+using Cabinet.Voting.Ledger;
 using Cabinet.Voting.Polls;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
 
@@ -14,28 +17,41 @@ namespace Cabinet.Polls;
 /// <summary>
 /// One poll: its <see cref="PollBook"/> (motion, frozen eligibility, ballot chain) and, once closed, the signed result.
 /// Ballots are checked against the voter's registered device key and appended to the working book; the grain is
-/// reentrant so that ballots arriving while a write is in flight share the next write (group commit). A receipt is
-/// returned only once the write holding its ballot succeeded. Calls interleave only at awaits, so a ballot is
-/// appended either before the close (and counted) or after it (and refused).
+/// reentrant so that ballots arriving while a write is in flight share the next write (group commit). Each ballot is
+/// one line of the poll's journal (<see cref="JournalName"/>); the state holds the book without its ballots, so a write
+/// costs its own ballots, never the poll's history. A receipt is returned only once the write holding its ballot
+/// succeeded. Calls interleave only at awaits, so a ballot is appended either before the close (and counted) or after
+/// it (and refused).
 /// </summary>
 [Reentrant]
 public sealed partial class PollGrain(
     [PersistentState("poll", StorageNames.Meetings)] IPersistentState<PollState> state,
+    [FromKeyedServices(PollGrain.JournalName)] ILedgerJournal journal,
+    Hosting.CabinetSiloOptions options,
     OrganizationSigners signers,
     TimeProvider clock,
     ILogger<PollGrain> logger) : Grain, IPollGrain
 {
-    private PollState _working = new();
+    public const string JournalName = "ballots";
+
+    /// <summary>The poll as stored (its ballots in the journal up to the state's count).</summary>
+    private LoadedPoll _stored = LoadedPoll.None;
+
+    /// <summary>The poll with what is not yet stored: ballots whose lines wait in <see cref="_pending"/>, a close, a cancel.</summary>
+    private LoadedPoll _working = LoadedPoll.None;
+
+    private List<BallotLine> _pending = [];
+
+    /// <summary>The journal's last entry, which the next batch's entries follow.</summary>
+    private LedgerEntry? _journalHead;
     private TaskCompletionSource<CabinetError?>? _batch;
     private bool _writing;
 
     private string MeetingId => this.GetPrimaryKeyString()[..this.GetPrimaryKeyString().LastIndexOf('/')];
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        _working = state.State;
-        return Task.CompletedTask;
-    }
+    private string Key => this.GetPrimaryKeyString();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken) => LoadAsync();
 
     public async Task<CommandResult> OpenAsync(PollBook book)
     {
@@ -83,13 +99,10 @@ public sealed partial class PollGrain(
 
         if (!cast.Replayed)
         {
-            _working = _working with
-            {
-                Book = cast.Book,
-                Evidence = cast.Book.Motion.Secrecy == Voting.Motions.Secrecy.Named
-                    ? [.. (_working.Evidence.IsDefault ? [] : _working.Evidence), new BallotEvidenceRecord(cast.Receipt!.Position, content, Convert.ToBase64String(signature), key.Value.DeviceId, key.Value.PublicKeySpki)]
-                    : _working.Evidence,
-            };
+            _working = _working with { Book = cast.Book };
+            _pending.Add(new BallotLine(cast.Book.Chain.Entries[^1], cast.Book.Motion.Secrecy == Voting.Motions.Secrecy.Named
+                ? new BallotEvidenceRecord(cast.Receipt!.Position, content, Convert.ToBase64String(signature), key.Value.DeviceId, key.Value.PublicKeySpki)
+                : null));
         }
 
         // A replay's ballot may still be waiting for its write; either way answer only once it is stored.
@@ -100,7 +113,7 @@ public sealed partial class PollGrain(
 
         if (!cast.Replayed)
         {
-            var participation = state.State.Book!.Participation();
+            var participation = _stored.Book!.Participation();
             var meeting = GrainFactory.GetGrain<IMeetingGrain>(MeetingId);
             await meeting.ReportParticipationAsync(new PollParticipation(MeetingId, cast.Book.PollId, participation.Voted, participation.Eligible));
             await meeting.ReportBallotAsync(new MyBallot(MeetingId, cast.Book.PollId, Voted: true, cast.Receipt), voter.UserName);
@@ -116,7 +129,7 @@ public sealed partial class PollGrain(
             // Closing again answers with the stored result once it is stored.
             return _working.Book is null ? Result<SignedPollResult>.Refused(ErrorCodes.PollNotFound)
                 : await StoreAsync() is { } pending ? Result<SignedPollResult>.Refused(pending)
-                : Result<SignedPollResult>.Of(state.State.Result!);
+                : Result<SignedPollResult>.Of(_stored.Result!);
         }
 
         var closed = _working.Book.Close(clock.GetUtcNow());

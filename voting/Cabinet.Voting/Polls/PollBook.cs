@@ -93,6 +93,27 @@ public sealed record PollBook(
             : VotingResult<PollBook>.Ok(this with { Status = PollStatus.Cancelled, ClosedAt = at, CancelReason = reason });
     }
 
+    /// <summary>The book without its ballots (chain entries and who voted): what is stored beside the journal that holds them.</summary>
+    public PollBook WithoutBallots() => this with { Chain = BallotChain.Empty(PollId), VotersWhoVoted = [] };
+
+    /// <summary>The book without its ballots, with them put back: exactly the chain the stored head and count pin, and who voted.</summary>
+    /// <exception cref="InvalidDataException">The entries are not that chain, or the voters do not match them.</exception>
+    public PollBook WithBallots(IReadOnlyList<BallotChainEntry> entries, string head, ImmutableHashSet<string> voters)
+    {
+        if (BallotChain.FindFirstFault(entries, head) is { } fault)
+        {
+            throw new InvalidDataException($"The ballots of poll {PollId} do not match its stored head: at {fault.Position}, {fault.Reason}.");
+        }
+
+        var named = entries.Where(e => e.Ballot.Voter is not null).Select(e => e.Ballot.Voter!);
+        if (voters.Count != entries.Count || !voters.IsSubsetOf(Eligibility.Voters.Select(v => v.UserName)) || !voters.IsSupersetOf(named))
+        {
+            throw new InvalidDataException($"The voters of poll {PollId} do not match its {entries.Count} ballots.");
+        }
+
+        return this with { Chain = new BallotChain(PollId, [.. entries]), VotersWhoVoted = voters };
+    }
+
     public Participation Participation()
     {
         var votedWeight = Chain.Entries.Sum(e => (long)e.Ballot.Weight);

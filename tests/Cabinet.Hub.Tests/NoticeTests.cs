@@ -202,7 +202,7 @@ public sealed class NoticeTests
         await using var away = await MeetingHubClient.ConnectAsync(server.BaseAddress, "daibieu2");
         Assert.True((await SetPreferencesAsync(away, new NoticePreferences(true, false, "daibieu2@example.vn", null))).Ok);
 
-        // Every member may vote (also from elsewhere); the chair and daibieu1 are on the meeting's page, daibieu2 is not.
+        // Every member may vote (also from elsewhere); the chair stays on the meeting's page, daibieu2 is not on it.
         await using var chairClient = await MeetingHubClient.ConnectAsync(server.BaseAddress, "chutich");
         await using var voterClient = await MeetingHubClient.ConnectAsync(server.BaseAddress, "daibieu1");
         var id = await ServerFixture.NewMeetingAsync(chairClient);
@@ -216,13 +216,15 @@ public sealed class NoticeTests
         Assert.True((await chairClient.InvokeAsync(nameof(MeetingHub.ClosePoll), id, closedPoll)).Ok);
         var openPoll = await OpenPollAsync(chairClient, id, "Thông qua kế hoạch vốn");
         Assert.True((await voter.CastAsync(id, openPoll, "yes")).Ok);
+        // daibieu1 voted and leaves the page: away, but not reminded (the poll knows who voted).
+        Assert.True((await voterClient.InvokeAsync(nameof(MeetingHub.LeaveMeeting), id)).Ok);
 
         var mail = await WaitUntilAsync(() => Subjects(smtp).FirstOrDefault(s => s.StartsWith("Đang biểu quyết", StringComparison.Ordinal)), "the vote-open e-mail");
         Assert.Equal("Đang biểu quyết: Thông qua kế hoạch vốn", mail);
         var notice = Assert.Single((await ListAsync(away)).Items, n => n.Notice.Kind == NoticeKinds.VoteOpen).Notice;   // the closed poll's was never sent
         Assert.Equal($"{NoticeKinds.VoteOpen}/{id}/{openPoll}", notice.Id);
         Assert.Contains("Bạn chưa biểu quyết", notice.Body, StringComparison.Ordinal);
-        Assert.DoesNotContain((await ListAsync(voterClient)).Items, n => n.Notice.Kind == NoticeKinds.VoteOpen);   // voted
+        Assert.DoesNotContain((await ListAsync(voterClient)).Items, n => n.Notice.Kind == NoticeKinds.VoteOpen);   // voted, then away
         Assert.DoesNotContain((await ListAsync(chairClient)).Items, n => n.Notice.Kind == NoticeKinds.VoteOpen);   // on the page
         Assert.Single(Subjects(smtp), s => s.StartsWith("Đang biểu quyết", StringComparison.Ordinal));
     }

@@ -28,7 +28,7 @@ public sealed partial class PollGrain
     }
 
     public Task<ImmutableArray<string>> GetNotYetVotedAsync() =>
-        Task.FromResult(state.State.Book is { Status: PollStatus.Open } book
+        Task.FromResult(_stored.Book is { Status: PollStatus.Open } book
             ? book.Eligibility.Voters.Select(v => v.UserName).Where(u => !book.VotersWhoVoted.Contains(u)).ToImmutableArray()
             : []);
 

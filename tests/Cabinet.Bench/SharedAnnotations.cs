@@ -11,12 +11,14 @@ namespace Cabinet.Bench;
 /// <summary>
 /// Shared annotations at a steady rate: the chair uploads the Vietnamese plan over HTTP, then a few delegates share
 /// notes on it, one every <see cref="Interval"/> in turn; latency = the author's AddAnnotation call → each other
-/// screen's AnnotationChanged push for that annotation.
+/// screen's AnnotationChanged push for that annotation. Each author opens the document first, as the viewer does, and
+/// the first <see cref="FanOut.WarmUp"/> notes are not measured (as for agenda moves: neither side is timed while its
+/// code paths are still being compiled).
 /// </summary>
 public static class SharedAnnotations
 {
     public const int Annotators = 20;
-    public const int PerAnnotator = 3;
+    public const int PerAnnotator = 10;
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(60);
 
@@ -30,6 +32,7 @@ public static class SharedAnnotations
         }
 
         var authors = screens.Take(Math.Min(Annotators, screens.Count)).ToArray();
+        await Task.WhenAll(authors.Select(a => OpenAsync(a, meeting.Id, documentId, failures)));
         return await StreamAsync(authors, [.. screens, meeting.Chair], (author, i) => AddAsync(author, meeting.Id, documentId, i, failures), failures);
     }
 
@@ -45,11 +48,18 @@ public static class SharedAnnotations
         var sent = new List<(string Id, long At, BenchClient Author)>(count);
         var acks = new List<double>(count);
         var started = Stopwatch.GetTimestamp();
-        for (var i = 0; i < count; i++)
+        for (var i = -FanOut.WarmUp; i < count; i++)
         {
-            var author = authors[i % authors.Count];
+            var author = authors[(i + authors.Count) % authors.Count];
             var at = Stopwatch.GetTimestamp();
-            var added = await add(author, i);
+            var added = await add(author, i + FanOut.WarmUp);
+            if (i < 0)
+            {
+                await ArrivedAsync(added is null ? [] : [(added, author)], watchers);
+                started = Stopwatch.GetTimestamp();
+                continue;
+            }
+
             if (added is not null)
             {
                 sent.Add((added, at, author));
@@ -65,11 +75,7 @@ public static class SharedAnnotations
         }
 
         var rate = sent.Count / Stopwatch.GetElapsedTime(started).TotalSeconds;
-        var deadline = DateTime.UtcNow + FanOut.Patience;
-        while (DateTime.UtcNow < deadline && !sent.All(s => watchers.All(w => w == s.Author || w.AnnotationArrival(s.Id) is not null)))
-        {
-            await Task.Delay(10);
-        }
+        await ArrivedAsync([.. sent.Select(s => (s.Id, s.Author))], watchers);
 
         var latencies = new List<double>(sent.Count * watchers.Count);
         foreach (var (id, at, author) in sent)
@@ -88,6 +94,27 @@ public static class SharedAnnotations
         }
 
         return new AnnotationStreamResult(authors.Count, count, sent.Count, rate, LatencyStats.Of(acks), LatencyStats.Of(latencies));
+    }
+
+    /// <summary>Waits (at most <see cref="FanOut.Patience"/>) until every note reached every watcher but its author.</summary>
+    private static async Task ArrivedAsync(IReadOnlyList<(string Id, BenchClient Author)> notes, IReadOnlyList<BenchClient> watchers)
+    {
+        var deadline = DateTime.UtcNow + FanOut.Patience;
+        while (DateTime.UtcNow < deadline && !notes.All(n => watchers.All(w => w == n.Author || w.AnnotationArrival(n.Id) is not null)))
+        {
+            await Task.Delay(10);
+        }
+    }
+
+    /// <summary>What the viewer does when a delegate opens the document: ask for access, then list the notes on it.</summary>
+    private static async Task OpenAsync(BenchClient author, string meetingId, string documentId, Failures failures)
+    {
+        var access = await author.Connection
+            .InvokeAsync<Result<DocumentAccess>>(nameof(MeetingHub.GetDocumentAccess), meetingId, documentId).WaitAsync(CallTimeout);
+        var page = await author.Connection
+            .InvokeAsync<Result<AnnotationPage>>(nameof(MeetingHub.ListAnnotations), meetingId, documentId, null, 50).WaitAsync(CallTimeout);
+        var error = access.Error ?? page.Error;
+        failures.Add(Failures.Refused, $"opening the document ({author.Account?.UserName}): {error?.Code} {error?.Message}", error is null ? 0 : 1);
     }
 
     private static async Task<string?> AddAsync(BenchClient author, string meetingId, string documentId, int i, Failures failures)

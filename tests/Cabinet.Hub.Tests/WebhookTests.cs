@@ -21,13 +21,15 @@ namespace Cabinet.Hub.Tests;
 /// </summary>
 public sealed class WebhookTests(WebhookTests.Fixture fixture) : IClassFixture<WebhookTests.Fixture>
 {
+    private const string PublicBaseUrl = "https://hop.example.vn";
+
     public sealed class Fixture : IAsyncLifetime
     {
         public CabinetServer Server { get; private set; } = default!;
 
         public async ValueTask InitializeAsync() => Server = await CabinetServer.StartAsync(new CabinetServerOptions
         {
-            ExtraArguments = ["--Cabinet:Webhooks:FirstRetrySeconds=1", "--Cabinet:Webhooks:PollSeconds=1"],
+            ExtraArguments = ["--Cabinet:Webhooks:FirstRetrySeconds=1", "--Cabinet:Webhooks:PollSeconds=1", $"--Cabinet:PublicBaseUrl={PublicBaseUrl}"],
         });
 
         public async ValueTask DisposeAsync() => await Server.DisposeAsync();
@@ -153,8 +155,10 @@ public sealed class WebhookTests(WebhookTests.Fixture fixture) : IClassFixture<W
         var question = opinion.GetProperty("questions")[0];
         Assert.True(question.GetProperty("passes").GetBoolean());
         Assert.Contains(question.GetProperty("counts").EnumerateArray(), c => c.GetProperty("answer").GetString() == "agree" && c.GetProperty("count").GetInt32() == 1);
-        // The links answer the report the event announces.
-        var report = await admin.GetByteArrayAsync(new Uri(opinion.GetProperty("report").GetProperty("reportUrl").GetString()!, UriKind.Relative), ct);
+        // The links are the installation's public addresses, and they answer the report the event announces.
+        var reportUrl = new Uri(opinion.GetProperty("report").GetProperty("reportUrl").GetString()!);
+        Assert.StartsWith($"{PublicBaseUrl}/api/v1/opinions/tinh/", reportUrl.AbsoluteUri, StringComparison.Ordinal);
+        var report = await admin.GetByteArrayAsync(new Uri(reportUrl.PathAndQuery, UriKind.Relative), ct);
         Assert.Equal(opinion.GetProperty("report").GetProperty("pdfSha256").GetString(), Convert.ToHexStringLower(SHA256.HashData(report)));
         Assert.DoesNotContain("daibieu1", closed.Body, StringComparison.Ordinal);
     }

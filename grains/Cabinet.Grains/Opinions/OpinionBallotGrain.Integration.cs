@@ -21,7 +21,8 @@ public sealed partial class OpinionBallotGrain
         }
 
         var consolidation = OpinionTallies.Consolidate(next, Key);
-        var links = $"/api/v1/opinions/{Key}";
+        // Absolute when Cabinet:PublicBaseUrl is set: the receiver is another system, not a page of Cabinet.
+        var api = $"/api/v1/opinions/{Key}";
         // Counts and outcomes only: never who answered what, nor a written opinion's text.
         var data = new
         {
@@ -37,7 +38,7 @@ public sealed partial class OpinionBallotGrain
                 report = new
                 {
                     pdfSha256 = report.PdfSha256, archiveSha256 = report.ArchiveSha256, madeAt = report.MadeAt,
-                    reportUrl = $"{links}/report.pdf", archiveUrl = $"{links}/archive.zip",
+                    reportUrl = links.Absolute($"{api}/report.pdf"), archiveUrl = links.Absolute($"{api}/archive.zip"),
                 },
             },
         };

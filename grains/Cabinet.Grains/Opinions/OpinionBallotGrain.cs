@@ -22,6 +22,7 @@ public sealed partial class OpinionBallotGrain(
     OpinionLimits limits,
     OpinionNotices notices,
     OpinionReports reports,
+    Notices.NoticeLinks links,
     TimeProvider clock,
     ILogger<OpinionBallotGrain> logger) : Grain, IOpinionBallotGrain, IRemindable
 {

@@ -165,10 +165,47 @@ public sealed class MeetingPreparationTests(FileStorageCluster cluster) : IClass
     [Fact]
     public void The_minutes_count_members_apart_from_the_secretary_guests_and_deputies()
     {
+        var minutes = MinutesBuilder.Build(ClosedMeeting(), "UBND tỉnh", []);
+
+        Assert.Equal(["Ông chair", "Ông d1", "Ông d2", "Ông d3"], minutes.Attendance.Select(a => a.Name));
+        Assert.Equal(2, minutes.Attendance.Count(a => a.Status != AttendanceStatus.Absent));
+        Assert.Equal("Ốm", minutes.Attendance.Single(a => a.Name == "Ông d2").Note);
+        Assert.Equal("Đi công tác; ủy quyền Ông dep dự thay", minutes.Attendance.Single(a => a.Name == "Ông d3").Note);
+        Assert.Equal(["Chức vụ (khách mời)", "Chức vụ (dự họp thay Ông d3)"], minutes.Guests.Select(g => g.Position));
+        Assert.True(minutes.AgendaItems[1].AddedDuringMeeting);
+        var text = MinutesText(minutes);
+        Assert.Contains("có mặt 2/4 thành viên", text, StringComparison.Ordinal);
+        Assert.Contains("Các vấn đề phát sinh (bổ sung trong cuộc họp)", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_minutes_carry_an_opinion_ballots_outcome_attached_to_an_item()
+    {
+        var outcome = new Opinions.OpinionOutcome("tinh/b1", "Chủ trương sửa chữa trụ sở", DateTimeOffset.UnixEpoch, Asked: 5, Answered: 4,
+            [new Opinions.OpinionQuestionOutcome("q1", "Đồng ý chủ trương sửa chữa?", true, "Thông qua (4/5 thành viên đồng ý)",
+                [new Opinions.OpinionCount("agree", "Đồng ý", 4), new Opinions.OpinionCount("disagree", "Không đồng ý", 0)])],
+            new string('a', 64));
+        var state = ClosedMeeting();
+        state = state with { Agenda = [state.Agenda[0] with { OpinionOutcome = outcome }, state.Agenda[1]] };
+
+        // One line of words: the layout wraps long paragraphs.
+        var text = System.Text.RegularExpressions.Regex.Replace(MinutesText(MinutesBuilder.Build(state, "UBND tỉnh", [])), @"\s+", " ");
+
+        Assert.Contains("Kết quả lấy ý kiến bằng phiếu: Chủ trương sửa chữa trụ sở – Đồng ý chủ trương sửa chữa?", text, StringComparison.Ordinal);
+        Assert.Contains("Đồng ý: 4; Không đồng ý: 0 (trên tổng số 5 thành viên)", text, StringComparison.Ordinal);
+        Assert.Contains("lấy ý kiến thành viên bằng phiếu điện tử; 4/5", text, StringComparison.Ordinal);
+        Assert.Contains("Thông qua (4/5 thành viên đồng ý)", text, StringComparison.Ordinal);
+        Assert.Contains("Báo cáo tổng hợp ý kiến: Chủ trương sửa chữa trụ sở", text, StringComparison.Ordinal);
+        Assert.Contains($"SHA-256:{new string('a', 64)}", text.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    /// <summary>A closed meeting of four members (one absent, one represented by a deputy), a secretary and a guest.</summary>
+    private static MeetingState ClosedMeeting()
+    {
         var at = new DateTimeOffset(2026, 11, 20, 1, 0, 0, TimeSpan.Zero);
         Participant P(string user, MeetingRole role, InvitationAnswer? answer = null, string? deputyFor = null) =>
             new(user, $"Ông {user}", role, ClusterFixture.Org, "Chức vụ", answer, deputyFor);
-        var state = new MeetingState
+        return new MeetingState
         {
             Exists = true, OrganizationId = ClusterFixture.Org, Status = MeetingStatus.Closed, OpenedAt = at, ClosedAt = at.AddHours(1),
             Details = new MeetingDetails("Phiên họp", "Phòng 1", at),
@@ -182,18 +219,6 @@ public sealed class MeetingPreparationTests(FileStorageCluster cluster) : IClass
             Attendance = [.. new[] { "chair", "secretary", "d1", "guest", "dep" }.Select(u => new Presence(u, true, at, null, false))],
             Agenda = [new AgendaItem("i1", "Báo cáo", "", 10, ""), new AgendaItem("i2", "Các vấn đề phát sinh", "", 10, "", AddedDuringMeeting: true)],
         };
-
-        var minutes = MinutesBuilder.Build(state, "UBND tỉnh", []);
-
-        Assert.Equal(["Ông chair", "Ông d1", "Ông d2", "Ông d3"], minutes.Attendance.Select(a => a.Name));
-        Assert.Equal(2, minutes.Attendance.Count(a => a.Status != AttendanceStatus.Absent));
-        Assert.Equal("Ốm", minutes.Attendance.Single(a => a.Name == "Ông d2").Note);
-        Assert.Equal("Đi công tác; ủy quyền Ông dep dự thay", minutes.Attendance.Single(a => a.Name == "Ông d3").Note);
-        Assert.Equal(["Chức vụ (khách mời)", "Chức vụ (dự họp thay Ông d3)"], minutes.Guests.Select(g => g.Position));
-        Assert.True(minutes.AgendaItems[1].AddedDuringMeeting);
-        var text = MinutesText(minutes);
-        Assert.Contains("có mặt 2/4 thành viên", text, StringComparison.Ordinal);
-        Assert.Contains("Các vấn đề phát sinh (bổ sung trong cuộc họp)", text, StringComparison.Ordinal);
     }
 
     /// <summary>The minutes as pdftotext reads them.</summary>

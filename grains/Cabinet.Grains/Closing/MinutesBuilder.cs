@@ -69,9 +69,9 @@ internal static class MinutesBuilder
             Presenter = string.IsNullOrEmpty(item.Presenter) ? null : item.Presenter,
             AddedDuringMeeting = item.AddedDuringMeeting,
             Speakers = speeches.Select(sp => new Speaker(NameOf(s, sp.UserName), sp.StartedAt, TimeSpan.FromSeconds(sp.Seconds), sp.PointOfOrder)).ToList(),
-            Polls = s.Polls.Where(p => p.Motion.AgendaItemId == item.Id && p.Status != PollStatus.Open).Select(Poll).ToList(),
+            Polls = [.. s.Polls.Where(p => p.Motion.AgendaItemId == item.Id && p.Status != PollStatus.Open).Select(Poll), .. OpinionPolls(item.OpinionOutcome)],
             Conclusion = conclusion is null ? null : new Conclusion(conclusion.Approved) { ApprovedAt = conclusion.ApprovedAt },
-            Documents = Documents(s, item.Id),
+            Documents = [.. Documents(s, item.Id), .. OpinionReport(item.OpinionOutcome)],
         };
     }
 
@@ -79,6 +79,22 @@ internal static class MinutesBuilder
     public static List<MinutesDocument> Documents(MeetingState s, string? itemId = null) =>
         [.. s.Documents.Where(d => itemId is null || d.ItemId == itemId)
             .SelectMany(d => d.Versions.Select(v => new MinutesDocument(d.Title, v.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), v.Sha256)))];
+
+    /// <summary>An opinion ballot's result attached to the item: each question as decided, and which signed report says so.</summary>
+    private static IEnumerable<MinutesPoll> OpinionPolls(Opinions.OpinionOutcome? outcome) =>
+        outcome is null ? [] : outcome.Questions.Select(q => new MinutesPoll($"{outcome.Title} – {q.Text}",
+            [.. q.Counts.Select(c => new PollCount(c.Label, c.Count))],
+            string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"lấy ý kiến thành viên bằng phiếu điện tử; {outcome.Answered}/{outcome.Asked} thành viên đã trả lời"),
+            q.Outcome)
+        {
+            Heading = "Kết quả lấy ý kiến bằng phiếu",
+            Members = outcome.Asked,
+        });
+
+    /// <summary>The signed consolidated report of an opinion ballot attached to the item, named by its hash like the item's documents.</summary>
+    private static IEnumerable<MinutesDocument> OpinionReport(Opinions.OpinionOutcome? outcome) =>
+        outcome is null ? [] : [new MinutesDocument($"Báo cáo tổng hợp ý kiến: {outcome.Title}", "1", outcome.ReportSha256)];
 
     private static MinutesPoll Poll(Polls.PollView poll)
     {

@@ -10,4 +10,7 @@ public sealed record MinutesPoll(string Title, IReadOnlyList<PollCount> Counts, 
 
     /// <summary>The members present when the poll opened.</summary>
     public int? Present { get; init; }
+
+    /// <summary>How the decision was taken, before the title: a vote in the meeting, or an opinion ballot's result attached to the item.</summary>
+    public string Heading { get; init; } = "Biểu quyết";
 }

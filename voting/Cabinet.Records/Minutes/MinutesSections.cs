@@ -136,7 +136,7 @@ internal static class MinutesSections
 
     private static void Poll(PageFlow flow, MinutesFonts fonts, MinutesPoll poll)
     {
-        flow.Paragraph($"Biểu quyết: {Text(poll.Title)}", fonts.Italic, indent: Indent * 2, after: 1);
+        flow.Paragraph($"{Text(poll.Heading)}: {Text(poll.Title)}", fonts.Italic, indent: Indent * 2, after: 1);
         var counts = string.Join("; ", poll.Counts.Select(c => string.Create(CultureInfo.InvariantCulture, $"{Text(c.Choice)}: {c.Votes}")));
         var eligible = (poll.Members, poll.Present) switch
         {

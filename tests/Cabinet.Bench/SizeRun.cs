@@ -20,6 +20,7 @@ public sealed class SizeRun(BenchOptions options, Failures failures, CabinetServ
         var before = failures.Counts;
         var hub = new Uri(server.BaseAddress, MeetingHub.Path);
         var (managed0, resident0) = (await probe.ManagedBytesAsync(), probe.ResidentBytes());
+        probe.DumpHeapIfAsked($"n{delegates.Count}-before");
         var chairScreen = await clients.ConnectAsync(hub, chair, _ => Task.FromResult(true), failures);
         var meeting = chairScreen is null ? null : await CabinetMeeting.CreateAsync(chairScreen, delegates, failures);
         if (meeting is null)

@@ -7,7 +7,7 @@ namespace Cabinet.Encryption;
 /// under its organisation's data key (or the installation's) and handed to <paramref name="stored"/> as opaque bytes
 /// (<see cref="SealedState"/>), so the file or the Redis hash holds only the envelope. The ETag stays the stored one's.
 /// </summary>
-public sealed class SealedGrainStorage(string name, IGrainStorage stored, IGrainStorageSerializer serializer, RecordCipher cipher) : IGrainStorage
+public sealed class SealedGrainStorage(string name, IGrainStorage stored, IGrainStorageStreamingSerializer serializer, RecordCipher cipher) : IGrainStorage
 {
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
@@ -21,7 +21,12 @@ public sealed class SealedGrainStorage(string name, IGrainStorage stored, IGrain
 
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        var sealedState = new SealedState(cipher.Seal(RecordOf(stateName, grainId), serializer.Serialize(grainState.State).ToMemory().Span));
+        // Streamed into a growing array of its own, not serialized in one go: that rents ever larger buffers from the
+        // shared array pool, and each thread pool thread then keeps its own 128 KiB–2 MiB copies (a meeting of thousands
+        // writes its state per batch of arrivals), tens of megabytes held for nothing after a join burst.
+        using var json = new MemoryStream();
+        await serializer.SerializeAsync(grainState.State, json);
+        var sealedState = new SealedState(cipher.Seal(RecordOf(stateName, grainId), json.GetBuffer().AsSpan(0, (int)json.Length)));
         var record = new GrainState<SealedState>(sealedState, grainState.ETag) { RecordExists = grainState.RecordExists };
         await stored.WriteStateAsync(stateName, grainId, record);
         (grainState.ETag, grainState.RecordExists) = (record.ETag, record.RecordExists);

@@ -20,6 +20,7 @@ public sealed partial class NoticeBoxGrain(
 {
     private readonly ObserverManager<GrainId, INoticeObserver> _observers = new(NoticeSubscriptions.Expiry, logger);
     private readonly SemaphoreSlim _writing = new(1, 1);
+    private Meetings.IdleIndex? _idle;
 
     private string UserName => this.GetPrimaryKeyString();
 
@@ -63,20 +64,37 @@ public sealed partial class NoticeBoxGrain(
             ScheduleSending();
         }
 
+        // Scheduling a meeting delivers an invitation to every participant's box and nobody reads most of them now; a
+        // box that still owes deliveries stays for its outbox's timer.
+        if (Pending.Any())
+        {
+            Idle.Read();
+        }
+        else
+        {
+            Idle.Written();
+        }
+
         return true;
     }
 
     public Task<NoticePage> ListAsync(int offset, int count)
     {
+        Idle.Read();
         var notices = state.State.Notices;
         var items = notices.Skip(Math.Clamp(offset, 0, notices.Length)).Take(Math.Clamp(count, 0, NoticePage.MaxSize));
         return Task.FromResult(new NoticePage([.. items], Unread, notices.Length));
     }
 
-    public Task<int> GetUnreadAsync() => Task.FromResult(Unread);
+    public Task<int> GetUnreadAsync()
+    {
+        Idle.Read();
+        return Task.FromResult(Unread);
+    }
 
     public async Task<Result<int>> MarkReadAsync(string? noticeId)
     {
+        Idle.Read();
         var notices = state.State.Notices;
         if (noticeId is not null && !notices.Any(n => n.Notice.Id == noticeId))
         {
@@ -124,6 +142,7 @@ public sealed partial class NoticeBoxGrain(
 
     public Task SubscribeAsync(INoticeObserver observer)
     {
+        Idle.Read();
         var id = observer.GetGrainId();
         _observers.Subscribe(id, observer);
         return state.State.Followers.Contains(id.ToString()) ? Task.CompletedTask : StoreFollowersAsync();
@@ -134,6 +153,8 @@ public sealed partial class NoticeBoxGrain(
         _observers.Unsubscribe(observer.GetGrainId());
         return StoreFollowersAsync();
     }
+
+    private Meetings.IdleIndex Idle => _idle ??= new(this);
 
     private int Unread => state.State.Notices.Count(n => !n.Read);
 

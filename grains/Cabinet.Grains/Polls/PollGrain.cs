@@ -93,16 +93,8 @@ public sealed partial class PollGrain(
         }
 
         var (content, signature) = form;
-        // The costliest step of a ballot (key import + ECDSA), and pure: done off the poll's turn, so the ballots of a
-        // burst are checked on every core while the poll goes on with others. The book is read again after it.
-        var publicKey = Convert.FromBase64String(key.Value!.PublicKeySpki);
-        var verified = await Task.Run(() => BallotSignatureVerifier.Verify(content, signature, publicKey));
-        if (_working.Book is not { } book)
-        {
-            return Result<Receipt>.Refused(ErrorCodes.PollNotFound);
-        }
-
-        var cast = book.Cast(new SignedBallot(content, signature), verified, clock.GetUtcNow());
+        var verified = BallotSignatureVerifier.Verify(content, signature, Convert.FromBase64String(key.Value!.PublicKeySpki));
+        var cast = _working.Book!.Cast(new SignedBallot(content, signature), verified, clock.GetUtcNow());
         if (cast.Error is { } error)
         {
             return Result<Receipt>.Refused(ErrorCodes.From(error));

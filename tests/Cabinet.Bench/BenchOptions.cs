@@ -6,12 +6,12 @@ namespace Cabinet.Bench;
 
 /// <summary>
 /// The command line: <c>--n 100,500,1000,2000,3000 --moves 20 [--meetings 5000] [--ledger 100,10000] [--many 200x20]
-/// [--ledger-only] [--many-only] [--notes-only] [--encryption] [--redis] [--quick] [--out docs/perf]</c>.
+/// [--ledger-only] [--many-only] [--notes-only] [--votes-only] [--encryption] [--redis] [--quick] [--out docs/perf]</c>.
 /// </summary>
 public sealed record BenchOptions(ImmutableArray<int> Series, int Moves, bool Redis, bool Quick, string OutputFolder, string CommandLine)
 {
     private const string Usage =
-        "Use --n 100,500 --moves 20 --meetings 5000 --ledger 100,10000 --many 200x20 --ledger-only --many-only --notes-only --encryption [--no-read-cache] --redis --quick --out docs/perf";
+        "Use --n 100,500 --moves 20 --meetings 5000 --ledger 100,10000 --many 200x20 --ledger-only --many-only --notes-only --votes-only --encryption [--no-read-cache] --redis --quick --out docs/perf";
 
     /// <summary>Past meetings of the secretary in the "my meetings" scenario.</summary>
     public int ListedMeetings { get; init; } = 5000;
@@ -37,6 +37,15 @@ public sealed record BenchOptions(ImmutableArray<int> Series, int Moves, bool Re
     /// </summary>
     public bool NotesOnly { get; init; }
 
+    /// <summary>
+    /// In the series, only the joins and the vote burst (server CPU for the receipts and for the close apart): no agenda
+    /// fan-out, annotations, baseline, "my meetings", many meetings or long meeting; latest.md is left as it is.
+    /// </summary>
+    public bool VotesOnly { get; init; }
+
+    /// <summary>A series that measures one part only (--notes-only, --votes-only): its figures go to the log alone.</summary>
+    public bool PartialSeries => NotesOnly || VotesOnly;
+
     /// <summary>Only the cost of encryption at rest (<see cref="EncryptionCost"/>): two Cabinets, sealed and plain, side by side.</summary>
     public bool EncryptionOnly { get; init; }
 
@@ -46,9 +55,9 @@ public sealed record BenchOptions(ImmutableArray<int> Series, int Moves, bool Re
     /// <summary>The series, the vote bursts, the annotations and "my meetings": everything latest.md reports.</summary>
     public bool RunsSeries => !LedgerOnly && !ManyOnly;
 
-    public bool RunsLongMeeting => !LedgerCheckpoints.IsEmpty && ((RunsSeries && !NotesOnly) || LedgerOnly);
+    public bool RunsLongMeeting => !LedgerCheckpoints.IsEmpty && ((RunsSeries && !PartialSeries) || LedgerOnly);
 
-    public bool RunsManyMeetings => (RunsSeries && !NotesOnly) || ManyOnly;
+    public bool RunsManyMeetings => (RunsSeries && !PartialSeries) || ManyOnly;
 
     /// <summary>Delegates' accounts the run needs: the largest size of the series, or every screen of the many meetings.</summary>
     public int Accounts => Math.Max(RunsSeries ? Series.Max() : 0, RunsManyMeetings ? Many.Meetings * Many.Delegates : 0);
@@ -85,7 +94,7 @@ public sealed record BenchOptions(ImmutableArray<int> Series, int Moves, bool Re
                 case "--out":
                     output = Value(args, ++i);
                     break;
-                case "--redis" or "--quick" or "--ledger-only" or "--many-only" or "--notes-only" or "--encryption" or "--no-read-cache":
+                case "--redis" or "--quick" or "--ledger-only" or "--many-only" or "--notes-only" or "--votes-only" or "--encryption" or "--no-read-cache":
                     break;
                 default:
                     throw new ArgumentException($"Unknown option {args[i]}. {Usage}");
@@ -104,6 +113,7 @@ public sealed record BenchOptions(ImmutableArray<int> Series, int Moves, bool Re
             Many = many,
             ManyOnly = args.Contains("--many-only"),
             NotesOnly = args.Contains("--notes-only"),
+            VotesOnly = args.Contains("--votes-only"),
             EncryptionOnly = args.Contains("--encryption"),
             NoReadCache = args.Contains("--no-read-cache"),
         };

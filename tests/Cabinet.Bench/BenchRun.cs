@@ -83,7 +83,7 @@ public static class BenchRun
                     + $"heap {row.ManagedBytesPerDelegate / 1024:0.0} KiB per delegate; load {MachineInfo.LoadAverage()}; failures: {(row.Failures is "" ? "none" : row.Failures)}");
             }
 
-            if (options.NotesOnly)
+            if (options.PartialSeries)
             {
                 return new BenchResults(rows, null, null, []);
             }

@@ -43,20 +43,22 @@ public sealed class SizeRun(BenchOptions options, Failures failures, CabinetServ
         var (managed1, resident1) = (await probe.ManagedBytesAsync(), probe.ResidentBytes());
         probe.DumpHeapIfAsked($"n{delegates.Count}");
         (cpu, var benchCpu) = (probe.CpuSeconds(), BenchCpuSeconds());
-        var cabinet = options.NotesOnly ? LatencyStats.Empty : await FanOut.RunAsync(screens, options.Moves, meeting.MoveAsync, failures, $"Cabinet N={delegates.Count}");
+        var cabinet = options.PartialSeries ? LatencyStats.Empty : await FanOut.RunAsync(screens, options.Moves, meeting.MoveAsync, failures, $"Cabinet N={delegates.Count}");
         var (fanOutCpu, cabinetBenchCpu) = (probe.CpuSeconds() - cpu, BenchCpuSeconds() - benchCpu);
         var template = meeting.Chair.LastEvent is { Kind: MeetingEventKinds.CurrentItemChanged } e ? e : null;
 
         cpu = probe.CpuSeconds();
-        var vote = options.NotesOnly ? VoteBurstResult.NotRun : await VoteBurst.RunAsync(meeting, screens, failures);
+        var vote = options.NotesOnly ? VoteBurstResult.NotRun : await VoteBurst.RunAsync(meeting, screens, probe, failures);
         var voteCpu = probe.CpuSeconds() - cpu;
-        var annotations = await SharedAnnotations.RunAsync(meeting, screens, server.BaseAddress, failures);
+        var annotations = options.VotesOnly ? AnnotationStreamResult.NotRun : await SharedAnnotations.RunAsync(meeting, screens, server.BaseAddress, failures);
         var note = meeting.Chair.LastAnnotation;
         // Closed first, so the screens leaving afterwards change nothing in the meeting.
         await meeting.CommandAsync(nameof(MeetingHub.CloseMeeting), meeting.Id);
         await HubClients.DisposeAllAsync([.. screens, meeting.Chair]);
 
-        var (baselineStats, baselineConnected, baselineCpu, notesBaseline) = await BaselineAsync(delegates.Count, template, note);
+        var (baselineStats, baselineConnected, baselineCpu, notesBaseline) = options.VotesOnly
+            ? (LatencyStats.Empty, 0, double.NaN, LatencyStats.Empty)
+            : await BaselineAsync(delegates.Count, template, note);
         return new SeriesRow(delegates.Count, screens.Count, baselineConnected, joinSeconds)
         {
             Cabinet = cabinet,

@@ -19,7 +19,7 @@ public static class VoteBurst
 {
     private static readonly TimeSpan BallotTimeout = TimeSpan.FromMinutes(5);
 
-    public static async Task<VoteBurstResult> RunAsync(CabinetMeeting meeting, IReadOnlyList<BenchClient> screens, Failures failures)
+    public static async Task<VoteBurstResult> RunAsync(CabinetMeeting meeting, IReadOnlyList<BenchClient> screens, ServerProbe probe, Failures failures)
     {
         var motion = new MotionInput(meeting.ItemIds[meeting.Current], "Thông qua Dự thảo Nghị quyết phân bổ dự toán ngân sách năm 2027",
             Eligibility: EligibilityPolicy.PresentDelegatesAndChair);
@@ -35,12 +35,13 @@ public static class VoteBurst
 
         // Signed before the clock starts: the measured window is the server's, not the delegates' signing.
         var ballots = screens.Select((s, i) => s.Account!.Sign(meeting.Id, pollId, i % 10 < 6 ? YesNoChoices.Yes : i % 10 < 8 ? YesNoChoices.No : YesNoChoices.Abstain)).ToArray();
-        var start = Stopwatch.GetTimestamp();
+        var (start, cpu) = (Stopwatch.GetTimestamp(), probe.CpuSeconds());
         var receipts = await Task.WhenAll(screens.Select((s, i) => CastAsync(s, ballots[i], failures)));
         var received = receipts.OfType<long>().ToArray();
         var receiptsMs = received.Length == 0 ? double.NaN : LatencyStats.Milliseconds(start, received.Max());
 
-        var closing = Stopwatch.GetTimestamp();
+        var receiptsCpu = probe.CpuSeconds() - cpu;
+        (var closing, cpu) = (Stopwatch.GetTimestamp(), probe.CpuSeconds());
         if (await meeting.CommandAsync(nameof(MeetingHub.ClosePoll), meeting.Id, pollId) is not { } closed)
         {
             return new VoteBurstResult(screens.Count, received.Length, receiptsMs, LatencyStats.Empty, null);
@@ -63,9 +64,12 @@ public static class VoteBurst
         }
 
         failures.Add(Failures.MissingEvent, "poll events missing on screens", screens.Sum(s => s.Settle(closed)));
+        var stats = LatencyStats.Of(tally);
+        BenchRun.Log($"  vote burst: {received.Length}/{screens.Count} receipts in {receiptsMs:0} ms (server CPU {receiptsCpu:0.00} s); "
+            + $"close → result on every screen p50/max {stats.P50:0}/{stats.Max:0} ms (server CPU {probe.CpuSeconds() - cpu:0.00} s)");
         // Counted without a receipt (the voter was told it failed) or receipted but not counted: either way a miscounted vote.
         failures.Add(Failures.Miscounted, $"signed result counts {counted} ballots, {received.Length} receipts", (int)Math.Abs((counted ?? 0) - received.Length));
-        return new VoteBurstResult(screens.Count, received.Length, receiptsMs, LatencyStats.Of(tally), counted);
+        return new VoteBurstResult(screens.Count, received.Length, receiptsMs, stats, counted);
     }
 
     /// <returns>When the receipt arrived (Stopwatch timestamp), or null without a receipt (recorded).</returns>

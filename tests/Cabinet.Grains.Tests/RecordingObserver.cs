@@ -16,7 +16,7 @@ internal sealed class RecordingObserver : IMeetingObserver
 
     public Task OnPollParticipationAsync(Polls.PollParticipation participation) => Task.CompletedTask;
 
-    public Task OnBallotRecordedAsync(Polls.MyBallot ballot, string voter) => Task.CompletedTask;
+    public Task OnBallotsStoredAsync(Polls.StoredBallots stored) => Task.CompletedTask;
 
     public Task OnAnnotationAsync(Documents.AnnotationChange change, System.Collections.Immutable.ImmutableHashSet<string> readers) => Task.CompletedTask;
 

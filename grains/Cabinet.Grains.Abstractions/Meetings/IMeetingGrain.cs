@@ -174,13 +174,12 @@ public interface IMeetingGrain : IGrainWithStringKey
     /// <summary>Finishes sealing a closed meeting if it is not sealed yet (after a restart); does nothing otherwise.</summary>
     Task ResumeSealingAsync();
 
-    /// <summary>From the poll grain: its participation changed. Coalesced and pushed to the room.</summary>
+    /// <summary>
+    /// From the poll grain, once per write that stored ballots: the participation, coalesced and pushed to the room, and
+    /// each voter's receipt, pushed at once to that person's screens only.
+    /// </summary>
     [OneWay]
-    Task ReportParticipationAsync(Polls.PollParticipation participation);
-
-    /// <summary>From the poll grain: <paramref name="voter"/>'s ballot is stored. Pushed at once to that person's screens only.</summary>
-    [OneWay]
-    Task ReportBallotAsync(Polls.MyBallot ballot, string voter);
+    Task ReportBallotsStoredAsync(Polls.StoredBallots stored);
 
     Task UnsubscribeAsync(IMeetingObserver observer);
 

@@ -13,9 +13,12 @@ public interface IMeetingObserver : IGrainObserver
     [OneWay]
     Task OnPollParticipationAsync(Polls.PollParticipation participation);
 
-    /// <summary>A ballot of <paramref name="voter"/> was stored: for that person's screens only, so every tab stops offering the ballot.</summary>
+    /// <summary>
+    /// Ballots were stored (one write of the poll): each voter's receipt for that person's screens only, so every tab
+    /// stops offering the ballot.
+    /// </summary>
     [OneWay]
-    Task OnBallotRecordedAsync(Polls.MyBallot ballot, string voter);
+    Task OnBallotsStoredAsync(Polls.StoredBallots stored);
 
     /// <summary>
     /// A shared annotation appeared, changed or went away (not versioned; see <see cref="Documents.AnnotationChange"/>). It

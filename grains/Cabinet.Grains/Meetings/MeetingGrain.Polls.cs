@@ -96,8 +96,6 @@ public sealed partial class MeetingGrain
     public async Task<Result<MyBallot>> GetMyBallotAsync(Actor actor, string pollId) =>
         RefusalForPoll(actor, pollId) is { } refusal ? Result<MyBallot>.Refused(refusal) : Result<MyBallot>.Of(await Poll(pollId).GetBallotOfAsync(actor.UserName));
 
-    public Task ReportBallotAsync(MyBallot ballot, string voter) => _observers.Notify(o => o.OnBallotRecordedAsync(ballot, voter));
-
     /// <summary>Why this person may not ask about that poll (they may not see the meeting, or it has no such poll); null when they may.</summary>
     private CabinetError? RefusalForPoll(Actor actor, string pollId)
     {
@@ -105,11 +103,11 @@ public sealed partial class MeetingGrain
         return known.Ok && known.Value ? null : known.Error ?? ErrorCodes.PollNotFound;
     }
 
-    public Task ReportParticipationAsync(PollParticipation participation)
+    public Task ReportBallotsStoredAsync(StoredBallots stored)
     {
-        _pendingParticipation[participation.PollId] = participation;
+        _pendingParticipation[stored.Participation.PollId] = stored.Participation;
         _participationFlush ??= this.RegisterGrainTimer(FlushParticipationAsync, new GrainTimerCreationOptions(ParticipationCoalescing, Timeout.InfiniteTimeSpan));
-        return Task.CompletedTask;
+        return _observers.Notify(o => o.OnBallotsStoredAsync(stored));
     }
 
     private async Task FlushParticipationAsync(CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using Cabinet.Errors;
 using Cabinet.Ledger;
+using Cabinet.Meetings;
 using Cabinet.Voting.Polls;
 using Microsoft.Extensions.Logging;
 
@@ -79,8 +80,8 @@ public sealed partial class PollGrain
             while (_batch is { } batch)
             {
                 _batch = null;
-                var (before, next, lines) = (state.State, _working, _pending);
-                _pending = [];
+                var (before, next, lines, voters) = (state.State, _working, _pending, _pendingVoters);
+                (_pending, _pendingVoters) = ([], []);
                 try
                 {
                     // Journal first: lines whose state write never happened are cut off on activation (never acknowledged).
@@ -94,6 +95,7 @@ public sealed partial class PollGrain
                     state.State = next.Stored();
                     await state.WriteStateAsync();
                     (_stored, _journalHead) = (next, entries.Count > 0 ? entries[^1] : _journalHead);
+                    await ReportStoredAsync(voters);
                     batch.SetResult(null);
                 }
                 catch (Exception ex)
@@ -102,7 +104,7 @@ public sealed partial class PollGrain
                     // The store may or may not hold the write; the next activation reloads and cuts the journal to match.
                     state.State = before;
                     _working = _stored;
-                    _pending = [];
+                    (_pending, _pendingVoters) = ([], []);
                     batch.SetResult(ErrorCodes.StorageFailed);
                     _batch?.SetResult(ErrorCodes.StorageFailed);
                     _batch = null;
@@ -115,6 +117,35 @@ public sealed partial class PollGrain
             _writing = false;
         }
     }
+
+    /// <summary>One message to the meeting per write (a chunk per <see cref="StoredBallots.MaxBallots"/>), sent before any of its receipts is answered.</summary>
+    private async Task ReportStoredAsync(List<StoredBallot> voters)
+    {
+        if (voters.Count == 0)
+        {
+            return;
+        }
+
+        var book = _stored.Book!;
+        var counts = book.Participation();
+        var participation = new PollParticipation(MeetingId, book.PollId, counts.Voted, counts.Eligible);
+        var meeting = GrainFactory.GetGrain<IMeetingGrain>(MeetingId);
+        try
+        {
+            foreach (var chunk in voters.Chunk(StoredBallots.MaxBallots))
+            {
+                await meeting.ReportBallotsStoredAsync(new StoredBallots(participation, [.. chunk]));
+            }
+        }
+        catch (Exception ex)
+        {
+            // The ballots are stored and their receipts stand: only the pushes are lost (screens ask on their next join).
+            LogReportFailed(ex, Key);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Poll {PollKey}: telling the meeting about stored ballots failed")]
+    private partial void LogReportFailed(Exception exception, string pollKey);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Poll {PollKey}: storing failed; the ballots not yet stored were refused")]
     private partial void LogWriteFailed(Exception exception, string pollKey);

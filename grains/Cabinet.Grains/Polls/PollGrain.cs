@@ -42,6 +42,9 @@ public sealed partial class PollGrain(
 
     private List<BallotLine> _pending = [];
 
+    /// <summary>Who cast the ballots in <see cref="_pending"/> and their receipts: told to the meeting once stored.</summary>
+    private List<StoredBallot> _pendingVoters = [];
+
     /// <summary>The journal's last entry, which the next batch's entries follow.</summary>
     private LedgerEntry? _journalHead;
     private TaskCompletionSource<CabinetError?>? _batch;
@@ -100,6 +103,7 @@ public sealed partial class PollGrain(
         if (!cast.Replayed)
         {
             _working = _working with { Book = cast.Book };
+            _pendingVoters.Add(new StoredBallot(voter.UserName, cast.Receipt!));
             _pending.Add(new BallotLine(cast.Book.Chain.Entries[^1], cast.Book.Motion.Secrecy == Voting.Motions.Secrecy.Named
                 ? new BallotEvidenceRecord(cast.Receipt!.Position, content, Convert.ToBase64String(signature), key.Value.DeviceId, key.Value.PublicKeySpki)
                 : null));
@@ -109,14 +113,6 @@ public sealed partial class PollGrain(
         if ((_batch is not null || _writing || !cast.Replayed) && await StoreAsync() is { } failed)
         {
             return Result<Receipt>.Refused(failed);
-        }
-
-        if (!cast.Replayed)
-        {
-            var participation = _stored.Book!.Participation();
-            var meeting = GrainFactory.GetGrain<IMeetingGrain>(MeetingId);
-            await meeting.ReportParticipationAsync(new PollParticipation(MeetingId, cast.Book.PollId, participation.Voted, participation.Eligible));
-            await meeting.ReportBallotAsync(new MyBallot(MeetingId, cast.Book.PollId, Voted: true, cast.Receipt), voter.UserName);
         }
 
         return Result<Receipt>.Of(cast.Receipt!);

@@ -91,9 +91,9 @@ internal sealed partial class MeetingFeed : IMeetingObserver, IAsyncDisposable
         return Task.CompletedTask;
     }
 
-    public Task OnBallotRecordedAsync(Polls.MyBallot ballot, string voter)
+    public Task OnBallotsStoredAsync(Polls.StoredBallots stored)
     {
-        _inbox.Writer.TryWrite(new(new PersonalPush(ballot, [voter])));
+        _inbox.Writer.TryWrite(new(stored));
         return Task.CompletedTask;
     }
 
@@ -134,9 +134,8 @@ internal sealed partial class MeetingFeed : IMeetingObserver, IAsyncDisposable
                         await _hub.Clients.Clients(ReadingConnections(push.Readers)).AnnotationChanged(change);
                         Post(listeners.Where(l => push.Readers.Contains(l.Listener.Reader)), change);
                         break;
-                    case PersonalPush { Item: Polls.MyBallot ballot } push:
-                        await _hub.Clients.Clients(ReadingConnections(push.Readers)).BallotRecorded(ballot);
-                        Post(listeners.Where(l => push.Readers.Contains(l.Listener.Reader)), ballot);
+                    case Polls.StoredBallots stored:
+                        await PushBallotsAsync(stored, listeners);
                         break;
                     case long version:
                         _latestVersion = Math.Max(_latestVersion, version);
@@ -159,6 +158,30 @@ internal sealed partial class MeetingFeed : IMeetingObserver, IAsyncDisposable
         foreach (var listener in listeners)
         {
             listener.Post(item, _latestVersion);
+        }
+    }
+
+    /// <summary>Each voter's receipt to that person's connections and listeners only; one pass over the connections for the whole write.</summary>
+    private async Task PushBallotsAsync(Polls.StoredBallots stored, ListenerQueue[] listeners)
+    {
+        var ballots = stored.Ballots.ToDictionary(b => b.Voter, stored.For, StringComparer.Ordinal);
+        List<(string Connection, Polls.MyBallot Ballot)> sends;
+        lock (_listeners)
+        {
+            sends = [.. _connections.Where(c => ballots.ContainsKey(c.Value)).Select(c => (c.Key, ballots[c.Value]))];
+        }
+
+        foreach (var (connection, ballot) in sends)
+        {
+            await _hub.Clients.Client(connection).BallotRecorded(ballot);
+        }
+
+        foreach (var listener in listeners)
+        {
+            if (ballots.TryGetValue(listener.Listener.Reader, out var ballot))
+            {
+                listener.Post(ballot, _latestVersion);
+            }
         }
     }
 
@@ -249,7 +272,7 @@ internal sealed partial class MeetingFeed : IMeetingObserver, IAsyncDisposable
     [LoggerMessage(Level = LogLevel.Warning, Message = "Meeting {MeetingId}: reading the version for the nudge failed; retrying at the next tick")]
     private partial void LogNudgeFailed(Exception exception, string meetingId);
 
-    /// <summary>A push for some people only: a shared annotation to those who may read its document, a ballot to its voter.</summary>
+    /// <summary>A push for some people only: a shared annotation to those who may read its document.</summary>
     private sealed record PersonalPush(object Item, ImmutableHashSet<string> Readers);
 
     /// <summary>An item in the inbox with when it arrived, for the fan-out latency.</summary>

@@ -20,7 +20,7 @@ public sealed record BenchOptions(ImmutableArray<int> Series, int Moves, bool Re
     public ImmutableArray<int> LedgerCheckpoints { get; init; } = [];
 
     /// <summary>Commands timed at each checkpoint of the long meeting.</summary>
-    public int LedgerSamples { get; init; } = 200;
+    public int LedgerSamples { get; init; } = 1000;
 
     /// <summary>Only the long meeting: no delegates, no series, no listing (latest.md is left as it is).</summary>
     public bool LedgerOnly { get; init; }
@@ -108,7 +108,7 @@ public sealed record BenchOptions(ImmutableArray<int> Series, int Moves, bool Re
         {
             ListedMeetings = meetings,
             LedgerCheckpoints = ledger,
-            LedgerSamples = quick ? 10 : 200,
+            LedgerSamples = quick ? 10 : 1000,
             LedgerOnly = args.Contains("--ledger-only"),
             Many = many,
             ManyOnly = args.Contains("--many-only"),

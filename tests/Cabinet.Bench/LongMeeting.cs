@@ -12,7 +12,7 @@ namespace Cabinet.Bench;
 public static class LongMeeting
 {
     /// <summary>Commands made first on a meeting of their own, so the first checkpoint is not timed while code is still being compiled.</summary>
-    public const int WarmUp = 300;
+    public const int WarmUp = 2000;
 
     public static async Task<IReadOnlyList<LongMeetingRow>> RunAsync(BenchOptions options, CabinetServer server, BenchClient chair, Failures failures)
     {

@@ -1,6 +1,9 @@
 namespace Cabinet.Notices;
 
-/// <summary>A notice's link (a path in Cabinet) as people outside the app reach it, from <c>Cabinet:PublicBaseUrl</c>.</summary>
+/// <summary>
+/// A link to Cabinet (a path) as people and systems outside the app reach it, from <c>Cabinet:PublicBaseUrl</c>: the links in
+/// notices and in integration events such as <c>opinion.closed</c>.
+/// </summary>
 public sealed class NoticeLinks(string? publicBaseUrl)
 {
     private readonly string _base = (publicBaseUrl ?? "").TrimEnd('/');

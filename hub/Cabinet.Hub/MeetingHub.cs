@@ -24,7 +24,10 @@ public sealed partial class MeetingHub(
     /// <summary>Meetings one connection may follow at once (an office screen may watch many): what a connection holds stays bounded.</summary>
     public const int MaxJoinedMeetings = 50;
 
-    /// <summary>Joins the meeting's live group and returns its snapshot; events with a higher version follow.</summary>
+    /// <summary>
+    /// Joins the meeting's live group and returns its snapshot in the hub's form (only the caller's own participant and
+    /// presence; the room list comes in pages from <see cref="ListParticipants"/>); events with a higher version follow.
+    /// </summary>
     public async Task<Result<MeetingSnapshot>> JoinMeeting(string meetingId)
     {
         if (Refusal(meetingId) is { } refusal)
@@ -48,7 +51,7 @@ public sealed partial class MeetingHub(
         await Groups.AddToGroupAsync(Context.ConnectionId, meetingId);
         await feeds.AttachConnectionAsync(meetingId, Context.ConnectionId, Caller.UserName);
         JoinedMeetings.Add(meetingId);
-        return await grain.GetSnapshotAsync(Caller);
+        return await grain.GetPersonalSnapshotAsync(Caller);
     }
 
     public async Task<CommandResult> LeaveMeeting(string meetingId)
@@ -72,11 +75,16 @@ public sealed partial class MeetingHub(
 
     [Query]
     public Task<Result<CatchUp>> GetEventsSince(string meetingId, long version) =>
-        Refusal(meetingId) is { } refusal ? Task.FromResult(Result<CatchUp>.Refused(refusal)) : Grain(meetingId).GetEventsSinceAsync(Caller, version);
+        Refusal(meetingId) is { } refusal ? Task.FromResult(Result<CatchUp>.Refused(refusal)) : Grain(meetingId).GetPersonalEventsSinceAsync(Caller, version);
 
     [Query]
     public Task<Result<MeetingSnapshot>> GetSnapshot(string meetingId) =>
-        Refusal(meetingId) is { } refusal ? Task.FromResult(Result<MeetingSnapshot>.Refused(refusal)) : Grain(meetingId).GetSnapshotAsync(Caller);
+        Refusal(meetingId) is { } refusal ? Task.FromResult(Result<MeetingSnapshot>.Refused(refusal)) : Grain(meetingId).GetPersonalSnapshotAsync(Caller);
+
+    /// <summary>The room list after the user name <paramref name="after"/> (null: from the start), a page at a time.</summary>
+    [Query]
+    public Task<Result<RosterPage>> ListParticipants(string meetingId, string? after, int count) =>
+        Refusal(meetingId) is { } refusal ? Task.FromResult(Result<RosterPage>.Refused(refusal)) : Grain(meetingId).ListParticipantsAsync(Caller, after, count);
 
     [Query]
     public async Task<ImmutableArray<MeetingSummary>> ListMyMeetings() => await myMeetings.ListAsync(Caller);

@@ -20,8 +20,7 @@ public sealed partial class DocumentCopyTests(ServerFixture fixture) : IClassFix
         var original = await Pdf("ke-hoach-dich-vu-cong-truc-tuyen.pdf");
         var document = (await secretary.UploadAsync(id, original, "Kế hoạch dịch vụ công")).Document!;
         var sha256 = document.Versions[0].Sha256;
-        var snapshot = (await chair.Connection.InvokeAsync<Result<MeetingSnapshot>>(nameof(MeetingHub.GetSnapshot), id)).Value!;
-        var name = snapshot.Participants.Single(p => p.UserName == "daibieu1").DisplayName;
+        var name = (await chair.ListParticipantsAsync(id)).Value!.Single(e => e.Participant.UserName == "daibieu1").Participant.DisplayName;
 
         Assert.Equal(HttpStatusCode.OK, (await delegate1.FetchAsync(id, document.DocumentId, 1)).Status);
         var download = await delegate1.FetchAsync(id, document.DocumentId, 1, download: true);

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Cabinet.Errors;
 using Cabinet.Meetings;
 using Cabinet.Testing;
@@ -42,10 +43,10 @@ public sealed class PresenceHealingTests
 
         foreach (var id in holders.Keys)
         {
-            var snapshot = await SnapshotWhenAsync(chair, id, s => !s.IsConnected("daibieu1"));
-            Assert.False(snapshot.IsConnected("daibieu1"));
-            Assert.NotNull(snapshot.Attendance.Single(a => a.UserName == "daibieu1").LastLeftAt);
-            Assert.True(snapshot.IsConnected("chutich"));
+            var room = await RoomWhenAsync(chair, id, r => !Connected(r, "daibieu1"));
+            Assert.False(Connected(room, "daibieu1"));
+            Assert.NotNull(room.Single(e => e.Participant.UserName == "daibieu1").Presence!.LastLeftAt);
+            Assert.True(Connected(room, "chutich"));
         }
     }
 
@@ -68,9 +69,9 @@ public sealed class PresenceHealingTests
             await leaving.DisposeAsync();
             redis = await redis.StartAgainAsync();
 
-            var snapshot = await SnapshotWhenAsync(chair, id, s => !s.IsConnected("daibieu1"));
-            Assert.False(snapshot.IsConnected("daibieu1"));
-            Assert.True(snapshot.IsConnected("chutich"));
+            var room = await RoomWhenAsync(chair, id, r => !Connected(r, "daibieu1"));
+            Assert.False(Connected(room, "daibieu1"));
+            Assert.True(Connected(room, "chutich"));
         }
         finally
         {
@@ -78,18 +79,18 @@ public sealed class PresenceHealingTests
         }
     }
 
-    /// <summary>Asks the surviving host for the meeting until <paramref name="condition"/> holds or the bound passes; returns the last answer.</summary>
-    private static async Task<MeetingSnapshot> SnapshotWhenAsync(MeetingHubClient client, string id, Func<MeetingSnapshot, bool> condition)
+    /// <summary>Asks the surviving host for the room list until <paramref name="condition"/> holds or the bound passes; returns the last answer.</summary>
+    private static async Task<ImmutableArray<RosterEntry>> RoomWhenAsync(MeetingHubClient client, string id, Func<ImmutableArray<RosterEntry>, bool> condition)
     {
         var deadline = DateTime.UtcNow + Bound;
         while (true)
         {
             try
             {
-                var snapshot = await client.Connection.InvokeAsync<Result<MeetingSnapshot>>(nameof(MeetingHub.GetSnapshot), id);
-                if (snapshot.Value is { } s && (condition(s) || DateTime.UtcNow > deadline))
+                var room = await client.ListParticipantsAsync(id);
+                if (room.Ok && (condition(room.Value) || DateTime.UtcNow > deadline))
                 {
-                    return s;
+                    return room.Value;
                 }
             }
             catch (Microsoft.AspNetCore.SignalR.HubException) when (DateTime.UtcNow <= deadline)
@@ -99,4 +100,7 @@ public sealed class PresenceHealingTests
             await Task.Delay(1000);
         }
     }
+
+    private static bool Connected(ImmutableArray<RosterEntry> room, string userName) =>
+        room.Any(e => e.Participant.UserName == userName && e.Presence?.Connected == true);
 }

@@ -124,6 +124,32 @@ public sealed class MeetingHubClient : IAsyncDisposable
         return Result<ImmutableArray<AnnotationView>>.Of(all.ToImmutable());
     }
 
+    /// <summary>The whole room list, read page after page as docs/protocol.md describes (the first refusal ends it).</summary>
+    public async Task<Result<ImmutableArray<RosterEntry>>> ListParticipantsAsync(string meetingId, int count = RosterPage.MaxItems, List<RosterPage>? pages = null)
+    {
+        var all = ImmutableArray.CreateBuilder<RosterEntry>();
+        string? after = null;
+        do
+        {
+            var page = await Connection.InvokeAsync<Result<RosterPage>>(nameof(MeetingHub.ListParticipants), meetingId, after, count);
+            if (!page.Ok)
+            {
+                return Result<ImmutableArray<RosterEntry>>.Refused(page.Error!);
+            }
+
+            pages?.Add(page.Value!);
+            all.AddRange(page.Value!.Items);
+            after = page.Value.NextAfter;
+        }
+        while (after is not null);
+
+        return Result<ImmutableArray<RosterEntry>>.Of(all.ToImmutable());
+    }
+
+    /// <summary>Whether the room list shows <paramref name="userName"/> connected now.</summary>
+    public async Task<bool> SeesConnectedAsync(string meetingId, string userName) =>
+        (await ListParticipantsAsync(meetingId)).Value is { } room && room.Any(e => e.Participant.UserName == userName && e.Presence?.Connected == true);
+
     public Task<CommandResult> InvokeAsync(string method, params object?[] arguments) =>
         Connection.InvokeCoreAsync<CommandResult>(method, arguments);
 

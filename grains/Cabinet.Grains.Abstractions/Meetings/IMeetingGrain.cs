@@ -22,6 +22,15 @@ public interface IMeetingGrain : IGrainWithStringKey
 
     Task<Result<CatchUp>> GetEventsSinceAsync(Actor actor, long version);
 
+    /// <summary>The snapshot as the hub sends it to one person (<see cref="MeetingSnapshot.ForPerson"/>): the same reading rule.</summary>
+    Task<Result<MeetingSnapshot>> GetPersonalSnapshotAsync(Actor actor);
+
+    /// <summary>As <see cref="GetEventsSinceAsync"/>, with a snapshot (when one is needed) in the hub's form.</summary>
+    Task<Result<CatchUp>> GetPersonalEventsSinceAsync(Actor actor, long version);
+
+    /// <summary>The room list in pages (<see cref="RosterPage"/>) after the user name <paramref name="after"/>; the snapshot's reading rule.</summary>
+    Task<Result<RosterPage>> ListParticipantsAsync(Actor actor, string? after, int count);
+
     /// <summary>The whole ledger when it fits one <see cref="LedgerPage"/>; refused with <c>ledger.too_long</c> otherwise.</summary>
     Task<Result<ImmutableArray<LedgerEntry>>> GetLedgerAsync(Actor actor);
 

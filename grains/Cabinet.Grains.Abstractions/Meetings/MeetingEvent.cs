@@ -6,6 +6,7 @@ namespace Cabinet.Meetings;
 /// One change to a meeting, numbered by <see cref="Version"/> (always the previous version + 1).
 /// <see cref="Kind"/> says what happened; the non-null parts carry the new value of what changed, so a client
 /// applies any event the same way (<see cref="MeetingSnapshot.Apply"/>) and never needs to know every kind.
+/// An event that changes the participants, the attendance or the rules carries the <see cref="Quorum"/> after it.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("cabinet.meeting-event")]
 public sealed record MeetingEvent(
@@ -31,4 +32,10 @@ public sealed record MeetingEvent(
     ImmutableArray<Presence>? AttendanceUpdates = null,
     ImmutableArray<Participant>? ParticipantUpdates = null,
     MeetingRules? Rules = null,
-    Closing.MinutesView? Minutes = null);
+    Closing.MinutesView? Minutes = null,
+    MeetingQuorum? Quorum = null)
+{
+    /// <summary>Whether this event can change who is counted or present (and so must carry the quorum).</summary>
+    public bool ChangesRoster =>
+        Participants is not null || ParticipantUpdates is not null || AttendanceUpdate is not null || AttendanceUpdates is not null || Rules is not null;
+}

@@ -6,6 +6,10 @@ namespace Cabinet.Meetings;
 /// The whole live state of a meeting at one <see cref="Version"/>: what a client shows after joining or catching up.
 /// <see cref="ServerTime"/> is the server's clock when the snapshot was read (not meeting state; events leave it as it
 /// was): a client keeps the offset to its own clock and runs elapsed and speaking times from the server's time.
+/// <see cref="Quorum"/> is worked out by the meeting and carried by every event that changes it, so a client never
+/// needs the whole participant list to show it. With <see cref="RosterPaged"/> (the hub's form, <see cref="ForPerson"/>)
+/// <see cref="Participants"/> and <see cref="Attendance"/> hold only the reader's own entries: the room list is read
+/// in pages (<see cref="RosterPage"/>), so a join costs the same whatever the meeting's size.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("cabinet.meeting-snapshot")]
 public sealed record MeetingSnapshot(
@@ -27,11 +31,21 @@ public sealed record MeetingSnapshot(
     ImmutableArray<Documents.DocumentView> Documents,
     Documents.FollowState Follow,
     MeetingRules Rules,
+    MeetingQuorum Quorum,
     DateTimeOffset? ServerTime = null,
-    Closing.MinutesView? Minutes = null)
+    Closing.MinutesView? Minutes = null,
+    bool RosterPaged = false)
 {
-    /// <summary>Members present against the meeting's rules; derived from participants, attendance and rules, so no event carries it.</summary>
-    public MeetingQuorum Quorum => MeetingQuorum.Of(Participants, Attendance, Rules);
+    /// <summary>
+    /// This snapshot as <paramref name="userName"/> receives it over the hub: the participant and attendance lists cut
+    /// to their own entries (their role, whether they may lead, their presence), everything else as it is.
+    /// </summary>
+    public MeetingSnapshot ForPerson(string userName) => this with
+    {
+        Participants = [.. Participants.Where(p => p.UserName == userName)],
+        Attendance = [.. Attendance.Where(a => a.UserName == userName)],
+        RosterPaged = true,
+    };
 
     /// <summary>The poll now open, if any (at most one at a time).</summary>
     public Polls.PollView? OpenPoll => Polls.FirstOrDefault(p => p.Status == Voting.Polls.PollStatus.Open);
@@ -79,6 +93,7 @@ public sealed record MeetingSnapshot(
             Documents = e.DocumentUpdate is { } document ? Upsert(Documents, document) : Documents,
             Follow = e.Follow ?? Follow,
             Rules = e.Rules ?? Rules,
+            Quorum = e.Quorum ?? Quorum,
             Minutes = e.Minutes ?? Minutes,
         };
     }

@@ -16,7 +16,19 @@ public static class Seats
     public static ImmutableArray<string> Holders(ImmutableArray<Participant> participants, MeetingRules rules)
     {
         ArgumentNullException.ThrowIfNull(rules);
-        return [.. Members(participants).Select(m => rules.DeputiesVote && DeputyOf(participants, m.UserName) is { } deputy ? deputy.UserName : m.UserName)];
+        if (!rules.DeputiesVote || participants.IsDefault)
+        {
+            return [.. Members(participants).Select(m => m.UserName)];
+        }
+
+        // One pass over the list, not one per member: the quorum is worked out on every arrival in a meeting of thousands.
+        var deputies = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var p in participants.Where(p => p.DeputyFor is not null))
+        {
+            deputies.TryAdd(p.DeputyFor!, p.UserName);
+        }
+
+        return [.. Members(participants).Select(m => deputies.GetValueOrDefault(m.UserName, m.UserName))];
     }
 
     /// <summary>The person attending in <paramref name="userName"/>'s place, if any.</summary>

@@ -47,7 +47,8 @@ public sealed partial class MeetingGrain
         }
 
         var version = before.Version + 1;
-        var entry = LedgerEntry.Next(before.LedgerHead(), version, command.At, actor.UserName, decision.Event.Kind, decision.Detail);
+        var published = decision.Event.ChangesRoster ? decision.Event with { Quorum = decision.Next.Quorum() } : decision.Event;
+        var entry = LedgerEntry.Next(before.LedgerHead(), version, command.At, actor.UserName, published.Kind, decision.Detail);
         try
         {
             // Journal first: an entry whose state write never happened is cut off on activation (it was never acknowledged);
@@ -59,20 +60,20 @@ public sealed partial class MeetingGrain
             }
 
             var next = (decision.Next with { Version = version, IndexSchema = MeetingIndexing.Schema }).WithLedgerHead(entry);
-            state.State = WithIntegrationEvent(next with { IndexDebt = MeetingIndexing.Debt(before, next) }, decision.Event);
+            state.State = WithIntegrationEvent(next with { IndexDebt = MeetingIndexing.Debt(before, next) }, published);
             await state.WriteStateAsync();
         }
         catch (Exception ex)
         {
             state.State = before;
-            LogWriteFailed(ex, MeetingId, decision.Event.Kind);
+            LogWriteFailed(ex, MeetingId, published.Kind);
             // The store may or may not hold the write; reload from it on the next call rather than guess.
             DeactivateOnIdle();
             return CommandResult.Refused(ErrorCodes.StorageFailed, before.Version);
         }
 
-        _recent.Add(decision.Event);
-        await _observers.Notify(o => o.OnMeetingEventAsync(decision.Event));
+        _recent.Add(published);
+        await _observers.Notify(o => o.OnMeetingEventAsync(published));
         await HandIntegrationEventsAsync();
         if (state.State.IndexDebt is not null && !ReferenceEquals(state.State.IndexDebt, before.IndexDebt))
         {
@@ -90,15 +91,22 @@ public sealed partial class MeetingGrain
     public Task<Result<MeetingSnapshot>> GetSnapshotAsync(Actor actor) =>
         Task.FromResult(Query(actor, s => s.ToSnapshot(MeetingId) with { ServerTime = clock.GetUtcNow() }));
 
+    public Task<Result<MeetingSnapshot>> GetPersonalSnapshotAsync(Actor actor) =>
+        Task.FromResult(Query(actor, s => s.ToSnapshot(MeetingId).ForPerson(actor.UserName) with { ServerTime = clock.GetUtcNow() }));
+
     public Task<Result<MeetingSummary>> GetSummaryAsync(Actor actor) =>
         Task.FromResult(Query(actor, s => new MeetingSummary(
             MeetingId, s.OrganizationId, s.Details, s.Status, MeetingAccess.RoleOf(s, actor), s.Agenda.Length,
             MyAnswer: MeetingPermissions.ParticipantOf(s.Participants, actor.UserName)?.AnswerKind ?? AnswerKind.Pending)));
 
-    public Task<Result<CatchUp>> GetEventsSinceAsync(Actor actor, long version) =>
+    public Task<Result<CatchUp>> GetEventsSinceAsync(Actor actor, long version) => EventsSince(actor, version, personal: false);
+
+    public Task<Result<CatchUp>> GetPersonalEventsSinceAsync(Actor actor, long version) => EventsSince(actor, version, personal: true);
+
+    private Task<Result<CatchUp>> EventsSince(Actor actor, long version, bool personal) =>
         Task.FromResult(Query(actor, s => _recent.Since(version, s.Version) is { } events
             ? new CatchUp(events, null)
-            : new CatchUp([], s.ToSnapshot(MeetingId) with { ServerTime = clock.GetUtcNow() })));
+            : new CatchUp([], (personal ? s.ToSnapshot(MeetingId).ForPerson(actor.UserName) : s.ToSnapshot(MeetingId)) with { ServerTime = clock.GetUtcNow() })));
 
     private Result<T> Query<T>(Actor actor, Func<MeetingState, T> read)
     {

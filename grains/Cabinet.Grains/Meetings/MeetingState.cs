@@ -70,7 +70,9 @@ public sealed record MeetingState
     }
 
     public MeetingSnapshot ToSnapshot(string meetingId) =>
-        new(meetingId, Version, OrganizationId, Details, Status, OpenedAt, ClosedAt, Agenda, Current, Participants, Attendance, Floor, Polls, Conclusions, Archive, Documents, Follow, EffectiveRules, Minutes: Minutes);
+        new(meetingId, Version, OrganizationId, Details, Status, OpenedAt, ClosedAt, Agenda, Current, Participants, Attendance, Floor, Polls, Conclusions, Archive, Documents, Follow, EffectiveRules, Quorum(), Minutes: Minutes);
+
+    public MeetingQuorum Quorum() => MeetingQuorum.Of(Participants, Attendance, EffectiveRules);
 
     public MeetingRole RoleOf(string userName) =>
         Participants.FirstOrDefault(p => p.UserName == userName)?.Role ?? MeetingRole.None;

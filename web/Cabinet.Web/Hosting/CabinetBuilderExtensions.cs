@@ -119,6 +119,7 @@ public static class CabinetBuilderExtensions
         builder.UseOrleans(s => s.UseCabinet(silo));
 
         builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
+        builder.Services.AddSingleton<Microsoft.AspNetCore.Connections.IMemoryPoolFactory<byte>, SharedBufferPoolFactory>();
         builder.Services.AddCabinetForwardedHeaders(cabinet);
         builder.Services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         builder.AddCabinetIdentity(silo.Sessions);
@@ -132,6 +133,7 @@ public static class CabinetBuilderExtensions
             {
                 o.AddFilter<HubErrorFilter>();
                 o.AddFilter<Cabinet.Identity.SessionGuardFilter>();
+                o.AddFilter<Cabinet.Identity.ForgetCredentialsFilter>();
                 o.AddFilter<HubRateLimitFilter>();
             })
             .AddJsonProtocol(o => HubJson.Configure(o.PayloadSerializerOptions));

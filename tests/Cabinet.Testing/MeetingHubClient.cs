@@ -103,47 +103,37 @@ public sealed class MeetingHubClient : IAsyncDisposable
     /// Every annotation on the document this person sees, read page after page as docs/protocol.md describes (the first
     /// refusal ends it); each page is also added to <paramref name="pages"/> when given.
     /// </summary>
-    public async Task<Result<ImmutableArray<AnnotationView>>> ListAnnotationsAsync(string meetingId, string documentId, int count = AnnotationPage.MaxItems, List<AnnotationPage>? pages = null)
-    {
-        var all = ImmutableArray.CreateBuilder<AnnotationView>();
-        string? after = null;
-        do
-        {
-            var page = await Connection.InvokeAsync<Result<AnnotationPage>>(nameof(MeetingHub.ListAnnotations), meetingId, documentId, after, count);
-            if (!page.Ok)
-            {
-                return Result<ImmutableArray<AnnotationView>>.Refused(page.Error!);
-            }
-
-            pages?.Add(page.Value!);
-            all.AddRange(page.Value!.Items);
-            after = page.Value.NextAfter;
-        }
-        while (after is not null);
-
-        return Result<ImmutableArray<AnnotationView>>.Of(all.ToImmutable());
-    }
+    public Task<Result<ImmutableArray<AnnotationView>>> ListAnnotationsAsync(string meetingId, string documentId, int count = AnnotationPage.MaxItems, List<AnnotationPage>? pages = null) =>
+        ReadPagesAsync(after => Connection.InvokeAsync<Result<AnnotationPage>>(nameof(MeetingHub.ListAnnotations), meetingId, documentId, after, count),
+            page => (page.Items, page.NextAfter), pages);
 
     /// <summary>The whole room list, read page after page as docs/protocol.md describes (the first refusal ends it).</summary>
-    public async Task<Result<ImmutableArray<RosterEntry>>> ListParticipantsAsync(string meetingId, int count = RosterPage.MaxItems, List<RosterPage>? pages = null)
+    public Task<Result<ImmutableArray<RosterEntry>>> ListParticipantsAsync(string meetingId, int count = RosterPage.MaxItems, List<RosterPage>? pages = null) =>
+        ReadPagesAsync(after => Connection.InvokeAsync<Result<RosterPage>>(nameof(MeetingHub.ListParticipants), meetingId, after, count),
+            page => (page.Items, page.NextAfter), pages);
+
+    /// <summary>Pages by an "after" cursor until the cursor is null; the first refusal ends it.</summary>
+    private static async Task<Result<ImmutableArray<TItem>>> ReadPagesAsync<TPage, TItem>(
+        Func<string?, Task<Result<TPage>>> read, Func<TPage, (ImmutableArray<TItem> Items, string? NextAfter)> parts, List<TPage>? pages)
     {
-        var all = ImmutableArray.CreateBuilder<RosterEntry>();
+        var all = ImmutableArray.CreateBuilder<TItem>();
         string? after = null;
         do
         {
-            var page = await Connection.InvokeAsync<Result<RosterPage>>(nameof(MeetingHub.ListParticipants), meetingId, after, count);
+            var page = await read(after);
             if (!page.Ok)
             {
-                return Result<ImmutableArray<RosterEntry>>.Refused(page.Error!);
+                return Result<ImmutableArray<TItem>>.Refused(page.Error!);
             }
 
             pages?.Add(page.Value!);
-            all.AddRange(page.Value!.Items);
-            after = page.Value.NextAfter;
+            var (items, next) = parts(page.Value!);
+            all.AddRange(items);
+            after = next;
         }
         while (after is not null);
 
-        return Result<ImmutableArray<RosterEntry>>.Of(all.ToImmutable());
+        return Result<ImmutableArray<TItem>>.Of(all.ToImmutable());
     }
 
     /// <summary>Whether the room list shows <paramref name="userName"/> connected now.</summary>

@@ -13,7 +13,7 @@ export async function open(host, dotnet, url) {
   const stage = host.querySelector("[data-role=stage]");
   const state = {
     host, dotnet, stage, pdf: null, page: 0, zoom: null, tool: "select", annotations: [], strokes: [],
-    texts: new Map(), hits: [], hit: -1, token: 0, renderTask: null, textLayer: null, geometry: null, width: 0,
+    target: 0, texts: new Map(), hits: [], hit: -1, token: 0, renderTask: null, textLayer: null, geometry: null, width: 0,
   };
   viewers.set(host, state);
   state.loading = pdfjs.getDocument({
@@ -32,7 +32,7 @@ export async function open(host, dotnet, url) {
   }
   state.resize = new ResizeObserver(() => {
     const width = stage.clientWidth;
-    if (state.zoom === null && state.page && Math.abs(width - state.width) > 2) render(state, state.page);
+    if (state.zoom === null && state.target && Math.abs(width - state.width) > 2) render(state, state.target);
   });
   state.resize.observe(stage);
   host.addEventListener("keydown", e => turnByKey(state, e));
@@ -49,10 +49,10 @@ export function show(host, page) {
 
 export function zoom(host, how) {
   const state = viewers.get(host);
-  if (!state?.pdf || !state.page) return;
+  if (!state?.pdf || !state.target) return;
   const current = state.geometry?.scale ?? 1;
   state.zoom = how === "fit" ? null : Math.min(4, Math.max(0.25, how === "in" ? current * ZOOM_STEP : current / ZOOM_STEP));
-  return render(state, state.page);
+  return render(state, state.target);
 }
 
 export function setAnnotations(host, annotations) {
@@ -186,8 +186,8 @@ function turnBySwipe(state) {
 }
 
 function turn(state, step) {
-  const n = state.page + step;
-  if (!state.pdf || !state.page || n < 1 || n > state.pdf.numPages) return false;
+  const n = state.target + step;
+  if (!state.pdf || !state.target || n < 1 || n > state.pdf.numPages) return false;
   render(state, n);
   return true;
 }
@@ -200,8 +200,11 @@ async function textOf(state, n) {
   return state.texts.get(n);
 }
 
+// Only the latest request draws (the token). A redraw for a new width, a zoom or a turn starts from the page last
+// asked for, not the one on screen: a follow turn still loading must not be replaced by the page it leaves.
 async function render(state, n) {
   const token = ++state.token;
+  state.target = n;
   const page = await state.pdf.getPage(n);
   if (token !== state.token) return;
   state.renderTask?.cancel();

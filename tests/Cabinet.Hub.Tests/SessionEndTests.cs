@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Cabinet.Errors;
+using Cabinet.Identity;
 using Cabinet.Meetings;
 using Cabinet.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -94,6 +95,26 @@ public sealed class SessionEndTests(ServerFixture fixture) : IClassFixture<Serve
         Assert.Contains(await AccountSteps.AuditAsync(Server, "admin.account_disabled", "quantri"), e => e.Detail.StartsWith($"{person}: 2 sessions ended", StringComparison.Ordinal));
         Assert.Contains(await AccountSteps.AuditAsync(Server, "access.forbidden", "chutich"), e => e.Detail.Contains(person, StringComparison.Ordinal));
         browser.Dispose();
+    }
+
+    [Fact]
+    public async Task A_connection_that_only_listens_is_closed_by_the_hosts_sweep_once_its_session_ends_and_others_stay()
+    {
+        await using var host = await CabinetServer.StartAsync(new CabinetServerOptions { ExtraArguments = [$"--{SessionGuardFilter.WatchSecondsSetting}=1"] });
+        var person = await AccountSteps.NewPersonAsync(host.BaseAddress);
+        await using var listening = await MeetingHubClient.ConnectAsync(host.BaseAddress, person, AccountSteps.Password);
+        await using var bystander = await MeetingHubClient.ConnectAsync(host.BaseAddress, "daibieu1");
+        var closed = new TaskCompletionSource();
+        listening.Connection.Closed += _ => Task.FromResult(closed.TrySetResult());
+        var admin = await MeetingHubClient.GetTokenAsync(host.BaseAddress, "quantri");
+
+        using var disabled = await AccountSteps.SendAsync(host.BaseAddress, HttpMethod.Post, $"/api/admin/users/{person}/disable", admin);
+
+        Assert.Equal(HttpStatusCode.OK, disabled.StatusCode);
+        await closed.Task.WaitAsync(TimeSpan.FromSeconds(60)); // closed without a call of its own: only the sweep does that
+        await Task.Delay(TimeSpan.FromSeconds(2)); // two more sweeps
+        Assert.Equal(HubConnectionState.Connected, bystander.Connection.State);
+        Assert.NotEqual("auth.not_signed_in", (await bystander.Connection.InvokeAsync<CommandResult>(nameof(MeetingHub.LeaveMeeting), "tinh/khong-co")).Error?.Code);
     }
 
     [Fact]

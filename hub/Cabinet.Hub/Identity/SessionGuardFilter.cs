@@ -66,16 +66,21 @@ public sealed class SessionGuardFilter(SessionCheck sessions, AuditTrail audit, 
         return next(context, exception);
     }
 
+    /// <summary>
+    /// Each second one slice of the connections is checked (by a hash of the connection id), so every connection is
+    /// checked once per period and the work is spread over it, never a burst of thousands of checks at one moment.
+    /// </summary>
     private async Task WatchAsync(CancellationToken stopping)
     {
-        var seconds = configuration.GetValue(WatchSecondsSetting, 30);
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Clamp(seconds, 1, 24 * 3600)));
+        var slices = (uint)Math.Clamp(configuration.GetValue(WatchSecondsSetting, 30), 1, 24 * 3600);
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
         try
         {
-            while (await timer.WaitForNextTickAsync(stopping))
+            for (var tick = 0u; await timer.WaitForNextTickAsync(stopping); tick = (tick + 1) % slices)
             {
-                // A few at a time: a sweep of thousands neither floods the session grains nor waits on one slow answer.
-                await Parallel.ForEachAsync(_connections.Values, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = stopping },
+                var slice = tick;
+                var due = _connections.Where(c => (uint)c.Key.GetHashCode(StringComparison.Ordinal) % slices == slice).Select(c => c.Value);
+                await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = stopping },
                     async (connection, _) =>
                     {
                         if (!connection.ConnectionAborted.IsCancellationRequested && !await IsAliveOrUnknownAsync(connection))

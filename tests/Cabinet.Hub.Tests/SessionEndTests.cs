@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using Cabinet.Errors;
-using Cabinet.Identity;
 using Cabinet.Meetings;
 using Cabinet.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -100,7 +99,7 @@ public sealed class SessionEndTests(ServerFixture fixture) : IClassFixture<Serve
     [Fact]
     public async Task A_connection_that_only_listens_is_closed_by_the_hosts_sweep_once_its_session_ends_and_others_stay()
     {
-        await using var host = await CabinetServer.StartAsync(new CabinetServerOptions { ExtraArguments = [$"--{SessionGuardFilter.WatchSecondsSetting}=1"] });
+        await using var host = await CabinetServer.StartAsync(new CabinetServerOptions { ExtraArguments = ["--Cabinet:Live:SessionSweepSeconds=1"] });
         var person = await AccountSteps.NewPersonAsync(host.BaseAddress);
         await using var listening = await MeetingHubClient.ConnectAsync(host.BaseAddress, person, AccountSteps.Password);
         await using var bystander = await MeetingHubClient.ConnectAsync(host.BaseAddress, "daibieu1");

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Cabinet.Hub.Feeds;
 
-/// <summary>The configuration section <c>Cabinet:Live</c>: the push path's backstop.</summary>
+/// <summary>The configuration section <c>Cabinet:Live</c>: the push path's backstops.</summary>
 public sealed class LiveOptions
 {
     public const string Section = "Cabinet:Live";
@@ -13,4 +13,11 @@ public sealed class LiveOptions
     /// </summary>
     [Range(1, 7 * 24 * 3600)]
     public int VersionNudgeSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// How often each host checks that the session behind every hub connection is still open, so a connection that only
+    /// listens stops receiving once its session ended (a connection that calls is checked on each call).
+    /// </summary>
+    [Range(1, 24 * 3600)]
+    public int SessionSweepSeconds { get; set; } = 30;
 }

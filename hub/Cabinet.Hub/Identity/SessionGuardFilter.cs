@@ -2,8 +2,9 @@ using System.Collections.Concurrent;
 using Cabinet.Audit;
 using Cabinet.Errors;
 using Microsoft.AspNetCore.SignalR;
-using Microsoft.Extensions.Configuration;
+using Cabinet.Hub.Feeds;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Cabinet.Identity;
 
@@ -11,19 +12,16 @@ namespace Cabinet.Identity;
 /// A hub connection outlives the request that opened it. Each call checks that its session is still open (not ended
 /// by sign-out, a password change, a disabled account or idleness): a call on an ended one is answered
 /// <c>auth.not_signed_in</c> and the connection is then closed. Connections that only listen are swept every
-/// <c>Cabinet:Sessions:WatchSeconds</c> (30 by default) by one loop per host, so pushes stop too; one loop rather
-/// than a timer per connection, which a thousand-screen meeting paid for in memory. A refusal for lack of rights is
+/// <see cref="LiveOptions.SessionSweepSeconds"/> by one loop per host, so pushes stop too; one loop rather than a
+/// timer per connection, which a thousand-screen meeting paid for in memory. A refusal for lack of rights is
 /// written to the audit log.
 /// </summary>
-public sealed class SessionGuardFilter(SessionCheck sessions, AuditTrail audit, IConfiguration configuration, IHostApplicationLifetime lifetime) : IHubFilter
+public sealed class SessionGuardFilter(SessionCheck sessions, AuditTrail audit, IOptions<LiveOptions> options) : BackgroundService, IHubFilter
 {
-    public const string WatchSecondsSetting = "Cabinet:Sessions:WatchSeconds";
-
     // Long enough for the refusal to be sent before the connection closes.
     private static readonly TimeSpan CloseAfterRefusal = TimeSpan.FromMilliseconds(500);
 
     private readonly ConcurrentDictionary<string, HubCallerContext> _connections = new(StringComparer.Ordinal);
-    private int _watching;
 
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
     {
@@ -52,10 +50,6 @@ public sealed class SessionGuardFilter(SessionCheck sessions, AuditTrail audit, 
         ArgumentNullException.ThrowIfNull(next);
         await next(context);
         _connections[context.Context.ConnectionId] = context.Context;
-        if (Interlocked.Exchange(ref _watching, 1) == 0)
-        {
-            _ = WatchAsync(lifetime.ApplicationStopping);
-        }
     }
 
     public Task OnDisconnectedAsync(HubLifetimeContext context, Exception? exception, Func<HubLifetimeContext, Exception?, Task> next)
@@ -70,17 +64,17 @@ public sealed class SessionGuardFilter(SessionCheck sessions, AuditTrail audit, 
     /// Each second one slice of the connections is checked (by a hash of the connection id), so every connection is
     /// checked once per period and the work is spread over it, never a burst of thousands of checks at one moment.
     /// </summary>
-    private async Task WatchAsync(CancellationToken stopping)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var slices = (uint)Math.Clamp(configuration.GetValue(WatchSecondsSetting, 30), 1, 24 * 3600);
+        var slices = (uint)options.Value.SessionSweepSeconds;
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
         try
         {
-            for (var tick = 0u; await timer.WaitForNextTickAsync(stopping); tick = (tick + 1) % slices)
+            for (var tick = 0u; await timer.WaitForNextTickAsync(stoppingToken); tick = (tick + 1) % slices)
             {
                 var slice = tick;
                 var due = _connections.Where(c => (uint)c.Key.GetHashCode(StringComparison.Ordinal) % slices == slice).Select(c => c.Value);
-                await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = stopping },
+                await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = stoppingToken },
                     async (connection, _) =>
                     {
                         if (!connection.ConnectionAborted.IsCancellationRequested && !await IsAliveOrUnknownAsync(connection))

@@ -60,6 +60,7 @@ public static class CabinetIdentityExtensions
         builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, EndedSessionChallenge>();
         builder.Services.AddSingleton<SessionCheck>();
         builder.Services.AddSingleton<SessionGuardFilter>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<SessionGuardFilter>());
         builder.Services.AddSingleton<DeviceCookie>();
         builder.Services.AddSingleton<AddressThrottle>();
         builder.Services.AddSingleton<SignInChecker>();

@@ -124,7 +124,10 @@ public sealed class RedisStorageCluster : ClusterFixture
     {
         _redis = await RedisServer.StartAsync();
         // Its own data folder too: signing keys live there, and parallel clusters sharing one raced to create the test CA.
-        return new CabinetSiloOptions { RedisConnectionString = _redis.ConnectionString, DataPath = RepositoryPaths.NewTempFolder("grains-redis"), AllowDevelopmentAuthority = true };
+        // No test here stops Redis, so a long client timeout costs nothing; the default 5 s failed a setup write once on a
+        // loaded 2-core CI host (RedisTimeoutException registering a user) while the test was about something else.
+        var connection = _redis.ConnectionString + ",asyncTimeout=30000,syncTimeout=30000";
+        return new CabinetSiloOptions { RedisConnectionString = connection, DataPath = RepositoryPaths.NewTempFolder("grains-redis"), AllowDevelopmentAuthority = true };
     }
 
     public override async ValueTask DisposeAsync()

@@ -18,6 +18,8 @@ internal sealed class ConnectionRegistry
 
     public bool IsEmpty => _byId.Count == 0;
 
+    public int Count => _byId.Count;
+
     public IEnumerable<string> Hosts => _byId.Values.Select(c => c.Host).Distinct(StringComparer.Ordinal);
 
     /// <returns>true when this is the person's first open connection.</returns>

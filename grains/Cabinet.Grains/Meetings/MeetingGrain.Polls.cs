@@ -11,8 +11,6 @@ namespace Cabinet.Meetings;
 /// </summary>
 public sealed partial class MeetingGrain
 {
-    private static readonly TimeSpan ParticipationCoalescing = TimeSpan.FromMilliseconds(100);
-
     private readonly Dictionary<string, PollParticipation> _pendingParticipation = new(StringComparer.Ordinal);
     private IGrainTimer? _participationFlush;
 
@@ -57,6 +55,7 @@ public sealed partial class MeetingGrain
         }
 
         var result = await Poll(pollId).CloseAsync();
+        ForgetParticipation(result.Ok, pollId);
         return result.Ok ? PollDecisions.Closed(state.State, c, poll.Value!, result.Value!) : Decision.Refuse(result.Error!);
     });
 
@@ -69,6 +68,7 @@ public sealed partial class MeetingGrain
         }
 
         var cancelled = await Poll(pollId).CancelAsync(reason);
+        ForgetParticipation(cancelled.Ok, pollId);
         return cancelled.Ok ? PollDecisions.Cancelled(state.State, c, poll.Value!, reason.Trim()) : Decision.Refuse(cancelled.Error!);
     });
 
@@ -106,8 +106,20 @@ public sealed partial class MeetingGrain
     public Task ReportBallotsStoredAsync(StoredBallots stored)
     {
         _pendingParticipation[stored.Participation.PollId] = stored.Participation;
-        _participationFlush ??= this.RegisterGrainTimer(FlushParticipationAsync, new GrainTimerCreationOptions(ParticipationCoalescing, Timeout.InfiniteTimeSpan));
+        _participationFlush ??= this.RegisterGrainTimer(FlushParticipationAsync, new GrainTimerCreationOptions(ParticipationPace.For(_connections.Count), Timeout.InfiniteTimeSpan));
         return _observers.Notify(o => o.OnBallotsStoredAsync(stored));
+    }
+
+    /// <summary>
+    /// A count still waiting for its push is dropped once the poll is closed or cancelled: the closing event carries
+    /// the result, and a big meeting's count push (up to a second later) would only be a fan-out beside it.
+    /// </summary>
+    private void ForgetParticipation(bool ended, string pollId)
+    {
+        if (ended)
+        {
+            _pendingParticipation.Remove(pollId);
+        }
     }
 
     private async Task FlushParticipationAsync(CancellationToken cancellationToken)

@@ -30,6 +30,21 @@ public sealed class BallotChainTests
         });
 
     [Fact]
+    public void A_ballot_is_found_by_its_hash_in_the_chain_that_holds_it_and_only_there() =>
+        Chains.SelectMany(c => Gen.Int[0, c.Count - 1].Select(i => (c, i))).Sample((chain, i) =>
+        {
+            var hash = chain.Entries[i].Ballot.BallotHash;
+            var rebuilt = new BallotChain(chain.PollId, [.. chain.Entries]);
+            var shorter = chain with { Entries = chain.Entries.RemoveRange(i, chain.Count - i) };
+
+            Assert.Same(chain.Entries[i], chain.FindByBallotHash(hash));
+            Assert.Same(chain.Entries[i], rebuilt.FindByBallotHash(hash));
+            Assert.Null(shorter.FindByBallotHash(hash));
+            Assert.Null(chain.FindByBallotHash("0000"));
+            Assert.Equal(chain, chain with { });
+        });
+
+    [Fact]
     public void Removing_any_entry_is_detected() =>
         Chains.SelectMany(c => Gen.Int[0, c.Count - 1].Select(i => (c, i))).Sample((chain, i) =>
         {

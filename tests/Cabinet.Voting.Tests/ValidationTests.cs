@@ -9,6 +9,19 @@ namespace Cabinet.Voting.Tests;
 public sealed class ValidationTests
 {
     [Fact]
+    public void Every_voter_is_found_by_name_whatever_the_order_of_the_list_and_no_one_else()
+    {
+        var e = Eligibility.Build(Members(40), Members(40), Chair, EligibilityPolicy.AllMembers).GetValueOrThrow();
+        var reversed = e with { Voters = [.. e.Voters.Reverse()] };
+
+        Assert.All(e.Voters, v => Assert.Same(v, e.Find(v.UserName)));
+        Assert.All(e.Voters, v => Assert.Same(v, reversed.Find(v.UserName)));
+        Assert.Null(e.Find("khachmoi"));
+        Assert.Null(e.Find(null));
+        Assert.Null(reversed.Find(""));
+    }
+
+    [Fact]
     public void Eligibility_build_follows_the_policy_and_weights()
     {
         var present = new[] { "thanhvien01", "thanhvien02", "khachmoi" };

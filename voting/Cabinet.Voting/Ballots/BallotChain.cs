@@ -10,6 +10,13 @@ namespace Cabinet.Voting.Ballots;
 /// </summary>
 public sealed record BallotChain(string PollId, ImmutableArray<BallotChainEntry> Entries)
 {
+    /// <summary>
+    /// Positions by ballot hash, for the replay check every ballot makes (a scan made a burst quadratic), with the
+    /// entries it was built for: a chain made any other way (a <c>with</c>, a deserialised one) builds its own at the
+    /// first look. Not part of the chain's value, equality or JSON.
+    /// </summary>
+    private (ImmutableArray<BallotChainEntry> For, ImmutableDictionary<string, int> Positions) _byBallotHash;
+
     public static BallotChain Empty(string pollId) => new(pollId, []);
 
     [JsonIgnore]
@@ -21,12 +28,46 @@ public sealed record BallotChain(string PollId, ImmutableArray<BallotChainEntry>
     public (BallotChain Chain, Receipt Receipt) Append(string ballotHash, ImmutableArray<string> choices, int weight, string? voter)
     {
         var entry = BallotChainEntry.After(Head, new AcceptedBallot(Count + 1, ballotHash, choices, weight, voter));
-        var next = this with { Entries = Entries.IsDefault ? [entry] : Entries.Add(entry) };
+        var entries = Entries.IsDefault ? [entry] : Entries.Add(entry);
+        var known = Positions();
+        var positions = known.ContainsKey(ballotHash) ? known : known.Add(ballotHash, entries.Length - 1);
+        var next = this with { Entries = entries };
+        next._byBallotHash = (entries, positions);
         return (next, ReceiptFor(entry));
     }
 
     public BallotChainEntry? FindByBallotHash(string ballotHash) =>
-        Entries.IsDefault ? null : Entries.FirstOrDefault(e => string.Equals(e.Ballot.BallotHash, ballotHash, StringComparison.Ordinal));
+        ballotHash is not null && Positions().TryGetValue(ballotHash, out var at) ? Entries[at] : null;
+
+    private ImmutableDictionary<string, int> Positions()
+    {
+        if (Entries.IsDefault)
+        {
+            return ImmutableDictionary<string, int>.Empty.WithComparers(StringComparer.Ordinal);
+        }
+
+        if (_byBallotHash.Positions is null || _byBallotHash.For != Entries)
+        {
+            var builder = ImmutableDictionary.CreateBuilder<string, int>(StringComparer.Ordinal);
+            for (var i = 0; i < Entries.Length; i++)
+            {
+                // The first of two equal hashes, as the scan found it (a chain with a repeat is refused by FindFirstFault).
+                if (Entries[i]?.Ballot?.BallotHash is { } hash)
+                {
+                    builder.TryAdd(hash, i);
+                }
+            }
+
+            _byBallotHash = (Entries, builder.ToImmutable());
+        }
+
+        return _byBallotHash.Positions;
+    }
+
+    public bool Equals(BallotChain? other) =>
+        other is not null && string.Equals(PollId, other.PollId, StringComparison.Ordinal) && Entries.Equals(other.Entries);
+
+    public override int GetHashCode() => HashCode.Combine(PollId, Entries);
 
     public Receipt ReceiptFor(BallotChainEntry entry) => new(PollId, entry.Ballot.Position, entry.Ballot.BallotHash, entry.Hash);
 

@@ -72,7 +72,7 @@ public static class MarkdownReport
 
         md.AppendLine().AppendLine("## Scenarios").AppendLine();
         md.AppendLine("- fan-out: NextItem / PreviousItem / GoToItem by the chair on a live meeting whose N delegates have all joined");
-        md.AppendLine("- vote burst: OpenPoll (present delegates and chair), N ballots signed with registered ECDSA P-256 device keys, ClosePoll");
+        md.AppendLine("- vote burst: OpenPoll (present delegates and chair), N ballots signed with registered ECDSA P-256 device keys, ClosePoll; after one unmeasured vote of a tenth of the delegates (the process's first vote compiles the vote path)");
         md.AppendLine("- annotations: the chair uploads a 23-page PDF (POST …/documents), then delegates open it (GetDocumentAccess, ListAnnotations) and share "
             + $"notes on it (AddAnnotation, shared) in turn at a steady rate, {SharedAnnotations.Annotators * SharedAnnotations.PerAnnotator} measured after {FanOut.WarmUp} unmeasured; every other screen must receive each AnnotationChanged push");
         md.AppendLine("- my meetings: the chair creates the past meetings through CreateMeeting (8 at a time, one every 6 hours back from "

@@ -95,6 +95,23 @@ public abstract class VotingTests<TCluster>(TCluster cluster) : IClassFixture<TC
     }
 
     [Fact]
+    public async Task A_device_revoked_after_it_signed_a_ballot_signs_no_more()
+    {
+        var (meeting, id, voters) = await cluster.LiveMeetingWithVotersAsync();
+        var d1 = voters[1];
+        var first = await OpenPollAsync(meeting, Secrecy.Named);
+        Assert.True((await Poll(id, first).CastAsync(d1.Actor, d1.Ballot(id, first, "yes"))).Ok);
+        Assert.True((await meeting.ClosePollAsync(ClusterFixture.Chair, first)).Ok);
+        Assert.True((await Grains.GetGrain<People.IUserGrain>(d1.Actor.UserName).RevokeDeviceAsync(d1.DeviceId)).Ok);
+
+        var second = await OpenPollAsync(meeting, Secrecy.Named);
+        var refused = await Poll(id, second).CastAsync(d1.Actor, d1.Ballot(id, second, "yes"));
+        Assert.Equal(ErrorCodes.DeviceRevoked.Code, refused.Error?.Code);
+        var again = await TestVoter.RegisterAsync(Grains, d1.Actor);
+        Assert.True((await Poll(id, second).CastAsync(d1.Actor, again.Ballot(id, second, "yes"))).Ok);
+    }
+
+    [Fact]
     public async Task Ballots_racing_the_close_are_either_receipted_and_counted_or_refused()
     {
         var (meeting, id, voters) = await cluster.LiveMeetingWithVotersAsync();

@@ -72,6 +72,14 @@ public interface IUserGrain : IGrainWithStringKey
     Task<ImmutableArray<Polls.DeviceKey>> GetDevicesAsync();
 
     /// <summary>
+    /// Checks a ballot or answer signature against the person's device: <c>device.unknown</c> or <c>device.revoked</c>
+    /// when the device cannot sign, otherwise the device and whether its key made <paramref name="signature"/> (ECDSA
+    /// P-256, P1363) over <paramref name="signedBytes"/>. Checked here, in the signer's own grain, so that a vote of
+    /// thousands checks its signatures side by side instead of one after another in the poll's turn.
+    /// </summary>
+    Task<Result<Polls.DeviceSignature>> CheckDeviceSignatureAsync(string? deviceId, byte[] signedBytes, byte[] signature);
+
+    /// <summary>
     /// An active device with its key's certificate, issued now if it has none yet (devices registered before
     /// certification existed); <c>minutes.no_device_issuer</c> when no issuing CA is configured.
     /// </summary>

@@ -33,13 +33,13 @@ public sealed partial class OpinionBallotGrain
             return Result<Receipt>.Refused(ErrorCodes.OpinionAnswerInvalid);
         }
 
-        var device = (await GrainFactory.GetGrain<IUserGrain>(actor.UserName).GetDevicesAsync()).FirstOrDefault(d => d.DeviceId == signed.DeviceId);
-        if (device is null || !device.IsActive)
+        var checkedAnswer = await BallotForm.CheckAsync(GrainFactory, actor, signed);
+        if (checkedAnswer.Error is { } deviceError)
         {
-            return Result<Receipt>.Refused(device is null ? ErrorCodes.DeviceUnknown : ErrorCodes.DeviceRevoked);
+            return Result<Receipt>.Refused(deviceError);
         }
 
-        if (BallotForm.Read(actor, signed) is not { } form || !BallotSignatureVerifier.Verify(form.Content, form.Signature, Convert.FromBase64String(device.PublicKeySpki)))
+        if (checkedAnswer.Value is not { Form: { } form, Verified: true, Device: var device })
         {
             return Result<Receipt>.Refused(ErrorCodes.OpinionSignatureInvalid);
         }

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
-using System.Security.Cryptography;
 using Cabinet.Errors;
 using Cabinet.Polls;
+using Cabinet.Voting.Ballots;
 
 namespace Cabinet.People;
 
@@ -10,6 +10,8 @@ public sealed partial class UserGrain
 {
     public const int MaxActiveDevices = 10;
     public const int MaxLabel = 100;
+
+    private readonly DeviceKeys _importedKeys = new();
 
     public async Task<Result<DeviceKey>> RegisterDeviceAsync(string label, string publicKeySpki)
     {
@@ -52,6 +54,7 @@ public sealed partial class UserGrain
         if (device.IsActive)
         {
             state.State = state.State with { Devices = state.State.Devices.Replace(device, device with { RevokedAt = clock.GetUtcNow() }) };
+            _importedKeys.Forget(deviceId);
             await state.WriteStateAsync();
         }
 
@@ -59,6 +62,25 @@ public sealed partial class UserGrain
     }
 
     public Task<ImmutableArray<DeviceKey>> GetDevicesAsync() => Task.FromResult(state.State.Devices);
+
+    public Task<Result<DeviceSignature>> CheckDeviceSignatureAsync(string? deviceId, byte[] signedBytes, byte[] signature)
+    {
+        var device = state.State.Devices.FirstOrDefault(d => d.DeviceId == deviceId);
+        if (device is null || !device.IsActive)
+        {
+            return Task.FromResult(Result<DeviceSignature>.Refused(device is null ? ErrorCodes.DeviceUnknown : ErrorCodes.DeviceRevoked));
+        }
+
+        var key = _importedKeys.For(device);
+        var verified = key is not null && BallotSignatureVerifier.Verify(signedBytes, signature, key);
+        return Task.FromResult(Result<DeviceSignature>.Of(new DeviceSignature(device, verified)));
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _importedKeys.Clear();
+        return Task.CompletedTask;
+    }
 
     public async Task<Result<DeviceKey>> CertifyDeviceAsync(string deviceId)
     {
@@ -104,11 +126,10 @@ public sealed partial class UserGrain
 
         try
         {
-            using var key = ECDsa.Create();
-            key.ImportSubjectPublicKeyInfo(Convert.FromBase64String(spkiBase64), out _);
-            return key.KeySize == 256 && key.ExportParameters(false).Curve.Oid.Value == "1.2.840.10045.3.1.7";
+            using var key = BallotSignatureVerifier.ImportP256(Convert.FromBase64String(spkiBase64));
+            return key is not null;
         }
-        catch (Exception ex) when (ex is CryptographicException or FormatException)
+        catch (FormatException)
         {
             return false;
         }

@@ -67,15 +67,6 @@ public sealed partial class PollGrain
         return Result<ImmutableArray<BallotEvidenceRecord>>.Of([.. entries.Select(e => BallotLine.Of(e).Evidence).OfType<BallotEvidenceRecord>()]);
     }
 
-    private async Task<Result<DeviceKey>> DeviceKeyAsync(string userName, string? deviceId)
-    {
-        var devices = await GrainFactory.GetGrain<IUserGrain>(userName).GetDevicesAsync();
-        var device = devices.FirstOrDefault(d => d.DeviceId == deviceId);
-        return device is null ? Result<DeviceKey>.Refused(ErrorCodes.DeviceUnknown)
-            : !device.IsActive ? Result<DeviceKey>.Refused(ErrorCodes.DeviceRevoked)
-            : Result<DeviceKey>.Of(device);
-    }
-
     private async Task<SignedPollResult?> SignAsync(PollResultDocument document)
     {
         try

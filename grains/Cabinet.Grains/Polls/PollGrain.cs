@@ -81,20 +81,24 @@ public sealed partial class PollGrain(
             return Result<Receipt>.Refused(ErrorCodes.PollNotFound);
         }
 
-        var key = await DeviceKeyAsync(voter.UserName, ballot.DeviceId);
-        if (key.Error is { } keyError)
+        // The signature is checked in the voter's grain, outside this poll's turn: thousands of ballots check side by side.
+        var checkedBallot = await BallotForm.CheckAsync(GrainFactory, voter, ballot);
+        if (checkedBallot.Error is { } deviceError)
         {
-            return Result<Receipt>.Refused(keyError);
+            return Result<Receipt>.Refused(deviceError);
         }
 
-        if (BallotForm.Read(voter, ballot) is not { } form)
+        if (checkedBallot.Value is not { Form: var (content, signature), Device: var device, Verified: var verified })
         {
             return Result<Receipt>.Refused(ErrorCodes.From(Voting.Errors.VotingErrors.Get(Voting.Errors.VotingErrors.BallotMalformed)));
         }
 
-        var (content, signature) = form;
-        var verified = BallotSignatureVerifier.Verify(content, signature, Convert.FromBase64String(key.Value!.PublicKeySpki));
-        var cast = _working.Book!.Cast(new SignedBallot(content, signature), verified, clock.GetUtcNow());
+        if (_working.Book is null)
+        {
+            return Result<Receipt>.Refused(ErrorCodes.PollNotFound);
+        }
+
+        var cast = _working.Book.Cast(new SignedBallot(content, signature), verified, clock.GetUtcNow());
         if (cast.Error is { } error)
         {
             return Result<Receipt>.Refused(ErrorCodes.From(error));
@@ -105,7 +109,7 @@ public sealed partial class PollGrain(
             _working = _working with { Book = cast.Book };
             _pendingVoters.Add(new StoredBallot(voter.UserName, cast.Receipt!));
             _pending.Add(new BallotLine(cast.Book.Chain.Entries[^1], cast.Book.Motion.Secrecy == Voting.Motions.Secrecy.Named
-                ? new BallotEvidenceRecord(cast.Receipt!.Position, content, Convert.ToBase64String(signature), key.Value.DeviceId, key.Value.PublicKeySpki)
+                ? new BallotEvidenceRecord(cast.Receipt!.Position, content, Convert.ToBase64String(signature), device.DeviceId, device.PublicKeySpki)
                 : null));
         }
 

@@ -23,6 +23,10 @@ public sealed class BenchClient : IAsyncDisposable
         connection.On<MeetingEvent>(nameof(IMeetingClient.MeetingEvent), OnEvent);
         connection.On<string, long>(nameof(IMeetingClient.MeetingVersion), (_, _) => { });
         connection.On<Polls.PollParticipation>(nameof(IMeetingClient.PollParticipation), _ => { });
+        // Every push has a handler: SignalR's client throws and catches an exception for each message it cannot bind.
+        connection.On<Polls.MyBallot>(nameof(IMeetingClient.BallotRecorded), _ => { });
+        connection.On<NoticeCount>(nameof(IMeetingClient.NoticesChanged), _ => { });
+        connection.On<Opinions.OpinionEvent>(nameof(IMeetingClient.OpinionEvent), _ => { });
         connection.On<Documents.AnnotationChange>(nameof(IMeetingClient.AnnotationChanged), OnAnnotation);
     }
 

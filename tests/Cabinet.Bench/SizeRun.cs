@@ -70,12 +70,10 @@ public sealed class SizeRun(BenchOptions options, Failures failures, CabinetServ
             ResidentBytesPerDelegate = (resident1 - resident0) / (double)Math.Max(1, screens.Count),
             ServerCpu = (joinCpu, fanOutCpu, voteCpu),
             BenchCpu = (cabinetBenchCpu, baselineCpu),
-            PayloadBytes = template is null ? 0 : JsonSerializer.SerializeToUtf8Bytes(template, HubJsonOptions).Length,
+            PayloadBytes = template is null ? 0 : JsonSerializer.SerializeToUtf8Bytes(template, HubClients.Payload).Length,
             Failures = failures.Since(before),
         };
     }
-
-    private static JsonSerializerOptions HubJsonOptions { get; } = CreateHubJsonOptions();
 
     /// <summary>
     /// On the bare hub with N fresh screens: the agenda fan-out with Cabinet's event (not with --notes-only), then the
@@ -132,10 +130,4 @@ public sealed class SizeRun(BenchOptions options, Failures failures, CabinetServ
         return self.TotalProcessorTime.TotalSeconds;
     }
 
-    private static JsonSerializerOptions CreateHubJsonOptions()
-    {
-        var json = new JsonSerializerOptions();
-        HubJson.Configure(json);
-        return json;
-    }
 }

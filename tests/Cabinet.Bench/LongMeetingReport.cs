@@ -17,8 +17,9 @@ public static class LongMeetingReport
         md.AppendLine($"- Cabinet: Release build in its own process, {ModeText(run.Redis)}");
         md.AppendLine($"- Machine: {machine}");
         md.AppendLine($"- First {(options.Quick ? 20 : LongMeeting.WarmUp)} unmeasured commands on another meeting (warm-up). "
-            + "Then the chair alone moves through the agenda (NextItem / PreviousItem / GoToItem over the hub) until the ledger holds each "
-            + $"checkpoint's entries, then {options.LedgerSamples} commands are timed one at a time: call → CommandResult");
+            + "Then the chair alone fills one meeting per checkpoint (NextItem / PreviousItem / GoToItem over the hub) until its ledger holds "
+            + $"that many entries, then {options.LedgerSamples} commands are timed on each, one at a time and the meetings in turn (young, old, "
+            + "young, …), so that every checkpoint is timed in the same seconds of the machine: call → CommandResult");
         md.AppendLine($"- Stored meeting state: {(run.Redis ? "the length of the `data` field of the meeting grain's Redis hash (HSTRLEN)" : "the size of the meeting grain's JSON file")}; "
             + "the ledger's journal is stored apart and not counted");
         md.AppendLine();

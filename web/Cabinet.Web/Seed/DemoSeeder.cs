@@ -30,13 +30,14 @@ public sealed partial class DemoSeeder(
         // from /admin, and the first organisation of a production install, require it of administrators.
         await grains.GetGrain<IOrganizationGrain>(DemoData.Province).SetSecondFactorPolicyAsync(SecondFactorPolicy.Optional);
 
+        // Registered side by side (each account hashes its password, a tenth of a second of CPU), then listed in order.
         var names = new Faker("vi") { Random = new Randomizer(2026) };
+        var profiles = DemoData.Accounts.Select(account => new UserProfile(account.UserName,
+            $"{names.Name.LastName()} {names.Name.FirstName()}", // Vietnamese order: family name first, then middle and given names.
+            account.OrganizationId, account.Position, IsAdministrator: false).WithRole(account.Role)).ToList();
+        await Task.WhenAll(profiles.Select(profile => grains.GetGrain<IUserGrain>(profile.UserName).RegisterAsync(new UserRegistration(profile, DemoData.Password))));
         foreach (var account in DemoData.Accounts)
         {
-            // Vietnamese order: family name first, then middle and given names.
-            var displayName = $"{names.Name.LastName()} {names.Name.FirstName()}";
-            var profile = new UserProfile(account.UserName, displayName, account.OrganizationId, account.Position, IsAdministrator: false).WithRole(account.Role);
-            await grains.GetGrain<IUserGrain>(account.UserName).RegisterAsync(new UserRegistration(profile, DemoData.Password));
             await grains.GetGrain<IOrganizationGrain>(account.OrganizationId).AddMemberAsync(account.UserName);
             await directory.AddUserAsync(account.UserName);
         }

@@ -54,6 +54,9 @@ public abstract class ClusterFixture : IAsyncLifetime
 
     protected abstract Task<CabinetSiloOptions> StorageAsync();
 
+    /// <summary>The clock the silo's grains read.</summary>
+    protected virtual TimeProvider Clock => TimeProvider.System;
+
     public async ValueTask InitializeAsync()
     {
         var found = await StorageAsync();
@@ -63,6 +66,7 @@ public abstract class ClusterFixture : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddCabinetStorage(storage);
+            silo.Services.AddSingleton(Clock);
             silo.UseInMemoryReminderService(); // opinion ballots' deadlines
             var real = silo.Services.Last(d => d.ServiceType == typeof(IAnnotationStore)).ImplementationFactory!;
             silo.Services.AddSingleton<IAnnotationStore>(sp => new RecordingAnnotationStore((IAnnotationStore)real(sp), AnnotationWrites));

@@ -114,7 +114,7 @@ public abstract class ClusterFixture : IAsyncLifetime
     }
 }
 
-public sealed class FileStorageCluster : ClusterFixture
+public class FileStorageCluster : ClusterFixture
 {
     protected override Task<CabinetSiloOptions> StorageAsync() =>
         Task.FromResult(new CabinetSiloOptions { DataPath = RepositoryPaths.NewTempFolder("grains"), AllowDevelopmentAuthority = true });

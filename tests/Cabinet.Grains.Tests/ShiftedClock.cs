@@ -1,5 +1,3 @@
-using Cabinet.Hosting;
-
 namespace Cabinet.Grains.Tests;
 
 /// <summary>The system's clock moved ahead by what a test adds: time passes as usual, and a test can skip minutes.</summary>
@@ -13,12 +11,9 @@ public sealed class ShiftedClock : TimeProvider
 }
 
 /// <summary>A cluster on disk whose grains read <see cref="ShiftedClock"/>: for what happens after minutes without use.</summary>
-public sealed class ShiftedClockCluster : ClusterFixture
+public sealed class ShiftedClockCluster : FileStorageCluster
 {
     public ShiftedClock Shifted { get; } = new();
 
     protected override TimeProvider Clock => Shifted;
-
-    protected override Task<CabinetSiloOptions> StorageAsync() =>
-        Task.FromResult(new CabinetSiloOptions { DataPath = Testing.RepositoryPaths.NewTempFolder("grains-clock"), AllowDevelopmentAuthority = true });
 }

@@ -95,6 +95,21 @@ public abstract class VotingTests<TCluster>(TCluster cluster) : IClassFixture<TC
     }
 
     [Fact]
+    public async Task Only_a_bare_P256_public_key_registers_as_a_device()
+    {
+        var user = Grains.GetGrain<People.IUserGrain>(ClusterFixture.Colleague.UserName);
+        using var p256 = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+        using var p384 = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP384);
+        var spki = p256.ExportSubjectPublicKeyInfo();
+        foreach (var bad in new[] { "khong-phai-base64!", Convert.ToBase64String(p384.ExportSubjectPublicKeyInfo()), Convert.ToBase64String([.. spki, 0]), "" })
+        {
+            Assert.Equal(ErrorCodes.DeviceInvalidKey.Code, (await user.RegisterDeviceAsync("Máy thử", bad)).Error?.Code);
+        }
+
+        Assert.True((await user.RegisterDeviceAsync("Máy thử", Convert.ToBase64String(spki))).Ok);
+    }
+
+    [Fact]
     public async Task A_device_revoked_after_it_signed_a_ballot_signs_no_more()
     {
         var (meeting, id, voters) = await cluster.LiveMeetingWithVotersAsync();

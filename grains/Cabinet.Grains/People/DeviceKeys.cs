@@ -47,7 +47,8 @@ internal sealed class DeviceKeys
         _keys.Clear();
     }
 
-    private static ECDsa? Import(string spkiBase64)
+    /// <summary>The P-256 public key of a stored SPKI (base64), or null when it is not one. The caller disposes it.</summary>
+    public static ECDsa? Import(string spkiBase64)
     {
         var spki = new byte[spkiBase64.Length];
         return Convert.TryFromBase64String(spkiBase64, spki, out var length) ? BallotSignatureVerifier.ImportP256(spki[..length]) : null;

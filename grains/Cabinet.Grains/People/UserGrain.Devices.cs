@@ -124,14 +124,7 @@ public sealed partial class UserGrain
             return false;
         }
 
-        try
-        {
-            using var key = BallotSignatureVerifier.ImportP256(Convert.FromBase64String(spkiBase64));
-            return key is not null;
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
+        using var key = DeviceKeys.Import(spkiBase64);
+        return key is not null;
     }
 }

@@ -110,6 +110,22 @@ public abstract class VotingTests<TCluster>(TCluster cluster) : IClassFixture<TC
     }
 
     [Fact]
+    public async Task A_device_is_certified_when_it_first_signs_a_record_and_keeps_that_certificate()
+    {
+        var user = Grains.GetGrain<People.IUserGrain>(ClusterFixture.Colleague.UserName);
+        using var key = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+        var spki = key.ExportSubjectPublicKeyInfo();
+        var registered = (await user.RegisterDeviceAsync("Máy thử", Convert.ToBase64String(spki))).Value!;
+        Assert.Null(registered.CertificateBase64);
+
+        var certified = (await user.CertifyDeviceAsync(registered.DeviceId)).Value!;
+        using var certificate = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadCertificate(Convert.FromBase64String(certified.CertificateBase64!));
+        Assert.Equal(spki, certificate.PublicKey.ExportSubjectPublicKeyInfo());
+        Assert.Equal(certified.CertificateBase64, (await user.CertifyDeviceAsync(registered.DeviceId)).Value!.CertificateBase64);
+        Assert.Equal(certified.CertificateBase64, (await user.GetDevicesAsync()).Single(d => d.DeviceId == registered.DeviceId).CertificateBase64);
+    }
+
+    [Fact]
     public async Task A_device_revoked_after_it_signed_a_ballot_signs_no_more()
     {
         var (meeting, id, voters) = await cluster.LiveMeetingWithVotersAsync();

@@ -10,6 +10,6 @@ public sealed record DeviceKey(string DeviceId, string Label, string PublicKeySp
 {
     public bool IsActive => RevokedAt is null;
 
-    /// <summary>The device key's certificate (DER, base64), issued at registration or on the first signature; null before.</summary>
+    /// <summary>The device key's certificate (DER, base64), issued when the device first signs a record; null before.</summary>
     [Id(5)] public string? CertificateBase64 { get; init; }
 }

@@ -35,9 +35,10 @@ public sealed partial class UserGrain
             return Result<DeviceKey>.Refused(ErrorCodes.DeviceLimit);
         }
 
+        // Certified when it first signs a record (CertifyDeviceAsync), not here: of a meeting's delegates, who all register
+        // a device to vote, only the secretary and the chair sign the minutes, and each certificate is ≈ 1 KB of this
+        // state, in memory while the person is active, and an issuing CA's signature (perhaps in a token) at every join.
         var device = new DeviceKey($"d{state.State.Devices.Length + 1}-{Guid.NewGuid():N}"[..16], Trim(label), publicKeySpki, clock.GetUtcNow(), null);
-        // Certified at once when an issuing CA is configured; without one the key still signs ballots.
-        device = await CertifiedAsync(device) ?? device;
         state.State = state.State with { Devices = state.State.Devices.Add(device) };
         await state.WriteStateAsync();
         return Result<DeviceKey>.Of(device);

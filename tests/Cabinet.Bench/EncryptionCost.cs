@@ -103,7 +103,7 @@ public static class EncryptionCost
         {
             var redis = redisMode ? await RedisServer.StartAsync() : null;
             BenchRun.Log($"starting Cabinet ({name}, {(redisMode ? "Redis" : "embedded")} mode)");
-            var server = await CabinetServer.StartAsync(new CabinetServerOptions { RedisConnectionString = redis?.ConnectionString, ExtraArguments = arguments });
+            var server = await CabinetServer.StartAsync(new CabinetServerOptions { RedisConnectionString = redis?.ConnectionString, ExtraArguments = arguments, AsShipped = true });
             var chair = await MeetingHubClient.ConnectAsync(server.BaseAddress, "chutich");
             var id = MeetingKey.Of("tinh", $"bench-{Guid.NewGuid():N}"[..22]);
             var setup = new MeetingSetup(new MeetingDetails("Đo chi phí mã hóa", "Phòng họp 1", DateTimeOffset.UtcNow),

@@ -60,11 +60,17 @@ public sealed class CabinetServer : IAsyncDisposable
         }
 
         arguments.AddRange(options.ExtraArguments);
-        var process = ChildProcess.Start("dotnet", arguments, new Dictionary<string, string>
+        var environment = new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = options.Environment,
             ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
-        }, Path.GetDirectoryName(RepositoryPaths.WebAssembly));
+        };
+        if (!options.AsShipped)
+        {
+            (environment["DOTNET_gcServer"], environment["DOTNET_TieredPGO"], environment["DOTNET_hostBuilder__reloadConfigOnChange"]) = ("0", "0", "false");
+        }
+
+        var process = ChildProcess.Start("dotnet", arguments, environment, Path.GetDirectoryName(RepositoryPaths.WebAssembly));
         var server = new CabinetServer(process, baseAddress, options);
         await server.WaitUntilHealthyAsync();
         return server;

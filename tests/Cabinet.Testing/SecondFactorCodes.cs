@@ -25,7 +25,11 @@ public static class SecondFactorCodes
         long step;
         lock (account)
         {
-            step = Math.Max(account.LastStep + 1, Now() - 1);
+            // The step before now stays accepted only until the current step ends: with less than a few seconds of it
+            // left, a loaded machine can deliver the code after that (a sign-in failed so once in a run).
+            var seconds = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+            var earliest = seconds % StepSeconds < StepSeconds - 5 ? seconds / StepSeconds - 1 : seconds / StepSeconds;
+            step = Math.Max(account.LastStep + 1, earliest);
             account.LastStep = step;
         }
 

@@ -59,8 +59,11 @@ public sealed record BenchOptions(ImmutableArray<int> Series, int Moves, bool Re
 
     public bool RunsManyMeetings => (RunsSeries && !PartialSeries) || ManyOnly;
 
-    /// <summary>Delegates' accounts the run needs: the largest size of the series, or every screen of the many meetings.</summary>
-    public int Accounts => Math.Max(RunsSeries ? Series.Max() : 0, RunsManyMeetings ? Many.Meetings * Many.Delegates : 0);
+    /// <summary>
+    /// Delegates' accounts the run needs: the largest size of the series (and the warm-up meeting's, after them), or every
+    /// screen of the many meetings.
+    /// </summary>
+    public int Accounts => Math.Max(RunsSeries ? Series.Max() + SizeRun.WarmUpDelegates : 0, RunsManyMeetings ? Many.Meetings * Many.Delegates : 0);
 
     public static BenchOptions Parse(string[] args)
     {

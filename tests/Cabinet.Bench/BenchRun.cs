@@ -41,6 +41,7 @@ public static class BenchRun
         await using var server = await CabinetServer.StartAsync(new CabinetServerOptions
         {
             RedisConnectionString = redisServer?.ConnectionString,
+            AsShipped = true,
             // A full run lasts longer than an access token (10 minutes): the harness measures meetings, not token refresh.
             ExtraArguments = ["--Cabinet:Sessions:AccessTokenMinutes=240"],
         });
@@ -71,6 +72,8 @@ public static class BenchRun
         {
             await using var baseline = await BaselineServer.StartAsync();
             var size = new SizeRun(options, failures, server, probe, clients, baseline, chair);
+            Log($"warm-up meeting of {SizeRun.WarmUpDelegates} delegates of their own (not measured)");
+            await size.RunAsync([.. accounts.TakeLast(SizeRun.WarmUpDelegates)]);
             foreach (var n in options.Series)
             {
                 Log($"N = {n}");

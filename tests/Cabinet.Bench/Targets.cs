@@ -29,7 +29,10 @@ public static class Targets
         "Latency = Stopwatch timestamp when a screen's MeetingEvent handler ran minus the timestamp just before the chair's call; "
             + "percentiles are nearest-rank over all screens × moves. Clients share the 2 cores with the server, for Cabinet and baseline alike.",
         "Memory per delegate = (server after N screens joined − before) / N: managed heap after a forced full GC (GET /api/diagnostics/memory, "
-            + "administrators only) and VmRSS from /proc/<pid>/status. It includes the meeting's attendance state, not only the connection.",
+            + "administrators only) and VmRSS from /proc/<pid>/status. It includes the meeting's attendance state, not only the connection. "
+            + "Both snapshots are taken 8 s after the last change, once the participants' meeting indexes and notice boxes have left memory (5 s after the "
+            + $"meeting's last write to them), and after a warm-up meeting of {SizeRun.WarmUpDelegates} other delegates, so the process's one-time costs "
+            + "(serializers and invokers built on first use) are not counted per delegate of the first size.",
         "Server CPU = utime + stime of the Cabinet process from /proc/<pid>/stat around each scenario. The baseline hub lives in the bench "
             + "process, so only the bench process's CPU (clients + baseline hub) is shown for it.",
         $"The meeting is created with the chair alone and the delegates are added with AddParticipants in batches of {ParticipantBatch.MaxSize} "

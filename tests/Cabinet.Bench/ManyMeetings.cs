@@ -23,7 +23,7 @@ public static class ManyMeetings
         var before = failures.Counts;
         var (count, size) = options.Many;
         var hub = new Uri(server.BaseAddress, MeetingHub.Path);
-        var (managed0, resident0) = (await probe.ManagedBytesAsync(), probe.ResidentBytes());
+        var (managed0, resident0) = await probe.SettledMemoryAsync(options);
         var chairs = await clients.ConnectAllAsync(hub, [.. Enumerable.Repeat(chair, Math.Min(Chairs, count))], _ => Task.FromResult(true), failures);
         var meetings = new CabinetMeeting?[count];
         await InTurnsAsync(count, chairs.Count, async m =>
@@ -47,7 +47,7 @@ public static class ManyMeetings
             }
         });
 
-        var (managed1, resident1) = (await probe.ManagedBytesAsync(), probe.ResidentBytes());
+        var (managed1, resident1) = await probe.SettledMemoryAsync(options);
         var samples = new List<double>(screens.Count * options.Moves);
         GC.Collect();
         GC.WaitForPendingFinalizers();

@@ -22,20 +22,11 @@ public sealed class SizeRun(BenchOptions options, Failures failures, CabinetServ
     /// </summary>
     public const int WarmUpDelegates = 20;
 
-    /// <summary>
-    /// Waited before each heap snapshot: a person's meeting index, catalog and notice box leave memory 5 s after the
-    /// meeting last wrote to them (IdleIndex.After). The heap is measured with the meeting running, not in the seconds
-    /// after its set-up wrote to every participant's index, which a small meeting's quick join would otherwise catch.
-    /// Quick runs (./test.sh) compare no figure and do not wait.
-    /// </summary>
-    private TimeSpan Settle => options.Quick ? TimeSpan.Zero : TimeSpan.FromSeconds(8);
-
     public async Task<SeriesRow> RunAsync(IReadOnlyList<BenchAccount> delegates)
     {
         var before = failures.Counts;
         var hub = new Uri(server.BaseAddress, MeetingHub.Path);
-        await Task.Delay(Settle);
-        var (managed0, resident0) = (await probe.ManagedBytesAsync(), probe.ResidentBytes());
+        var (managed0, resident0) = await probe.SettledMemoryAsync(options);
         probe.DumpHeapIfAsked($"n{delegates.Count}-before");
         var chairScreen = await clients.ConnectAsync(hub, chair, _ => Task.FromResult(true), failures);
         var meeting = chairScreen is null ? null : await CabinetMeeting.CreateAsync(chairScreen, delegates, failures);
@@ -56,8 +47,7 @@ public sealed class SizeRun(BenchOptions options, Failures failures, CabinetServ
             failures.Add(Failures.MissingEvent, "presence or opening events missing on screens", screens.Sum(s => s.Settle(opened)));
         }
 
-        await Task.Delay(Settle);
-        var (managed1, resident1) = (await probe.ManagedBytesAsync(), probe.ResidentBytes());
+        var (managed1, resident1) = await probe.SettledMemoryAsync(options);
         probe.DumpHeapIfAsked($"n{delegates.Count}");
         (cpu, var benchCpu) = (probe.CpuSeconds(), BenchCpuSeconds());
         var cabinet = options.PartialSeries ? LatencyStats.Empty : await FanOut.RunAsync(screens, options.Moves, meeting.MoveAsync, failures, $"Cabinet N={delegates.Count}");

@@ -122,6 +122,32 @@ public sealed class ClosingTests(BrowserFixture fixture) : IClassFixture<Browser
         }
     }
 
+    [Fact]
+    public async Task Two_requests_for_this_browsers_key_at_once_keep_one_key_and_the_one_registered_is_the_one_that_signs()
+    {
+        // The /devices page reads this browser's key as it loads; a person may press "register" at the same moment.
+        // Both must end with the same key, or the browser registers one key and signs with another.
+        var page = await fixture.SignInAsync("daibieu6");
+        await page.GotoAsync("/devices");
+        await Expect(page.GetByTestId("register-device")).ToBeEnabledAsync();
+        var keys = await page.EvaluateAsync<string[]>("""
+            async user => {
+              const keys = await import("/Components/Voting/BallotForm.razor.js");
+              await keys.forgetDevice(user);
+              const [first, second] = await Promise.all([keys.deviceKey(user), keys.deviceKey(user)]);
+              return [first.spki, second.spki, (await keys.deviceKey(user)).spki];
+            }
+            """, "daibieu6");
+        Assert.Equal(keys[0], keys[1]);
+        Assert.Equal(keys[0], keys[2]);
+
+        await page.GetByTestId("register-device").ClickAsync();
+        await Expect(page.GetByTestId("this-device")).ToHaveAttributeAsync("data-device-id", new System.Text.RegularExpressions.Regex("."), new() { Timeout = 10_000 });
+        await using var person = await MeetingHubClient.ConnectAsync(fixture.Server.BaseAddress, "daibieu6");
+        var device = Assert.Single(await person.Connection.InvokeAsync<System.Collections.Immutable.ImmutableArray<Polls.DeviceKey>>(nameof(MeetingHub.ListDevices)));
+        Assert.Equal(keys[0], device.PublicKeySpki);
+    }
+
     private async Task<IPage> OpenAsync(string userName, string meetingId, bool registerDevice = false)
     {
         var page = await fixture.SignInAsync(userName);

@@ -22,6 +22,30 @@ async function run(mode, action) {
   });
 }
 
+/**
+ * Stores the key made unless another call (the page loading while the person clicks, another tab) stored one first, and
+ * returns the one kept: the read and the add share one read-write transaction, which IndexedDB runs one at a time, so a
+ * browser never registers one key while keeping another to sign with.
+ */
+async function keepFirst(userName, made) {
+  const db = await database();
+  return new Promise((resolve, reject) => {
+    const tx = db.transaction(STORE, "readwrite");
+    const store = tx.objectStore(STORE);
+    let kept = made;
+    const read = store.get(userName);
+    read.onsuccess = () => {
+      if (read.result) {
+        kept = read.result;
+      } else {
+        store.add(made, userName);
+      }
+    };
+    tx.oncomplete = () => { db.close(); resolve(kept); };
+    tx.onerror = () => { db.close(); reject(tx.error); };
+  });
+}
+
 const base64 = buffer => btoa(String.fromCharCode(...new Uint8Array(buffer)));
 
 export function supported() {
@@ -33,8 +57,7 @@ export async function deviceKey(userName) {
   let entry = await run("readonly", s => s.get(userName));
   if (!entry) {
     const pair = await crypto.subtle.generateKey({ name: "ECDSA", namedCurve: "P-256" }, false, ["sign", "verify"]);
-    entry = { privateKey: pair.privateKey, spki: base64(await crypto.subtle.exportKey("spki", pair.publicKey)), deviceId: null };
-    await run("readwrite", s => s.put(entry, userName));
+    entry = await keepFirst(userName, { privateKey: pair.privateKey, spki: base64(await crypto.subtle.exportKey("spki", pair.publicKey)), deviceId: null });
   }
   const label = (navigator.userAgentData && navigator.userAgentData.platform) || navigator.platform || "Trình duyệt";
   return { spki: entry.spki, deviceId: entry.deviceId, label: label.substring(0, 100) };

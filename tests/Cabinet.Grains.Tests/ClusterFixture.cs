@@ -60,7 +60,8 @@ public abstract class ClusterFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var found = await StorageAsync();
-        found = found.WithDevelopmentKey();
+        // Cheap password hashes, as the test servers use (CabinetServerOptions.CheapPasswordHashes): the fixtures register many people.
+        found = found.WithDevelopmentKey() with { Passwords = new() { Iterations = 1_000 } };
         var storage = Storage = found with { FailStateWriteAfterLedgerAppend = FailingStateWrites.ContainsKey, Cipher = Cabinet.Encryption.EncryptionAtRest.Open(found) };
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, silo) =>

@@ -19,15 +19,17 @@ public sealed class ProductionModeTests
     private const string AdminPassword = "Quan-tri-dau-tien-2026";
 
     [Fact]
-    public async Task Production_without_a_signing_certificate_exits_naming_the_setting()
+    public async Task Production_without_a_signing_certificate_or_with_cheap_password_hashes_exits_naming_the_settings()
     {
-        var options = new CabinetServerOptions { Environment = "Production" };
+        // The test servers' cheap password hashes are refused too.
+        var options = new CabinetServerOptions { Environment = "Production", ExtraArguments = ["--Cabinet:Passwords:Iterations=1000"] };
         var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => CabinetServer.StartAsync(options));
 
         Assert.Contains("exited during start-up", failure.Message, StringComparison.Ordinal);
         Assert.Contains("Cabinet:SigningCertificatePath is not set", failure.Message, StringComparison.Ordinal);
         Assert.Contains("Cabinet__SigningCertificatePasswordFile", failure.Message, StringComparison.Ordinal);
         Assert.Contains("No key-encryption key is configured", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("Cabinet:Passwords:Iterations is 1000", failure.Message, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(options.DataPath, "pki")), "no development CA may be created");
     }
 

@@ -4,11 +4,14 @@ using Cabinet.Testing;
 namespace Cabinet.Hub.Tests;
 
 /// <summary>One real Cabinet process (embedded mode, demo data) shared by a test class; each test makes its own meeting.</summary>
-public sealed class ServerFixture : IAsyncLifetime
+public class ServerFixture : IAsyncLifetime
 {
     public CabinetServer Server { get; private set; } = default!;
 
-    public async ValueTask InitializeAsync() => Server = await CabinetServer.StartAsync();
+    /// <summary>How the shared process is started (a test server's defaults unless a class needs otherwise).</summary>
+    protected virtual CabinetServerOptions Options => new();
+
+    public async ValueTask InitializeAsync() => Server = await CabinetServer.StartAsync(Options);
 
     public async ValueTask DisposeAsync() => await Server.DisposeAsync();
 

@@ -68,6 +68,11 @@ public sealed class CabinetServer : IAsyncDisposable
         if (!options.AsShipped)
         {
             (environment["DOTNET_gcServer"], environment["DOTNET_TieredPGO"], environment["DOTNET_hostBuilder__reloadConfigOnChange"]) = ("0", "0", "false");
+            if (options.CheapPasswordHashes && options.Environment == "Development")
+            {
+                // An environment variable, so a test's own --Cabinet:Passwords:Iterations argument still wins.
+                environment["Cabinet__Passwords__Iterations"] = "1000";
+            }
         }
 
         var process = ChildProcess.Start("dotnet", arguments, environment, Path.GetDirectoryName(RepositoryPaths.WebAssembly));

@@ -27,6 +27,13 @@ public sealed record CabinetServerOptions
     /// </summary>
     public bool AsShipped { get; init; }
 
+    /// <summary>
+    /// Development hosts started for tests hash passwords with 1,000 PBKDF2 iterations instead of 100,000
+    /// (<c>Cabinet:Passwords:Iterations</c>): a hash is ≈ 0.1 s of CPU here, and each start seeds 31 accounts and the tests
+    /// sign in thousands of times. Tests of the password check's cost set this to false; the harness runs as shipped.
+    /// </summary>
+    public bool CheapPasswordHashes { get; init; } = true;
+
     /// <summary>When set, Kestrel also listens with TLS on this loopback port, with this PKCS#12 certificate (path, password).</summary>
     public (int Port, string CertificatePath, string Password)? Https { get; init; }
 

@@ -154,6 +154,12 @@ public sealed class MeetingHubClient : IAsyncDisposable
                 return s;
             }
 
+            if (Connection.State == HubConnectionState.Disconnected)
+            {
+                // Nothing more can arrive (these clients do not reconnect): say so now, not at the deadline.
+                throw new InvalidOperationException($"{UserName}: the connection closed before the condition was met; last version {Snapshot?.Version}");
+            }
+
             await Task.Delay(20);
         }
 

@@ -60,6 +60,7 @@ public static class CabinetSiloBuilderExtensions
         silo.Services.AddSingleton<Opinions.OpinionNotices>();
         silo.Services.AddSingleton<Opinions.OpinionReports>();
         silo.Services.AddSingleton(options.Sessions);
+        silo.Services.AddSingleton(new People.PasswordHash(options.Passwords));
         silo.Services.AddSingleton(options.Audit);
         silo.Services.AddSingleton(options.Webhooks);
         silo.Services.AddSingleton(options.Retention);

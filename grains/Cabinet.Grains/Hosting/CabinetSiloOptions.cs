@@ -53,6 +53,9 @@ public sealed record CabinetSiloOptions
     /// <summary>Session lifetimes (configuration section <c>Cabinet:Sessions</c>).</summary>
     public People.SessionLimits Sessions { get; init; } = new();
 
+    /// <summary>What a password hash costs (configuration section <c>Cabinet:Passwords</c>).</summary>
+    public People.PasswordHashSettings Passwords { get; init; } = new();
+
     /// <summary>Audit log retention (configuration section <c>Cabinet:Audit</c>).</summary>
     public Audit.AuditRetention Audit { get; init; } = new();
 

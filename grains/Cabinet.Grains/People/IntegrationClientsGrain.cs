@@ -7,7 +7,8 @@ namespace Cabinet.People;
 
 public sealed class IntegrationClientsGrain(
     [PersistentState("integration-clients", StorageNames.People)] IPersistentState<IntegrationClientsState> state,
-    TimeProvider clock) : Grain, IIntegrationClientsGrain
+    TimeProvider clock,
+    PasswordHash passwords) : Grain, IIntegrationClientsGrain
 {
     private const int MaxName = 100;
 
@@ -35,7 +36,7 @@ public sealed class IntegrationClientsGrain(
         var view = new IntegrationClientView($"{OrganizationId}.{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}", trimmed,
             OrganizationId, [.. scopes.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)], now, actor.UserName, now);
         var secret = NewSecret();
-        await SaveAsync(state.State.Clients.Add(new StoredIntegrationClient(view, PasswordHash.Create(secret))));
+        await SaveAsync(state.State.Clients.Add(new StoredIntegrationClient(view, passwords.Create(secret))));
         return Result<IntegrationClientSecret>.Of(new IntegrationClientSecret(view, secret));
     }
 
@@ -52,7 +53,7 @@ public sealed class IntegrationClientsGrain(
 
         var stored = Find(clientId)!;
         var secret = NewSecret();
-        var rotated = new StoredIntegrationClient(stored.View with { SecretIssuedAt = clock.GetUtcNow() }, PasswordHash.Create(secret));
+        var rotated = new StoredIntegrationClient(stored.View with { SecretIssuedAt = clock.GetUtcNow() }, passwords.Create(secret));
         await SaveAsync(state.State.Clients.Replace(stored, rotated));
         return Result<IntegrationClientSecret>.Of(new IntegrationClientSecret(rotated.View, secret));
     }
@@ -73,11 +74,11 @@ public sealed class IntegrationClientsGrain(
         if (Find(clientId) is not { } stored || string.IsNullOrEmpty(secret))
         {
             // An unknown client costs what a known one does, so a caller cannot tell them apart by time.
-            PasswordHash.VerifyDecoy(secret ?? "");
+            passwords.VerifyDecoy(secret ?? "");
             return Task.FromResult<IntegrationClientView?>(null);
         }
 
-        return Task.FromResult(PasswordHash.Verify(secret, stored.SecretHash) == Microsoft.AspNetCore.Identity.PasswordVerificationResult.Failed
+        return Task.FromResult(passwords.Verify(secret, stored.SecretHash) == Microsoft.AspNetCore.Identity.PasswordVerificationResult.Failed
             ? null : stored.View);
     }
 

@@ -6,26 +6,33 @@ namespace Cabinet.People;
 /// <summary>
 /// Password hashes by ASP.NET Core Identity's <see cref="PasswordHasher{TUser}"/> (PBKDF2-HMAC-SHA512, its own
 /// versioned format). Hashes from before it ("pbkdf2-sha256$iterations$salt$hash") still verify, and ask to be
-/// rehashed at the next successful sign-in.
+/// rehashed at the next successful sign-in, as are hashes of fewer iterations than <see cref="PasswordHashSettings.Iterations"/>.
 /// </summary>
-internal static class PasswordHash
+public sealed class PasswordHash
 {
     private const string LegacyPrefix = "pbkdf2-sha256$";
-    private static readonly PasswordHasher<UserState> Hasher = new();
+    private readonly PasswordHasher<UserState> _hasher;
 
     /// <summary>A hash of a random password nobody knows: checked for unknown user names, so they cost what a real check costs.</summary>
-    private static readonly Lazy<string> Decoy = new(() => Create(Convert.ToBase64String(RandomNumberGenerator.GetBytes(24))));
+    private readonly Lazy<string> _decoy;
 
-    public static string Create(string password) => Hasher.HashPassword(null!, password);
+    public PasswordHash(PasswordHashSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        _hasher = new(Microsoft.Extensions.Options.Options.Create(new PasswordHasherOptions { IterationCount = settings.Iterations }));
+        _decoy = new(() => Create(Convert.ToBase64String(RandomNumberGenerator.GetBytes(24))));
+    }
 
-    public static PasswordVerificationResult Verify(string password, string stored) =>
+    public string Create(string password) => _hasher.HashPassword(null!, password);
+
+    public PasswordVerificationResult Verify(string password, string stored) =>
         stored.StartsWith(LegacyPrefix, StringComparison.Ordinal)
             ? VerifyLegacy(password, stored) ? PasswordVerificationResult.SuccessRehashNeeded : PasswordVerificationResult.Failed
             : string.IsNullOrEmpty(stored) ? PasswordVerificationResult.Failed
-            : Hasher.VerifyHashedPassword(null!, stored, password);
+            : _hasher.VerifyHashedPassword(null!, stored, password);
 
     /// <summary>Spends the time of a real check on a password that cannot match.</summary>
-    public static void VerifyDecoy(string password) => Hasher.VerifyHashedPassword(null!, Decoy.Value, password);
+    public void VerifyDecoy(string password) => _hasher.VerifyHashedPassword(null!, _decoy.Value, password);
 
     private static bool VerifyLegacy(string password, string stored)
     {

@@ -31,7 +31,7 @@ public sealed partial class UserGrain
             return SignInOutcome.Refused(ErrorCodes.SignInThrottled, browser is null ? "throttled" : "throttled_known_browser", SignInThrottle.SecondsUntil(notBefore, now));
         }
 
-        var verified = PasswordHash.Verify(attempt.Password, state.State.PasswordHash);
+        var verified = passwords.Verify(attempt.Password, state.State.PasswordHash);
         if (verified == PasswordVerificationResult.Failed)
         {
             await CountFailureAsync(browser, now);
@@ -45,7 +45,7 @@ public sealed partial class UserGrain
         }
 
         var reason = verified == PasswordVerificationResult.SuccessRehashNeeded ? "password_rehashed" : "password";
-        var hash = verified == PasswordVerificationResult.SuccessRehashNeeded ? PasswordHash.Create(attempt.Password) : state.State.PasswordHash;
+        var hash = verified == PasswordVerificationResult.SuccessRehashNeeded ? passwords.Create(attempt.Password) : state.State.PasswordHash;
         if (state.State.MustChangePassword)
         {
             if (attempt.NewPassword is null)
@@ -58,7 +58,7 @@ public sealed partial class UserGrain
                 return SignInOutcome.Refused(weak, "new_password_refused");
             }
 
-            (hash, reason) = (PasswordHash.Create(attempt.NewPassword), "password_changed_at_sign_in");
+            (hash, reason) = (passwords.Create(attempt.NewPassword), "password_changed_at_sign_in");
         }
 
         state.State = state.State with { PasswordHash = hash, MustChangePassword = false, FailedSignIns = 0, LockedUntil = null };
@@ -100,7 +100,7 @@ public sealed partial class UserGrain
             return Result<ImmutableArray<string>>.Refused(ErrorCodes.SignInThrottled);
         }
 
-        if (PasswordHash.Verify(currentPassword, state.State.PasswordHash) == PasswordVerificationResult.Failed)
+        if (passwords.Verify(currentPassword, state.State.PasswordHash) == PasswordVerificationResult.Failed)
         {
             await CountFailureAsync(null, now);
             return Result<ImmutableArray<string>>.Refused(ErrorCodes.PasswordWrong);
@@ -111,7 +111,7 @@ public sealed partial class UserGrain
             return Result<ImmutableArray<string>>.Refused(weak);
         }
 
-        state.State = state.State with { PasswordHash = PasswordHash.Create(newPassword), MustChangePassword = false, FailedSignIns = 0, LockedUntil = null };
+        state.State = state.State with { PasswordHash = passwords.Create(newPassword), MustChangePassword = false, FailedSignIns = 0, LockedUntil = null };
         await state.WriteStateAsync();
         return Result<ImmutableArray<string>>.Of(await Sessions.EndAllAsync());
     }
@@ -131,7 +131,7 @@ public sealed partial class UserGrain
 
         state.State = state.State with
         {
-            PasswordHash = PasswordHash.Create(temporaryPassword), MustChangePassword = true, FailedSignIns = 0, LockedUntil = null, Browsers = [],
+            PasswordHash = passwords.Create(temporaryPassword), MustChangePassword = true, FailedSignIns = 0, LockedUntil = null, Browsers = [],
         };
         await state.WriteStateAsync();
         return Result<ImmutableArray<string>>.Of(await Sessions.EndAllAsync());
@@ -165,7 +165,7 @@ public sealed partial class UserGrain
             return SignInOutcome.Refused(ErrorCodes.SignInThrottled, "throttled_unknown_user", SignInThrottle.SecondsUntil(notBefore, now));
         }
 
-        PasswordHash.VerifyDecoy(password);
+        passwords.VerifyDecoy(password);
         var failures = _unknownName.Failures + 1;
         _unknownName = (failures, SignInThrottle.NotBefore(failures, now));
         return SignInOutcome.Refused(ErrorCodes.SignInFailed, "unknown_user");

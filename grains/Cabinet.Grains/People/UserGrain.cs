@@ -7,7 +7,8 @@ namespace Cabinet.People;
 public sealed partial class UserGrain(
     [PersistentState("user", StorageNames.People)] IPersistentState<UserState> state,
     TimeProvider clock,
-    Signing.DeviceCertifier certifier) : Grain, IUserGrain
+    Signing.DeviceCertifier certifier,
+    PasswordHash passwords) : Grain, IUserGrain
 {
     public async Task<CommandResult> RegisterAsync(UserRegistration registration)
     {
@@ -31,7 +32,7 @@ public sealed partial class UserGrain(
         state.State = state.State with
         {
             Profile = registration.Profile with { UserName = this.GetPrimaryKeyString(), Email = email.Value, Phone = phone.Value },
-            PasswordHash = PasswordHash.Create(registration.Password),
+            PasswordHash = passwords.Create(registration.Password),
             MustChangePassword = registration.Temporary,
         };
         await state.WriteStateAsync();

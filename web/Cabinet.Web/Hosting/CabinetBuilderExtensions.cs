@@ -63,6 +63,7 @@ public static class CabinetBuilderExtensions
             Documents = configuration.GetSection(Cabinet.Documents.DocumentLimits.Section).Get<Cabinet.Documents.DocumentLimits>() ?? new(),
             Opinions = configuration.GetSection(Cabinet.Opinions.OpinionLimits.Section).Get<Cabinet.Opinions.OpinionLimits>() ?? new(),
             Sessions = Validated(configuration.GetSection(Cabinet.People.SessionLimits.Section).Get<Cabinet.People.SessionLimits>() ?? new()),
+            Passwords = Validated(configuration.GetSection(Cabinet.People.PasswordHashSettings.Section).Get<Cabinet.People.PasswordHashSettings>() ?? new()),
             Audit = Validated(configuration.GetSection(Cabinet.Audit.AuditRetention.Section).Get<Cabinet.Audit.AuditRetention>() ?? new()),
             Webhooks = Validated(configuration.GetSection(Cabinet.Integration.WebhookSettings.Section).Get<Cabinet.Integration.WebhookSettings>() ?? new()),
             Retention = Validated(configuration.GetSection(Cabinet.Integration.RetentionSettings.Section).Get<Cabinet.Integration.RetentionSettings>() ?? new()),

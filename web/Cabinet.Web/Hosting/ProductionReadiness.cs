@@ -19,6 +19,7 @@ public static class ProductionReadiness
         var problems = new List<string>(SingleSignOnProblems(configuration, environment));
         var signingSettings = configuration.GetSection(SigningSettings.Section).Get<SigningSettings>() ?? new SigningSettings();
         problems.AddRange(EncryptionProblems(configuration, environment));
+        problems.AddRange(PasswordHashProblems(configuration, environment));
         var signing = options.SigningCertificatePath;
         if (string.IsNullOrWhiteSpace(signing) && signingSettings.Pkcs11 is { IsConfigured: true })
         {
@@ -150,6 +151,17 @@ public static class ProductionReadiness
         {
             yield return $"Cabinet:Oidc:Authority ({sso.Authority}) is not an https:// address: ID tokens and the client secret must travel "
                 + "only over TLS. Set the provider's https:// issuer address.";
+        }
+    }
+
+    /// <summary>Outside Development a password hash costs at least what ASP.NET Core Identity's own does.</summary>
+    private static IEnumerable<string> PasswordHashProblems(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var passwords = configuration.GetSection(Cabinet.People.PasswordHashSettings.Section).Get<Cabinet.People.PasswordHashSettings>() ?? new();
+        if (!environment.IsDevelopment() && passwords.Iterations < Cabinet.People.PasswordHashSettings.ProductionMinimumIterations)
+        {
+            yield return $"Cabinet:Passwords:Iterations is {passwords.Iterations}: outside Development a password hash takes at least "
+                + $"{Cabinet.People.PasswordHashSettings.ProductionMinimumIterations:N0} PBKDF2 iterations. Remove the setting or raise it.";
         }
     }
 

@@ -61,7 +61,7 @@ public abstract class ClusterFixture : IAsyncLifetime
     {
         var found = await StorageAsync();
         // Cheap password hashes, as the test servers use (CabinetServerOptions.CheapPasswordHashes): the fixtures register many people.
-        found = found.WithDevelopmentKey() with { Passwords = new() { Iterations = 1_000 } };
+        found = found.WithDevelopmentKey() with { Passwords = new() { Iterations = Cabinet.Testing.CabinetServerOptions.CheapPasswordIterations } };
         var storage = Storage = found with { FailStateWriteAfterLedgerAppend = FailingStateWrites.ContainsKey, Cipher = Cabinet.Encryption.EncryptionAtRest.Open(found) };
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, silo) =>

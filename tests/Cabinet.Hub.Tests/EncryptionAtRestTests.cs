@@ -25,17 +25,28 @@ public sealed class EncryptionAtRestTests
     private static readonly byte[] Pdf = File.ReadAllBytes(Path.Combine(RepositoryPaths.Fixtures, "pdfs", "tracemonkey.pdf"));
 
     /// <summary>
-    /// The marker, a PDF's header, the header every ASP.NET Core Identity v3 password hash starts with (0x01, HMAC-SHA512,
-    /// 100 000 iterations, 16-byte salt) in base64, and a data-protection key's master key: <see cref="With_encryption_switched_off_the_same_search_finds_all_of_it"/>
+    /// The marker, a PDF's header, the header every ASP.NET Core Identity v3 password hash of the test servers starts with
+    /// (0x01, HMAC-SHA512, their iterations, 16-byte salt) in base64, and a data-protection key's master key: <see cref="With_encryption_switched_off_the_same_search_finds_all_of_it"/>
     /// shows the search finds them when they are stored in the clear.
     /// </summary>
     private static readonly Dictionary<string, byte[]> Needles = new()
     {
         ["the marker"] = Encoding.UTF8.GetBytes(Marker),
         ["a PDF"] = "%PDF-"u8.ToArray(),
-        ["a password hash"] = "AQAAAAIAAYagAAAAE"u8.ToArray(),
+        ["a password hash"] = IdentityHashHeader(CabinetServerOptions.CheapPasswordIterations),
         ["a data-protection key"] = "<value>"u8.ToArray(), // where an unencrypted key ring keeps its master key
     };
+
+    /// <summary>The first 17 base64 characters of an Identity v3 hash: format, PRF, iteration count and salt length, big-endian.</summary>
+    private static byte[] IdentityHashHeader(int iterations)
+    {
+        var header = new byte[13];
+        header[0] = 0x01;
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(1), 2);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(5), iterations);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(9), 16);
+        return Encoding.ASCII.GetBytes(Convert.ToBase64String(header)[..17]);
+    }
 
     [Theory]
     [InlineData(false)]

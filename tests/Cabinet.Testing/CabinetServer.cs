@@ -71,7 +71,7 @@ public sealed class CabinetServer : IAsyncDisposable
             if (options.CheapPasswordHashes && options.Environment == "Development")
             {
                 // An environment variable, so a test's own --Cabinet:Passwords:Iterations argument still wins.
-                environment["Cabinet__Passwords__Iterations"] = "1000";
+                environment["Cabinet__Passwords__Iterations"] = CabinetServerOptions.CheapPasswordIterations.ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
         }
 

@@ -34,6 +34,9 @@ public sealed record CabinetServerOptions
     /// </summary>
     public bool CheapPasswordHashes { get; init; } = true;
 
+    /// <summary>The PBKDF2 iterations of <see cref="CheapPasswordHashes"/>.</summary>
+    public const int CheapPasswordIterations = 1_000;
+
     /// <summary>When set, Kestrel also listens with TLS on this loopback port, with this PKCS#12 certificate (path, password).</summary>
     public (int Port, string CertificatePath, string Password)? Https { get; init; }
 

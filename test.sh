@@ -32,11 +32,13 @@ rm -rf artifacts/e2e-measurements.txt artifacts/pdfsig-minutes.txt artifacts/scr
 echo "== build"
 dotnet build Cabinet.sln -c Release -nologo -clp:ErrorsOnly || { echo "0 passed, 1 failed"; echo "BUILD FAILED"; exit 1; }
 
+projects=(tests/*.Tests/*.Tests.csproj e2e/Cabinet.E2E/Cabinet.E2E.csproj)
 passed=0; failed=0; broken=(); failures=""
-# Reads one project's `dotnet test` log: its failures, its counts, and what to repeat at the end.
-summarize() {
-  local name=$1 log=$2 summary p f
-  grep -E '^\s+(Failed|Error Message)|^(Passed|Failed)!' "$log" | head -60
+for project in "${projects[@]}"; do
+  name=$(basename "$project" .csproj)
+  echo "== $name"
+  log=$(mktemp)
+  dotnet test "$project" -c Release --no-build -nologo 2>&1 | tee "$log" | grep -E '^\s+(Failed|Error Message)|^(Passed|Failed)!' | head -60
   # A failure's message and the first lines of its stack, so a CI log says what went wrong.
   grep -E -A12 '^\s+Error Message' "$log" | grep -v -E '^\s+Error Message' | head -80
   summary=$(grep -E '^(Passed|Failed)!' "$log" | tail -1)
@@ -49,26 +51,8 @@ summarize() {
   fi
   # Repeated at the end, because a CI page may show only the last lines.
   failures+=$(grep -E -A3 '^\s+Failed |^\s+Error Message' "$log" | grep -v -E '^--$|^\s+Error Message' | cut -c1-300 | head -40)$'\n'
-}
-
-# The browser tests run beside the others: alone, the hub tests kept ≈ 1.5 of the 2 cores busy and the browser tests ≈ 1 (servers starting,
-# browsers drawing, real waits in fault tests), and one after the other they took ≈ 22 of the ≈ 29 minutes. Each
-# process takes its own half of the test ports (CABINET_PORT_SHARE), so a server restarted on its port finds it free.
-e2e_log=$(mktemp)
-CABINET_PORT_SHARE=1/2 dotnet test e2e/Cabinet.E2E/Cabinet.E2E.csproj -c Release --no-build -nologo >"$e2e_log" 2>&1 &
-e2e_pid=$!
-for project in tests/*.Tests/*.Tests.csproj; do
-  name=$(basename "$project" .csproj)
-  echo "== $name"
-  log=$(mktemp)
-  CABINET_PORT_SHARE=0/2 dotnet test "$project" -c Release --no-build -nologo >"$log" 2>&1
-  summarize "$name" "$log"
   rm -f "$log"
 done
-echo "== Cabinet.E2E (ran beside the projects above)"
-wait "$e2e_pid"
-summarize Cabinet.E2E "$e2e_log"
-rm -f "$e2e_log"
 
 if [ -f tests/Cabinet.Bench/Cabinet.Bench.csproj ]; then
   echo "== Cabinet.Bench --quick"

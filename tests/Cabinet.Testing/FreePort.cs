@@ -35,25 +35,7 @@ public static class FreePort
         throw new InvalidOperationException("No free loopback port below the ephemeral range.");
     }
 
-    /// <summary>
-    /// <c>CABINET_PORT_SHARE=k/n</c> (set by test.sh, which runs two test processes at once) keeps this process to the
-    /// k-th of n equal slices of the range, so a server restarted on its port never finds the other process's server there.
-    /// </summary>
     private static (int First, int Count) BelowEphemeral()
-    {
-        var (first, count) = WholeRange();
-        var share = Environment.GetEnvironmentVariable("CABINET_PORT_SHARE")?.Split('/');
-        if (share is [var k, var n] && int.TryParse(k, CultureInfo.InvariantCulture, out var slice) && int.TryParse(n, CultureInfo.InvariantCulture, out var slices)
-            && slices > 0 && slice >= 0 && slice < slices)
-        {
-            count /= slices;
-            first += slice * count;
-        }
-
-        return (first, count);
-    }
-
-    private static (int First, int Count) WholeRange()
     {
         const string rangeFile = "/proc/sys/net/ipv4/ip_local_port_range";
         var ephemeralStart = File.Exists(rangeFile)

@@ -54,6 +54,12 @@ public sealed class OpinionBallotTests(BrowserFixture fixture) : IClassFixture<B
 
         // The secretary edits (a deadline a minute away, so the test can close after it) and submits again; the chair approves.
         var deadline = DateTimeOffset.UtcNow.AddSeconds(75);
+        if (deadline.Second == 0)
+        {
+            // Chromium keeps a datetime-local of hh:mm:00 as hh:mm, and Playwright's fill then calls the value malformed.
+            deadline = deadline.AddSeconds(1);
+        }
+
         await secretary.GetByTestId("opinion-question-options").FillAsync("Quý II\nQuý III\nQuý IV");
         await secretary.GetByTestId("opinion-deadline").FillAsync(deadline.ToOffset(VietnamOffset).ToString("yyyy-MM-ddTHH:mm:ss", System.Globalization.CultureInfo.InvariantCulture));
         await secretary.GetByTestId("opinion-save").ClickAsync();
